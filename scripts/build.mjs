@@ -1,0 +1,4 @@
+import { build, installDependencies } from './toolchain.mjs';
+
+installDependencies();
+build();

@@ -1,0 +1,32 @@
+// `npm test`: install what is missing, then type-check, lint, format-check
+// and run every test (unit, API end-to-end, browser).
+import { existsSync } from 'node:fs';
+import { build, installDependencies, pnpm, run, step } from './toolchain.mjs';
+
+installDependencies();
+ensureChromium();
+build();
+step('Type-checking tests and benchmarks');
+pnpm(['exec', 'tsc', '-p', 'tsconfig.tests.json']);
+step('Type-checking the web client');
+pnpm(['--filter', '@coproduce/client', 'exec', 'tsc', '--noEmit', '-p', '.']);
+step('ESLint');
+pnpm(['exec', 'eslint', '.', '--max-warnings', '0']);
+step('Prettier');
+pnpm(['exec', 'prettier', '--check', '.', '--log-level', 'warn']);
+step('Jest: unit, API end-to-end and browser tests');
+pnpm(['exec', 'jest', '--ci', ...process.argv.slice(2)]);
+
+/** Browser tests drive Debian's Chromium; Playwright never downloads a browser. */
+function ensureChromium() {
+  if (existsSync('/usr/bin/chromium')) return;
+  step('Installing Chromium from Debian packages (for the browser tests)');
+  if (process.getuid?.() !== 0) {
+    console.error('Chromium is missing and this is not root: run `sudo apt-get install -y chromium`.');
+    process.exit(1);
+  }
+  run('apt-get', ['update', '-q']);
+  run('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}

@@ -1,0 +1,3 @@
+module.exports = require('../jest.preset')('server', {
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+});
