@@ -22,11 +22,17 @@ function ensureChromium() {
   if (existsSync('/usr/bin/chromium')) return;
   step('Installing Chromium from Debian packages (for the browser tests)');
   if (process.getuid?.() !== 0) {
-    console.error('Chromium is missing and this is not root: run `sudo apt-get install -y chromium`.');
+    console.error(
+      'Chromium is missing and this is not root: run `sudo apt-get install -y chromium`.',
+    );
     process.exit(1);
   }
   run('apt-get', ['update', '-q']);
-  run('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], {
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
+  run(
+    'apt-get',
+    ['install', '-y', '-q', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'],
+    {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    },
+  );
 }

@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const pnpmVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
-  .packageManager.split('@')[1];
+const pnpmVersion = JSON.parse(
+  readFileSync(join(root, 'package.json'), 'utf8'),
+).packageManager.split('@')[1];
 
 export function step(title) {
   console.log(`\n▶ ${title}`);
@@ -33,7 +34,11 @@ export function pnpm(args, options) {
 export function installDependencies() {
   const marker = join(root, 'node_modules', '.modules.yaml');
   const lockfile = join(root, 'pnpm-lock.yaml');
-  if (existsSync(marker) && existsSync(lockfile) && statSync(marker).mtimeMs >= statSync(lockfile).mtimeMs) {
+  if (
+    existsSync(marker) &&
+    existsSync(lockfile) &&
+    statSync(marker).mtimeMs >= statSync(lockfile).mtimeMs
+  ) {
     return;
   }
   step('Installing dependencies');
