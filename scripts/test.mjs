@@ -1,7 +1,8 @@
 // `npm test`: install what is missing, then type-check, lint, format-check
 // and run every test (unit, API end-to-end, browser).
-import { existsSync } from 'node:fs';
-import { build, installDependencies, pnpm, run, step } from './toolchain.mjs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, installDependencies, pnpm, root, run, step } from './toolchain.mjs';
 
 installDependencies();
 ensureChromium();
@@ -15,7 +16,24 @@ pnpm(['exec', 'eslint', '.', '--max-warnings', '0']);
 step('Prettier');
 pnpm(['exec', 'prettier', '--check', '.', '--log-level', 'warn']);
 step('Jest: unit, API end-to-end and browser tests');
-pnpm(['exec', 'jest', '--ci', ...process.argv.slice(2)]);
+const resultsFile = join(root, 'node_modules', '.cache', 'jest-results.json');
+mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true });
+const status = pnpm(
+  ['exec', 'jest', '--ci', '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)],
+  { allowFailure: true },
+);
+printSummary(resultsFile);
+process.exit(status);
+
+/** One plain closing line, whatever the runner printed above it. */
+function printSummary(file) {
+  if (!existsSync(file)) return;
+  const results = JSON.parse(readFileSync(file, 'utf8'));
+  const skipped = results.numPendingTests + results.numTodoTests;
+  console.log(
+    `\nTests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped`,
+  );
+}
 
 /** Browser tests drive Debian's Chromium; Playwright never downloads a browser. */
 function ensureChromium() {

@@ -16,18 +16,20 @@ export function step(title) {
   console.log(`\n▶ ${title}`);
 }
 
-export function run(command, args, options = {}) {
+/** Runs a command; stops this script when it fails unless `allowFailure` is set. */
+export function run(command, args, { allowFailure = false, ...options } = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
   if (result.error) throw result.error;
-  if (result.status !== 0) {
+  if (result.status !== 0 && !allowFailure) {
     const why = result.signal ? `signal ${result.signal}` : `exit code ${result.status}`;
     console.error(`\n✖ ${command} ${args.join(' ')} failed (${why})`);
     process.exit(result.status ?? 1);
   }
+  return result.status ?? 1;
 }
 
 export function pnpm(args, options) {
-  run('npx', ['-y', `pnpm@${pnpmVersion}`, ...args], options);
+  return run('npx', ['-y', `pnpm@${pnpmVersion}`, ...args], options);
 }
 
 /** Installs workspace dependencies unless node_modules is newer than the lockfile. */
