@@ -2,7 +2,9 @@
  * Shapes of the REST API's JSON bodies, shared by the server's DTOs and the
  * web client. The fixed routes are described in shared DESIGN.md.
  */
+import type { Action } from './actions';
 import type { Role } from './roles';
+import type { SpecificationTemplateSection } from './specification-template';
 
 /** Every error response: `{ error: { code, message } }` with a 4xx/5xx status. */
 export interface ApiErrorBody {
@@ -32,6 +34,8 @@ export interface WorkspaceDetail extends WorkspaceSummary {
   serviceArea: string;
   leadOrganisation: string;
   partnerOrganisations: string[];
+  /** What the caller's role allows here; for showing controls only. */
+  permissions: Action[];
 }
 
 export interface MemberSummary {
@@ -49,4 +53,99 @@ export interface SpecificationSummary {
   id: string;
   title: string;
   status: SpecificationStatus;
+}
+
+/** GET /api/workspaces/:workspaceId/specifications/:specificationId */
+export interface SpecificationDetail extends SpecificationSummary {
+  workspaceId: string;
+  sections: SpecificationTemplateSection[];
+  createdBy: UserSummary;
+  updatedBy: UserSummary;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** POST /api/session */
+export interface SignInRequest {
+  email: string;
+  password: string;
+}
+
+/** POST /api/workspaces/:workspaceId/specifications */
+export interface CreateSpecificationRequest {
+  title: string;
+}
+
+/** PATCH /api/workspaces/:workspaceId/members/:userId */
+export interface ChangeMemberRoleRequest {
+  role: Role;
+}
+
+/** POST /api/workspaces/:workspaceId/invitations — without `email` it is a link anyone may use once. */
+export interface CreateInvitationRequest {
+  email?: string;
+  role: Role;
+  /** 1 to 30; 7 when left out. */
+  expiresInDays?: number;
+}
+
+export type InvitationStatus = 'pending' | 'accepted' | 'expired' | 'revoked';
+
+/** GET /api/workspaces/:workspaceId/invitations → InvitationSummary[] */
+export interface InvitationSummary {
+  id: string;
+  email: string | null;
+  role: Role;
+  status: InvitationStatus;
+  expiresAt: string;
+  createdAt: string;
+  createdBy: UserSummary;
+}
+
+/**
+ * POST /api/workspaces/:workspaceId/invitations → 201. The token is shown
+ * only here (the server keeps a hash); `path` is the page that accepts it.
+ */
+export interface CreatedInvitation extends InvitationSummary {
+  token: string;
+  path: string;
+}
+
+/** GET /api/invitations/:token (public) */
+export interface InvitationPreview {
+  workspaceName: string;
+  leadOrganisation: string;
+  role: Role;
+  email: string | null;
+  status: InvitationStatus;
+  expiresAt: string;
+}
+
+/**
+ * POST /api/invitations/:token/accept. Signed in: joins as the current user
+ * (body may be empty). Not signed in: creates an account — `email` is needed
+ * only for a link invitation; an email that already has an account must sign
+ * in first (409 `account-exists`).
+ */
+export interface AcceptInvitationRequest {
+  name?: string;
+  email?: string;
+  password?: string;
+}
+
+/** POST /api/invitations/:token/accept → 200 */
+export interface AcceptedInvitation {
+  workspace: WorkspaceSummary;
+  /** Present when the acceptance created an account and signed it in. */
+  session?: SessionResponse;
+}
+
+/** GET /api/workspaces/:workspaceId/audit → AuditEntry[] (newest first) */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: UserSummary | null;
+  action: string;
+  target: { type: string; id: string | null };
+  detail: Record<string, string>;
 }

@@ -1,2 +1,4 @@
 export * from './roles';
+export * from './actions';
 export * from './api';
+export * from './specification-template';
