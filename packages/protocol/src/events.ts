@@ -1,0 +1,41 @@
+/**
+ * The socket.io side of the collab protocol (shared DESIGN.md, "The collab protocol"):
+ * one namespace, a handful of events, and the payload each one carries.
+ */
+import type {
+  CollabErrorBody,
+  JoinAck,
+  JoinRequest,
+  LeaveRequest,
+  SavedNotice,
+  SizeWarning,
+} from './payloads';
+
+export const COLLAB_NAMESPACE = '/collab';
+
+/** The message a socket.io `connect_error` carries when the session is missing or invalid. */
+export const UNAUTHORIZED_MESSAGE = 'unauthorized';
+
+export const CollabEvent = {
+  join: 'doc:join',
+  leave: 'doc:leave',
+  yjs: 'yjs',
+  saved: 'doc:saved',
+  error: 'doc:error',
+  warning: 'doc:warning',
+} as const;
+
+/** Events a client sends. Binary arrives on the server as a Buffer, which is a Uint8Array. */
+export interface CollabClientEvents {
+  [CollabEvent.join]: (request: JoinRequest, ack: (answer: JoinAck) => void) => void;
+  [CollabEvent.leave]: (request: LeaveRequest, ack?: (answer: { ok: boolean }) => void) => void;
+  [CollabEvent.yjs]: (docId: string, payload: Uint8Array) => void;
+}
+
+/** Events the server sends. In a browser, binary arrives as an ArrayBuffer: see `toBytes`. */
+export interface CollabServerEvents {
+  [CollabEvent.yjs]: (docId: string, payload: Uint8Array) => void;
+  [CollabEvent.saved]: (docId: string, notice: SavedNotice) => void;
+  [CollabEvent.error]: (docId: string, error: CollabErrorBody) => void;
+  [CollabEvent.warning]: (docId: string, warning: SizeWarning) => void;
+}
