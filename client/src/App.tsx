@@ -1,0 +1,79 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { Loading } from './components/Loading';
+import { Page } from './components/Page';
+import { AuditPage } from './features/audit/AuditPage';
+import { AcceptInvitationPage } from './features/invitation/AcceptInvitationPage';
+import { NotFoundPage } from './features/not-found/NotFoundPage';
+import { SignInPage } from './features/sign-in/SignInPage';
+import { WorkspacePage } from './features/workspace/WorkspacePage';
+import { WorkspacesPage } from './features/workspaces/WorkspacesPage';
+import { Layout } from './Layout';
+import { createQueryClient } from './query-client';
+import { RequireSession } from './session/RequireSession';
+
+// The editor pulls in Tiptap and Yjs; only people who open a specification download it.
+const SpecificationPage = lazy(() =>
+  import('./features/specification/SpecificationPage').then((module) => ({
+    default: module.SpecificationPage,
+  })),
+);
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/invitations/:token" element={<AcceptInvitationPage />} />
+            <Route path="/" element={<Navigate to="/workspaces" replace />} />
+            <Route
+              path="/workspaces"
+              element={
+                <RequireSession>
+                  <WorkspacesPage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="/workspaces/:workspaceId"
+              element={
+                <RequireSession>
+                  <WorkspacePage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="/workspaces/:workspaceId/audit"
+              element={
+                <RequireSession>
+                  <AuditPage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="/workspaces/:workspaceId/specifications/:specificationId"
+              element={
+                <RequireSession>
+                  <Suspense
+                    fallback={
+                      <Page title="Loading specification">
+                        <Loading what="the specification" />
+                      </Page>
+                    }
+                  >
+                    <SpecificationPage />
+                  </Suspense>
+                </RequireSession>
+              }
+            />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

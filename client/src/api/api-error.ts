@@ -1,0 +1,85 @@
+import type { ApiErrorBody } from '@coproduce/domain';
+
+/**
+ * A failed API call, carrying the server's `{ error: { code, message } }` when it sent one.
+ * `message` is always something a person can read and act on.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    /** HTTP status, or 0 when the server could not be reached at all. */
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  get isUnauthenticated(): boolean {
+    return this.status === 401;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+export function networkError(): ApiError {
+  return new ApiError(
+    0,
+    'network',
+    'Coproduce could not be reached. Check your internet connection and try again.',
+  );
+}
+
+/** Turns a non-2xx response's body (whatever it holds) into an ApiError. */
+export function errorFromResponse(status: number, body: unknown): ApiError {
+  const serverError = readErrorBody(body);
+  const code = serverError?.code ?? `http-${status}`;
+  // Some statuses get the same plain words whatever the server said, because the
+  // person's next step is always the same.
+  if (status === 429) {
+    return new ApiError(status, code, 'Too many attempts. Wait a few minutes and try again.');
+  }
+  if (status >= 500) {
+    return new ApiError(
+      status,
+      code,
+      'Sorry, there is a problem with the service. Try again later.',
+    );
+  }
+  return new ApiError(status, code, serverError?.message ?? fallbackMessage(status));
+}
+
+function readErrorBody(body: unknown): ApiErrorBody['error'] | undefined {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return undefined;
+  const { error } = body as { error: unknown };
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code !== 'string' || typeof message !== 'string' || message.trim() === '') {
+    return undefined;
+  }
+  return { code, message };
+}
+
+function fallbackMessage(status: number): string {
+  switch (status) {
+    case 400:
+      return 'Some of the information you gave is not valid. Check it and try again.';
+    case 401:
+      return 'You need to sign in to continue.';
+    case 403:
+      return 'You do not have permission to do that in this workspace.';
+    case 404:
+      return 'The page or item you asked for could not be found. It may have been removed.';
+    case 409:
+      return 'That change clashes with the current state. Refresh the page and try again.';
+    case 410:
+      return 'This is no longer available.';
+    case 413:
+      return 'What you sent is too large.';
+    default:
+      return 'Something went wrong. Try again.';
+  }
+}

@@ -1,0 +1,10 @@
+import type { WorkspaceDetail, WorkspaceSummary } from '@coproduce/domain';
+import { apiRequest, segment } from './request';
+
+export function listWorkspaces(): Promise<WorkspaceSummary[]> {
+  return apiRequest<WorkspaceSummary[]>('GET', '/workspaces');
+}
+
+export function getWorkspace(workspaceId: string): Promise<WorkspaceDetail> {
+  return apiRequest<WorkspaceDetail>('GET', `/workspaces/${segment(workspaceId)}`);
+}

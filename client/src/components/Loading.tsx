@@ -1,0 +1,8 @@
+/** Announced politely, so screen readers hear that something is on its way. */
+export function Loading({ what }: { what: string }) {
+  return (
+    <p className="nhsuk-body" role="status">
+      Loading {what}…
+    </p>
+  );
+}

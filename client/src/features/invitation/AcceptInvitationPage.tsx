@@ -1,0 +1,79 @@
+import { ROLE_LABELS } from '@coproduce/domain';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiErrorSummary } from '../../components/ApiErrorSummary';
+import { Loading } from '../../components/Loading';
+import { Page } from '../../components/Page';
+import { SummaryList } from '../../components/SummaryList';
+import { formatDate } from '../../dates';
+import { paths } from '../../paths';
+import { useCurrentUser } from '../../session/session-query';
+import { useInvitationPreview } from './invitation-queries';
+import { JoinAsCurrentUser } from './JoinAsCurrentUser';
+import { NewAccountForm } from './NewAccountForm';
+import { UNUSABLE_INVITATION } from './unusable-invitation';
+
+export function AcceptInvitationPage() {
+  const token = useParams().token ?? '';
+  const preview = useInvitationPreview(token);
+  const current = useCurrentUser();
+  const [formHasProblems, setFormHasProblems] = useState(false);
+  const title = 'Accept your invitation';
+
+  if (preview.isPending || current.isPending) {
+    return (
+      <Page title={title}>
+        <Loading what="your invitation" />
+      </Page>
+    );
+  }
+  if (preview.isError) {
+    return (
+      <Page title={title} hasError>
+        <h1>{title}</h1>
+        <ApiErrorSummary error={preview.error} />
+        <p>
+          Check you copied the whole link, or ask the commissioner who invited you for a new one.
+        </p>
+      </Page>
+    );
+  }
+
+  const invitation = preview.data;
+  const rows = [
+    { key: 'Workspace', value: invitation.workspaceName },
+    { key: 'Lead organisation', value: invitation.leadOrganisation },
+    { key: 'Your role', value: ROLE_LABELS[invitation.role] },
+  ];
+  if (invitation.email) rows.push({ key: 'Invitation sent to', value: invitation.email });
+  rows.push({ key: 'Expires', value: formatDate(invitation.expiresAt) });
+
+  return (
+    <Page title={title} hasError={formHasProblems}>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <h1>
+            <span className="nhsuk-caption-l">
+              {title}
+              <span className="nhsuk-u-visually-hidden"> – </span>
+            </span>
+            Join {invitation.workspaceName}
+          </h1>
+          <SummaryList rows={rows} />
+          {invitation.status !== 'pending' ? (
+            <>
+              <p>{UNUSABLE_INVITATION[invitation.status]}</p>
+              <p>
+                <Link to={paths.signIn}>Sign in</Link>
+              </p>
+            </>
+          ) : current.data ? (
+            <JoinAsCurrentUser token={token} user={current.data} />
+          ) : (
+            <NewAccountForm token={token} preview={invitation} onProblems={setFormHasProblems} />
+          )}
+        </div>
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,100 @@
+import type { InvitationPreview } from '@coproduce/domain';
+import { useState, type FormEvent } from 'react';
+import { Link, useLocation } from 'react-router';
+import { problemsFrom } from '../../components/ApiErrorSummary';
+import { Button } from '../../components/Button';
+import { ErrorSummary, type ProblemItem } from '../../components/ErrorSummary';
+import { TextInput } from '../../components/TextInput';
+import { paths } from '../../paths';
+import type { SignInState } from '../../session/return-path';
+import { useAcceptInvitation } from './useAcceptInvitation';
+import { validateAcceptance } from './validate-acceptance';
+
+interface NewAccountFormProps {
+  token: string;
+  preview: InvitationPreview;
+  onProblems: (hasProblems: boolean) => void;
+}
+
+/** Someone new accepts by creating their account: name, email for a link invitation, password. */
+export function NewAccountForm({ token, preview, onProblems }: NewAccountFormProps) {
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [problems, setProblems] = useState<ProblemItem[]>([]);
+  const location = useLocation();
+  const accepting = useAcceptInvitation(token);
+  const asksForEmail = preview.email === null;
+
+  const report = (found: ProblemItem[]) => {
+    setProblems(found);
+    onProblems(found.length > 0);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const { problems: found, request } = validateAcceptance({
+      name,
+      email: asksForEmail ? email : null,
+      password,
+    });
+    report(found);
+    if (request) {
+      accepting.mutate(request, { onError: (error) => report(problemsFrom(error)) });
+    }
+  };
+  const fieldError = (fieldId: string) => problems.find((p) => p.fieldId === fieldId)?.text;
+  const signInState: SignInState = { from: location.pathname };
+
+  return (
+    <>
+      <ErrorSummary problems={problems} />
+      <h2>Create your account</h2>
+      <p>
+        Already have a Coproduce account?{' '}
+        <Link to={paths.signIn} state={signInState}>
+          Sign in to accept this invitation
+        </Link>
+        .
+      </p>
+      <form onSubmit={submit} noValidate>
+        <TextInput
+          id="name"
+          label="Full name"
+          hint="Other members of the workspace will see this"
+          autoComplete="name"
+          spellCheck={false}
+          value={name}
+          onChange={setName}
+          error={fieldError('name')}
+        />
+        {asksForEmail && (
+          <TextInput
+            id="email"
+            label="Email address"
+            hint="You will use this to sign in"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            value={email}
+            onChange={setEmail}
+            error={fieldError('email')}
+          />
+        )}
+        <TextInput
+          id="password"
+          label="Create a password"
+          hint="Use a long password you do not use anywhere else, such as 3 random words"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+          error={fieldError('password')}
+          width={20}
+        />
+        <Button disabled={accepting.isPending}>
+          {accepting.isPending ? 'Joining…' : 'Create account and join'}
+        </Button>
+      </form>
+    </>
+  );
+}

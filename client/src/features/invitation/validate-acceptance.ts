@@ -1,0 +1,35 @@
+import type { AcceptInvitationRequest } from '@coproduce/domain';
+import type { ProblemItem } from '../../components/ErrorSummary';
+
+export interface AcceptanceFields {
+  name: string;
+  /** Asked for only when the invitation is a link, not addressed to an email. */
+  email: string | null;
+  password: string;
+}
+
+/** Problems with the new account's details, or the request to send when there are none. */
+export function validateAcceptance(fields: AcceptanceFields): {
+  problems: ProblemItem[];
+  request?: AcceptInvitationRequest;
+} {
+  const problems: ProblemItem[] = [];
+  const name = fields.name.trim();
+  if (name === '') problems.push({ fieldId: 'name', text: 'Enter your full name' });
+  if (fields.email !== null) {
+    const email = fields.email.trim();
+    if (email === '') problems.push({ fieldId: 'email', text: 'Enter your email address' });
+    else if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
+      problems.push({
+        fieldId: 'email',
+        text: 'Enter an email address in the correct format, like name@example.com',
+      });
+    }
+  }
+  if (fields.password === '') problems.push({ fieldId: 'password', text: 'Create a password' });
+  if (problems.length > 0) return { problems };
+
+  const request: AcceptInvitationRequest = { name, password: fields.password };
+  if (fields.email !== null) request.email = fields.email.trim();
+  return { problems, request };
+}

@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+import { ROLE_LABELS } from '@coproduce/domain';
+import { ApiErrorSummary } from '../../components/ApiErrorSummary';
+import { Loading } from '../../components/Loading';
+import { Table } from '../../components/Table';
+import { formatDate } from '../../dates';
+import { ChangeRoleForm } from './ChangeRoleForm';
+import { RemoveMemberControl } from './RemoveMemberControl';
+import { useMembers } from './workspace-queries';
+
+interface MembersSectionProps {
+  workspaceId: string;
+  canChangeRole: boolean;
+  canRemove: boolean;
+}
+
+export function MembersSection({ workspaceId, canChangeRole, canRemove }: MembersSectionProps) {
+  const members = useMembers(workspaceId);
+  const manages = canChangeRole || canRemove;
+  const headers = ['Name', 'Email', 'Role', 'Joined'];
+  if (manages) headers.push('Actions');
+
+  return (
+    <section aria-labelledby="members-heading">
+      <h2 id="members-heading">Members</h2>
+      {members.isPending && <Loading what="members" />}
+      {members.isError && <ApiErrorSummary error={members.error} />}
+      {members.data && (
+        <Table
+          caption="Members of this workspace"
+          captionHidden
+          headers={headers}
+          rows={members.data.map((member) => {
+            const cells: ReactNode[] = [
+              member.name,
+              member.email,
+              ROLE_LABELS[member.role],
+              formatDate(member.joinedAt),
+            ];
+            if (manages) {
+              cells.push(
+                <>
+                  {canChangeRole && <ChangeRoleForm workspaceId={workspaceId} member={member} />}
+                  {canRemove && <RemoveMemberControl workspaceId={workspaceId} member={member} />}
+                </>,
+              );
+            }
+            return { key: member.userId, cells };
+          })}
+        />
+      )}
+    </section>
+  );
+}

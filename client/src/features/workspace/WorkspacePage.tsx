@@ -1,0 +1,96 @@
+import { ROLE_LABELS } from '@coproduce/domain';
+import { Link, useParams } from 'react-router';
+import { ApiErrorSummary } from '../../components/ApiErrorSummary';
+import { Loading } from '../../components/Loading';
+import { Page } from '../../components/Page';
+import { SummaryList } from '../../components/SummaryList';
+import { paths } from '../../paths';
+import { InvitationsSection } from './InvitationsSection';
+import { MembersSection } from './MembersSection';
+import { may } from './permissions';
+import { SpecificationsSection } from './SpecificationsSection';
+import { useWorkspace } from './workspace-queries';
+
+const breadcrumbs = [{ to: paths.workspaces, text: 'Your workspaces' }];
+
+export function WorkspacePage() {
+  const workspaceId = useParams().workspaceId ?? '';
+  const workspace = useWorkspace(workspaceId);
+
+  if (workspace.isPending) {
+    return (
+      <Page title="Workspace" breadcrumbs={breadcrumbs}>
+        <Loading what="the workspace" />
+      </Page>
+    );
+  }
+  if (workspace.isError) {
+    return (
+      <Page title="Workspace" breadcrumbs={breadcrumbs} hasError>
+        <h1>Workspace</h1>
+        <ApiErrorSummary error={workspace.error} />
+        <p>
+          <Link to={paths.workspaces}>Go to your workspaces</Link>
+        </p>
+      </Page>
+    );
+  }
+
+  const { name, role, serviceArea, leadOrganisation, partnerOrganisations } = workspace.data;
+  return (
+    <Page title={name} breadcrumbs={breadcrumbs}>
+      <h1>
+        <span className="nhsuk-caption-l">
+          Workspace<span className="nhsuk-u-visually-hidden"> – </span>
+        </span>
+        {name}
+      </h1>
+      <SummaryList
+        rows={[
+          { key: 'Service area', value: serviceArea },
+          { key: 'Lead organisation', value: leadOrganisation },
+          {
+            key: 'Partner organisations',
+            value:
+              partnerOrganisations.length === 0 ? (
+                'None'
+              ) : (
+                <ul className="nhsuk-list">
+                  {partnerOrganisations.map((organisation) => (
+                    <li key={organisation}>{organisation}</li>
+                  ))}
+                </ul>
+              ),
+          },
+          { key: 'Your role', value: ROLE_LABELS[role] },
+        ]}
+      />
+      <SpecificationsSection
+        workspaceId={workspaceId}
+        canCreate={may(workspace.data, 'specification.create')}
+      />
+      {may(workspace.data, 'member.list') && (
+        <MembersSection
+          workspaceId={workspaceId}
+          canChangeRole={may(workspace.data, 'member.change-role')}
+          canRemove={may(workspace.data, 'member.remove')}
+        />
+      )}
+      {may(workspace.data, 'invitation.list') && (
+        <InvitationsSection
+          workspaceId={workspaceId}
+          canInvite={may(workspace.data, 'member.invite')}
+          canRevoke={may(workspace.data, 'invitation.revoke')}
+        />
+      )}
+      {may(workspace.data, 'audit.read') && (
+        <>
+          <h2>Audit log</h2>
+          <p>
+            <Link to={paths.audit(workspaceId)}>See who changed what in this workspace</Link>
+          </p>
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,12 @@
+// The app's own URLs, built in one place so links and routes agree.
+const part = encodeURIComponent;
+
+export const paths = {
+  signIn: '/sign-in',
+  workspaces: '/workspaces',
+  workspace: (workspaceId: string) => `/workspaces/${part(workspaceId)}`,
+  audit: (workspaceId: string) => `/workspaces/${part(workspaceId)}/audit`,
+  specification: (workspaceId: string, specificationId: string) =>
+    `/workspaces/${part(workspaceId)}/specifications/${part(specificationId)}`,
+  invitation: (token: string) => `/invitations/${part(token)}`,
+};

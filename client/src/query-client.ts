@@ -1,0 +1,28 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { isApiError } from './api/api-error';
+
+/**
+ * Server state for the whole app. A 401 from any call means the session has ended
+ * (signed out elsewhere, expired, or removed from the workspace): the cached user is
+ * cleared, and RequireSession then sends the person to sign in.
+ */
+export function createQueryClient(): QueryClient {
+  const onError = (error: unknown) => {
+    if (isApiError(error) && error.isUnauthenticated) {
+      queryClient.setQueryData(['session'], null);
+    }
+  };
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+    defaultOptions: {
+      queries: {
+        // A refusal or a missing item will not change by asking again; a dropped connection might.
+        retry: (failureCount, error) =>
+          failureCount < 2 && (!isApiError(error) || error.status === 0 || error.status >= 500),
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+  return queryClient;
+}
