@@ -8,7 +8,7 @@ import { TextInput } from '../../components/TextInput';
 import { paths } from '../../paths';
 import type { SignInState } from '../../session/return-path';
 import { useAcceptInvitation } from './useAcceptInvitation';
-import { validateAcceptance } from './validate-acceptance';
+import { MIN_PASSWORD_LENGTH, validateAcceptance } from './validate-acceptance';
 
 interface NewAccountFormProps {
   token: string;
@@ -83,7 +83,7 @@ export function NewAccountForm({ token, preview, onProblems }: NewAccountFormPro
         <TextInput
           id="password"
           label="Create a password"
-          hint="Use a long password you do not use anywhere else, such as 3 random words"
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters. You could use 3 random words you do not use anywhere else.`}
           type="password"
           autoComplete="new-password"
           value={password}

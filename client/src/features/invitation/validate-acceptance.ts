@@ -1,6 +1,9 @@
 import type { AcceptInvitationRequest } from '@coproduce/domain';
 import type { ProblemItem } from '../../components/ErrorSummary';
 
+/** The server's rule for new passwords, checked here too so the message comes before a round trip. */
+export const MIN_PASSWORD_LENGTH = 10;
+
 export interface AcceptanceFields {
   name: string;
   /** Asked for only when the invitation is a link, not addressed to an email. */
@@ -27,6 +30,12 @@ export function validateAcceptance(fields: AcceptanceFields): {
     }
   }
   if (fields.password === '') problems.push({ fieldId: 'password', text: 'Create a password' });
+  else if (fields.password.length < MIN_PASSWORD_LENGTH) {
+    problems.push({
+      fieldId: 'password',
+      text: `Password must be ${MIN_PASSWORD_LENGTH} characters or more`,
+    });
+  }
   if (problems.length > 0) return { problems };
 
   const request: AcceptInvitationRequest = { name, password: fields.password };

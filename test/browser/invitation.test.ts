@@ -1,0 +1,97 @@
+import type { Browser } from 'playwright-core';
+import { startApp, type RunningApp } from './temporary-app';
+import { launchBrowser } from '../support/browser';
+import { checkScreen, openDemoWorkspace, signInThroughPage, waitUntilLoaded } from './screens';
+
+describe('inviting someone new to a workspace', () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('a commissioner creates a link; a newcomer opens it in another browser, makes an account and sees the workspace', async () => {
+    const commissionerContext = await browser.newContext();
+    const newcomerContext = await browser.newContext();
+    try {
+      const commissioner = await commissionerContext.newPage();
+      await signInThroughPage(commissioner, app.url, 'commissioner@demo.test');
+      await openDemoWorkspace(commissioner);
+      const workspaceName = await commissioner
+        .locator('h1')
+        .evaluate((h1) => h1.lastChild?.textContent ?? '');
+
+      await commissioner.getByLabel('Role', { exact: true }).selectOption('expert-by-experience');
+      await commissioner.getByLabel('Invitation expires after').selectOption('14');
+      await commissioner.getByRole('button', { name: 'Create invitation' }).click();
+      const link = commissioner.getByTestId('invitation-link');
+      await link.waitFor();
+      const invitationUrl = (await link.textContent()) ?? '';
+      expect(invitationUrl).toMatch(new RegExp(`^${app.url}/invitations/[^/]+$`));
+      await waitUntilLoaded(commissioner);
+      await checkScreen(commissioner, 'workspace-invitation-created');
+
+      const newcomer = await newcomerContext.newPage();
+      await newcomer.goto(invitationUrl);
+      await newcomer
+        .getByRole('heading', { level: 1, name: new RegExp(`Join ${workspaceName}`) })
+        .waitFor();
+      expect(await newcomer.locator('.nhsuk-summary-list').textContent()).toContain(
+        'Expert by experience',
+      );
+      await checkScreen(newcomer, 'invitation');
+
+      // A short password is caught before anything is sent.
+      await newcomer.getByLabel('Full name').fill('Robin Okafor');
+      await newcomer.getByLabel('Email address').fill('robin.okafor@example.org');
+      await newcomer.getByLabel('Create a password').fill('short');
+      await newcomer.getByRole('button', { name: 'Create account and join' }).click();
+      await newcomer.locator('.nhsuk-error-summary').waitFor();
+      expect(await newcomer.title()).toMatch(/^Error: /);
+      await checkScreen(newcomer, 'invitation-short-password');
+
+      await newcomer.getByLabel('Create a password').fill('kite river lantern');
+      await newcomer.getByRole('button', { name: 'Create account and join' }).click();
+      await newcomer.getByRole('heading', { level: 2, name: 'Specifications' }).waitFor();
+      await waitUntilLoaded(newcomer);
+      expect(await newcomer.locator('h1').textContent()).toContain(workspaceName);
+      expect(await newcomer.locator('.nhsuk-summary-list').textContent()).toContain(
+        'Expert by experience',
+      );
+      expect(await newcomer.locator('header').textContent()).toContain('Robin Okafor');
+      await checkScreen(newcomer, 'workspace-newcomer');
+
+      // The link worked once: opening it again says so.
+      await newcomer.goto(invitationUrl);
+      await newcomer.getByText('This invitation has already been used').waitFor();
+
+      // The commissioner sees the new member, the used invitation and both in the audit log.
+      await commissioner.reload();
+      await waitUntilLoaded(commissioner);
+      expect(
+        await commissioner.locator('section[aria-labelledby="members-heading"]').textContent(),
+      ).toContain('Robin Okafor');
+      expect(
+        await commissioner.locator('section[aria-labelledby="invitations-heading"]').textContent(),
+      ).toContain('Accepted');
+      await commissioner
+        .getByRole('link', { name: 'See who changed what in this workspace' })
+        .click();
+      await commissioner.getByRole('heading', { level: 1, name: /Audit log/ }).waitFor();
+      await waitUntilLoaded(commissioner);
+      const auditLog = (await commissioner.locator('table').textContent()) ?? '';
+      expect(auditLog).toContain('Invited someone');
+      expect(auditLog).toContain('Accepted an invitation');
+      await checkScreen(commissioner, 'audit');
+    } finally {
+      await commissionerContext.close();
+      await newcomerContext.close();
+    }
+  });
+});

@@ -1,0 +1,69 @@
+// Browser tests drive Debian's Chromium through playwright-core; Playwright never
+// downloads a browser of its own.
+import type { AxeResults, Result } from 'axe-core';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** WCAG 2.2 AA, as the product promises; best-practice rules are left out on purpose. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Runs axe-core's WCAG 2.2 AA rules on the page as it is now and fails with a
+ * list a person can act on: rule, impact, help text and the offending elements.
+ */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const results = await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResults> } }).axe.run(
+        document,
+        { runOnly: { type: 'tag', values: tags } },
+      ),
+    WCAG_TAGS,
+  );
+  if (results.violations.length > 0) {
+    throw new Error(
+      `${page.url()} has ${results.violations.length} accessibility violation(s):\n` +
+        results.violations.map(describeViolation).join('\n'),
+    );
+  }
+}
+
+function describeViolation(violation: Result): string {
+  const targets = violation.nodes
+    .slice(0, 5)
+    .map((node) =>
+      `    at ${node.target.join(' ')}: ${node.failureSummary ?? ''}`.replace(/\n/g, ' '),
+    )
+    .join('\n');
+  return `  - ${violation.id} (${violation.impact ?? 'unknown impact'}): ${violation.help}\n${targets}`;
+}
+
+/** Where screenshots of each screen go, for a person to look at. */
+export const SCREENSHOT_DIR = join(tmpdir(), 'coproduce-screens');
+
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
