@@ -20,6 +20,7 @@ export const ACTIONS = [
   'specification.comment',
   'specification.publish',
   'clarification.ask',
+  'clarification.answer',
   'engagement.manage',
   'feedback.give',
   'decision.record',

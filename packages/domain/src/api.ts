@@ -81,6 +81,13 @@ export interface ChangeMemberRoleRequest {
   role: Role;
 }
 
+/** PATCH /api/workspaces/:workspaceId/members/:userId → 200 */
+export interface MemberRoleChange {
+  userId: string;
+  role: Role;
+  previousRole: Role;
+}
+
 /** POST /api/workspaces/:workspaceId/invitations — without `email` it is a link anyone may use once. */
 export interface CreateInvitationRequest {
   email?: string;

@@ -1,0 +1,59 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AuthGuard } from './base/auth.guard';
+import { clientAssetsModules } from './base/client-assets';
+import { configSchema, configValidationOptions } from './base/config';
+import { DatabaseModule } from './base/database';
+import { TooManyRequests } from './base/errors';
+import { ApiExceptionFilter } from './base/exception.filter';
+import { RequestLoggingModule } from './base/logging';
+import { createValidationPipe } from './base/validation';
+import { AccessModule } from './modules/access/access.module';
+import { WorkspaceAccessGuard } from './modules/access/workspace-access.guard';
+import { AccountsModule } from './modules/accounts/accounts.module';
+import { AuditInterceptor } from './modules/audit/audit.interceptor';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthModule } from './modules/health/health.module';
+import { SeedModule } from './modules/seed/seed.module';
+import { SpecificationsModule } from './modules/specifications/specifications.module';
+import { WorkspacesModule } from './modules/workspaces/workspaces.module';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({
+      isGlobal: true,
+      ignoreEnvFile: true,
+      validationSchema: configSchema,
+      validationOptions: configValidationOptions,
+    }),
+    RequestLoggingModule,
+    DatabaseModule,
+    // Limits are set per route (sign-in, invitations); this is the fallback window.
+    ThrottlerModule.forRoot({
+      throttlers: [{ name: 'default', ttl: 60_000, limit: 60 }],
+      errorMessage: new TooManyRequests().message,
+    }),
+    AccountsModule,
+    AuthModule,
+    WorkspacesModule,
+    AccessModule,
+    SpecificationsModule,
+    AuditModule,
+    HealthModule,
+    SeedModule,
+    ...clientAssetsModules(),
+  ],
+  providers: [
+    // Guards run in this order: who is calling, then what their role allows.
+    { provide: APP_GUARD, useExisting: AuthGuard },
+    { provide: APP_GUARD, useExisting: WorkspaceAccessGuard },
+    AuthGuard,
+    { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor },
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: ApiExceptionFilter },
+  ],
+})
+export class AppModule {}

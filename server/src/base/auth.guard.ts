@@ -1,0 +1,76 @@
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ACCESS_RULE, type AccessRule } from '../modules/access/access.decorators';
+import { AuthService } from '../modules/auth/auth.service';
+import { SESSION_COOKIE } from '../modules/auth/session-token';
+import { CsrfRejected, Forbidden, Unauthorized } from './errors';
+import type { CoproduceRequest, RequestAuth } from './request-context';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Works out who is calling — `Authorization: Bearer <token>` first, else the
+ * session cookie — and refuses routes that need a signed-in user.
+ *
+ * CSRF: a browser attaches the cookie to cross-site form posts but cannot add
+ * a custom header to a cross-site request without a CORS preflight, which
+ * this server never grants. So a cookie-authenticated write must carry
+ * `X-Requested-With`; bearer requests need nothing more.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger('AuthGuard');
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!rule) {
+      this.logger.error(
+        `${context.getClass().name}.${context.getHandler().name} declares no access rule`,
+      );
+      throw new Forbidden('This route is not open to anyone.');
+    }
+    const request = context.switchToHttp().getRequest<CoproduceRequest>();
+    const auth = await this.authenticate(request);
+    if (auth) {
+      if (auth.via === 'cookie' && !SAFE_METHODS.has(request.method) && !hasCsrfHeader(request)) {
+        throw new CsrfRejected();
+      }
+      request.auth = auth;
+    } else if (rule.kind !== 'public') {
+      throw new Unauthorized();
+    }
+    return true;
+  }
+
+  private async authenticate(request: CoproduceRequest): Promise<RequestAuth | undefined> {
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const match = /^Bearer +(\S+)\s*$/i.exec(header);
+      const user = match ? await this.auth.resolveSession(match[1]) : null;
+      // A bad bearer token is an error even on public routes: the caller meant to sign in.
+      if (!user || !match)
+        throw new Unauthorized('Your session has ended or the token is not valid. Sign in again.');
+      return { user, via: 'bearer', token: match[1] };
+    }
+    const cookies = request.cookies as Record<string, unknown> | undefined;
+    const cookie = cookies?.[SESSION_COOKIE];
+    if (typeof cookie !== 'string') return undefined;
+    // A stale cookie on a public route (the sign-in page) is simply ignored.
+    const user = await this.auth.resolveSession(cookie);
+    return user ? { user, via: 'cookie', token: cookie } : undefined;
+  }
+}
+
+function hasCsrfHeader(request: CoproduceRequest): boolean {
+  const value = request.headers['x-requested-with'];
+  return typeof value === 'string' && value.trim().length > 0;
+}

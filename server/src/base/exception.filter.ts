@@ -1,0 +1,146 @@
+import {
+  ArgumentsHost,
+  BadRequestException,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
+import type { ApiErrorBody } from '@coproduce/domain';
+import type { Request, Response } from 'express';
+import { DomainError } from './errors';
+
+/** Codes for HTTP errors raised by libraries rather than by our catalogue. */
+const CODE_FOR_STATUS: Record<number, string> = {
+  400: 'bad-request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  409: 'conflict',
+  410: 'gone',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  429: 'too-many-requests',
+  503: 'unavailable',
+};
+
+/**
+ * The one place an exception becomes a response: `{ error: { code, message } }`.
+ * Anything not recognised as the client's fault is logged and answered 500
+ * without internal detail.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const { status, body } = this.describe(exception, request);
+    if (status >= 500 && status !== HttpStatus.SERVICE_UNAVAILABLE) {
+      this.logger.error(
+        { err: exception, method: request.method, url: request.originalUrl },
+        'Unexpected error while handling a request',
+      );
+    }
+    if (response.headersSent) return;
+    response.status(status).json(body);
+  }
+
+  private describe(exception: unknown, request: Request): { status: number; body: ApiErrorBody } {
+    if (exception instanceof DomainError) {
+      return reply(exception.status, exception.code, exception.message);
+    }
+    if (exception instanceof NotFoundException && isRouteMiss(exception)) {
+      return reply(
+        404,
+        'not-found',
+        `There is nothing at ${request.method} ${request.path}. Check the address.`,
+      );
+    }
+    if (exception instanceof BadRequestException && isMalformedBody(exception)) {
+      return reply(400, 'malformed-json', 'The request body is not valid JSON. Check its syntax.');
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status === HttpStatus.SERVICE_UNAVAILABLE) {
+        return reply(status, 'unavailable', 'The service or its database is not answering yet.');
+      }
+      return reply(status, CODE_FOR_STATUS[status] ?? codeFromStatus(status), messageOf(exception));
+    }
+    const clientError = asBodyParserError(exception);
+    if (clientError) return clientError;
+    return reply(500, 'internal', 'Something went wrong on our side. Try again shortly.');
+  }
+}
+
+function reply(status: number, code: string, message: string) {
+  return { status, body: { error: { code, message } } };
+}
+
+function codeFromStatus(status: number): string {
+  return status >= 500 ? 'internal' : 'bad-request';
+}
+
+function messageOf(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  if (typeof message === 'string') return message;
+  return exception.message;
+}
+
+/** Nest answers a path with no route with a NotFoundException "Cannot GET /x". */
+function isRouteMiss(exception: NotFoundException): boolean {
+  return /^Cannot [A-Z]+ /.test(exception.message);
+}
+
+/** Nest maps body-parser's JSON SyntaxError to a BadRequestException carrying it as the cause. */
+function isMalformedBody(exception: BadRequestException): boolean {
+  return (
+    /JSON|Unexpected token|Unexpected end/i.test(exception.message) &&
+    !(exception.getResponse() as { error?: { code?: string } }).error?.code
+  );
+}
+
+/**
+ * body-parser and raw-body raise `http-errors` objects (status, type, expose)
+ * that reach the filter unmapped: too large, bad charset, aborted request.
+ */
+function asBodyParserError(exception: unknown) {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const { status, type, expose, limit } = exception as {
+    status?: unknown;
+    type?: unknown;
+    expose?: unknown;
+    limit?: unknown;
+  };
+  if (typeof status !== 'number' || status < 400 || status >= 500 || expose !== true) {
+    return undefined;
+  }
+  switch (type) {
+    case 'entity.too.large':
+      return reply(
+        413,
+        'payload-too-large',
+        `The request body is too large${typeof limit === 'number' ? ` (at most ${Math.floor(limit / 1024)} kB)` : ''}.`,
+      );
+    case 'entity.parse.failed':
+      return reply(400, 'malformed-json', 'The request body is not valid JSON. Check its syntax.');
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return reply(415, 'unsupported-media-type', 'Send the body as UTF-8 JSON.');
+    default:
+      return reply(
+        status,
+        CODE_FOR_STATUS[status] ?? 'bad-request',
+        'The request could not be read.',
+      );
+  }
+}

@@ -1,0 +1,37 @@
+import { ValidationPipe } from '@nestjs/common';
+import type { ValidationError } from 'class-validator';
+import { BadRequest } from './errors';
+
+/**
+ * Every body, query and parameter DTO goes through this pipe: unknown fields
+ * are refused (not silently dropped) and the messages name the field.
+ */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    stopAtFirstError: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => new BadRequest(describeValidationErrors(errors)),
+  });
+}
+
+export function describeValidationErrors(errors: ValidationError[], parent = ''): string {
+  const messages: string[] = [];
+  for (const error of errors) {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    for (const [rule, message] of Object.entries(error.constraints ?? {})) {
+      if (rule === 'whitelistValidation') {
+        messages.push(`"${field}" is not a field this request accepts; remove it.`);
+      } else if (rule === 'unknownValue') {
+        messages.push('Send a JSON object as the request body.');
+      } else {
+        messages.push(message);
+      }
+    }
+    if (error.children?.length) messages.push(describeValidationErrors(error.children, field));
+  }
+  return messages.join(' ') || 'The request is not valid.';
+}

@@ -1,0 +1,21 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Action } from '@coproduce/domain';
+
+/**
+ * Every route declares who may call it, with exactly one of these; the
+ * guards refuse a route that declares none.
+ */
+export const ACCESS_RULE = 'coproduce:access-rule';
+
+export type AccessRule =
+  { kind: 'public' } | { kind: 'signed-in' } | { kind: 'workspace'; action: Action };
+
+/** Anyone, signed in or not (sign-in, health, invitation preview). */
+export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
+
+/** Any signed-in user; nothing workspace-specific. */
+export const SignedIn = () => SetMetadata(ACCESS_RULE, { kind: 'signed-in' } satisfies AccessRule);
+
+/** A member of `:workspaceId` whose role the access policy allows `action`. */
+export const Allow = (action: Action) =>
+  SetMetadata(ACCESS_RULE, { kind: 'workspace', action } satisfies AccessRule);

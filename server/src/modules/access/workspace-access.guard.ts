@@ -1,0 +1,39 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Forbidden, NotFound } from '../../base/errors';
+import { parseObjectId } from '../../base/object-id.pipe';
+import type { CoproduceRequest } from '../../base/request-context';
+import { MembershipsService } from '../workspaces/memberships.service';
+import { ACCESS_RULE, type AccessRule } from './access.decorators';
+import { AccessPolicy } from './access-policy';
+
+/**
+ * For `@Allow(action)` routes: the caller must be a member of `:workspaceId`
+ * (otherwise the workspace does not exist for them: 404) and their role must
+ * allow the action (otherwise 403). The membership is read on every request,
+ * so a removed member or a changed role takes effect at once.
+ */
+@Injectable()
+export class WorkspaceAccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly memberships: MembershipsService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (rule?.kind !== 'workspace') return true;
+    const request = context.switchToHttp().getRequest<CoproduceRequest>();
+    const workspaceId = parseObjectId(request.params['workspaceId']);
+    if (!workspaceId || !request.auth) throw new NotFound('that workspace');
+    const role = await this.memberships.findRole(workspaceId, request.auth.user._id);
+    if (!role) throw new NotFound('that workspace');
+    if (!AccessPolicy.can(role, rule.action)) throw new Forbidden();
+    request.membership = { workspaceId, role };
+    return true;
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { UserSummary } from '@coproduce/domain';
+import { Model, Types } from 'mongoose';
+import { isDuplicateKeyError } from '../../base/duplicate-key';
+import { AccountExists } from '../../base/errors';
+import { hashPassword, verifyPassword } from './password';
+import { User, UserDocument } from './user.schema';
+
+export interface NewAccount {
+  email: string;
+  name: string;
+  password: string;
+}
+
+@Injectable()
+export class AccountsService {
+  constructor(@InjectModel(User.name) private readonly users: Model<User>) {}
+
+  findByEmail(email: string): Promise<UserDocument | null> {
+    return this.users.findOne({ email: normaliseEmail(email) }).exec();
+  }
+
+  findById(id: string | Types.ObjectId): Promise<UserDocument | null> {
+    if (!Types.ObjectId.isValid(id)) return Promise.resolve(null);
+    return this.users.findById(id).exec();
+  }
+
+  async findSummaries(ids: Types.ObjectId[]): Promise<Map<string, UserSummary>> {
+    const found = await this.users.find({ _id: { $in: ids } }).exec();
+    return new Map(found.map((user) => [user.id as string, toUserSummary(user)]));
+  }
+
+  async create(account: NewAccount): Promise<UserDocument> {
+    const email = normaliseEmail(account.email);
+    if (await this.users.exists({ email })) throw new AccountExists();
+    const passwordHash = await hashPassword(account.password);
+    try {
+      return await this.users.create({ email, name: account.name.trim(), passwordHash });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new AccountExists();
+      throw error;
+    }
+  }
+
+  /** The account these credentials belong to, or null; takes the same time either way. */
+  async verifyCredentials(email: string, password: string): Promise<UserDocument | null> {
+    const user = await this.findByEmail(email);
+    const matches = await verifyPassword(user?.passwordHash, password);
+    return matches ? user : null;
+  }
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function toUserSummary(user: UserDocument): UserSummary {
+  return { id: user.id as string, email: user.email, name: user.name };
+}

@@ -1,0 +1,24 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuditEntry } from '@coproduce/domain';
+import { CurrentMembership, type RequestMembership } from '../../base/request-context';
+import { Allow } from '../access/access.decorators';
+import { AuditService } from './audit.service';
+import { AuditQueryDto } from './dto/audit-query.dto';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api/workspaces/:workspaceId/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Allow('audit.read')
+  @ApiOperation({ summary: 'The workspace audit log, newest first (commissioners only)' })
+  list(
+    @CurrentMembership() membership: RequestMembership,
+    @Query() query: AuditQueryDto,
+  ): Promise<AuditEntry[]> {
+    return this.audit.list(membership.workspaceId, query.limit ?? 100);
+  }
+}

@@ -1,0 +1,46 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { mergeMap, type Observable } from 'rxjs';
+import type { CoproduceRequest } from '../../base/request-context';
+import { AuditService } from './audit.service';
+import { AUDITED, type AuditDescription, type AuditedMetadata } from './audited.decorator';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Records every successful state-changing request before its response is
+ * sent, so nothing a client saw succeed is missing from the log.
+ */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly audit: AuditService,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<CoproduceRequest>();
+    if (context.getType() !== 'http' || SAFE_METHODS.has(request.method)) return next.handle();
+    const audited = this.reflector.get<AuditedMetadata | undefined>(AUDITED, context.getHandler());
+    return next.handle().pipe(
+      mergeMap(async (result: unknown) => {
+        const description: AuditDescription = audited
+          ? audited.describe({ request, result })
+          : {
+              target: {
+                type: 'route',
+                id: request.route ? String((request.route as { path: unknown }).path) : null,
+              },
+            };
+        await this.audit.record({
+          action: audited?.action ?? `${request.method} ${request.path}`,
+          workspaceId: description.workspaceId ?? request.membership?.workspaceId ?? null,
+          actorId: description.actorId ?? request.auth?.user._id ?? null,
+          target: description.target,
+          detail: description.detail,
+        });
+        return result;
+      }),
+    );
+  }
+}

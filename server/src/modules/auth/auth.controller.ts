@@ -1,0 +1,64 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import type { SessionResponse, UserSummary } from '@coproduce/domain';
+import type { Response } from 'express';
+import { CurrentUser, type CoproduceRequest } from '../../base/request-context';
+import { toUserSummary } from '../accounts/accounts.service';
+import type { UserDocument } from '../accounts/user.schema';
+import { Public, SignedIn } from '../access/access.decorators';
+import { Audited } from '../audit/audited.decorator';
+import { AuthService } from './auth.service';
+import { SignInDto } from './dto/sign-in.dto';
+import { clearSessionCookie, setSessionCookie } from './session-cookie';
+import { SignInThrottlerGuard } from './sign-in-throttler.guard';
+
+@ApiTags('session')
+@Controller('api/session')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post()
+  @HttpCode(200)
+  @Public()
+  @UseGuards(SignInThrottlerGuard)
+  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @Audited('session.sign-in', ({ result }) => {
+    const { user } = result as SessionResponse;
+    return { target: { type: 'user', id: user.id }, actorId: user.id };
+  })
+  @ApiOperation({ summary: 'Sign in: returns a bearer token and sets the session cookie' })
+  async signIn(
+    @Body() body: SignInDto,
+    @Req() request: CoproduceRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionResponse> {
+    const session = await this.auth.signIn(body.email, body.password);
+    setSessionCookie(request, response, session.token, this.auth.sessionLifetimeMs());
+    return session;
+  }
+
+  @Get()
+  @SignedIn()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in user' })
+  current(@CurrentUser() user: UserDocument): { user: UserSummary } {
+    return { user: toUserSummary(user) };
+  }
+
+  @Delete()
+  @HttpCode(204)
+  @SignedIn()
+  @ApiBearerAuth()
+  @Audited('session.sign-out', ({ request }) => ({
+    target: { type: 'user', id: request.auth?.user.id as string | undefined },
+  }))
+  @ApiOperation({ summary: 'Sign out: ends this session and clears the cookie' })
+  async signOut(
+    @Req() request: CoproduceRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    if (request.auth) await this.auth.endSession(request.auth.token);
+    clearSessionCookie(request, response);
+  }
+}

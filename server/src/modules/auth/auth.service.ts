@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectModel } from '@nestjs/mongoose';
+import type { SessionResponse } from '@coproduce/domain';
+import { Model } from 'mongoose';
+import type { AppConfig } from '../../base/config';
+import { WrongCredentials } from '../../base/errors';
+import { AccountsService, toUserSummary } from '../accounts/accounts.service';
+import type { UserDocument } from '../accounts/user.schema';
+import { Session } from './session.schema';
+import { hashToken, looksLikeToken, newSessionToken } from './session-token';
+
+/**
+ * Sessions: one random token per sign-in, accepted as a bearer token, as the
+ * session cookie and as the collab socket's `auth.token`.
+ */
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectModel(Session.name) private readonly sessions: Model<Session>,
+    private readonly accounts: AccountsService,
+    private readonly config: ConfigService<AppConfig, true>,
+  ) {}
+
+  async signIn(email: string, password: string): Promise<SessionResponse> {
+    const user = await this.accounts.verifyCredentials(email, password);
+    if (!user) throw new WrongCredentials();
+    return this.startSession(user);
+  }
+
+  async startSession(user: UserDocument): Promise<SessionResponse> {
+    const token = newSessionToken();
+    await this.sessions.create({
+      tokenHash: hashToken(token),
+      userId: user._id,
+      expiresAt: new Date(Date.now() + this.sessionLifetimeMs()),
+    });
+    return { token, user: toUserSummary(user) };
+  }
+
+  /**
+   * The user a token (bearer, cookie value or socket auth) belongs to, or
+   * null when it is malformed, unknown or expired. Roles are not part of the
+   * session: callers check memberships on every use.
+   */
+  async resolveSession(token: unknown): Promise<UserDocument | null> {
+    if (!looksLikeToken(token)) return null;
+    const session = await this.sessions
+      .findOne({ tokenHash: hashToken(token), expiresAt: { $gt: new Date() } })
+      .exec();
+    if (!session) return null;
+    return this.accounts.findById(session.userId);
+  }
+
+  async endSession(token: string): Promise<void> {
+    await this.sessions.deleteOne({ tokenHash: hashToken(token) }).exec();
+  }
+
+  sessionLifetimeMs(): number {
+    return this.config.get('SESSION_DAYS', { infer: true }) * 24 * 60 * 60 * 1000;
+  }
+}

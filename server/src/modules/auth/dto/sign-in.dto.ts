@@ -1,0 +1,17 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { SignInRequest } from '@coproduce/domain';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class SignInDto implements SignInRequest {
+  @ApiProperty({ example: 'commissioner@demo.test' })
+  @IsString({ message: 'Enter your email address.' })
+  @MaxLength(254, { message: 'The email address must be 254 characters or fewer.' })
+  @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.org.' })
+  email: string;
+
+  @ApiProperty({ example: 'coproduce-demo' })
+  @IsString({ message: 'Enter your password.' })
+  @MinLength(1, { message: 'Enter your password.' })
+  @MaxLength(200, { message: 'The password must be 200 characters or fewer.' })
+  password: string;
+}

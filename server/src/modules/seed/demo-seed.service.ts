@@ -1,0 +1,88 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectConnection, InjectModel } from '@nestjs/mongoose';
+import { SPECIFICATION_TEMPLATE } from '@coproduce/domain';
+import { Connection, Model, Types } from 'mongoose';
+import type { AppConfig } from '../../base/config';
+import { hashPassword } from '../accounts/password';
+import { User } from '../accounts/user.schema';
+import { Specification } from '../specifications/specification.schema';
+import { Membership } from '../workspaces/membership.schema';
+import { Workspace } from '../workspaces/workspace.schema';
+import { DEMO_ACCOUNTS, DEMO_SPECIFICATION_TITLE, DEMO_WORKSPACE } from './demo-workspace';
+
+const SEED_MARKER = 'demo-workspace-v1';
+
+/**
+ * Seeds the demo workspace on the first start (unless SEED_DEMO=false). A
+ * marker records that it ran, so deleting demo data later is respected; each
+ * step is also an upsert, so an interrupted first run completes next time.
+ */
+@Injectable()
+export class DemoSeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('DemoSeed');
+
+  constructor(
+    private readonly config: ConfigService<AppConfig, true>,
+    @InjectConnection() private readonly connection: Connection,
+    @InjectModel(User.name) private readonly users: Model<User>,
+    @InjectModel(Workspace.name) private readonly workspaces: Model<Workspace>,
+    @InjectModel(Membership.name) private readonly memberships: Model<Membership>,
+    @InjectModel(Specification.name) private readonly specifications: Model<Specification>,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.get('SEED_DEMO', { infer: true })) return;
+    const markers = this.connection.collection<{ _id: string; at: Date }>('seed_runs');
+    if (await markers.findOne({ _id: SEED_MARKER })) return;
+    await this.seed();
+    await markers.updateOne({ _id: SEED_MARKER }, { $set: { at: new Date() } }, { upsert: true });
+    this.logger.log('Seeded the demo workspace and accounts');
+  }
+
+  private async seed(): Promise<void> {
+    const passwordHash = await hashPassword(this.config.get('DEMO_PASSWORD', { infer: true }));
+    const workspace = await this.workspaces
+      .findOneAndUpdate(
+        { name: DEMO_WORKSPACE.name, leadOrganisation: DEMO_WORKSPACE.leadOrganisation },
+        { $setOnInsert: DEMO_WORKSPACE },
+        { upsert: true, new: true },
+      )
+      .exec();
+    let commissionerId: Types.ObjectId | undefined;
+    for (const account of DEMO_ACCOUNTS) {
+      const user = await this.users
+        .findOneAndUpdate(
+          { email: account.email },
+          { $setOnInsert: { email: account.email, name: account.name, passwordHash } },
+          { upsert: true, new: true },
+        )
+        .exec();
+      await this.memberships
+        .updateOne(
+          { workspaceId: workspace._id, userId: user._id },
+          { $setOnInsert: { workspaceId: workspace._id, userId: user._id, role: account.role } },
+          { upsert: true },
+        )
+        .exec();
+      if (account.role === 'commissioner') commissionerId = user._id;
+    }
+    if (!commissionerId) throw new Error('The demo accounts need a commissioner');
+    await this.specifications
+      .updateOne(
+        { workspaceId: workspace._id, title: DEMO_SPECIFICATION_TITLE },
+        {
+          $setOnInsert: {
+            workspaceId: workspace._id,
+            title: DEMO_SPECIFICATION_TITLE,
+            status: 'draft',
+            sections: SPECIFICATION_TEMPLATE.map((section) => ({ ...section })),
+            createdBy: commissionerId,
+            updatedBy: commissionerId,
+          },
+        },
+        { upsert: true },
+      )
+      .exec();
+  }
+}

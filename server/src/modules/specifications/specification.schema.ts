@@ -1,0 +1,46 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { SpecificationStatus, SpecificationTemplateSection } from '@coproduce/domain';
+import { HydratedDocument, Types } from 'mongoose';
+
+/**
+ * A service specification being written in a workspace. Its text lives in
+ * the collab module's Yjs store under the same id; `sections` records the
+ * template it started from.
+ */
+@Schema({ collection: 'specifications', timestamps: true })
+export class Specification {
+  @Prop({ type: Types.ObjectId, required: true, index: true })
+  workspaceId: Types.ObjectId;
+
+  @Prop({ required: true, trim: true, maxlength: 200 })
+  title: string;
+
+  @Prop({ type: String, required: true, enum: ['draft', 'published'], default: 'draft' })
+  status: SpecificationStatus;
+
+  @Prop({
+    type: [
+      {
+        _id: false,
+        number: { type: String, required: true },
+        heading: { type: String, required: true },
+        level: { type: Number, required: true, enum: [1, 2] },
+        guidance: { type: String, default: '' },
+      },
+    ],
+    default: [],
+  })
+  sections: SpecificationTemplateSection[];
+
+  @Prop({ type: Types.ObjectId, required: true })
+  createdBy: Types.ObjectId;
+
+  @Prop({ type: Types.ObjectId, required: true })
+  updatedBy: Types.ObjectId;
+
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type SpecificationDocument = HydratedDocument<Specification>;
+export const SpecificationSchema = SchemaFactory.createForClass(Specification);

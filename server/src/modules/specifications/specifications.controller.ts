@@ -1,0 +1,51 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { SpecificationDetail, SpecificationSummary } from '@coproduce/domain';
+import type { Types } from 'mongoose';
+import { ObjectIdPipe } from '../../base/object-id.pipe';
+import { CurrentMembership, CurrentUser, type RequestMembership } from '../../base/request-context';
+import type { UserDocument } from '../accounts/user.schema';
+import { Allow } from '../access/access.decorators';
+import { Audited } from '../audit/audited.decorator';
+import { CreateSpecificationDto } from './dto/create-specification.dto';
+import { SpecificationsService } from './specifications.service';
+
+@ApiTags('specifications')
+@ApiBearerAuth()
+@Controller('api/workspaces/:workspaceId/specifications')
+export class SpecificationsController {
+  constructor(private readonly specifications: SpecificationsService) {}
+
+  @Get()
+  @Allow('specification.list')
+  @ApiOperation({ summary: 'Specifications the caller may see (providers: published only)' })
+  list(@CurrentMembership() membership: RequestMembership): Promise<SpecificationSummary[]> {
+    return this.specifications.listFor(membership.workspaceId, membership.role);
+  }
+
+  @Post()
+  @Allow('specification.create')
+  @Audited('specification.create', ({ result }) => {
+    const created = result as SpecificationSummary;
+    return { target: { type: 'specification', id: created.id }, detail: { title: created.title } };
+  })
+  @ApiOperation({ summary: 'Start a draft specification from the NHS template' })
+  create(
+    @CurrentMembership() membership: RequestMembership,
+    @CurrentUser() user: UserDocument,
+    @Body() body: CreateSpecificationDto,
+  ): Promise<SpecificationSummary> {
+    return this.specifications.create(membership.workspaceId, user._id, body.title);
+  }
+
+  @Get(':specificationId')
+  @Allow('specification.list')
+  @ApiOperation({ summary: "A specification's details and template sections" })
+  detail(
+    @CurrentMembership() membership: RequestMembership,
+    @Param('specificationId', new ObjectIdPipe('that specification'))
+    specificationId: Types.ObjectId,
+  ): Promise<SpecificationDetail> {
+    return this.specifications.detailFor(membership.workspaceId, specificationId, membership.role);
+  }
+}

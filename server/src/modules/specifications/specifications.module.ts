@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AccountsModule } from '../accounts/accounts.module';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { Specification, SpecificationSchema } from './specification.schema';
+import { SpecificationsController } from './specifications.controller';
+import { SpecificationsService } from './specifications.service';
+
+@Module({
+  imports: [
+    AccountsModule,
+    WorkspacesModule,
+    MongooseModule.forFeature([{ name: Specification.name, schema: SpecificationSchema }]),
+  ],
+  controllers: [SpecificationsController],
+  providers: [SpecificationsService],
+  exports: [SpecificationsService, MongooseModule],
+})
+export class SpecificationsModule {}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import {
+  SPECIFICATION_TEMPLATE,
+  type Role,
+  type SpecificationDetail,
+  type SpecificationSummary,
+  type UserSummary,
+} from '@coproduce/domain';
+import { Model, Types } from 'mongoose';
+import { NotFound } from '../../base/errors';
+import { parseObjectId } from '../../base/object-id.pipe';
+import { AccessPolicy } from '../access/access-policy';
+import { AccountsService } from '../accounts/accounts.service';
+import { MembershipsService } from '../workspaces/memberships.service';
+import { Specification, SpecificationDocument } from './specification.schema';
+
+@Injectable()
+export class SpecificationsService {
+  constructor(
+    @InjectModel(Specification.name) private readonly specifications: Model<Specification>,
+    private readonly memberships: MembershipsService,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  /** The specifications this role may see: providers only published ones. */
+  async listFor(workspaceId: Types.ObjectId, role: Role): Promise<SpecificationSummary[]> {
+    const filter = AccessPolicy.can(role, 'specification.read-draft')
+      ? { workspaceId }
+      : { workspaceId, status: 'published' };
+    const found = await this.specifications.find(filter).sort({ createdAt: 1 }).exec();
+    return found.map(toSummary);
+  }
+
+  async create(
+    workspaceId: Types.ObjectId,
+    authorId: Types.ObjectId,
+    title: string,
+  ): Promise<SpecificationSummary> {
+    const created = await this.specifications.create({
+      workspaceId,
+      title,
+      status: 'draft',
+      sections: SPECIFICATION_TEMPLATE.map((section) => ({ ...section })),
+      createdBy: authorId,
+      updatedBy: authorId,
+    });
+    return toSummary(created);
+  }
+
+  async detailFor(
+    workspaceId: Types.ObjectId,
+    specificationId: Types.ObjectId,
+    role: Role,
+  ): Promise<SpecificationDetail> {
+    const specification = await this.specifications
+      .findOne({ _id: specificationId, workspaceId })
+      .exec();
+    if (!specification || !mayRead(role, specification)) throw new NotFound('that specification');
+    const people = await this.accounts.findSummaries([
+      specification.createdBy,
+      specification.updatedBy,
+    ]);
+    const person = (id: Types.ObjectId): UserSummary =>
+      people.get(id.toHexString()) ?? { id: id.toHexString(), email: '', name: 'A former member' };
+    return {
+      ...toSummary(specification),
+      workspaceId: specification.workspaceId.toHexString(),
+      sections: specification.sections.map((s) => ({
+        number: s.number,
+        heading: s.heading,
+        level: s.level,
+        guidance: s.guidance,
+      })),
+      createdBy: person(specification.createdBy),
+      updatedBy: person(specification.updatedBy),
+      createdAt: specification.createdAt.toISOString(),
+      updatedAt: specification.updatedAt.toISOString(),
+    };
+  }
+
+  /**
+   * For the collab gateway: the specification (the collab `docId`) and the
+   * user's current role in its workspace. Throws NotFound when the id is
+   * malformed or unknown, when the user is not a member, and when a draft is
+   * asked for by a role that may not read drafts — a provider must not learn
+   * that a draft exists. What the role may then do is `AccessPolicy.can`.
+   */
+  async findForMember(
+    specificationId: string,
+    userId: string | Types.ObjectId,
+  ): Promise<{ specification: SpecificationDocument; role: Role }> {
+    const id = parseObjectId(specificationId);
+    const user = typeof userId === 'string' ? parseObjectId(userId) : userId;
+    const specification = id && user ? await this.specifications.findById(id).exec() : null;
+    if (!specification || !user) throw new NotFound('that specification');
+    const role = await this.memberships.findRole(specification.workspaceId, user);
+    if (!role || !mayRead(role, specification)) throw new NotFound('that specification');
+    return { specification, role };
+  }
+
+  /** Records who last changed a specification (the collab module calls this on save). */
+  async touch(specificationId: Types.ObjectId, userId: Types.ObjectId): Promise<void> {
+    await this.specifications
+      .updateOne({ _id: specificationId }, { $set: { updatedBy: userId } })
+      .exec();
+  }
+}
+
+function mayRead(role: Role, specification: Specification): boolean {
+  return specification.status === 'published'
+    ? AccessPolicy.can(role, 'specification.read-published')
+    : AccessPolicy.can(role, 'specification.read-draft');
+}
+
+function toSummary(specification: SpecificationDocument): SpecificationSummary {
+  return {
+    id: specification.id as string,
+    title: specification.title,
+    status: specification.status,
+  };
+}

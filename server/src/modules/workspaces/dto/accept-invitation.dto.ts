@@ -1,0 +1,27 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { AcceptInvitationRequest } from '@coproduce/domain';
+import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+
+/** Fields for creating an account; the service says which are needed for this invitation. */
+export class AcceptInvitationDto implements AcceptInvitationRequest {
+  @ApiPropertyOptional({ example: 'Sam Taylor' })
+  @IsOptional()
+  @IsString({ message: 'Enter your name.' })
+  @MinLength(1, { message: 'Enter your name.' })
+  @MaxLength(120, { message: 'Your name must be 120 characters or fewer.' })
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'Only for an invitation sent as a link, not to an email.' })
+  @IsOptional()
+  @IsString({ message: 'Enter your email address.' })
+  @MaxLength(254, { message: 'The email address must be 254 characters or fewer.' })
+  @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.org.' })
+  email?: string;
+
+  @ApiPropertyOptional({ minLength: 10, maxLength: 200 })
+  @IsOptional()
+  @IsString({ message: 'Choose a password.' })
+  @MinLength(10, { message: 'Choose a password of at least 10 characters.' })
+  @MaxLength(200, { message: 'The password must be 200 characters or fewer.' })
+  password?: string;
+}

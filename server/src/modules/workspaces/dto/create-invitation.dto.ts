@@ -1,0 +1,26 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ROLES, type CreateInvitationRequest, type Role } from '@coproduce/domain';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export class CreateInvitationDto implements CreateInvitationRequest {
+  @ApiPropertyOptional({
+    description: 'Leave out to make a link anyone may use once.',
+    example: 'parent.carer@example.org',
+  })
+  @IsOptional()
+  @IsString({ message: 'The email address must be text.' })
+  @MaxLength(254, { message: 'The email address must be 254 characters or fewer.' })
+  @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.org.' })
+  email?: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES, { message: `Choose a role: one of ${ROLES.join(', ')}.` })
+  role: Role;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 30, default: 7 })
+  @IsOptional()
+  @IsInt({ message: 'expiresInDays must be a whole number of days from 1 to 30.' })
+  @Min(1, { message: 'expiresInDays must be a whole number of days from 1 to 30.' })
+  @Max(30, { message: 'expiresInDays must be a whole number of days from 1 to 30.' })
+  expiresInDays?: number;
+}

@@ -1,0 +1,43 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { ROLES, type Role } from '@coproduce/domain';
+import { HydratedDocument, Types } from 'mongoose';
+
+/**
+ * An invitation to join a workspace with a role: to one email address, or
+ * (email null) a link anyone may use. Single use; only the token's SHA-256
+ * is kept.
+ */
+@Schema({ collection: 'invitations', timestamps: { createdAt: true, updatedAt: false } })
+export class Invitation {
+  @Prop({ type: Types.ObjectId, required: true, index: true })
+  workspaceId: Types.ObjectId;
+
+  @Prop({ type: String, default: null, lowercase: true, trim: true })
+  email: string | null;
+
+  @Prop({ type: String, required: true, enum: ROLES })
+  role: Role;
+
+  @Prop({ required: true, unique: true })
+  tokenHash: string;
+
+  @Prop({ required: true })
+  expiresAt: Date;
+
+  @Prop({ type: Types.ObjectId, required: true })
+  createdBy: Types.ObjectId;
+
+  @Prop({ type: Date, default: null })
+  acceptedAt: Date | null;
+
+  @Prop({ type: Types.ObjectId, default: null })
+  acceptedBy: Types.ObjectId | null;
+
+  @Prop({ type: Date, default: null })
+  revokedAt: Date | null;
+
+  createdAt: Date;
+}
+
+export type InvitationDocument = HydratedDocument<Invitation>;
+export const InvitationSchema = SchemaFactory.createForClass(Invitation);

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { MemberSummary, Role, WorkspaceSummary } from '@coproduce/domain';
+import { Model, Types } from 'mongoose';
+import { isDuplicateKeyError } from '../../base/duplicate-key';
+import { AlreadyMember, LastCommissioner, NotFound } from '../../base/errors';
+import { AccountsService } from '../accounts/accounts.service';
+import { Membership } from './membership.schema';
+import { MembershipEvents } from './membership-events';
+import { Workspace } from './workspace.schema';
+
+@Injectable()
+export class MembershipsService {
+  constructor(
+    @InjectModel(Membership.name) private readonly memberships: Model<Membership>,
+    @InjectModel(Workspace.name) private readonly workspaces: Model<Workspace>,
+    private readonly accounts: AccountsService,
+    private readonly events: MembershipEvents,
+  ) {}
+
+  async findRole(workspaceId: Types.ObjectId, userId: Types.ObjectId): Promise<Role | null> {
+    const membership = await this.memberships.findOne({ workspaceId, userId }).exec();
+    return membership?.role ?? null;
+  }
+
+  async listWorkspacesOf(userId: Types.ObjectId): Promise<WorkspaceSummary[]> {
+    const memberships = await this.memberships.find({ userId }).exec();
+    const workspaces = await this.workspaces
+      .find({ _id: { $in: memberships.map((m) => m.workspaceId) } })
+      .exec();
+    const names = new Map(workspaces.map((w) => [w.id as string, w.name]));
+    return memberships
+      .flatMap((m) => {
+        const name = names.get(m.workspaceId.toHexString());
+        return name === undefined ? [] : [{ id: m.workspaceId.toHexString(), name, role: m.role }];
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async listMembers(workspaceId: Types.ObjectId): Promise<MemberSummary[]> {
+    const memberships = await this.memberships.find({ workspaceId }).sort({ createdAt: 1 }).exec();
+    const users = await this.accounts.findSummaries(memberships.map((m) => m.userId));
+    return memberships.flatMap((m) => {
+      const user = users.get(m.userId.toHexString());
+      if (!user) return [];
+      return [
+        {
+          userId: user.id,
+          name: user.name,
+          email: user.email,
+          role: m.role,
+          joinedAt: m.createdAt.toISOString(),
+        },
+      ];
+    });
+  }
+
+  async add(workspaceId: Types.ObjectId, userId: Types.ObjectId, role: Role): Promise<void> {
+    try {
+      await this.memberships.create({ workspaceId, userId, role });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new AlreadyMember();
+      throw error;
+    }
+  }
+
+  async changeRole(workspaceId: Types.ObjectId, userId: Types.ObjectId, role: Role) {
+    const previous = await this.memberships
+      .findOneAndUpdate({ workspaceId, userId }, { $set: { role } }, { new: false })
+      .exec();
+    if (!previous) throw new NotFound('that member');
+    if (previous.role === role) return { previousRole: previous.role };
+    if (previous.role === 'commissioner') {
+      await this.ensureCommissionerRemains(workspaceId, () =>
+        this.memberships.updateOne({ _id: previous._id }, { $set: { role: previous.role } }).exec(),
+      );
+    }
+    this.events.publish({
+      kind: 'role-changed',
+      workspaceId: workspaceId.toHexString(),
+      userId: userId.toHexString(),
+      role,
+      previousRole: previous.role,
+    });
+    return { previousRole: previous.role };
+  }
+
+  async remove(workspaceId: Types.ObjectId, userId: Types.ObjectId) {
+    const removed = await this.memberships.findOneAndDelete({ workspaceId, userId }).exec();
+    if (!removed) throw new NotFound('that member');
+    if (removed.role === 'commissioner') {
+      await this.ensureCommissionerRemains(workspaceId, () =>
+        this.memberships.create({
+          _id: removed._id,
+          workspaceId,
+          userId,
+          role: removed.role,
+          createdAt: removed.createdAt,
+        }),
+      );
+    }
+    this.events.publish({
+      kind: 'removed',
+      workspaceId: workspaceId.toHexString(),
+      userId: userId.toHexString(),
+      previousRole: removed.role,
+    });
+    return { previousRole: removed.role };
+  }
+
+  /**
+   * Checked after the write rather than before, so two commissioners demoting
+   * each other at the same moment cannot both succeed: whoever finds none
+   * left puts their change back.
+   */
+  private async ensureCommissionerRemains(
+    workspaceId: Types.ObjectId,
+    undo: () => Promise<unknown>,
+  ): Promise<void> {
+    const remaining = await this.memberships
+      .countDocuments({ workspaceId, role: 'commissioner' })
+      .exec();
+    if (remaining > 0) return;
+    await undo();
+    throw new LastCommissioner();
+  }
+}
