@@ -1,0 +1,13 @@
+import type { CollabServerEvents, Role } from '@coproduce/protocol';
+
+/** One socket's presence in one open document. */
+export interface DocumentMember {
+  /** The socket id: unique per connection. */
+  readonly connectionId: string;
+  readonly userId: string;
+  role: Role;
+  send<E extends keyof CollabServerEvents>(
+    event: E,
+    ...args: Parameters<CollabServerEvents[E]>
+  ): void;
+}

@@ -1,0 +1,63 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { Subscription } from 'rxjs';
+import { NotFound } from '../../base/errors';
+import { SpecificationsService } from '../specifications/specifications.service';
+import { MembershipEvents, type MembershipChange } from '../workspaces/membership-events';
+import { CollabGateway } from './collab.gateway';
+
+/**
+ * Makes a membership change take effect on open sockets at once: whoever is removed
+ * leaves the workspace's documents, and a changed role is what their next frame is
+ * judged by (an editor made observer can no longer edit; a role that may no longer
+ * read the document is taken out of it).
+ */
+@Injectable()
+export class MembershipWatcher implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(MembershipWatcher.name);
+  private subscription: Subscription | undefined;
+
+  constructor(
+    private readonly events: MembershipEvents,
+    private readonly gateway: CollabGateway,
+    private readonly specifications: SpecificationsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscription = this.events.changes.subscribe((change) => {
+      this.apply(change).catch((error: unknown) =>
+        this.logger.error(`applying a membership change failed: ${String(error)}`),
+      );
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+  }
+
+  private async apply(change: MembershipChange): Promise<void> {
+    for (const client of this.gateway.clientsOf(change.userId)) {
+      for (const [docId, joined] of client.joined) {
+        if (joined.workspaceId !== change.workspaceId) continue;
+        if (change.kind === 'removed') {
+          this.gateway.evict(client, docId, {
+            code: 'forbidden',
+            message: 'You are no longer a member of this workspace.',
+          });
+          continue;
+        }
+        // Apply the new role at once, then confirm it against the store.
+        joined.member.role = change.role;
+        try {
+          const { role } = await this.specifications.findForMember(docId, change.userId);
+          joined.member.role = role;
+        } catch (error) {
+          if (!(error instanceof NotFound)) throw error;
+          this.gateway.evict(client, docId, {
+            code: 'forbidden',
+            message: 'Your role no longer lets you open this specification.',
+          });
+        }
+      }
+    }
+  }
+}

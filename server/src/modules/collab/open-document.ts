@@ -1,0 +1,346 @@
+import { Logger } from '@nestjs/common';
+import * as Y from 'yjs';
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
+import {
+  CollabEvent,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  type CollabErrorBody,
+  type CollabFrame,
+  type FrameErrorCode,
+} from '@coproduce/protocol';
+import { AccessPolicy } from '../access/access-policy';
+import type { CollabLimits } from './collab-settings';
+import type { DocumentChannel } from './document-channel';
+import type { DocumentMember } from './document-member';
+import type { SpecificationStore } from './specification-store';
+import { admitUpdate } from './update-admission';
+import { WriteBatcher } from './write-batcher';
+
+/** Transaction origin of state read from the store: neither stored again nor relayed. */
+const FROM_STORE = Symbol('from-store');
+
+type FrameRefusal = CollabErrorBody<FrameErrorCode>;
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+/**
+ * One specification open in this server: its Y.Doc (garbage collection on), the
+ * presence of the people in it, and the write batcher that makes their edits durable
+ * before `doc:saved` tells them so.
+ */
+export class OpenDocument {
+  private readonly logger: Logger;
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new Awareness(this.doc);
+  private readonly members = new Map<string, DocumentMember>();
+  /** Which member set each awareness client id: nobody may speak for someone else. */
+  private readonly awarenessOwners = new Map<number, string>();
+  private readonly batcher: WriteBatcher<Uint8Array>;
+  private durableStateVector: Uint8Array;
+  private nextSeq: number;
+  private lastWrittenSeq: number;
+  private logEntries: number;
+  private logBytes: number;
+  private snapshotBytes: number;
+  private compacting: Promise<void> | null = null;
+  private warnedLarge = false;
+
+  private constructor(
+    readonly specificationId: string,
+    private readonly store: SpecificationStore,
+    private readonly limits: CollabLimits,
+    private readonly channel: DocumentChannel,
+    stored: { lastSeq: number; logEntries: number; logBytes: number; snapshotBytes: number },
+  ) {
+    this.logger = new Logger(`Specification ${specificationId}`);
+    this.nextSeq = stored.lastSeq + 1;
+    this.lastWrittenSeq = stored.lastSeq;
+    this.logEntries = stored.logEntries;
+    this.logBytes = stored.logBytes;
+    this.snapshotBytes = stored.snapshotBytes;
+    this.durableStateVector = Y.encodeStateVector(this.doc);
+    // The server is no one's presence.
+    this.awareness.setLocalState(null);
+    this.batcher = new WriteBatcher<Uint8Array>({
+      label: specificationId,
+      maxBatchBytes: limits.maxBatchBytes,
+      cut: () => Y.encodeStateVector(this.doc),
+      write: (updates) => this.append(updates),
+      written: (stateVector) => this.onWritten(stateVector),
+    });
+  }
+
+  /** Reads the snapshot and the log tail; a specification with no state gets the template. */
+  static async load(
+    specificationId: string,
+    store: SpecificationStore,
+    limits: CollabLimits,
+    channel: DocumentChannel,
+    writeInitialContent: (doc: Y.Doc) => void,
+  ): Promise<OpenDocument> {
+    const stored = await store.load(specificationId);
+    const document = new OpenDocument(specificationId, store, limits, channel, stored);
+    if (stored.updates.length > 0) {
+      document.applyStored(stored.updates);
+    } else {
+      // Durable before anyone sees it: were it lost, a client that had received it and
+      // a template written again on reload would both survive, as two copies.
+      Y.transact(document.doc, () => writeInitialContent(document.doc), FROM_STORE);
+      const initial = Y.encodeStateAsUpdate(document.doc);
+      await store.append(specificationId, document.nextSeq, [initial]);
+      document.nextSeq++;
+      document.lastWrittenSeq++;
+      document.logEntries++;
+      document.logBytes += initial.length;
+    }
+    document.durableStateVector = Y.encodeStateVector(document.doc);
+    document.doc.on('update', (update: Uint8Array, origin: unknown) =>
+      document.onDocumentUpdate(update, origin),
+    );
+    document.awareness.on('update', (change: AwarenessChange, origin: unknown) =>
+      document.onAwarenessUpdate(change, origin),
+    );
+    return document;
+  }
+
+  get memberCount(): number {
+    return this.members.size;
+  }
+
+  /** Log entries not yet folded into the snapshot. */
+  get logEntryCount(): number {
+    return this.logEntries;
+  }
+
+  get storedBytes(): number {
+    return this.snapshotBytes + this.logBytes;
+  }
+
+  hasMember(connectionId: string): boolean {
+    return this.members.has(connectionId);
+  }
+
+  /** Adds a member and starts their sync: step 1, everyone's presence, what is saved. */
+  join(member: DocumentMember): void {
+    this.members.set(member.connectionId, member);
+    member.send(
+      CollabEvent.yjs,
+      this.specificationId,
+      encodeSyncStep1(Y.encodeStateVector(this.doc)),
+    );
+    const present = [...this.awareness.getStates().keys()];
+    if (present.length > 0) {
+      member.send(
+        CollabEvent.yjs,
+        this.specificationId,
+        encodeAwareness(encodeAwarenessUpdate(this.awareness, present)),
+      );
+    }
+    member.send(CollabEvent.saved, this.specificationId, { stateVector: this.durableStateVector });
+    if (this.storedBytes > this.limits.warnAboveBytes) this.warnIfCommissioner(member);
+  }
+
+  /** Removes a member and the presence they set. */
+  leave(connectionId: string): void {
+    if (!this.members.delete(connectionId)) return;
+    const owned = [...this.awarenessOwners].filter(([, owner]) => owner === connectionId);
+    for (const [clientId] of owned) this.awarenessOwners.delete(clientId);
+    const stillPresent = owned
+      .map(([clientId]) => clientId)
+      .filter((clientId) => this.awareness.getStates().has(clientId));
+    if (stillPresent.length > 0) removeAwarenessStates(this.awareness, stillPresent, null);
+  }
+
+  /** Handles one decoded frame from a member; returns why it was refused, if it was. */
+  receive(connectionId: string, frame: CollabFrame): FrameRefusal | null {
+    const member = this.members.get(connectionId);
+    if (!member) return { code: 'not-joined', message: 'Join the document before sending to it.' };
+    switch (frame.kind) {
+      case 'sync-step-1':
+        member.send(
+          CollabEvent.yjs,
+          this.specificationId,
+          encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, frame.stateVector)),
+        );
+        return null;
+      case 'sync-step-2':
+      case 'update':
+        return this.receiveUpdate(member, frame.update);
+      case 'awareness':
+        return this.receiveAwareness(member, frame);
+      case 'query-awareness': {
+        const present = [...this.awareness.getStates().keys()];
+        member.send(
+          CollabEvent.yjs,
+          this.specificationId,
+          encodeAwareness(encodeAwarenessUpdate(this.awareness, present)),
+        );
+        return null;
+      }
+    }
+  }
+
+  private receiveUpdate(member: DocumentMember, update: Uint8Array): FrameRefusal | null {
+    const admission = admitUpdate(this.doc, update);
+    if (admission.verdict === 'refused') return { code: 'bad-message', message: admission.reason };
+    // A read-only member's client answers sync step 1 too; an answer with nothing new
+    // in it is not an edit.
+    if (admission.verdict === 'no-op') return null;
+    if (!AccessPolicy.can(member.role, 'specification.edit')) {
+      return {
+        code: 'forbidden',
+        message: 'Your role lets you read this specification, not edit it.',
+      };
+    }
+    try {
+      Y.applyUpdate(this.doc, update, member);
+    } catch (error) {
+      this.logger.warn(`an admitted update threw inside Yjs: ${String(error)}`);
+      return { code: 'bad-message', message: 'The update could not be applied.' };
+    }
+    return null;
+  }
+
+  private receiveAwareness(
+    member: DocumentMember,
+    frame: Extract<CollabFrame, { kind: 'awareness' }>,
+  ): FrameRefusal | null {
+    for (const entry of frame.entries) {
+      const owner = this.awarenessOwners.get(entry.clientId);
+      if (owner !== undefined && owner !== member.connectionId) {
+        return { code: 'forbidden', message: 'That presence belongs to someone else.' };
+      }
+    }
+    for (const entry of frame.entries) {
+      if (entry.state === null) this.awarenessOwners.delete(entry.clientId);
+      else this.awarenessOwners.set(entry.clientId, member.connectionId);
+    }
+    applyAwarenessUpdate(this.awareness, frame.update, member);
+    return null;
+  }
+
+  /** Every change that reached the document from a member: relay it, then store it. */
+  private onDocumentUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin === FROM_STORE) return;
+    const except = this.isMember(origin) ? origin.connectionId : undefined;
+    this.channel.broadcast(CollabEvent.yjs, [this.specificationId, encodeUpdate(update)], except);
+    this.batcher.add(update);
+  }
+
+  private onAwarenessUpdate(change: AwarenessChange, origin: unknown): void {
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    if (changed.length === 0) return;
+    const except = this.isMember(origin) ? origin.connectionId : undefined;
+    const frame = encodeAwareness(encodeAwarenessUpdate(this.awareness, changed));
+    this.channel.broadcast(CollabEvent.yjs, [this.specificationId, frame], except);
+  }
+
+  private async append(updates: Uint8Array[]): Promise<void> {
+    // A failed append may have stored part of the batch; the retry takes new seqs, and
+    // an update stored twice is harmless to Yjs.
+    const firstSeq = this.nextSeq;
+    this.nextSeq += updates.length;
+    await this.store.append(this.specificationId, firstSeq, updates);
+    this.lastWrittenSeq = firstSeq + updates.length - 1;
+    this.logEntries += updates.length;
+    for (const update of updates) this.logBytes += update.length;
+  }
+
+  private onWritten(stateVector: Uint8Array | null): void {
+    if (stateVector) {
+      this.durableStateVector = stateVector;
+      this.channel.broadcast(CollabEvent.saved, [this.specificationId, { stateVector }]);
+    }
+    if (
+      this.logEntries >= this.limits.compactAfterEntries ||
+      this.logBytes >= this.limits.compactAfterBytes
+    ) {
+      void this.compact();
+    }
+    if (this.storedBytes > this.limits.warnAboveBytes && !this.warnedLarge) {
+      this.warnedLarge = true;
+      for (const member of this.members.values()) this.warnIfCommissioner(member);
+    }
+  }
+
+  /** Folds the log into the snapshot in the background; one compaction at a time. */
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting;
+    const upToSeq = this.lastWrittenSeq;
+    const entries = this.logEntries;
+    const bytes = this.logBytes;
+    // The state may hold updates still being written (seq > upToSeq); a snapshot with
+    // more than it claims is harmless, because Yjs applies an update once.
+    const state = Y.encodeStateAsUpdate(this.doc);
+    this.compacting = this.store
+      .compact(this.specificationId, state, upToSeq)
+      .then(() => {
+        this.snapshotBytes = state.length;
+        this.logEntries -= entries;
+        this.logBytes -= bytes;
+      })
+      .catch((error: unknown) => this.logger.error(`compaction failed: ${String(error)}`))
+      .finally(() => {
+        this.compacting = null;
+      });
+    return this.compacting;
+  }
+
+  /** Waits until every accepted edit is durable and no compaction is running. */
+  async settle(): Promise<void> {
+    await this.batcher.whenIdle();
+    if (this.compacting) await this.compacting;
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private warnIfCommissioner(member: DocumentMember): void {
+    if (member.role !== 'commissioner') return;
+    member.send(CollabEvent.warning, this.specificationId, {
+      code: 'document-large',
+      message:
+        'This specification has grown very large. Consider moving long appendices into linked documents so it keeps loading quickly for everyone.',
+      bytes: this.storedBytes,
+      limitBytes: this.limits.warnAboveBytes,
+    });
+  }
+
+  private isMember(origin: unknown): origin is DocumentMember {
+    return (
+      typeof origin === 'object' &&
+      origin !== null &&
+      this.members.get((origin as DocumentMember).connectionId) === origin
+    );
+  }
+
+  private applyStored(updates: Uint8Array[]): void {
+    try {
+      Y.applyUpdate(this.doc, Y.mergeUpdates(updates), FROM_STORE);
+      return;
+    } catch (error) {
+      this.logger.error(`stored state did not merge, applying entry by entry: ${String(error)}`);
+    }
+    for (const update of updates) {
+      try {
+        Y.applyUpdate(this.doc, update, FROM_STORE);
+      } catch (error) {
+        this.logger.error(`skipped a stored update that does not apply: ${String(error)}`);
+      }
+    }
+  }
+}

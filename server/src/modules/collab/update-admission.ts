@@ -1,0 +1,71 @@
+import * as Y from 'yjs';
+
+/**
+ * What an incoming Yjs update would do to a document, worked out before it touches it.
+ *
+ * Yjs never rejects an update: one whose dependencies are missing is parked as
+ * "pending" inside the document, and a malformed one can throw half-way through being
+ * applied. Either would leave the server's document differing from what it stores and
+ * relays, so an update is admitted only if it decodes in full and every struct it adds,
+ * every item it points at and every deletion it makes is either already in the document
+ * or in the update itself. Honest clients always meet this: they answer the server's
+ * sync step 1 before sending live updates, and a socket keeps their order.
+ */
+export type UpdateAdmission =
+  { verdict: 'changes' } | { verdict: 'no-op' } | { verdict: 'refused'; reason: string };
+
+export function admitUpdate(doc: Y.Doc, update: Uint8Array): UpdateAdmission {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch {
+    return { verdict: 'refused', reason: 'the update does not decode' };
+  }
+  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
+  const before = new Map(known);
+  let addsStructs = false;
+
+  const byClient = new Map<number, Array<Y.Item | Y.GC | Y.Skip>>();
+  for (const struct of decoded.structs) {
+    const list = byClient.get(struct.id.client) ?? [];
+    list.push(struct);
+    byClient.set(struct.id.client, list);
+  }
+  for (const [client, structs] of byClient) {
+    structs.sort((a, b) => a.id.clock - b.id.clock);
+    let next = known.get(client) ?? 0;
+    for (const struct of structs) {
+      if (struct instanceof Y.Skip) continue;
+      if (struct.id.clock > next) {
+        return {
+          verdict: 'refused',
+          reason: 'the update depends on edits the server has not seen',
+        };
+      }
+      next = Math.max(next, struct.id.clock + struct.length);
+    }
+    if (next > (before.get(client) ?? 0)) addsStructs = true;
+    known.set(client, next);
+  }
+
+  const has = (id: Y.ID | null): boolean => id === null || id.clock < (known.get(id.client) ?? 0);
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const parent = struct.parent instanceof Y.ID ? struct.parent : null;
+    if (!has(struct.origin) || !has(struct.rightOrigin) || !has(parent)) {
+      return { verdict: 'refused', reason: 'the update points at edits the server has not seen' };
+    }
+  }
+
+  let deletes = false;
+  for (const [client, ranges] of decoded.ds.clients) {
+    for (const range of ranges) {
+      if (range.len <= 0) continue;
+      if (range.clock + range.len > (known.get(client) ?? 0)) {
+        return { verdict: 'refused', reason: 'the update deletes edits the server has not seen' };
+      }
+      deletes = true;
+    }
+  }
+  return addsStructs || deletes ? { verdict: 'changes' } : { verdict: 'no-op' };
+}
