@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { listAuditEntries } from '../../api/audit';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
@@ -7,8 +8,13 @@ import { Page } from '../../components/Page';
 import { Table } from '../../components/Table';
 import { formatDateTime } from '../../dates';
 import { paths } from '../../paths';
-import { useWorkspace, workspaceKeys } from '../workspace/workspace-queries';
-import { describeAction, describeTarget } from './describe-audit-entry';
+import {
+  useMembers,
+  useSpecifications,
+  useWorkspace,
+  workspaceKeys,
+} from '../workspace/workspace-queries';
+import { describeAction, describeDetail, describeTarget } from './describe-audit-entry';
 
 export function AuditPage() {
   const workspaceId = useParams().workspaceId ?? '';
@@ -17,6 +23,17 @@ export function AuditPage() {
     queryKey: workspaceKeys.audit(workspaceId),
     queryFn: () => listAuditEntries(workspaceId),
   });
+  // Entries refer to people and specifications by id; show their names where this page knows them.
+  const members = useMembers(workspaceId);
+  const specifications = useSpecifications(workspaceId);
+  const knownNames = useMemo(
+    () =>
+      new Map([
+        ...(members.data ?? []).map((member) => [member.userId, member.name] as const),
+        ...(specifications.data ?? []).map((spec) => [spec.id, spec.title] as const),
+      ]),
+    [members.data, specifications.data],
+  );
   const workspaceName = workspace.data?.name ?? 'Workspace';
   const breadcrumbs = [
     { to: paths.workspaces, text: 'Your workspaces' },
@@ -53,7 +70,7 @@ export function AuditPage() {
               formatDateTime(entry.at),
               entry.actor ? entry.actor.name : 'Coproduce (automatic)',
               describeAction(entry.action),
-              describeTarget(entry.target),
+              describeTarget(entry.target, knownNames),
               <AuditDetail detail={entry.detail} />,
             ],
           }))}
@@ -69,9 +86,7 @@ function AuditDetail({ detail }: { detail: Record<string, string> }) {
   return (
     <ul className="nhsuk-list nhsuk-body-s">
       {pairs.map(([key, value]) => (
-        <li key={key}>
-          {describeAction(key)}: {value}
-        </li>
+        <li key={key}>{describeDetail(key, value)}</li>
       ))}
     </ul>
   );

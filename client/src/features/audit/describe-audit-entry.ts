@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@coproduce/domain';
+import { isRole, ROLE_LABELS, type AuditEntry } from '@coproduce/domain';
 
 // The server's action names, in the words a commissioner would use. An action added
 // later still reads sensibly through the fallback below until it gets its own words.
@@ -13,15 +13,34 @@ const ACTION_WORDS: Record<string, string> = {
   'member.remove': 'Removed a member',
 };
 
-/** "member.change-role" → "Member change role" when there are no better words for it. */
-export function describeAction(action: string): string {
-  const known = ACTION_WORDS[action];
-  if (known) return known;
-  const words = action.replace(/[._-]+/g, ' ').trim();
-  return words === '' ? 'Unknown action' : words.charAt(0).toUpperCase() + words.slice(1);
+/** "member.change-role" or "newAccount" → "Member change role", "New account". */
+export function humanise(name: string): string {
+  const words = name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[._-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words === '' ? 'Unknown' : words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function describeTarget(target: AuditEntry['target']): string {
-  const type = describeAction(target.type);
-  return target.id ? `${type} ${target.id}` : type;
+export function describeAction(action: string): string {
+  return ACTION_WORDS[action] ?? humanise(action);
+}
+
+/**
+ * What was changed: by name when the page knows it (a member, a specification),
+ * otherwise the kind of thing and its reference.
+ */
+export function describeTarget(
+  target: AuditEntry['target'],
+  knownNames: ReadonlyMap<string, string>,
+): string {
+  const name = target.id ? knownNames.get(target.id) : undefined;
+  if (name) return name;
+  const kind = humanise(target.type);
+  return target.id ? `${kind} ${target.id}` : kind;
+}
+
+export function describeDetail(key: string, value: string): string {
+  return `${humanise(key)}: ${isRole(value) ? ROLE_LABELS[value] : value}`;
 }
