@@ -2,6 +2,7 @@ import { ROLE_LABELS } from '@coproduce/domain';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
+import { ErrorSummary, type ProblemItem } from '../../components/ErrorSummary';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { SummaryList } from '../../components/SummaryList';
@@ -17,7 +18,7 @@ export function AcceptInvitationPage() {
   const token = useParams().token ?? '';
   const preview = useInvitationPreview(token);
   const current = useCurrentUser();
-  const [formHasProblems, setFormHasProblems] = useState(false);
+  const [problems, setProblems] = useState<ProblemItem[]>([]);
   const title = 'Accept your invitation';
 
   if (preview.isPending || current.isPending) {
@@ -49,9 +50,10 @@ export function AcceptInvitationPage() {
   rows.push({ key: 'Expires', value: formatDate(invitation.expiresAt) });
 
   return (
-    <Page title={title} hasError={formHasProblems}>
+    <Page title={title} hasError={problems.length > 0}>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary problems={problems} />
           <h1>
             <span className="nhsuk-caption-l">
               {title}
@@ -70,7 +72,12 @@ export function AcceptInvitationPage() {
           ) : current.data ? (
             <JoinAsCurrentUser token={token} user={current.data} />
           ) : (
-            <NewAccountForm token={token} preview={invitation} onProblems={setFormHasProblems} />
+            <NewAccountForm
+              token={token}
+              preview={invitation}
+              problems={problems}
+              onProblems={setProblems}
+            />
           )}
         </div>
       </div>

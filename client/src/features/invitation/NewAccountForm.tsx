@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { problemsFrom } from '../../components/ApiErrorSummary';
 import { Button } from '../../components/Button';
-import { ErrorSummary, type ProblemItem } from '../../components/ErrorSummary';
+import type { ProblemItem } from '../../components/ErrorSummary';
 import { TextInput } from '../../components/TextInput';
 import { paths } from '../../paths';
 import type { SignInState } from '../../session/return-path';
@@ -13,23 +13,20 @@ import { MIN_PASSWORD_LENGTH, validateAcceptance } from './validate-acceptance';
 interface NewAccountFormProps {
   token: string;
   preview: InvitationPreview;
-  onProblems: (hasProblems: boolean) => void;
+  /** Shown by the page in its error summary, and next to the fields here. */
+  problems: ProblemItem[];
+  onProblems: (problems: ProblemItem[]) => void;
 }
 
 /** Someone new accepts by creating their account: name, email for a link invitation, password. */
-export function NewAccountForm({ token, preview, onProblems }: NewAccountFormProps) {
+export function NewAccountForm({ token, preview, problems, onProblems }: NewAccountFormProps) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [problems, setProblems] = useState<ProblemItem[]>([]);
   const location = useLocation();
   const accepting = useAcceptInvitation(token);
   const asksForEmail = preview.email === null;
 
-  const report = (found: ProblemItem[]) => {
-    setProblems(found);
-    onProblems(found.length > 0);
-  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const { problems: found, request } = validateAcceptance({
@@ -37,9 +34,9 @@ export function NewAccountForm({ token, preview, onProblems }: NewAccountFormPro
       email: asksForEmail ? email : null,
       password,
     });
-    report(found);
+    onProblems(found);
     if (request) {
-      accepting.mutate(request, { onError: (error) => report(problemsFrom(error)) });
+      accepting.mutate(request, { onError: (error) => onProblems(problemsFrom(error)) });
     }
   };
   const fieldError = (fieldId: string) => problems.find((p) => p.fieldId === fieldId)?.text;
@@ -47,7 +44,6 @@ export function NewAccountForm({ token, preview, onProblems }: NewAccountFormPro
 
   return (
     <>
-      <ErrorSummary problems={problems} />
       <h2>Create your account</h2>
       <p>
         Already have a Coproduce account?{' '}
