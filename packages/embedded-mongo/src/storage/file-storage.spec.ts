@@ -226,6 +226,44 @@ describe('file storage', () => {
     await expect(reload()).rejects.toThrow(StorageCorruptionError);
   });
 
+  it('refuses to start when a damaged record length hides the records after it', async () => {
+    const storage = storageAt();
+    await storage.open(() => undefined);
+    await storage.append([specificationPut(1)]);
+    await storage.append([specificationPut(2)]);
+    await storage.close();
+    const journal = join(dbpath, 'journal-0000000001.log');
+    const bytes = await readFile(journal);
+    bytes.writeUInt32LE(0x7fffffff, 4);
+    await writeFile(journal, bytes);
+    await expect(reload()).rejects.toThrow(/runs past the end of the file.*refusing to start/);
+  });
+
+  it('refuses to start when a journal generation is missing', async () => {
+    const storage = storageAt();
+    await storage.open(() => undefined);
+    await storage.append([specificationPut(1)]);
+    await storage.close();
+    await writeFile(join(dbpath, 'journal-0000000003.log'), '');
+    await expect(reload()).rejects.toThrow(
+      'journal-0000000002.log is missing but later journals exist',
+    );
+  });
+
+  it('refuses to start from a damaged snapshot', async () => {
+    const store = new SpecificationStore();
+    const storage = storageAt();
+    await storage.open(store.apply);
+    await store.write(storage, [specificationPut(1, { title: 'in the snapshot' })]);
+    await storage.compact(() => store.dump());
+    await storage.close();
+    const snapshot = join(dbpath, 'snapshot-0000000002.bson');
+    const bytes = await readFile(snapshot);
+    bytes[bytes.indexOf('in the snapshot')] = 'I'.charCodeAt(0);
+    await writeFile(snapshot, bytes);
+    await expect(reload()).rejects.toThrow(/snapshot-0000000002\.bson is damaged/);
+  });
+
   it('treats a bad checksum on the very last record as a torn write', async () => {
     const storage = storageAt();
     await storage.open(() => undefined);
@@ -368,7 +406,8 @@ describe('file storage', () => {
     it('is refused while another process holds it, and free as soon as that process is killed', async () => {
       const child = spawnStorageProcess(
         dbpath,
-        `createFileStorage(dbpath, { log: () => {} }).open(() => {}).then(() => process.stdout.write('open\\n'));`,
+        `setInterval(() => {}, 1000); // an open storage alone does not keep a process alive
+        createFileStorage(dbpath, { log: () => {} }).open(() => {}).then(() => process.stdout.write('open\\n'));`,
       );
       await once(child.stdout!, 'data');
       await expect(storageAt().open(() => undefined)).rejects.toThrow(

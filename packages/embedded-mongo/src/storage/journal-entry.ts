@@ -25,7 +25,12 @@ export type JournalEntry =
 export interface Storage {
   /** Replays snapshot then journal, in order, through `apply`. */
   open(apply: (entry: JournalEntry) => void): Promise<void>;
-  /** Resolves once the entries are on disk and fsync'd (shared fsync with concurrent appends). */
+  /**
+   * Resolves once the entries are on disk and fsync'd (shared fsync with
+   * concurrent appends). Call it in the same synchronous step that applies the
+   * entries in memory: journal order must be apply order, and `compact`
+   * relies on that to place every write on one side of its instant.
+   */
   append(entries: JournalEntry[]): Promise<void>;
   /**
    * Folds the journal into a new snapshot. `dumpState` is called synchronously
