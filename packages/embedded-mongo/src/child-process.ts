@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import type { EmbeddedMongoOptions, RunningEmbeddedMongo } from './in-process';
+
+const LISTENING = /^embedded-mongo: listening on (mongodb:\/\/\S+)$/m;
+
+/** Built entry point; from `src/` (ts-jest / swc) and from `dist/` this is the same file. */
+const CLI_PATH = path.join(__dirname, '..', 'dist', 'cli.js');
+
+/**
+ * Runs the server in a child process, so database work never blocks the
+ * caller's event loop. The child also exits if this process dies (its IPC
+ * channel closes), so a crashed app never leaves the data directory locked.
+ */
+export function launchEmbeddedMongo(
+  options: EmbeddedMongoOptions = {},
+): Promise<RunningEmbeddedMongo> {
+  const args = [CLI_PATH, '--port', String(options.port ?? 0)];
+  if (options.host) args.push('--host', options.host);
+  if (options.dbpath) args.push('--dbpath', options.dbpath);
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const stdout = child.stdout!;
+  const stderrStream = child.stderr!;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stderr = '';
+  stderrStream.setEncoding('utf8');
+  stderrStream.on('data', (text: string) => {
+    if (stderr.length < 64 * 1024) stderr += text;
+  });
+  return new Promise((resolve, reject) => {
+    let printed = '';
+    stdout.setEncoding('utf8');
+    const onStdout = (text: string) => {
+      printed += text;
+      const match = LISTENING.exec(printed);
+      if (!match) return;
+      stdout.off('data', onStdout);
+      stdout.resume();
+      child.off('exit', onEarlyExit);
+      child.channel?.unref();
+      const uri = match[1];
+      resolve({
+        uri,
+        port: Number(new URL(uri).port),
+        stop: async () => {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+          await exited;
+        },
+      });
+    };
+    const onEarlyExit = (code: number | null, signal: NodeJS.Signals | null) => {
+      reject(
+        new Error(
+          `embedded-mongo exited before listening (${signal ?? `code ${code}`}): ${stderr.trim()}`,
+        ),
+      );
+    };
+    stdout.on('data', onStdout);
+    child.once('exit', onEarlyExit);
+    child.once('error', (error) => reject(error));
+  });
+}

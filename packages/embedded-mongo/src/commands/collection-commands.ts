@@ -1,0 +1,184 @@
+import { BSON, Long, type Document } from 'bson';
+import { CommandError } from './command-error';
+import {
+  optionalBoolean,
+  optionalDocument,
+  targetCollection,
+  type CommandHandler,
+} from './command-context';
+import type { Collection } from '../engine/collection';
+import { compileFilter } from '../engine/mingo-options';
+import { assertCollectionName, assertDatabaseName } from '../engine/namespace';
+
+/** Creation options kept as given (validators are stored and reported, not enforced yet). */
+const UNSUPPORTED_CREATE_OPTIONS = ['viewOn', 'pipeline', 'timeseries', 'clusteredIndex', 'capped'];
+
+const create: CommandHandler = (command, { engine, db }) => {
+  const name = targetCollection(command, 'create', db);
+  for (const option of UNSUPPORTED_CREATE_OPTIONS) {
+    if (command[option])
+      throw new CommandError(
+        'NotImplemented',
+        `create with '${option}' is not supported by embedded-mongo`,
+      );
+  }
+  if (command.validator !== undefined) compileFilter(optionalDocument(command, 'validator'));
+  if (engine.catalog.get(db, name)) {
+    throw new CommandError('NamespaceExists', `Collection ${db}.${name} already exists.`);
+  }
+  const options: Document = {};
+  for (const option of ['validator', 'validationLevel', 'validationAction', 'collation']) {
+    if (command[option] !== undefined) options[option] = command[option];
+  }
+  return engine.write((changes) => {
+    engine.catalog.obtain(db, name, changes, options);
+    return { ok: 1 };
+  });
+};
+
+const drop: CommandHandler = (command, { engine, db }) => {
+  const name = targetCollection(command, 'drop', db);
+  const collection = engine.catalog.get(db, name);
+  if (!collection) throw new CommandError('NamespaceNotFound', 'ns not found');
+  return engine.write((changes) => {
+    const nIndexesWas = collection.indexes.size;
+    engine.catalog.drop(db, name, changes);
+    return { nIndexesWas, ns: `${db}.${name}`, ok: 1 };
+  });
+};
+
+const dropDatabase: CommandHandler = (_command, { engine, db }) =>
+  engine.write((changes) => {
+    engine.catalog.dropDatabase(db, changes);
+    return { dropped: db, ok: 1 };
+  });
+
+function describe(collection: Collection): Document {
+  return {
+    name: collection.name,
+    type: 'collection',
+    options: collection.options,
+    info: { readOnly: false },
+    idIndex: { v: 2, key: { _id: 1 }, name: '_id_' },
+  };
+}
+
+const listCollections: CommandHandler = (command, { engine, db }) => {
+  const filter = compileFilter(optionalDocument(command, 'filter') ?? {});
+  const nameOnly = optionalBoolean(command, 'nameOnly') ?? false;
+  const firstBatch = engine.catalog
+    .collections(db)
+    .map(describe)
+    .filter((entry) => filter.test(entry))
+    .map((entry) => (nameOnly ? { name: entry.name, type: entry.type } : entry));
+  return { cursor: { id: Long.ZERO, ns: `${db}.$cmd.listCollections`, firstBatch }, ok: 1 };
+};
+
+function splitNamespace(value: unknown, field: string): [string, string] {
+  if (typeof value !== 'string' || !value.includes('.')) {
+    throw new CommandError('InvalidNamespace', `Invalid ${field} namespace: ${String(value)}`);
+  }
+  const dot = value.indexOf('.');
+  const db = value.slice(0, dot);
+  const name = value.slice(dot + 1);
+  assertDatabaseName(db);
+  assertCollectionName(db, name);
+  return [db, name];
+}
+
+const renameCollection: CommandHandler = (command, { engine }) => {
+  const [fromDb, fromName] = splitNamespace(command.renameCollection, 'source');
+  const [toDb, toName] = splitNamespace(command.to, 'target');
+  const dropTarget = optionalBoolean(command, 'dropTarget') ?? false;
+  const source = engine.catalog.get(fromDb, fromName);
+  if (!source) throw new CommandError('NamespaceNotFound', 'Source collection does not exist');
+  if (fromDb === toDb && fromName === toName) {
+    throw new CommandError('IllegalOperation', "Can't rename a collection to itself");
+  }
+  if (engine.catalog.get(toDb, toName) && !dropTarget) {
+    throw new CommandError('NamespaceExists', 'target namespace exists');
+  }
+  return engine.write((changes) => {
+    engine.catalog.drop(toDb, toName, changes);
+    engine.catalog.rename(source, toDb, toName, changes);
+    return { ok: 1 };
+  });
+};
+
+/** Sizes are the documents' BSON sizes (there is no separate on-disk format to report). */
+export function collectionSizes(collection: Collection): {
+  count: number;
+  size: number;
+  indexSize: number;
+} {
+  let size = 0;
+  for (const doc of collection.docs.values()) size += BSON.calculateObjectSize(doc);
+  const indexSize = [...collection.indexes.values()].reduce(
+    (total, index) => total + index.tree.size * 32,
+    0,
+  );
+  return { count: collection.docs.size, size, indexSize };
+}
+
+const collStats: CommandHandler = (command, { engine, db }) => {
+  const name = targetCollection(command, 'collStats', db);
+  const collection = engine.catalog.get(db, name);
+  if (!collection)
+    throw new CommandError('NamespaceNotFound', `Collection [${db}.${name}] not found.`);
+  const { count, size, indexSize } = collectionSizes(collection);
+  const indexSizes: Document = {};
+  for (const index of collection.indexes.values()) indexSizes[index.name] = index.tree.size * 32;
+  return {
+    ns: `${db}.${name}`,
+    count,
+    size,
+    avgObjSize: count ? Math.round(size / count) : 0,
+    storageSize: size,
+    nindexes: collection.indexes.size,
+    totalIndexSize: indexSize,
+    totalSize: size + indexSize,
+    indexSizes,
+    scaleFactor: 1,
+    capped: false,
+    ok: 1,
+  };
+};
+
+const dbStats: CommandHandler = (_command, { engine, db }) => {
+  const collections = engine.catalog.collections(db);
+  let objects = 0;
+  let dataSize = 0;
+  let indexSize = 0;
+  let indexes = 0;
+  for (const collection of collections) {
+    const sizes = collectionSizes(collection);
+    objects += sizes.count;
+    dataSize += sizes.size;
+    indexSize += sizes.indexSize;
+    indexes += collection.indexes.size;
+  }
+  return {
+    db,
+    collections: collections.length,
+    views: 0,
+    objects,
+    avgObjSize: objects ? dataSize / objects : 0,
+    dataSize,
+    storageSize: dataSize,
+    indexes,
+    indexSize,
+    totalSize: dataSize + indexSize,
+    scaleFactor: 1,
+    ok: 1,
+  };
+};
+
+export const collectionCommands: Record<string, CommandHandler> = {
+  create,
+  drop,
+  dropDatabase,
+  listCollections,
+  renameCollection,
+  collStats,
+  dbStats,
+};

@@ -1,0 +1,67 @@
+import type { Document } from 'bson';
+import type { Engine } from '../engine/engine';
+import { assertDatabaseName } from '../engine/namespace';
+import { CommandError } from './command-error';
+import type { CommandHandler } from './command-context';
+import { collectionCommands } from './collection-commands';
+import { cursorCommands } from './cursor-commands';
+import { handshakeCommands } from './handshake-commands';
+import { indexCommands } from './index-commands';
+import { readCommands } from './read-commands';
+import { writeCommands } from './write-commands';
+
+const COMMANDS = new Map<string, CommandHandler>(
+  Object.entries({
+    ...handshakeCommands,
+    ...readCommands,
+    ...writeCommands,
+    ...cursorCommands,
+    ...indexCommands,
+    ...collectionCommands,
+  }),
+);
+
+/** Turns anything a command throws into MongoDB's error shape; never lets it escape. */
+export function errorReply(error: unknown): Document {
+  if (error instanceof CommandError) return error.toReply();
+  if (error instanceof Error && error.name === 'MingoError') {
+    return new CommandError('BadValue', error.message).toReply();
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new CommandError('InternalError', message).toReply();
+}
+
+/**
+ * Runs one command document and always resolves with its reply.
+ * `defaultDb` is used for legacy OP_QUERY commands, which carry no `$db`.
+ */
+export async function runCommand(
+  engine: Engine,
+  body: Document,
+  connectionId: number,
+  defaultDb = 'admin',
+): Promise<Document> {
+  try {
+    const name = Object.keys(body)[0] ?? '';
+    const handler = COMMANDS.get(name);
+    if (!handler) {
+      throw new CommandError('CommandNotFound', `no such command: '${name}'`);
+    }
+    if (
+      body.startTransaction !== undefined ||
+      body.txnNumber !== undefined ||
+      body.autocommit !== undefined
+    ) {
+      throw new CommandError(
+        'IllegalOperation',
+        'Transaction numbers are only allowed on a replica set member or mongos',
+      );
+    }
+    const db = body.$db ?? defaultDb;
+    assertDatabaseName(db);
+    engine.assertHealthy();
+    return await handler(body, { engine, db, connectionId });
+  } catch (error) {
+    return errorReply(error);
+  }
+}

@@ -1,0 +1,141 @@
+import type { Document } from 'bson';
+import { CommandError } from './command-error';
+import {
+  optionalBoolean,
+  optionalCount,
+  optionalDocument,
+  targetCollection,
+  type CommandHandler,
+} from './command-context';
+import { findDocuments } from '../engine/find-documents';
+import {
+  compareValues,
+  idKey,
+  toNumber,
+  typeRank,
+  TypeRank,
+  valuesAtPath,
+} from '../engine/bson-order';
+import { compilePipeline, withMingo } from '../engine/mingo-options';
+import { cloneDocument } from '../engine/update-document';
+
+/** A find's `limit`: negative means "one batch of that many" (legacy drivers). */
+function parseLimit(command: Document): { limit?: number; singleBatch: boolean } {
+  const raw = command.limit;
+  const singleBatch = optionalBoolean(command, 'singleBatch') ?? false;
+  if (raw === undefined || raw === null) return { singleBatch };
+  if (typeRank(raw) !== TypeRank.number) {
+    throw new CommandError(
+      'TypeMismatch',
+      "BSON field 'FindCommandRequest.limit' is the wrong type, expected a number",
+    );
+  }
+  const limit = Math.trunc(toNumber(raw));
+  return limit < 0 ? { limit: -limit, singleBatch: true } : { limit, singleBatch };
+}
+
+const find: CommandHandler = (command, { engine, db }) => {
+  const name = targetCollection(command, 'find', db);
+  const { limit, singleBatch } = parseLimit(command);
+  const { results } = findDocuments(engine.catalog.get(db, name), {
+    filter: optionalDocument(command, 'filter'),
+    sort: optionalDocument(command, 'sort'),
+    projection: optionalDocument(command, 'projection'),
+    skip: optionalCount(command, 'skip'),
+    limit,
+  });
+  const batchSize = optionalCount(command, 'batchSize');
+  return { cursor: engine.cursors.open(`${db}.${name}`, results, batchSize, singleBatch), ok: 1 };
+};
+
+const count: CommandHandler = (command, { engine, db }) => {
+  const name = targetCollection(command, 'count', db);
+  const collection = engine.catalog.get(db, name);
+  const query = optionalDocument(command, 'query') ?? {};
+  const skip = optionalCount(command, 'skip') ?? 0;
+  const limit = Math.abs(toNumber(command.limit ?? 0));
+  if (!collection) return { n: 0, ok: 1 };
+  if (Object.keys(query).length === 0 && skip === 0 && limit === 0) {
+    return { n: collection.docs.size, ok: 1 };
+  }
+  const { results } = findDocuments(collection, { filter: query, skip, limit });
+  let n = 0;
+  while (!results.next().done) n++;
+  return { n, ok: 1 };
+};
+
+const distinct: CommandHandler = (command, { engine, db }) => {
+  const name = targetCollection(command, 'distinct', db);
+  const key = command.key;
+  if (typeof key !== 'string' || key.length === 0) {
+    throw new CommandError('TypeMismatch', "BSON field 'distinct.key' is missing or not a string");
+  }
+  const { results } = findDocuments(engine.catalog.get(db, name), {
+    filter: optionalDocument(command, 'query'),
+  });
+  const seen = new Map<string, unknown>();
+  for (let next = results.next(); !next.done; next = results.next()) {
+    for (const value of valuesAtPath(next.value, key)) {
+      if (value !== undefined) seen.set(idKey(value), value);
+    }
+  }
+  return { values: [...seen.values()].sort(compareValues), ok: 1 };
+};
+
+/** Stages that would write: left out rather than half-supported (nothing here persists them). */
+const WRITING_STAGES = new Set(['$out', '$merge']);
+
+const aggregate: CommandHandler = (command, { engine, db }) => {
+  const target = command.aggregate;
+  const name = target === 1 ? undefined : targetCollection(command, 'aggregate', db);
+  const pipeline = command.pipeline;
+  const cursorOptions = optionalDocument(command, 'cursor');
+  if (!cursorOptions && !command.explain) {
+    throw new CommandError(
+      'FailedToParse',
+      "The 'cursor' option is required, except for aggregate with the explain argument",
+    );
+  }
+  if (!Array.isArray(pipeline)) {
+    throw new CommandError('TypeMismatch', "'pipeline' option must be specified as an array");
+  }
+  for (const stage of pipeline) {
+    const stageName = stage && typeof stage === 'object' ? Object.keys(stage)[0] : undefined;
+    if (stageName && WRITING_STAGES.has(stageName)) {
+      throw new CommandError('NotImplemented', `${stageName} is not supported by embedded-mongo`);
+    }
+  }
+  const collection = name === undefined ? undefined : engine.catalog.get(db, name);
+  // A leading $match is answered through the query planner, so it can use an index.
+  const [first, ...rest] = pipeline as Document[];
+  const leadingMatch =
+    first && typeof first === 'object' && '$match' in first
+      ? (first.$match as Document)
+      : undefined;
+  const { results } = findDocuments(collection, { filter: leadingMatch });
+  const source: Document[] = [];
+  for (let next = results.next(); !next.done; next = results.next())
+    source.push(cloneDocument(next.value));
+  const stages = leadingMatch ? rest : (pipeline as Document[]);
+  const aggregator = compilePipeline(stages, {
+    collectionResolver: (other: string) =>
+      [...(engine.catalog.get(db, other)?.docs.values() ?? [])].map(cloneDocument),
+  });
+  const output = aggregator.stream(source);
+  const iterator: Iterator<Document> = {
+    next: () => {
+      const step = withMingo(() => output.next());
+      return step.done
+        ? { done: true, value: undefined }
+        : { done: false, value: step.value as Document };
+    },
+  };
+  if (command.explain) {
+    return { stages: pipeline, ok: 1 };
+  }
+  const batchSize = optionalCount(cursorOptions ?? {}, 'batchSize');
+  const ns = `${db}.${name ?? '$cmd.aggregate'}`;
+  return { cursor: engine.cursors.open(ns, iterator, batchSize), ok: 1 };
+};
+
+export const readCommands: Record<string, CommandHandler> = { find, count, distinct, aggregate };

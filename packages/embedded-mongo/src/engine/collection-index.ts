@@ -1,0 +1,128 @@
+import BTree from 'sorted-btree';
+import type { Document } from 'bson';
+import { Query } from 'mingo';
+import { compareValues, TypeBracketBound, valuesAtPath } from './bson-order';
+
+/** Sorts before / after every value of every type; pads compound bounds. */
+export const LOWEST = new TypeBracketBound(0, false);
+export const HIGHEST = new TypeBracketBound(99, true);
+
+export type IndexKey = unknown[];
+
+/** One index as `createIndexes` describes it (the stored spec is returned by `listIndexes`). */
+export interface IndexSpec extends Document {
+  v: number;
+  key: Record<string, 1 | -1>;
+  name: string;
+  unique?: boolean;
+  sparse?: boolean;
+  partialFilterExpression?: Document;
+  expireAfterSeconds?: number;
+}
+
+/**
+ * An ordered map from a document's key tuple (in the index's field order and
+ * directions, MongoDB type order) to the `_id` keys of the documents holding it.
+ */
+export class CollectionIndex {
+  readonly fields: [path: string, direction: 1 | -1][];
+  readonly tree: BTree<IndexKey, Set<string>>;
+  readonly compareKeys: (a: IndexKey, b: IndexKey) => number;
+  /** True once any document put an array under an indexed path: range bounds may not be intersected then. */
+  multikey = false;
+  private readonly partialFilter: Query | undefined;
+
+  constructor(readonly spec: IndexSpec) {
+    this.fields = Object.entries(spec.key);
+    const directions = this.fields.map(([, direction]) => direction);
+    this.compareKeys = (a, b) => {
+      for (let i = 0; i < directions.length; i++) {
+        const order = compareValues(a[i], b[i]);
+        if (order !== 0) return order * directions[i];
+      }
+      return 0;
+    };
+    this.tree = new BTree<IndexKey, Set<string>>(undefined, this.compareKeys);
+    this.partialFilter = spec.partialFilterExpression
+      ? new Query(spec.partialFilterExpression)
+      : undefined;
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  get unique(): boolean {
+    return this.spec.unique === true;
+  }
+
+  /** The key tuples a document contributes; none when sparse or partial leave it out. */
+  keysOf(doc: Document): IndexKey[] {
+    if (this.partialFilter && !this.partialFilter.test(doc)) return [];
+    const perField = this.fields.map(([path]) => valuesAtPath(doc, path));
+    if (this.spec.sparse && perField.every((values) => values.length === 0)) return [];
+    let keys: IndexKey[] = [[]];
+    for (const values of perField) {
+      const choices = values.length === 0 ? [null] : values.map((value) => value ?? null);
+      if (choices.length > 1) this.multikey = true;
+      keys = keys.flatMap((prefix) => dedupe(choices).map((value) => [...prefix, value]));
+    }
+    return keys;
+  }
+
+  add(id: string, doc: Document): void {
+    for (const key of this.keysOf(doc)) {
+      const ids = this.tree.get(key);
+      if (ids) ids.add(id);
+      else this.tree.set(key, new Set([id]));
+    }
+  }
+
+  remove(id: string, doc: Document): void {
+    for (const key of this.keysOf(doc)) {
+      const ids = this.tree.get(key);
+      if (!ids) continue;
+      ids.delete(id);
+      if (ids.size === 0) this.tree.delete(key);
+    }
+  }
+
+  /** For a unique index: the first key of `doc` already held by another document. */
+  conflictingKey(id: string, doc: Document): IndexKey | undefined {
+    if (!this.unique) return undefined;
+    for (const key of this.keysOf(doc)) {
+      const ids = this.tree.get(key);
+      if (ids && (ids.size > 1 || !ids.has(id))) return key;
+    }
+    return undefined;
+  }
+
+  /** `_id` keys of entries between two key tuples (both inclusive), in index order. */
+  *scan(low: IndexKey, high: IndexKey, reverse = false): Generator<string> {
+    if (this.tree.size === 0 || this.compareKeys(low, high) > 0) return;
+    const entries = reverse ? this.tree.entriesReversed(high) : this.tree.entries(low);
+    for (const [key, ids] of entries) {
+      if (reverse ? this.compareKeys(key, low) < 0 : this.compareKeys(key, high) > 0) return;
+      yield* ids;
+    }
+  }
+
+  /** Pads a prefix of key values into the lowest or highest full tuple that starts with it. */
+  pad(prefix: unknown[], side: 'low' | 'high'): IndexKey {
+    const key = [...prefix];
+    for (let i = prefix.length; i < this.fields.length; i++) {
+      const ascending = this.fields[i][1] === 1;
+      key.push((side === 'low') === ascending ? LOWEST : HIGHEST);
+    }
+    return key;
+  }
+}
+
+function dedupe(values: unknown[]): unknown[] {
+  if (values.length < 2) return values;
+  const out: unknown[] = [];
+  for (const value of values) {
+    if (!out.some((seen) => compareValues(seen, value) === 0)) out.push(value);
+  }
+  return out;
+}

@@ -1,0 +1,132 @@
+import net from 'node:net';
+import type { Document } from 'bson';
+import type { Engine } from './engine/engine';
+import { errorReply, runCommand } from './commands/dispatcher';
+import { CommandError } from './commands/command-error';
+import { FrameReader } from './transport/frame-reader';
+import {
+  encodeMsgReply,
+  encodeOpReply,
+  MalformedMessage,
+  OpCode,
+  parseCommand,
+  readHeader,
+} from './transport/wire-message';
+
+/** Messages read ahead of the one being processed before the socket is paused. */
+const MAX_QUEUED_MESSAGES = 64;
+
+/**
+ * The TCP side: one sequential command queue per connection (as mongod runs
+ * a connection's operations in order). A broken message gets an error reply
+ * or closes its own connection; nothing a client sends can stop the server.
+ */
+export class WireServer {
+  private readonly server: net.Server;
+  private readonly connections = new Map<net.Socket, Promise<void>>();
+  private nextConnectionId = 1;
+  private nextRequestId = 1;
+
+  constructor(private readonly engine: Engine) {
+    this.server = net.createServer((socket) => this.accept(socket));
+  }
+
+  listen(port: number, host: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.off('error', reject);
+        resolve((this.server.address() as net.AddressInfo).port);
+      });
+    });
+  }
+
+  /** Stops accepting, lets every connection finish the command it is running, then closes them. */
+  async close(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const socket of this.connections.keys()) socket.pause();
+    await Promise.allSettled([...this.connections.values()]);
+    for (const socket of this.connections.keys()) socket.destroy();
+    await closed;
+  }
+
+  private accept(socket: net.Socket): void {
+    const connectionId = this.nextConnectionId++;
+    const reader = new FrameReader();
+    let queued = 0;
+    socket.setNoDelay(true);
+    this.connections.set(socket, Promise.resolve());
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => this.connections.delete(socket));
+    socket.on('data', (chunk: Buffer) => {
+      let frames: Buffer[];
+      try {
+        frames = reader.push(chunk);
+      } catch {
+        socket.destroy();
+        return;
+      }
+      for (const frame of frames) {
+        queued++;
+        if (queued > MAX_QUEUED_MESSAGES) socket.pause();
+        const previous = this.connections.get(socket) ?? Promise.resolve();
+        const next = previous
+          .then(() => this.handle(socket, frame, connectionId))
+          .catch(() => {
+            socket.destroy();
+          })
+          .finally(() => {
+            queued--;
+            if (queued <= MAX_QUEUED_MESSAGES / 2 && !socket.destroyed) socket.resume();
+          });
+        this.connections.set(socket, next);
+      }
+    });
+  }
+
+  private async handle(socket: net.Socket, frame: Buffer, connectionId: number): Promise<void> {
+    if (socket.destroyed) return;
+    const header = readHeader(frame);
+    if (header.opCode !== OpCode.MSG && header.opCode !== OpCode.QUERY) {
+      // Unknown opcodes (including compression, never offered) have no reply format: drop the connection.
+      socket.destroy();
+      return;
+    }
+    let reply: Document;
+    let moreToCome = false;
+    try {
+      const request = parseCommand(frame, header);
+      if (request.kind === 'query') {
+        if (!request.collection.endsWith('.$cmd')) {
+          throw new CommandError('NotImplemented', 'OP_QUERY is only supported for commands');
+        }
+        reply = await runCommand(
+          this.engine,
+          request.body,
+          connectionId,
+          request.collection.slice(0, -5),
+        );
+      } else {
+        moreToCome = request.moreToCome;
+        reply = await runCommand(this.engine, request.body, connectionId);
+      }
+    } catch (error) {
+      reply =
+        error instanceof MalformedMessage
+          ? { ok: 0, errmsg: error.message, code: error.code, codeName: error.codeName }
+          : errorReply(error);
+    }
+    if (moreToCome || socket.destroyed) return;
+    socket.write(this.encode(header.opCode, header.requestId, reply));
+  }
+
+  private encode(opCode: number, responseTo: number, reply: Document): Buffer {
+    const encode = opCode === OpCode.QUERY ? encodeOpReply : encodeMsgReply;
+    const requestId = this.nextRequestId++ & 0x7fffffff;
+    try {
+      return encode(requestId, responseTo, reply);
+    } catch (error) {
+      return encode(requestId, responseTo, errorReply(error));
+    }
+  }
+}
