@@ -1,5 +1,5 @@
 import { mkdir, open, rm, stat, type FileHandle } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import {
   MAX_GENERATION,
   journalFileName,
@@ -124,7 +124,7 @@ class DataDirectoryStorage implements FileStorage {
   }
 
   private async recover(apply: (entry: JournalEntry) => void): Promise<void> {
-    await mkdir(this.dbpath, { recursive: true });
+    await this.createDataDirectory();
     this.lock = await lockDataDirectory(this.dbpath, (error) => this.loseLock(error));
     const contents = await listDataDirectory(this.dbpath);
     for (const name of contents.temporary) {
@@ -163,6 +163,16 @@ class DataDirectoryStorage implements FileStorage {
       Promise.resolve(),
       this.counters,
     );
+  }
+
+  /** A data directory created here must itself survive a crash, like the files in it. */
+  private async createDataDirectory(): Promise<void> {
+    const firstCreated = await mkdir(this.dbpath, { recursive: true });
+    if (firstCreated === undefined) return;
+    for (let directory = this.dbpath; directory !== dirname(firstCreated);) {
+      directory = dirname(directory);
+      await syncDirectory(directory);
+    }
   }
 
   /** Journals from the snapshot on must be consecutive generations, or data is missing. */
