@@ -10,3 +10,4 @@ export * from './frame-encoder';
 export * from './frame-decoder';
 export * from './frame-decode-error';
 export * from './saved-coverage';
+export * from './yjs';

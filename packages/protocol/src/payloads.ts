@@ -19,8 +19,12 @@ export interface CollabErrorBody<Code extends string = CollabErrorCode> {
   message: string;
 }
 
+/**
+ * The answer to `doc:join`. `canEdit` (beyond DESIGN.md's `{ ok, role }`) says whether
+ * the server will accept this member's updates, so clients need not copy the access policy.
+ */
 export type JoinAck =
-  { ok: true; role: Role } | { ok: false; error: CollabErrorBody<JoinErrorCode> };
+  { ok: true; role: Role; canEdit: boolean } | { ok: false; error: CollabErrorBody<JoinErrorCode> };
 
 /** Everything covered by `stateVector` (an encoded Yjs state vector) is durable in the database. */
 export interface SavedNotice {

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import { Y } from './yjs';
 import { readStateVector, stateVectorCovers } from './saved-coverage';
 
 describe('saved coverage', () => {

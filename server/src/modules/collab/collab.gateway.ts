@@ -22,6 +22,7 @@ import {
   type Role,
 } from '@coproduce/protocol';
 import { NotFound } from '../../base/errors';
+import { AccessPolicy } from '../access/access-policy';
 import { SpecificationsService } from '../specifications/specifications.service';
 import { CollabClient } from './collab-client';
 import { CollabSettings, transportFrameLimit } from './collab-settings';
@@ -155,7 +156,11 @@ export class CollabGateway
     member.role = access.role;
     client.joined.set(docId, { document, member, workspaceId: access.workspaceId });
     await client.socket.join(roomOf(docId));
-    answer({ ok: true, role: access.role });
+    answer({
+      ok: true,
+      role: access.role,
+      canEdit: AccessPolicy.can(access.role, 'specification.edit'),
+    });
     document.join(member);
   }
 

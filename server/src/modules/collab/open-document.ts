@@ -1,13 +1,9 @@
 import { Logger } from '@nestjs/common';
-import * as Y from 'yjs';
 import {
   Awareness,
-  applyAwarenessUpdate,
-  encodeAwarenessUpdate,
-  removeAwarenessStates,
-} from 'y-protocols/awareness';
-import {
   CollabEvent,
+  Y,
+  awarenessProtocol,
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -23,6 +19,8 @@ import type { DocumentMember } from './document-member';
 import type { SpecificationStore } from './specification-store';
 import { admitUpdate } from './update-admission';
 import { WriteBatcher } from './write-batcher';
+
+const { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } = awarenessProtocol;
 
 /** Transaction origin of state read from the store: neither stored again nor relayed. */
 const FROM_STORE = Symbol('from-store');

@@ -1,5 +1,5 @@
-import * as Y from 'yjs';
 import { SPECIFICATION_TEMPLATE } from '@coproduce/domain';
+import { Y } from '@coproduce/protocol';
 
 /** The fragment Tiptap's Collaboration extension binds to unless told otherwise. */
 export const EDITOR_FRAGMENT = 'default';

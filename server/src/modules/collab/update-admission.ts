@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import { Y } from '@coproduce/protocol';
 
 /**
  * What an incoming Yjs update would do to a document, worked out before it touches it.

@@ -1,0 +1,279 @@
+import { ObservableV2 } from 'lib0/observable';
+import {
+  Awareness,
+  CollabEvent,
+  Y,
+  awarenessProtocol,
+  FrameDecodeError,
+  decodeFrame,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  readStateVector,
+  stateVectorCovers,
+  toBytes,
+  type CollabErrorBody,
+  type JoinAck,
+  type JoinErrorCode,
+  type Role,
+  type SizeWarning,
+} from '@coproduce/protocol';
+import type { CollabConnection, DocumentEndpoint } from './collab-connection';
+
+const { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } = awarenessProtocol;
+
+/**
+ * What a person is told about their edits: `saved` only when the server's last
+ * `doc:saved` covers everything this replica holds; `saving` while connected and not
+ * yet; `offline` when not connected to the document (edits are kept and sent on return).
+ */
+export type SaveStatus = 'saving' | 'saved' | 'offline';
+
+export interface CollabProviderEvents {
+  status: (status: SaveStatus) => void;
+  /** The first full exchange with the server after each (re)join. */
+  synced: () => void;
+  joined: (role: Role, canEdit: boolean) => void;
+  'join-failed': (error: CollabErrorBody<JoinErrorCode>) => void;
+  /** A frame the server refused, or one from the server that did not decode. */
+  error: (error: CollabErrorBody) => void;
+  warning: (warning: SizeWarning) => void;
+}
+
+export interface CollabProviderOptions {
+  awareness?: Awareness;
+  /** How long to wait for the join answer before trying again (ms). */
+  joinTimeoutMs?: number;
+}
+
+/**
+ * Binds one specification's Y.Doc and Awareness to a shared collab connection.
+ *
+ * Local edits are sent only after this replica has answered the server's sync step 1:
+ * that answer carries everything made offline, so every live update that follows has
+ * all it depends on already at the server, which refuses updates that do not.
+ */
+export class CollabProvider extends ObservableV2<CollabProviderEvents> implements DocumentEndpoint {
+  readonly awareness: Awareness;
+  role: Role | null = null;
+  canEdit = false;
+  synced = false;
+  private joined = false;
+  private answeredServer = false;
+  private durable = new Map<number, number>();
+  private currentStatus: SaveStatus = 'offline';
+  private destroyed = false;
+  private readonly joinTimeoutMs: number;
+
+  constructor(
+    private readonly connection: CollabConnection,
+    readonly docId: string,
+    readonly doc: Y.Doc,
+    options: CollabProviderOptions = {},
+  ) {
+    super();
+    this.awareness = options.awareness ?? new Awareness(doc);
+    this.joinTimeoutMs = options.joinTimeoutMs ?? 10_000;
+    doc.on('update', this.onDocumentUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    connection.attach(docId, this);
+    if (connection.connected) this.onConnected();
+  }
+
+  get status(): SaveStatus {
+    return this.currentStatus;
+  }
+
+  /** Resolves when the status is `saved` (or rejects after `timeoutMs`). */
+  whenSaved(timeoutMs = 10_000): Promise<void> {
+    return this.waitFor(() => this.currentStatus === 'saved', 'status', timeoutMs, 'saved');
+  }
+
+  whenSynced(timeoutMs = 10_000): Promise<void> {
+    return this.waitFor(() => this.synced, 'synced', timeoutMs, 'synced');
+  }
+
+  onConnected(): void {
+    if (this.destroyed) return;
+    this.join();
+  }
+
+  onDisconnected(): void {
+    this.joined = false;
+    this.answeredServer = false;
+    this.synced = false;
+    const others = [...this.awareness.getStates().keys()].filter(
+      (clientId) => clientId !== this.doc.clientID,
+    );
+    if (others.length > 0) removeAwarenessStates(this.awareness, others, this);
+    this.updateStatus();
+  }
+
+  onFrame(payload: unknown): void {
+    const bytes = toBytes(payload);
+    if (!bytes) return;
+    let frame;
+    try {
+      frame = decodeFrame(bytes);
+    } catch (error) {
+      if (!(error instanceof FrameDecodeError)) throw error;
+      this.emit('error', [{ code: 'bad-message', message: `from the server: ${error.message}` }]);
+      return;
+    }
+    switch (frame.kind) {
+      case 'sync-step-1':
+        if (this.canEdit) {
+          this.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, frame.stateVector)));
+        }
+        this.answeredServer = true;
+        break;
+      case 'sync-step-2':
+        Y.applyUpdate(this.doc, frame.update, this);
+        if (!this.synced) {
+          this.synced = true;
+          this.emit('synced', []);
+        }
+        break;
+      case 'update':
+        Y.applyUpdate(this.doc, frame.update, this);
+        break;
+      case 'awareness':
+        applyAwarenessUpdate(this.awareness, frame.update, this);
+        break;
+      case 'query-awareness':
+        this.sendLocalAwareness();
+        break;
+    }
+    this.updateStatus();
+  }
+
+  onSaved(stateVector: unknown): void {
+    const bytes = toBytes(stateVector);
+    if (!bytes) return;
+    try {
+      this.durable = readStateVector(bytes);
+    } catch {
+      return;
+    }
+    this.updateStatus();
+  }
+
+  onError(error: CollabErrorBody): void {
+    // The server no longer accepts our edits (a role change): stop offering them.
+    if (error.code === 'forbidden') this.canEdit = false;
+    // We were taken out of the document (or the server restarted it): join again.
+    if (error.code === 'not-joined' && this.joined) {
+      this.joined = false;
+      this.answeredServer = false;
+      this.join();
+    }
+    this.emit('error', [error]);
+  }
+
+  onWarning(warning: SizeWarning): void {
+    this.emit('warning', [warning]);
+  }
+
+  /** Leaves the document and stops listening; the Y.Doc is left to its owner. */
+  override destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    if (this.joined) {
+      removeAwarenessStates(this.awareness, [this.doc.clientID], 'local');
+      this.connection.socket.emit(CollabEvent.leave, { docId: this.docId });
+    }
+    this.doc.off('update', this.onDocumentUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.connection.detach(this.docId, this);
+    this.joined = false;
+    this.updateStatus();
+    super.destroy();
+  }
+
+  private join(): void {
+    const socket = this.connection.socket;
+    socket
+      .timeout(this.joinTimeoutMs)
+      .emit(CollabEvent.join, { docId: this.docId }, (timedOut: Error | null, answer: JoinAck) => {
+        if (this.destroyed || !socket.connected) return;
+        if (timedOut) {
+          this.join();
+          return;
+        }
+        if (!answer.ok) {
+          this.emit('join-failed', [answer.error]);
+          return;
+        }
+        this.joined = true;
+        this.role = answer.role;
+        this.canEdit = answer.canEdit;
+        this.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+        this.sendLocalAwareness();
+        this.emit('joined', [answer.role, answer.canEdit]);
+        this.updateStatus();
+      });
+  }
+
+  private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin !== this && this.joined && this.answeredServer && this.canEdit) {
+      this.send(encodeUpdate(update));
+    }
+    this.updateStatus();
+  };
+
+  private readonly onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (origin === this || !this.joined) return;
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    if (changed.length > 0) {
+      this.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)));
+    }
+  };
+
+  private sendLocalAwareness(): void {
+    if (this.awareness.getLocalState() === null) return;
+    this.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
+  }
+
+  private send(frame: Uint8Array): void {
+    this.connection.socket.emit(CollabEvent.yjs, this.docId, frame);
+  }
+
+  private updateStatus(): void {
+    let next: SaveStatus;
+    if (!this.joined || !this.connection.connected) next = 'offline';
+    else {
+      const local = readStateVector(Y.encodeStateVector(this.doc));
+      next = stateVectorCovers(this.durable, local) ? 'saved' : 'saving';
+    }
+    if (next !== this.currentStatus) {
+      this.currentStatus = next;
+      this.emit('status', [next]);
+    }
+  }
+
+  private waitFor(
+    done: () => boolean,
+    event: 'status' | 'synced',
+    timeoutMs: number,
+    what: string,
+  ): Promise<void> {
+    if (done()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const check = (): void => {
+        if (!done()) return;
+        clearTimeout(timer);
+        this.off(event, check);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.off(event, check);
+        reject(new Error(`${this.docId} was not ${what} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.on(event, check);
+    });
+  }
+}

@@ -1,0 +1,2 @@
+export * from './collab-connection';
+export * from './collab-provider';
