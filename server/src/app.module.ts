@@ -16,6 +16,7 @@ import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuditInterceptor } from './modules/audit/audit.interceptor';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CollabModule } from './modules/collab/collab.module';
 import { HealthModule } from './modules/health/health.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SpecificationsModule } from './modules/specifications/specifications.module';
@@ -41,6 +42,7 @@ import { WorkspacesModule } from './modules/workspaces/workspaces.module';
     WorkspacesModule,
     AccessModule,
     SpecificationsModule,
+    CollabModule,
     AuditModule,
     HealthModule,
     SeedModule,
