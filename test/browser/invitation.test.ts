@@ -3,6 +3,10 @@ import { startApp, type RunningApp } from './temporary-app';
 import { launchBrowser } from '../support/browser';
 import { checkScreen, openDemoWorkspace, signInThroughPage, waitUntilLoaded } from './screens';
 
+// testTimeout in a project's Jest config is ignored (it is a global option), so set it here:
+// starting the server and driving a real browser take longer than Jest's 5 seconds.
+jest.setTimeout(90_000);
+
 describe('inviting someone new to a workspace', () => {
   let app: RunningApp;
   let browser: Browser;

@@ -65,6 +65,10 @@ const ROLE_VIEWS: RoleView[] = [
   },
 ];
 
+// testTimeout in a project's Jest config is ignored (it is a global option), so set it here:
+// starting the server and driving a real browser take longer than Jest's 5 seconds.
+jest.setTimeout(90_000);
+
 describe('the web client, signed in as each demo role', () => {
   let app: RunningApp;
   let browser: Browser;
@@ -116,7 +120,7 @@ describe('the web client, signed in as each demo role', () => {
       await checkScreen(page, 'sign-in-empty');
     }));
 
-  it.each(ROLE_VIEWS)('$email sees what a $roleLabel may see, and nothing more', (view) =>
+  it.each(ROLE_VIEWS)('$email sees what the $roleLabel role may see, and nothing more', (view) =>
     withPage(async (page) => {
       await signInThroughPage(page, app.url, view.email);
       await page.getByRole('heading', { level: 1, name: 'Your workspaces' }).waitFor();

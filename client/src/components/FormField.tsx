@@ -5,6 +5,8 @@ export interface FieldDescription {
   label: string;
   hint?: string;
   error?: string;
+  /** For a field whose purpose its surroundings already show, such as a table column. */
+  labelHidden?: boolean;
 }
 
 /** The ids of a field's hint and error message, for its aria-describedby. */
@@ -15,10 +17,13 @@ export function describedBy({ id, hint, error }: FieldDescription): string | und
 
 /** NHS.UK form group: label, optional hint, optional error message, then the control. */
 export function FormField({ field, children }: { field: FieldDescription; children: ReactNode }) {
-  const { id, label, hint, error } = field;
+  const { id, label, hint, error, labelHidden = false } = field;
   return (
     <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-      <label className="nhsuk-label" htmlFor={id}>
+      <label
+        className={labelHidden ? 'nhsuk-label nhsuk-u-visually-hidden' : 'nhsuk-label'}
+        htmlFor={id}
+      >
         {label}
       </label>
       {hint && (

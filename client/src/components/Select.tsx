@@ -15,6 +15,7 @@ interface SelectProps<Value extends string> extends FieldDescription {
 export function Select<Value extends string>({
   id,
   label,
+  labelHidden,
   hint,
   error,
   options,
@@ -22,7 +23,7 @@ export function Select<Value extends string>({
   onChange,
   disabled,
 }: SelectProps<Value>) {
-  const field = { id, label, hint, error };
+  const field = { id, label, labelHidden, hint, error };
   return (
     <FormField field={field}>
       <select

@@ -9,6 +9,7 @@ import { Table } from '../../components/Table';
 import { formatDateTime } from '../../dates';
 import { paths } from '../../paths';
 import {
+  useInvitations,
   useMembers,
   useSpecifications,
   useWorkspace,
@@ -26,13 +27,21 @@ export function AuditPage() {
   // Entries refer to people and specifications by id; show their names where this page knows them.
   const members = useMembers(workspaceId);
   const specifications = useSpecifications(workspaceId);
+  const invitations = useInvitations(workspaceId);
   const knownNames = useMemo(
     () =>
       new Map([
         ...(members.data ?? []).map((member) => [member.userId, member.name] as const),
         ...(specifications.data ?? []).map((spec) => [spec.id, spec.title] as const),
+        ...(invitations.data ?? []).map(
+          (invitation) =>
+            [
+              invitation.id,
+              `Invitation for ${invitation.email ?? 'anyone with the link'}`,
+            ] as const,
+        ),
       ]),
-    [members.data, specifications.data],
+    [members.data, specifications.data, invitations.data],
   );
   const workspaceName = workspace.data?.name ?? 'Workspace';
   const breadcrumbs = [

@@ -14,8 +14,10 @@ interface ChangeRoleFormProps {
   member: MemberSummary;
 }
 
+/** Sits in the members table's role column: the member's role, changeable in place. */
 export function ChangeRoleForm({ workspaceId, member }: ChangeRoleFormProps) {
   const [role, setRole] = useState<Role>(member.role);
+  const [unchanged, setUnchanged] = useState(false);
   const refresh = useRefreshWorkspace(workspaceId);
   const changing = useMutation({
     mutationFn: () => changeMemberRole(workspaceId, member.userId, role),
@@ -24,21 +26,28 @@ export function ChangeRoleForm({ workspaceId, member }: ChangeRoleFormProps) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setUnchanged(role === member.role);
     if (role !== member.role) changing.mutate();
+  };
+  const choose = (next: Role) => {
+    setRole(next);
+    setUnchanged(false);
   };
 
   return (
     <>
       {changing.isError && <ApiErrorSummary error={changing.error} />}
-      <form className="app-inline-form" onSubmit={submit} noValidate>
+      <form onSubmit={submit} noValidate>
         <Select
           id={`role-${member.userId}`}
           label={`Role for ${member.name}`}
+          labelHidden
           options={roleOptions}
           value={role}
-          onChange={setRole}
+          onChange={choose}
+          error={unchanged ? `Choose a different role for ${member.name}` : undefined}
         />
-        <Button variant="secondary" small disabled={changing.isPending || role === member.role}>
+        <Button variant="secondary" small disabled={changing.isPending}>
           Change role<span className="nhsuk-u-visually-hidden"> for {member.name}</span>
         </Button>
       </form>

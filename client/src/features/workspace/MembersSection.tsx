@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
 import { ROLE_LABELS } from '@coproduce/domain';
+import type { ReactNode } from 'react';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
 import { Loading } from '../../components/Loading';
 import { Table } from '../../components/Table';
@@ -16,9 +16,8 @@ interface MembersSectionProps {
 
 export function MembersSection({ workspaceId, canChangeRole, canRemove }: MembersSectionProps) {
   const members = useMembers(workspaceId);
-  const manages = canChangeRole || canRemove;
   const headers = ['Name', 'Email', 'Role', 'Joined'];
-  if (manages) headers.push('Actions');
+  if (canRemove) headers.push('Remove');
 
   return (
     <section aria-labelledby="members-heading">
@@ -34,16 +33,15 @@ export function MembersSection({ workspaceId, canChangeRole, canRemove }: Member
             const cells: ReactNode[] = [
               member.name,
               member.email,
-              ROLE_LABELS[member.role],
-              formatDate(member.joinedAt),
+              canChangeRole ? (
+                <ChangeRoleForm workspaceId={workspaceId} member={member} />
+              ) : (
+                ROLE_LABELS[member.role]
+              ),
+              <span className="nhsuk-u-nowrap">{formatDate(member.joinedAt)}</span>,
             ];
-            if (manages) {
-              cells.push(
-                <>
-                  {canChangeRole && <ChangeRoleForm workspaceId={workspaceId} member={member} />}
-                  {canRemove && <RemoveMemberControl workspaceId={workspaceId} member={member} />}
-                </>,
-              );
+            if (canRemove) {
+              cells.push(<RemoveMemberControl workspaceId={workspaceId} member={member} />);
             }
             return { key: member.userId, cells };
           })}

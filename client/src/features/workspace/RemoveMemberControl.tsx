@@ -22,7 +22,7 @@ export function RemoveMemberControl({ workspaceId, member }: RemoveMemberControl
   });
 
   return (
-    <div className="nhsuk-u-margin-top-3">
+    <div>
       {removing.isError && <ApiErrorSummary error={removing.error} />}
       {confirming ? (
         <>
