@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { startApp, type RunningApp } from './temporary-app';
+import { startApp, type RunningApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
 import { checkScreen, openDemoWorkspace, signInThroughPage, waitUntilLoaded } from './screens';
 

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { startApp, type RunningApp } from './temporary-app';
+import { startApp, type RunningApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
 import { checkScreen, DEMO_PASSWORD, openDemoWorkspace, signInThroughPage } from './screens';
 
