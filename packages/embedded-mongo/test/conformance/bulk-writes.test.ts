@@ -65,15 +65,14 @@ describe('insertMany', () => {
     });
     expect(reply.ok).toBe(1);
     expect(reply.n).toBe(2);
-    expect(reply.writeErrors).toEqual([
-      {
-        index: 1,
-        code: 11000,
-        errmsg: `E11000 duplicate key error collection: ${ctx.target.dbName}.raw_insert index: _id_ dup key: { _id: 2 }`,
-        keyPattern: { _id: 1 },
-        keyValue: { _id: 2 },
-      },
-    ]);
+    expect(reply.writeErrors).toHaveLength(1);
+    expect(reply.writeErrors[0]).toMatchObject({
+      index: 1,
+      code: 11000,
+      errmsg: `E11000 duplicate key error collection: ${ctx.target.dbName}.raw_insert index: _id_ dup key: { _id: 2 }`,
+      keyPattern: { _id: 1 },
+      keyValue: { _id: 2 },
+    });
   });
 });
 

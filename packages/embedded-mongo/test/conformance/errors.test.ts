@@ -101,7 +101,8 @@ describe('write errors', () => {
     const collection = ctx.db.collection<Numbered>('immutable_id');
     await collection.insertOne({ _id: 1, title: 'Draft' });
     const error = await serverError(collection.updateOne({ _id: 1 }, { $set: { _id: 2 } }));
-    expect(error).toMatchObject({ code: 66, codeName: 'ImmutableField' });
+    // Write errors carry index, code and errmsg only (no codeName).
+    expect(error).toMatchObject({ code: 66 });
     expect(error.message).toContain(
       "Performing an update on the path '_id' would modify the immutable field '_id'",
     );
@@ -122,7 +123,7 @@ describe('write errors', () => {
     const collection = ctx.db.collection<Numbered>('unknown_operator');
     await collection.insertOne({ _id: 1, n: 1 });
     const error = await serverError(collection.updateOne({ _id: 1 }, { $foo: { n: 2 } } as never));
-    expect(error).toMatchObject({ code: 9, codeName: 'FailedToParse' });
+    expect(error).toMatchObject({ code: 9 });
     expect(error.message).toContain('Unknown modifier: $foo');
     expect(await collection.findOne({ _id: 1 })).toEqual({ _id: 1, n: 1 });
   });
@@ -142,14 +143,18 @@ describe('write errors', () => {
     expect(await ctx.db.command({ ping: 1 })).toMatchObject({ ok: 1 });
   }, 30_000);
 
-  test('an update that would grow a document past 16 MiB is refused (17419) and changes nothing', async () => {
+  test('an update that would grow a document past 16 MiB is refused and changes nothing', async () => {
     const collection = ctx.db.collection<Numbered>('grows_too_large');
     const nineMiB = 'y'.repeat(9 * 1024 * 1024);
     await collection.insertOne({ _id: 1, first: nineMiB });
     const error = await serverError(
       collection.updateOne({ _id: 1 }, { $set: { second: nineMiB } }),
     );
-    expect(error).toMatchObject({ code: 17419 });
+    // 17419 up to MongoDB 7, BSONObjectTooLarge (10334) in later releases; same message.
+    expect([17419, 10334]).toContain(error.code);
+    expect(error.message).toContain(
+      `Resulting document after update is larger than ${maxBsonObjectSize}`,
+    );
     const stored = await collection.findOne({ _id: 1 }, { projection: { second: 1 } });
     expect(stored).toEqual({ _id: 1 });
   }, 30_000);

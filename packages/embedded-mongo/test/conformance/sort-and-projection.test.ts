@@ -177,6 +177,10 @@ describe('projections', () => {
     expect(await projected({ title: 1, _id: 0 })).toEqual({ title: 'Key worker service' });
   });
 
+  test('_id: 1 alone returns only _id (what mongoose exists() asks for)', async () => {
+    expect(await projected({ _id: 1 })).toEqual({ _id: 1 });
+  });
+
   test('exclusion returns everything else, including nested exclusions', async () => {
     expect(await projected({ body: 0, 'venue.postcode': 0, feedback: 0 })).toEqual({
       _id: 1,

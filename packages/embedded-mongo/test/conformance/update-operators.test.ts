@@ -94,7 +94,8 @@ describe('field update operators', () => {
   test('$inc on a string is TypeMismatch (14) and changes nothing', async () => {
     const error = await updateError({ kind: 'drop-in' }, { $inc: { kind: 1 } });
     expect(error).toBeInstanceOf(MongoServerError);
-    expect(error).toMatchObject({ code: 14, codeName: 'TypeMismatch' });
+    // Write errors carry index, code and errmsg only (no codeName).
+    expect(error).toMatchObject({ code: 14 });
   });
 
   test('$mul multiplies, and a missing field becomes 0', async () => {
@@ -167,7 +168,7 @@ describe('field update operators', () => {
       { $set: { attendees: 5 }, $inc: { attendees: 1 } },
     );
     expect(error).toBeInstanceOf(MongoServerError);
-    expect(error).toMatchObject({ code: 40, codeName: 'ConflictingUpdateOperators' });
+    expect(error).toMatchObject({ code: 40 });
   });
 });
 
