@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { lock } from 'proper-lockfile';
@@ -69,8 +69,10 @@ export async function lockDataDirectory(
       );
     }
   }
+  // Written aside and renamed, so a crash never leaves a half-written owner behind.
   const owner: LockOwner = { pid: process.pid, hostname: hostname() };
-  await writeFile(ownerPath, JSON.stringify(owner));
+  await writeFile(`${ownerPath}.${process.pid}`, JSON.stringify(owner));
+  await rename(`${ownerPath}.${process.pid}`, ownerPath);
   return {
     async release() {
       await rm(ownerPath, { force: true });
