@@ -22,10 +22,10 @@ const create: CommandHandler = (command, { engine, db }) => {
         `create with '${option}' is not supported by embedded-mongo`,
       );
   }
-  if (command.validator !== undefined) compileFilter(optionalDocument(command, 'validator'));
   if (engine.catalog.get(db, name)) {
     throw new CommandError('NamespaceExists', `Collection ${db}.${name} already exists.`);
   }
+  optionalDocument(command, 'validator');
   const options: Document = {};
   for (const option of ['validator', 'validationLevel', 'validationAction', 'collation']) {
     if (command[option] !== undefined) options[option] = command[option];
@@ -39,7 +39,8 @@ const create: CommandHandler = (command, { engine, db }) => {
 const drop: CommandHandler = (command, { engine, db }) => {
   const name = targetCollection(command, 'drop', db);
   const collection = engine.catalog.get(db, name);
-  if (!collection) throw new CommandError('NamespaceNotFound', 'ns not found');
+  // Since MongoDB 7.0 (whose wire version this server reports) dropping a missing collection succeeds.
+  if (!collection) return { ok: 1 };
   return engine.write((changes) => {
     const nIndexesWas = collection.indexes.size;
     engine.catalog.drop(db, name, changes);

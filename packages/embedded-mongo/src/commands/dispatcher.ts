@@ -1,6 +1,8 @@
 import type { Document } from 'bson';
+import { MingoError } from 'mingo/util';
 import type { Engine } from '../engine/engine';
 import { assertDatabaseName } from '../engine/namespace';
+import { mingoError } from '../engine/mingo-options';
 import { CommandError } from './command-error';
 import type { CommandHandler } from './command-context';
 import { collectionCommands } from './collection-commands';
@@ -24,9 +26,7 @@ const COMMANDS = new Map<string, CommandHandler>(
 /** Turns anything a command throws into MongoDB's error shape; never lets it escape. */
 export function errorReply(error: unknown): Document {
   if (error instanceof CommandError) return error.toReply();
-  if (error instanceof Error && error.name === 'MingoError') {
-    return new CommandError('BadValue', error.message).toReply();
-  }
+  if (error instanceof MingoError) return mingoError(error).toReply();
   const message = error instanceof Error ? error.message : String(error);
   return new CommandError('InternalError', message).toReply();
 }

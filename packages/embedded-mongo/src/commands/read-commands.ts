@@ -82,6 +82,29 @@ const distinct: CommandHandler = (command, { engine, db }) => {
   return { values: [...seen.values()].sort(compareValues), ok: 1 };
 };
 
+/**
+ * Rewrites stages whose mingo behaviour differs from mongod's into the
+ * equivalent mongod documents: `$count` gives no document for no input.
+ */
+function asMongodStages(stage: Document): Document[] {
+  if (stage && typeof stage === 'object' && '$count' in stage) {
+    const field = stage.$count;
+    if (
+      typeof field !== 'string' ||
+      field.length === 0 ||
+      field.startsWith('$') ||
+      field.includes('.')
+    ) {
+      throw new CommandError(
+        'BadValue',
+        'the count field must be a non-empty string that does not start with $ or contain .',
+      );
+    }
+    return [{ $group: { _id: null, [field]: { $sum: 1 } } }, { $project: { _id: 0 } }];
+  }
+  return [stage];
+}
+
 /** Stages that would write: left out rather than half-supported (nothing here persists them). */
 const WRITING_STAGES = new Set(['$out', '$merge']);
 
@@ -116,7 +139,7 @@ const aggregate: CommandHandler = (command, { engine, db }) => {
   const source: Document[] = [];
   for (let next = results.next(); !next.done; next = results.next())
     source.push(cloneDocument(next.value));
-  const stages = leadingMatch ? rest : (pipeline as Document[]);
+  const stages = (leadingMatch ? rest : (pipeline as Document[])).flatMap(asMongodStages);
   const aggregator = compilePipeline(stages, {
     collectionResolver: (other: string) =>
       [...(engine.catalog.get(db, other)?.docs.values() ?? [])].map(cloneDocument),

@@ -25,7 +25,7 @@ import {
   validateUpdate,
   type UpdateSpec,
 } from '../engine/update-document';
-import { compileProjection } from '../engine/mingo-options';
+import { compileProjection } from '../engine/projection';
 import { idKey } from '../engine/bson-order';
 
 const MAX_WRITE_BATCH = 100_000;

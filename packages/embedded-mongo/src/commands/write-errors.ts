@@ -1,12 +1,19 @@
 import type { Document } from 'bson';
 import { CommandError } from './command-error';
+import { mingoError } from '../engine/mingo-options';
 
 /** One entry of a write command's `writeErrors`, shaped as mongod reports it. */
 export function writeError(index: number, error: unknown): Document {
   if (error instanceof CommandError) {
-    return { index, code: error.code, errmsg: error.message, ...error.extra };
+    return {
+      index,
+      code: error.code,
+      codeName: error.codeName,
+      errmsg: error.message,
+      ...error.extra,
+    };
   }
-  return { index, code: 1, errmsg: error instanceof Error ? error.message : String(error) };
+  return writeError(index, mingoError(error));
 }
 
 /** Runs each statement of a batch; ordered batches stop at the first failure, unordered ones go on. */

@@ -6,14 +6,19 @@ import { idKey, TypeRank, typeRank } from './bson-order';
 
 export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
-/** The checks mongod makes on every document it stores. */
-export function assertStorable(doc: Document): void {
+/** The checks mongod makes on every document it stores; an update's result has its own size error. */
+export function assertStorable(doc: Document, origin: 'insert' | 'update' = 'insert'): void {
   const size = BSON.calculateObjectSize(doc);
   if (size > MAX_DOCUMENT_BYTES) {
-    throw new CommandError(
-      'BSONObjectTooLarge',
-      `object to insert too large. size in bytes: ${size}, max size: ${MAX_DOCUMENT_BYTES}`,
-    );
+    throw origin === 'insert'
+      ? new CommandError(
+          'BadValue',
+          `object to insert too large. size in bytes: ${size}, max size: ${MAX_DOCUMENT_BYTES}`,
+        )
+      : new CommandError(
+          'Location17419',
+          `Resulting document after update is larger than ${MAX_DOCUMENT_BYTES}`,
+        );
   }
   for (const key of Object.keys(doc)) {
     if (key.startsWith('$')) {
@@ -52,7 +57,7 @@ export function replaceDocument(
   next: Document,
   changes: JournalEntry[],
 ): void {
-  assertStorable(next);
+  assertStorable(next, 'update');
   collection.assertUnique(next, idKey(next._id));
   collection.put(next);
   changes.push({ op: 'put', db: collection.db, coll: collection.name, doc: next });

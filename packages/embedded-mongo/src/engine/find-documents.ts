@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import type { Collection } from './collection';
-import { compileFilter, compileProjection } from './mingo-options';
+import { compileFilter } from './mingo-options';
+import { compileProjection } from './projection';
 import { planQuery, type QueryPlan } from './query-planner';
 import { documentComparator, parseSort } from './sort-order';
 

@@ -6,13 +6,55 @@ import { CommandError } from '../commands/command-error';
 /** Server-side JavaScript (`$where`, `$function`, `$accumulator`) stays off, as on a hardened mongod. */
 export const MINGO_OPTIONS: Partial<Options> = { scriptEnabled: false };
 
-/** Runs a mingo call, turning its errors (unknown operators, bad arguments) into MongoDB's BadValue. */
+/** mingo's error messages for the mistakes mongod has its own codes and words for. */
+const MINGO_ERRORS: [RegExp, (match: RegExpExecArray) => CommandError][] = [
+  [
+    /unknown query operator (\$\w+)/,
+    (m) => new CommandError('BadValue', `unknown operator: ${m[1]}`),
+  ],
+  [
+    /unregistered pipeline operator (\$\w+)/,
+    (m) => new CommandError('Location40324', `Unrecognized pipeline stage name: '${m[1]}'`),
+  ],
+  [
+    /(?:accumulator|operator|expression) '?(\$\w+)'? is not registered/,
+    (m) => new CommandError('InvalidPipelineOperator', `Unrecognized expression '${m[1]}'`),
+  ],
+  [
+    /would modify the immutable field '_id'/,
+    () =>
+      new CommandError(
+        'ImmutableField',
+        "Performing an update on the path '_id' would modify the immutable field '_id'",
+      ),
+  ],
+  [
+    /updating the path '([^']*)' would create a conflict at '([^']*)'/,
+    (m) =>
+      new CommandError(
+        'ConflictingUpdateOperators',
+        `Updating the path '${m[1]}' would create a conflict at '${m[2]}'`,
+      ),
+  ],
+];
+
+/** Turns an error thrown inside mingo into the error mongod gives for the same mistake (BadValue otherwise). */
+export function mingoError(error: unknown): CommandError {
+  if (error instanceof CommandError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  for (const [pattern, make] of MINGO_ERRORS) {
+    const match = pattern.exec(message);
+    if (match) return make(match);
+  }
+  return new CommandError('BadValue', message);
+}
+
+/** Runs a mingo call, reporting its errors as mongod would. */
 export function withMingo<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof CommandError) throw error;
-    throw new CommandError('BadValue', error instanceof Error ? error.message : String(error));
+    throw mingoError(error);
   }
 }
 
@@ -22,18 +64,6 @@ export function compileFilter(filter: unknown): Query {
     throw new CommandError('TypeMismatch', 'filter must be an object');
   }
   return withMingo(() => new Query(filter as Document, MINGO_OPTIONS));
-}
-
-export function compileProjection(projection: unknown): ((doc: Document) => Document) | undefined {
-  if (projection === undefined || projection === null) return undefined;
-  if (typeof projection !== 'object' || Array.isArray(projection)) {
-    throw new CommandError('TypeMismatch', 'projection must be an object');
-  }
-  if (Object.keys(projection).length === 0) return undefined;
-  const all = new Query({}, MINGO_OPTIONS);
-  const project = (doc: Document) =>
-    withMingo(() => all.find<Document>([doc], projection as Document).next() as Document);
-  return project;
 }
 
 export function compilePipeline(pipeline: unknown, options: Partial<Options> = {}): Aggregator {

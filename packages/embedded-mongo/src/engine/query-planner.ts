@@ -148,7 +148,7 @@ function* scanIndex(
     .slice(0, -1)
     .map((field) => (field.kind === 'points' ? field.values[0] : undefined));
   const last = bounds[bounds.length - 1];
-  const lastDirection = index.fields[bounds.length - 1][1];
+  const lastDirection = bounds.length > 0 ? index.fields[bounds.length - 1][1] : 1;
   const intervals: [unknown, unknown][] =
     last === undefined
       ? []

@@ -1,6 +1,8 @@
 import type { Document } from 'bson';
 import { CommandError } from '../commands/command-error';
-import { compareValues, valuesAtPath } from './bson-order';
+import { compareValues, TypeBracketBound, TypeRank, valuesAtPath } from './bson-order';
+
+const BELOW_NULL = new TypeBracketBound(TypeRank.null, false);
 
 export type SortSpec = [path: string, direction: 1 | -1][];
 
@@ -27,13 +29,14 @@ export function parseSort(sort: unknown): SortSpec {
 
 /** The value a document sorts by on one field: an array sorts by its least (ascending) or greatest (descending) element. */
 function sortKey(doc: Document, path: string, direction: 1 | -1): unknown {
-  const values = valuesAtPath(doc, path);
+  // An empty array yields `undefined`, which sorts just below null (missing fields sort as null).
+  const values = valuesAtPath(doc, path).map((value) => (value === undefined ? BELOW_NULL : value));
   if (values.length === 0) return null;
   let best = values[0];
   for (const value of values) {
     if (compareValues(value, best) * direction < 0) best = value;
   }
-  return best ?? null;
+  return best;
 }
 
 export function documentComparator(spec: SortSpec): (a: Document, b: Document) => number {

@@ -3,6 +3,12 @@ import { update as applyOperators } from 'mingo/updater';
 import { CommandError } from '../commands/command-error';
 import { idKey, TypeRank, typeRank } from './bson-order';
 import { compilePipeline, MINGO_OPTIONS, withMingo } from './mingo-options';
+import {
+  applyAddToSet,
+  assertNoConflicts,
+  assertNumericOperands,
+  splitAddToSet,
+} from './update-operators';
 
 const UPDATE_OPERATORS = new Set([
   '$addToSet',
@@ -127,7 +133,7 @@ export function applyUpdate(
   if (Array.isArray(update)) {
     const pipeline = compilePipeline(update);
     next = withMingo(() => pipeline.run<Document>([cloneDocument(doc)])[0]);
-    if (next._id === undefined) next = { _id: doc._id, ...next };
+    if (next._id === undefined && doc._id !== undefined) next = { _id: doc._id, ...next };
   } else if (isOperatorUpdate(update)) {
     const { $setOnInsert, ...operators } = update;
     if (options.inserting && $setOnInsert) {
@@ -136,15 +142,21 @@ export function applyUpdate(
         ...($setOnInsert as Document),
       };
     }
+    assertNoConflicts(operators);
+    assertNumericOperands(doc, operators);
+    const { ours, rest } = splitAddToSet(operators);
     next = cloneDocument(doc);
-    if (Object.keys(operators).length > 0) {
+    if (Object.keys(rest).length > 0) {
+      // The filter locates positional `$` elements; an upsert's new document has none and need not match it.
+      const condition = options.inserting ? undefined : options.filter;
       withMingo(() =>
-        applyOperators(next, operators, options.arrayFilters, options.filter, {
+        applyOperators(next, rest, options.arrayFilters, condition, {
           cloneMode: 'deep',
           queryOptions: MINGO_OPTIONS,
         }),
       );
     }
+    applyAddToSet(next, ours);
   } else {
     const { _id, ...replacement } = update;
     if (_id !== undefined && doc._id !== undefined && idKey(_id) !== idKey(doc._id)) {
@@ -158,8 +170,10 @@ export function applyUpdate(
   if (doc._id !== undefined && (next._id === undefined || idKey(next._id) !== idKey(doc._id))) {
     throw immutableId();
   }
-  if (next._id === undefined) next = { _id: new ObjectId(), ...next };
-  else if (Object.keys(next)[0] !== '_id') next = { _id: next._id, ...next };
+  if (next._id === undefined) {
+    const { _id: _missing, ...fields } = next;
+    next = { _id: new ObjectId(), ...fields };
+  } else if (Object.keys(next)[0] !== '_id') next = { _id: next._id, ...next };
   return { doc: next, modified: !sameBytes(doc, next) };
 }
 

@@ -1,0 +1,153 @@
+import type { Document } from 'bson';
+import { CommandError } from '../commands/command-error';
+import { compareValues, TypeRank, typeRank } from './bson-order';
+
+/**
+ * Where mingo's update operators differ from mongod's, the difference is
+ * handled here: numeric operators checked for types, and `$addToSet`
+ * comparing embedded documents field by field *in order*, as BSON does.
+ */
+
+const isPositional = (path: string) => path.split('.').some((part) => part.startsWith('$'));
+
+function typeName(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (value === null) return 'null';
+  if (value instanceof Date) return 'date';
+  if (typeRank(value) === TypeRank.objectId) return 'objectId';
+  return typeRank(value) === TypeRank.object ? 'object' : typeof value;
+}
+
+/** The value at a plain dotted path (object fields and array indexes), or undefined. */
+function valueAt(doc: unknown, path: string): unknown {
+  let node = doc;
+  for (const part of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    if (Array.isArray(node)) {
+      if (!/^\d+$/.test(part)) return undefined;
+      node = node[Number(part)];
+    } else {
+      node = (node as Document)[part];
+    }
+  }
+  return node;
+}
+
+/** Every path an update touches, from all operators (and both ends of a `$rename`). */
+function touchedPaths(update: Document): string[] {
+  const paths: string[] = [];
+  for (const [operator, fields] of Object.entries(update)) {
+    for (const [path, argument] of Object.entries(fields as Document)) {
+      paths.push(path);
+      if (operator === '$rename' && typeof argument === 'string') paths.push(argument);
+    }
+  }
+  return paths;
+}
+
+/** Rejects two operators on one path or on a path and its parent (ConflictingUpdateOperators, 40). */
+export function assertNoConflicts(update: Document): void {
+  const paths = touchedPaths(update);
+  for (let i = 0; i < paths.length; i++) {
+    for (let j = i + 1; j < paths.length; j++) {
+      const [a, b] = [paths[i], paths[j]];
+      if (a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`)) {
+        throw new CommandError(
+          'ConflictingUpdateOperators',
+          `Updating the path '${b}' would create a conflict at '${a.length < b.length ? a : b}'`,
+        );
+      }
+    }
+  }
+}
+
+/** `$inc` and `$mul` need numbers on both sides (TypeMismatch, 14). */
+export function assertNumericOperands(doc: Document, update: Document): void {
+  for (const operator of ['$inc', '$mul'] as const) {
+    const fields = update[operator] as Document | undefined;
+    if (!fields) continue;
+    const verb = operator === '$inc' ? 'increment' : 'multiply';
+    for (const [path, argument] of Object.entries(fields)) {
+      if (typeRank(argument) !== TypeRank.number) {
+        throw new CommandError(
+          'TypeMismatch',
+          `Cannot ${verb} with non-numeric argument: {${path}: ${JSON.stringify(argument)}}`,
+        );
+      }
+      if (isPositional(path)) continue;
+      const current = valueAt(doc, path);
+      if (current !== undefined && typeRank(current) !== TypeRank.number) {
+        throw new CommandError(
+          'TypeMismatch',
+          `Cannot apply ${operator} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path.split('.').pop()}' of non-numeric type ${typeName(current)}`,
+        );
+      }
+    }
+  }
+}
+
+/** Splits `$addToSet` fields this module applies (plain paths) from those left to mingo (positional). */
+export function splitAddToSet(update: Document): { ours: Document; rest: Document } {
+  const fields = update.$addToSet as Document | undefined;
+  if (!fields) return { ours: {}, rest: update };
+  const ours: Document = {};
+  const theirs: Document = {};
+  for (const [path, argument] of Object.entries(fields))
+    (isPositional(path) ? theirs : ours)[path] = argument;
+  const rest: Document = { ...update };
+  if (Object.keys(theirs).length) rest.$addToSet = theirs;
+  else delete rest.$addToSet;
+  return { ours, rest };
+}
+
+/** Applies plain-path `$addToSet` fields to `doc` (a private copy), creating missing arrays. */
+export function applyAddToSet(doc: Document, fields: Document): void {
+  for (const [path, argument] of Object.entries(fields)) {
+    const each =
+      argument && typeof argument === 'object' && !Array.isArray(argument) && '$each' in argument
+        ? (argument as Document).$each
+        : [argument];
+    if (!Array.isArray(each)) {
+      throw new CommandError(
+        'TypeMismatch',
+        `The argument to $each in $addToSet must be an array but it was of type ${typeName(each)}`,
+      );
+    }
+    const parts = path.split('.');
+    let parent: Document = doc;
+    for (const part of parts.slice(0, -1)) {
+      const child = Array.isArray(parent) ? parent[Number(part)] : parent[part];
+      if (child === undefined || child === null) {
+        if (Array.isArray(parent))
+          throw new CommandError(
+            'BadValue',
+            `Cannot create field '${part}' in element of array ${path}`,
+          );
+        parent[part] = {};
+      } else if (typeof child !== 'object') {
+        throw new CommandError(
+          'PathNotViable',
+          `Cannot create field '${parts[parts.length - 1]}' in element {${part}: ${JSON.stringify(child)}}`,
+        );
+      }
+      parent = (Array.isArray(parent) ? parent[Number(part)] : parent[part]) as Document;
+    }
+    const field = parts[parts.length - 1];
+    const current = Array.isArray(parent) ? parent[Number(field)] : parent[field];
+    if (current === undefined) {
+      const added: unknown[] = [];
+      for (const value of each)
+        if (!added.some((seen) => compareValues(seen, value) === 0)) added.push(value);
+      parent[field] = added;
+      continue;
+    }
+    if (!Array.isArray(current)) {
+      throw new CommandError(
+        'BadValue',
+        `Cannot apply $addToSet to non-array field. Field named '${field}' has non-array type ${typeName(current)}`,
+      );
+    }
+    for (const value of each)
+      if (!current.some((seen) => compareValues(seen, value) === 0)) current.push(value);
+  }
+}
