@@ -20,6 +20,15 @@ export class FileWindowReader {
     this.window = Buffer.allocUnsafe(windowBytes);
   }
 
+  /** The bytes if the window already holds them: the common case, with no await. */
+  peek(offset: number, length: number): Buffer | undefined {
+    if (offset < this.windowStart || offset + length > this.windowStart + this.windowLength) {
+      return undefined;
+    }
+    const from = offset - this.windowStart;
+    return this.window.subarray(from, from + length);
+  }
+
   async view(offset: number, length: number): Promise<Buffer> {
     if (offset < 0 || offset + length > this.fileSize) {
       throw new RangeError(`read of ${length} bytes at ${offset} is outside the file`);

@@ -45,16 +45,21 @@ export function isPlausibleHeader(header: RecordHeader, offset: number, fileSize
   );
 }
 
+/** Scratch space for the checksum context; only ever used synchronously. */
+const CHECKSUM_CONTEXT = Buffer.alloc(17);
+
 /** Starts a checksum for a record; feed the payload in with `crc32(part, seed)`. */
 export function recordChecksumSeed(
   file: RecordFileIdentity,
   offset: number,
   payloadLength: number,
 ): number {
-  const context = Buffer.alloc(17);
+  const context = CHECKSUM_CONTEXT;
   context.writeUInt8(file.kind === 'journal' ? 1 : 2, 0);
   context.writeUInt32LE(file.generation, 1);
-  context.writeBigUInt64LE(BigInt(offset), 5);
+  // The offset as a little-endian 64-bit integer, without a BigInt per record.
+  context.writeUInt32LE(offset % 2 ** 32, 5);
+  context.writeUInt32LE(Math.floor(offset / 2 ** 32), 9);
   context.writeUInt32LE(payloadLength, 13);
   return crc32(context);
 }

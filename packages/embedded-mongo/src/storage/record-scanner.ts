@@ -45,22 +45,46 @@ export async function scanRecords(
   const reader = new FileWindowReader(handle, fileSize);
   let offset = 0;
   while (offset < fileSize) {
-    const reason = await verifyRecordAt(reader, offset, file);
-    if (reason !== null) {
+    const payload = await verifiedPayloadAt(reader, offset, file);
+    if (typeof payload === 'string') {
       return {
         validLength: offset,
         damage: {
-          reason,
+          reason: payload,
           beyondTail: await hasDataBeyondTornRecord(handle, fileSize, offset, file),
         },
       };
     }
-    const { payloadLength } = readRecordHeader(await reader.view(offset, RECORD_HEADER_BYTES), 0);
-    const payload = await reader.view(offset + RECORD_HEADER_BYTES, payloadLength);
     onRecord(payload, offset);
-    offset += RECORD_HEADER_BYTES + payloadLength;
+    offset += RECORD_HEADER_BYTES + payload.byteLength;
   }
   return { validLength: offset };
+}
+
+/**
+ * The payload of the verified record at `offset`, or why there is none.
+ * Records that fit in the read window (nearly all) are checked without an await.
+ */
+async function verifiedPayloadAt(
+  reader: FileWindowReader,
+  offset: number,
+  file: RecordFileIdentity,
+): Promise<Uint8Array | string> {
+  if (reader.fileSize - offset < RECORD_HEADER_BYTES) return 'a record header is cut short';
+  const headerBytes =
+    reader.peek(offset, RECORD_HEADER_BYTES) ?? (await reader.view(offset, RECORD_HEADER_BYTES));
+  const header = readRecordHeader(headerBytes, 0);
+  const small = header.payloadLength <= VERIFY_STEP_BYTES;
+  if (!small || !isPlausibleHeader(header, offset, reader.fileSize)) {
+    const reason = await verifyRecordAt(reader, offset, file);
+    if (reason !== null) return reason;
+    return reader.view(offset + RECORD_HEADER_BYTES, header.payloadLength);
+  }
+  const recordLength = RECORD_HEADER_BYTES + header.payloadLength;
+  const record = reader.peek(offset, recordLength) ?? (await reader.view(offset, recordLength));
+  const payload = record.subarray(RECORD_HEADER_BYTES);
+  const checksum = crc32(payload, recordChecksumSeed(file, offset, header.payloadLength));
+  return checksum === header.checksum ? payload : 'a record whose checksum does not match';
 }
 
 /** Null when a whole record that verifies starts at `offset`, else why not. */
