@@ -1,4 +1,6 @@
 import type { Browser } from 'playwright-core';
+import type { CreatedInvitation, WorkspaceSummary } from '@coproduce/domain';
+import { api, signIn } from '../support/api';
 import { startApp, type RunningApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
 import { checkScreen, openDemoWorkspace, signInThroughPage, waitUntilLoaded } from './screens';
@@ -96,6 +98,70 @@ describe('inviting someone new to a workspace', () => {
     } finally {
       await commissionerContext.close();
       await newcomerContext.close();
+    }
+  });
+
+  it('a commissioner changes a member’s role, then removes them, and the removed member loses access at once', async () => {
+    // The member joins through the API; what is under test here is the commissioner's page.
+    const commissionerToken = await signIn(app.url, 'commissioner@demo.test');
+    const workspaces = await api<WorkspaceSummary[]>(app.url, 'GET', '/api/workspaces', {
+      token: commissionerToken,
+    });
+    const workspaceId = workspaces.body[0]?.id ?? '';
+    const invitation = await api<CreatedInvitation>(
+      app.url,
+      'POST',
+      `/api/workspaces/${workspaceId}/invitations`,
+      { token: commissionerToken, body: { role: 'observer' } },
+    );
+    const member = {
+      name: 'Sam Adeyemi',
+      email: 'sam.adeyemi@example.org',
+      password: 'paper boat harbour',
+    };
+    const accepted = await api(
+      app.url,
+      'POST',
+      `/api/invitations/${invitation.body.token}/accept`,
+      {
+        body: member,
+      },
+    );
+    expect(accepted.status).toBe(200);
+
+    const commissionerContext = await browser.newContext();
+    const memberContext = await browser.newContext();
+    try {
+      const memberPage = await memberContext.newPage();
+      await signInThroughPage(memberPage, app.url, member.email, member.password);
+      await openDemoWorkspace(memberPage);
+      expect(await memberPage.locator('.nhsuk-summary-list').textContent()).toContain('Observer');
+
+      const commissioner = await commissionerContext.newPage();
+      await signInThroughPage(commissioner, app.url, 'commissioner@demo.test');
+      await openDemoWorkspace(commissioner);
+      const row = commissioner.locator('tr', { hasText: member.email });
+      await row.getByLabel(`Role for ${member.name}`).selectOption('engagement-lead');
+      const [changed] = await Promise.all([
+        commissioner.waitForResponse((response) => response.request().method() === 'PATCH'),
+        row.getByRole('button', { name: `Change role for ${member.name}` }).click(),
+      ]);
+      expect(changed.status()).toBe(200);
+      await commissioner.reload();
+      await waitUntilLoaded(commissioner);
+      expect(await row.getByLabel(`Role for ${member.name}`).inputValue()).toBe('engagement-lead');
+
+      await row.getByRole('button', { name: `Remove ${member.name}` }).click();
+      await checkScreen(commissioner, 'workspace-confirm-removal');
+      await row.getByRole('button', { name: `Yes, remove ${member.name}` }).click();
+      await row.waitFor({ state: 'detached' });
+
+      await memberPage.reload();
+      await memberPage.locator('.nhsuk-error-summary').waitFor();
+      expect(await memberPage.title()).toMatch(/^Error: /);
+    } finally {
+      await commissionerContext.close();
+      await memberContext.close();
     }
   });
 });

@@ -1,8 +1,9 @@
 // Steps a person takes in the web client, shared by the browser tests.
 import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../support/api';
 import { expectNoAxeViolations, saveScreenshot } from '../support/browser';
 
-export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'coproduce-demo';
+export { DEMO_PASSWORD } from '../support/api';
 
 /** Checks the page a person has reached: accessible, and kept as a screenshot for review. */
 export async function checkScreen(page: Page, screenshotName: string): Promise<void> {

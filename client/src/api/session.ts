@@ -1,9 +1,10 @@
-import type { SessionResponse, UserSummary } from '@coproduce/domain';
+import type { SessionResponse, SignInRequest, UserSummary } from '@coproduce/domain';
 import { isApiError } from './api-error';
 import { apiRequest } from './request';
 
 export function signIn(email: string, password: string): Promise<SessionResponse> {
-  return apiRequest<SessionResponse>('POST', '/session', { email, password });
+  const request: SignInRequest = { email, password };
+  return apiRequest<SessionResponse>('POST', '/session', request);
 }
 
 export function signOut(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { SpecificationSummary } from '@coproduce/domain';
+import type { CreateSpecificationRequest, SpecificationSummary } from '@coproduce/domain';
 import { apiRequest, segment } from './request';
 
 const specificationsPath = (workspaceId: string) =>
@@ -12,5 +12,6 @@ export function createSpecification(
   workspaceId: string,
   title: string,
 ): Promise<SpecificationSummary> {
-  return apiRequest<SpecificationSummary>('POST', specificationsPath(workspaceId), { title });
+  const request: CreateSpecificationRequest = { title };
+  return apiRequest<SpecificationSummary>('POST', specificationsPath(workspaceId), request);
 }
