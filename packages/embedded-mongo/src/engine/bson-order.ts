@@ -139,7 +139,7 @@ export function compareValues(a: unknown, b: unknown): number {
     case TypeRank.timestamp:
       return cmp(toNumber(a), toNumber(b));
     case TypeRank.objectId:
-      return cmp((a as ObjectId).toHexString(), (b as ObjectId).toHexString());
+      return Buffer.compare((a as ObjectId).id, (b as ObjectId).id);
     case TypeRank.binary: {
       const subtypeA = a instanceof Binary ? a.sub_type : 0;
       const subtypeB = b instanceof Binary ? b.sub_type : 0;

@@ -40,7 +40,8 @@ export class CollectionIndex {
         const order = compareValues(a[i], b[i]);
         if (order !== 0) return order * directions[i];
       }
-      return 0;
+      // Scan bounds carry one more element than stored keys: a trailer placing them before or after all equal keys.
+      return trailerRank(a[directions.length]) - trailerRank(b[directions.length]);
     };
     this.tree = new BTree<IndexKey, Set<string>>(undefined, this.compareKeys);
     this.partialFilter = spec.partialFilterExpression
@@ -107,15 +108,23 @@ export class CollectionIndex {
     }
   }
 
-  /** Pads a prefix of key values into the lowest or highest full tuple that starts with it. */
+  /**
+   * Pads a prefix of key values into a scan bound that sorts before ('low')
+   * or after ('high') every stored key starting with that prefix.
+   */
   pad(prefix: unknown[], side: 'low' | 'high'): IndexKey {
     const key = [...prefix];
     for (let i = prefix.length; i < this.fields.length; i++) {
       const ascending = this.fields[i][1] === 1;
       key.push((side === 'low') === ascending ? LOWEST : HIGHEST);
     }
+    key.push(side === 'low' ? LOWEST : HIGHEST);
     return key;
   }
+}
+
+function trailerRank(trailer: unknown): number {
+  return trailer === LOWEST ? -1 : trailer === HIGHEST ? 1 : 0;
 }
 
 function dedupe(values: unknown[]): unknown[] {

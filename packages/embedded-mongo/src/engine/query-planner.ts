@@ -6,7 +6,8 @@ import type { SortSpec } from './sort-order';
 
 /** The values one index field is bounded to: a few exact keys, or one inclusive range. */
 type FieldBounds =
-  { kind: 'points'; values: unknown[] } | { kind: 'range'; low: unknown; high: unknown };
+  | { kind: 'points'; values: unknown[] }
+  | { kind: 'range'; low: unknown; high: unknown; lowInclusive: boolean; highInclusive: boolean };
 
 /**
  * How a query reads a collection: the index scanned and the key ranges within
@@ -49,13 +50,18 @@ function boundsOf(condition: unknown, multikey: boolean): FieldBounds | undefine
   }
   const low = [condition.$gt, condition.$gte].find(isKeyable);
   const high = [condition.$lt, condition.$lte].find(isKeyable);
+  const lowInclusive = low !== condition.$gt;
+  const highInclusive = high !== condition.$lt;
   if (low === undefined && high === undefined) return undefined;
   if (low !== undefined && (high === undefined || multikey)) {
-    return { kind: 'range', low, high: new TypeBracketBound(typeRank(low), true) };
+    const top = new TypeBracketBound(typeRank(low), true);
+    return { kind: 'range', low, high: top, lowInclusive, highInclusive: true };
   }
-  if (low === undefined)
-    return { kind: 'range', low: new TypeBracketBound(typeRank(high), false), high };
-  return { kind: 'range', low, high };
+  if (low === undefined) {
+    const bottom = new TypeBracketBound(typeRank(high), false);
+    return { kind: 'range', low: bottom, high, lowInclusive: true, highInclusive };
+  }
+  return { kind: 'range', low, high, lowInclusive, highInclusive };
 }
 
 function mayIncludeNull(bounds: FieldBounds): boolean {
@@ -149,21 +155,31 @@ function* scanIndex(
     .map((field) => (field.kind === 'points' ? field.values[0] : undefined));
   const last = bounds[bounds.length - 1];
   const lastDirection = bounds.length > 0 ? index.fields[bounds.length - 1][1] : 1;
-  const intervals: [unknown, unknown][] =
+  type Bound = [value: unknown, inclusive: boolean];
+  const intervals: [Bound, Bound][] =
     last === undefined
       ? []
       : last.kind === 'points'
-        ? last.values.map((value) => [value, value])
-        : [[last.low, last.high]];
+        ? last.values.map((value) => [
+            [value, true],
+            [value, true],
+          ])
+        : [
+            [
+              [last.low, last.lowInclusive],
+              [last.high, last.highInclusive],
+            ],
+          ];
   const seen = intervals.length > 1 || index.multikey ? new Set<string>() : undefined;
+  // An exclusive bound is padded past (or before) every key that starts with it.
   const scans =
     bounds.length === 0
       ? [index.scan(index.pad([], 'low'), index.pad([], 'high'), reverse)]
       : intervals.map(([low, high]) => {
           const [first, second] = lastDirection === 1 ? [low, high] : [high, low];
           return index.scan(
-            index.pad([...prefix, first], 'low'),
-            index.pad([...prefix, second], 'high'),
+            index.pad([...prefix, first[0]], first[1] ? 'low' : 'high'),
+            index.pad([...prefix, second[0]], second[1] ? 'high' : 'low'),
             reverse,
           );
         });
