@@ -9,7 +9,7 @@
 // and start-up time and memory with a ~1 GiB journal. BENCH_FIND_DOCUMENTS
 // (default 1000000), BENCH_JOURNAL_MB (default 1024) and BENCH_DIR (default
 // the OS temp dir) shrink or move the runs.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
@@ -36,7 +36,7 @@ async function withServer(use, prepare = async () => undefined) {
     await client.db('admin').command({ ping: 1 });
     const startMs = millisecondsSince(start);
     const pid = childPids().find((candidate) => !before.has(candidate));
-    return await use({ db: client.db('coproduce'), pid, startMs, prepared });
+    return await use({ db: client.db('coproduce'), dbpath, pid, startMs, prepared });
   } finally {
     await client?.close();
     await server?.stop();
@@ -61,16 +61,28 @@ function lookupDocument(n) {
   return { ref: `case-${n}`, workspaceId: 'icb-key-worker-service', stage: n % 7 };
 }
 
-async function findLatency(collection, populated, queries = 2000) {
+/** Sequential finds of random existing refs; the first `warmUp` are not counted (JIT, caches). */
+async function findLatency(collection, populated, { queries = 5000, warmUp = 1000 } = {}) {
   const latencies = [];
-  for (let i = 0; i < queries; i += 1) {
+  for (let i = 0; i < warmUp + queries; i += 1) {
     const n = Math.floor(Math.random() * populated);
     const start = process.hrtime.bigint();
     const found = await collection.findOne({ ref: `case-${n}` });
-    latencies.push(millisecondsSince(start));
+    if (i >= warmUp) latencies.push(millisecondsSince(start));
     if (found?.ref !== `case-${n}`) throw new Error(`case-${n} was not found`);
   }
   return summarise(latencies);
+}
+
+/** Waits until no compaction is writing a snapshot, so it does not share the measured time. */
+async function compactionFinished(dbpath, timeoutMs = 300_000) {
+  const deadline = Date.now() + timeoutMs;
+  let quietPolls = 0;
+  while (quietPolls < 3 && Date.now() < deadline) {
+    const writing = (await readdir(dbpath)).some((name) => name.endsWith('.tmp'));
+    quietPolls = writing ? 0 : quietPolls + 1;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 async function fill(collection, from, to, batch = 5000) {
@@ -82,14 +94,16 @@ async function fill(collection, from, to, batch = 5000) {
 }
 
 async function findBenchmark() {
-  return withServer(async ({ db, pid }) => {
+  return withServer(async ({ db, dbpath, pid }) => {
     const cases = db.collection('cases');
     await cases.createIndex({ ref: 1 });
     await fill(cases, 0, 10_000);
+    await compactionFinished(dbpath);
     const small = await findLatency(cases, 10_000);
     const fillStart = process.hrtime.bigint();
     await fill(cases, 10_000, findDocuments);
     const fillSeconds = millisecondsSince(fillStart) / 1000;
+    await compactionFinished(dbpath);
     const large = await findLatency(cases, findDocuments);
     return {
       at10000: small,
