@@ -1,0 +1,79 @@
+import { startApp, type RunningApp } from '../support/app';
+import type { CollabConnection } from '@coproduce/collab-provider';
+import { Y } from '@coproduce/protocol';
+import {
+  connectAs,
+  contentOf,
+  createSpecification,
+  eventually,
+  openSpecification,
+} from '../support/collab';
+
+describe('live co-editing', () => {
+  let app: RunningApp;
+  const connections: CollabConnection[] = [];
+
+  beforeAll(async () => {
+    app = await startApp({ env: { COLLAB_UNLOAD_GRACE_MS: '100' } });
+  });
+
+  afterEach(() => {
+    for (const connection of connections.splice(0)) connection.close();
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  async function connect(role: Parameters<typeof connectAs>[1]): Promise<CollabConnection> {
+    const connection = await connectAs(app.url, role);
+    connections.push(connection);
+    return connection;
+  }
+
+  it('a new specification opens with the NHS template sections and guidance', async () => {
+    const docId = await createSpecification(app.url, 'Key worker service');
+    const { doc } = await openSpecification(await connect('commissioner'), docId);
+    const fragment = doc.getXmlFragment('default');
+    const first = fragment.get(0) as Y.XmlElement;
+    expect(first.nodeName).toBe('heading');
+    expect(first.getAttribute('level')).toBe(2);
+    expect(first.toString()).toContain('1. Population needs');
+    expect(contentOf(doc)).toContain('guidance="Why this service is needed');
+    expect(contentOf(doc)).toContain('7. Individual service user placement');
+  });
+
+  it("a steering member and an expert by experience see each other's words, and both are told Saved", async () => {
+    const docId = await createSpecification(app.url, 'Co-edited');
+    const steering = await openSpecification(await connect('steering-member'), docId);
+    const expert = await openSpecification(await connect('expert-by-experience'), docId);
+    expect(steering.provider.canEdit).toBe(true);
+    expect(expert.provider.role).toBe('expert-by-experience');
+
+    steering.doc.getText('notes').insert(0, 'Young people asked for one named worker. ');
+    expert.doc.getText('notes').insert(0, 'Parents want evening hours. ');
+
+    await eventually(
+      () => steering.doc.getText('notes').toString() === expert.doc.getText('notes').toString(),
+      'both replicas hold both edits',
+    );
+    expect(steering.doc.getText('notes').toString()).toContain('one named worker');
+    expect(steering.doc.getText('notes').toString()).toContain('evening hours');
+    await Promise.all([steering.provider.whenSaved(), expert.provider.whenSaved()]);
+    expect(steering.provider.status).toBe('saved');
+  });
+
+  it('a reader who opens the document later loads everything that was saved', async () => {
+    const docId = await createSpecification(app.url, 'Reloaded');
+    const writer = await openSpecification(await connect('commissioner'), docId);
+    writer.doc.getText('notes').insert(0, 'Stored for later');
+    await writer.provider.whenSaved();
+    writer.provider.destroy();
+    // Let the document unload, so the next join reads from the store.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+
+    const reader = await openSpecification(await connect('observer'), docId);
+    expect(reader.doc.getText('notes').toString()).toBe('Stored for later');
+    expect(contentOf(reader.doc)).toBe(contentOf(writer.doc));
+  });
+});

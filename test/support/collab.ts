@@ -1,0 +1,88 @@
+// Collab clients for end-to-end tests: real socket.io connections to a running app,
+// each with its own Y.Doc, through the same provider the web client uses.
+import type { Role, SpecificationSummary, WorkspaceSummary } from '@coproduce/domain';
+import { CollabConnection, CollabProvider } from '@coproduce/collab-provider';
+import { Y } from '@coproduce/protocol';
+import { api, DEMO_EMAIL, signIn } from './api';
+
+/** Signs in as a demo role and opens a collab connection; resolves once connected. */
+export async function connectAs(baseUrl: string, role: Role): Promise<CollabConnection> {
+  const token = await signIn(baseUrl, DEMO_EMAIL[role]);
+  return connectWithToken(baseUrl, token);
+}
+
+export function connectWithToken(baseUrl: string, token: string): Promise<CollabConnection> {
+  const connection = CollabConnection.connect(baseUrl, { token, reconnectionDelayMax: 200 });
+  return new Promise((resolve, reject) => {
+    connection.socket.once('connect', () => resolve(connection));
+    connection.socket.once('connect_error', (error) => {
+      connection.close();
+      reject(error);
+    });
+  });
+}
+
+export interface OpenSpecification {
+  doc: Y.Doc;
+  provider: CollabProvider;
+}
+
+/** Opens a specification on a connection and waits until it is synced with the server. */
+export async function openSpecification(
+  connection: CollabConnection,
+  docId: string,
+): Promise<OpenSpecification> {
+  const doc = new Y.Doc();
+  const provider = new CollabProvider(connection, docId, doc);
+  await new Promise<void>((resolve, reject) => {
+    provider.once('join-failed', (error) =>
+      reject(new Error(`join failed: ${error.code} ${error.message}`)),
+    );
+    provider.whenSynced().then(resolve, reject);
+  });
+  return { doc, provider };
+}
+
+/** The demo workspace the seed creates. */
+export async function demoWorkspaceId(baseUrl: string, token: string): Promise<string> {
+  const response = await api<WorkspaceSummary[]>(baseUrl, 'GET', '/api/workspaces', { token });
+  const workspace = response.body[0];
+  if (!workspace) throw new Error('The demo workspace is missing');
+  return workspace.id;
+}
+
+/** Creates a fresh draft specification (as a commissioner) and returns its id, the docId. */
+export async function createSpecification(baseUrl: string, title: string): Promise<string> {
+  const token = await signIn(baseUrl, DEMO_EMAIL.commissioner);
+  const workspaceId = await demoWorkspaceId(baseUrl, token);
+  const response = await api<SpecificationSummary>(
+    baseUrl,
+    'POST',
+    `/api/workspaces/${workspaceId}/specifications`,
+    { token, body: { title } },
+  );
+  if (response.status !== 201) {
+    throw new Error(
+      `Creating a specification failed: ${response.status} ${JSON.stringify(response.body)}`,
+    );
+  }
+  return response.body.id;
+}
+
+/** Waits until `check` holds, polling; fails with `what` after `timeoutMs`. */
+export async function eventually(
+  check: () => boolean,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A document's whole content as one comparable string. */
+export function contentOf(doc: Y.Doc, fragment = 'default'): string {
+  return doc.getXmlFragment(fragment).toString();
+}
