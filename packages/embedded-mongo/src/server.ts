@@ -13,6 +13,8 @@ import {
   readHeader,
 } from './transport/wire-message';
 
+const LEGACY_HANDSHAKES = new Set(['hello', 'isMaster', 'ismaster']);
+
 /** Messages read ahead of the one being processed before the socket is paused. */
 const MAX_QUEUED_MESSAGES = 64;
 
@@ -97,8 +99,13 @@ export class WireServer {
     try {
       const request = parseCommand(frame, header);
       if (request.kind === 'query') {
-        if (!request.collection.endsWith('.$cmd')) {
-          throw new CommandError('NotImplemented', 'OP_QUERY is only supported for commands');
+        // As in mongod 6+, OP_QUERY carries only the first handshake; anything else must use OP_MSG.
+        const name = Object.keys(request.body)[0] ?? '';
+        if (!request.collection.endsWith('.$cmd') || !LEGACY_HANDSHAKES.has(name)) {
+          throw new CommandError(
+            'UnsupportedOpQueryCommand',
+            `Unsupported OP_QUERY command: ${name}. The client driver may require an upgrade.`,
+          );
         }
         reply = await runCommand(
           this.engine,

@@ -33,13 +33,14 @@ export function errorReply(error: unknown): Document {
 
 /**
  * Runs one command document and always resolves with its reply.
- * `defaultDb` is used for legacy OP_QUERY commands, which carry no `$db`.
+ * `defaultDb` is given for legacy OP_QUERY commands, which name their database
+ * in the message instead of a `$db` field (required in OP_MSG).
  */
 export async function runCommand(
   engine: Engine,
   body: Document,
   connectionId: number,
-  defaultDb = 'admin',
+  defaultDb?: string,
 ): Promise<Document> {
   try {
     const name = Object.keys(body)[0] ?? '';
@@ -56,6 +57,9 @@ export async function runCommand(
         'IllegalOperation',
         'Transaction numbers are only allowed on a replica set member or mongos',
       );
+    }
+    if (defaultDb === undefined && body.$db === undefined) {
+      throw new CommandError('Location40571', 'OP_MSG requests require a $db argument');
     }
     const db = body.$db ?? defaultDb;
     assertDatabaseName(db);

@@ -37,9 +37,9 @@ function statementsOf(command: Document, field: string): unknown[] {
       'FailedToParse',
       `BSON field '${command[Object.keys(command)[0]]}.${field}' is missing but a required field`,
     );
-  if (statements.length > MAX_WRITE_BATCH) {
+  if (statements.length === 0 || statements.length > MAX_WRITE_BATCH) {
     throw new CommandError(
-      'InvalidOptions',
+      'InvalidLength',
       `Write batch sizes must be between 1 and ${MAX_WRITE_BATCH}. Got ${statements.length} operations.`,
     );
   }
