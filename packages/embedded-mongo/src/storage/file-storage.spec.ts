@@ -161,6 +161,19 @@ describe('file storage', () => {
     expect((await reload()).documents).toEqual(store.documents);
   });
 
+  it('writes the appends that arrive during an fsync together, under the next single fsync', async () => {
+    const storage = storageAt();
+    const store = new SpecificationStore();
+    await storage.open(store.apply);
+    const first = store.write(storage, [specificationPut(0)]);
+    await new Promise((resolve) => setImmediate(resolve)); // the first write is now in flight
+    const during = Array.from({ length: 100 }, (_, n) =>
+      store.write(storage, [specificationPut(n + 1)]),
+    );
+    await Promise.all([first, ...during]);
+    expect(storage.journalCounters()).toMatchObject({ appends: 101, records: 2, datasyncs: 2 });
+  });
+
   it('drops a torn last record, wherever the crash cut it, and keeps everything before it', async () => {
     const storage = storageAt();
     await storage.open(() => undefined);
