@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import type { CreatedInvitation, WorkspaceSummary } from '@coproduce/domain';
 import { api, signIn } from '../support/api';
 import { startApp, type RunningApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, newBrowserContext } from '../support/browser';
 import { checkScreen, openDemoWorkspace, signInThroughPage, waitUntilLoaded } from './screens';
 
 // testTimeout in a project's Jest config is ignored (it is a global option), so set it here:
@@ -23,8 +23,8 @@ describe('inviting someone new to a workspace', () => {
   });
 
   it('a commissioner creates a link; a newcomer opens it in another browser, makes an account and sees the workspace', async () => {
-    const commissionerContext = await browser.newContext();
-    const newcomerContext = await browser.newContext();
+    const commissionerContext = await newBrowserContext(browser);
+    const newcomerContext = await newBrowserContext(browser);
     try {
       const commissioner = await commissionerContext.newPage();
       await signInThroughPage(commissioner, app.url, 'commissioner@demo.test');
@@ -129,8 +129,8 @@ describe('inviting someone new to a workspace', () => {
     );
     expect(accepted.status).toBe(200);
 
-    const commissionerContext = await browser.newContext();
-    const memberContext = await browser.newContext();
+    const commissionerContext = await newBrowserContext(browser);
+    const memberContext = await newBrowserContext(browser);
     try {
       const memberPage = await memberContext.newPage();
       await signInThroughPage(memberPage, app.url, member.email, member.password);
@@ -162,6 +162,31 @@ describe('inviting someone new to a workspace', () => {
     } finally {
       await commissionerContext.close();
       await memberContext.close();
+    }
+  });
+
+  it('a commissioner withdraws an invitation, and its link then says it has been withdrawn', async () => {
+    const context = await newBrowserContext(browser);
+    try {
+      const commissioner = await context.newPage();
+      await signInThroughPage(commissioner, app.url, 'commissioner@demo.test');
+      await openDemoWorkspace(commissioner);
+      await commissioner.getByLabel('Email address (optional)').fill('a.parent.carer@example.org');
+      await commissioner.getByLabel('Role', { exact: true }).selectOption('expert-by-experience');
+      await commissioner.getByRole('button', { name: 'Create invitation' }).click();
+      const invitationUrl = (await commissioner.getByTestId('invitation-link').textContent()) ?? '';
+      await waitUntilLoaded(commissioner);
+
+      const row = commissioner.locator('tr', { hasText: 'a.parent.carer@example.org' });
+      expect(await row.locator('.nhsuk-tag').textContent()).toBe('Waiting');
+      await row.getByRole('button', { name: /Withdraw/ }).click();
+      await row.locator('.nhsuk-tag', { hasText: 'Withdrawn' }).waitFor();
+
+      await commissioner.goto(invitationUrl);
+      await commissioner.getByText('This invitation has been withdrawn').waitFor();
+      await checkScreen(commissioner, 'invitation-withdrawn');
+    } finally {
+      await context.close();
     }
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, newBrowserContext } from '../support/browser';
 import { checkScreen, openDemoWorkspace, signInThroughPage, waitUntilLoaded } from './screens';
 
 // testTimeout in a project's Jest config is ignored (it is a global option), so set it here:
@@ -21,7 +21,7 @@ describe('the web client when things go wrong, and starting a specification', ()
   });
 
   async function withPage(use: (page: Page) => Promise<void>): Promise<void> {
-    const context = await browser.newContext();
+    const context = await newBrowserContext(browser);
     try {
       await use(await context.newPage());
     } finally {
@@ -75,6 +75,31 @@ describe('the web client when things go wrong, and starting a specification', ()
       await summary.waitFor();
       expect(await summary.textContent()).toContain('Too many attempts');
       await checkScreen(page, 'sign-in-too-many-attempts');
+    }));
+
+  it('a page a role may not see, opened by its address, says so and shows nothing of it', () =>
+    withPage(async (page) => {
+      await signInThroughPage(page, app.url, 'provider@demo.test');
+      await openDemoWorkspace(page);
+      await page.goto(`${page.url()}/audit`);
+
+      const summary = page.locator('.nhsuk-error-summary');
+      await summary.waitFor();
+      expect(await page.locator('main table').count()).toBe(0);
+      await checkScreen(page, 'audit-forbidden');
+    }));
+
+  it('when the service cannot be reached, the page says to check the connection', () =>
+    withPage(async (page) => {
+      await signInThroughPage(page, app.url, 'observer@demo.test');
+      await page.getByRole('heading', { level: 1, name: 'Your workspaces' }).waitFor();
+      await page.route('**/api/workspaces', (route) => route.abort('internetdisconnected'));
+      await page.reload();
+
+      const summary = page.locator('.nhsuk-error-summary');
+      await summary.waitFor();
+      expect(await summary.textContent()).toContain('Check your internet connection');
+      await checkScreen(page, 'workspaces-offline');
     }));
 
   it('a steering group member starts a specification and lands on it; it is listed as a draft', () =>

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, newBrowserContext } from '../support/browser';
 import { checkScreen, DEMO_PASSWORD, openDemoWorkspace, signInThroughPage } from './screens';
 
 interface RoleView {
@@ -83,7 +83,7 @@ describe('the web client, signed in as each demo role', () => {
   });
 
   async function withPage(use: (page: Page) => Promise<void>): Promise<void> {
-    const context = await browser.newContext();
+    const context = await newBrowserContext(browser);
     try {
       await use(await context.newPage());
     } finally {

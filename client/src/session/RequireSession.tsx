@@ -21,8 +21,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (session.isError) {
     return (
       <Page title="There is a problem" hasError>
-        <h1>Sorry, there is a problem</h1>
         <ApiErrorSummary error={session.error} />
+        <h1>Sorry, there is a problem</h1>
       </Page>
     );
   }

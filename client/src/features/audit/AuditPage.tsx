@@ -55,6 +55,7 @@ export function AuditPage() {
       breadcrumbs={breadcrumbs}
       hasError={entries.isError}
     >
+      {entries.isError && <ApiErrorSummary error={entries.error} />}
       <h1>
         <span className="nhsuk-caption-l">
           {workspaceName}
@@ -62,11 +63,12 @@ export function AuditPage() {
         </span>
         Audit log
       </h1>
-      <p>
-        Every change made in this workspace, newest first. Nobody can edit or delete this record.
-      </p>
+      {!entries.isError && (
+        <p>
+          Every change made in this workspace, newest first. Nobody can edit or delete this record.
+        </p>
+      )}
       {entries.isPending && <Loading what="the audit log" />}
-      {entries.isError && <ApiErrorSummary error={entries.error} />}
       {entries.data?.length === 0 && <p>Nothing has been changed in this workspace yet.</p>}
       {entries.data && entries.data.length > 0 && (
         <Table

@@ -31,8 +31,8 @@ export function AcceptInvitationPage() {
   if (preview.isError) {
     return (
       <Page title={title} hasError>
-        <h1>{title}</h1>
         <ApiErrorSummary error={preview.error} />
+        <h1>{title}</h1>
         <p>
           Check you copied the whole link, or ask the commissioner who invited you for a new one.
         </p>

@@ -28,10 +28,9 @@ export function SpecificationPage() {
   if (specifications.isError || !specification) {
     return (
       <Page title="Specification not found" breadcrumbs={breadcrumbs} hasError>
+        {specifications.isError && <ApiErrorSummary error={specifications.error} />}
         <h1>Specification not found</h1>
-        {specifications.isError ? (
-          <ApiErrorSummary error={specifications.error} />
-        ) : (
+        {!specifications.isError && (
           <p>This specification does not exist, or you do not have access to it.</p>
         )}
         <p>

@@ -27,8 +27,8 @@ export function WorkspacePage() {
   if (workspace.isError) {
     return (
       <Page title="Workspace" breadcrumbs={breadcrumbs} hasError>
-        <h1>Workspace</h1>
         <ApiErrorSummary error={workspace.error} />
+        <h1>Workspace</h1>
         <p>
           <Link to={paths.workspaces}>Go to your workspaces</Link>
         </p>

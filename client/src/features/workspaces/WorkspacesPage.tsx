@@ -12,9 +12,9 @@ export function WorkspacesPage() {
 
   return (
     <Page title="Your workspaces" hasError={workspaces.isError}>
+      {workspaces.isError && <ApiErrorSummary error={workspaces.error} />}
       <h1>Your workspaces</h1>
       {workspaces.isPending && <Loading what="your workspaces" />}
-      {workspaces.isError && <ApiErrorSummary error={workspaces.error} />}
       {workspaces.data?.length === 0 && (
         <p>
           You are not a member of any workspace yet. A commissioner can invite you to the
