@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import type { EmbeddedMongoOptions, RunningEmbeddedMongo } from './in-process';
 
@@ -15,7 +16,9 @@ const CLI_PATH = path.join(__dirname, '..', 'dist', 'cli.js');
 export function launchEmbeddedMongo(
   options: EmbeddedMongoOptions = {},
 ): Promise<RunningEmbeddedMongo> {
-  const args = [CLI_PATH, '--port', String(options.port ?? 0)];
+  // The whole store lives in the heap: allow half the machine's memory (at least Node's usual 4 GiB).
+  const heapMiB = Math.max(4096, Math.floor(os.totalmem() / 1048576 / 2));
+  const args = [`--max-old-space-size=${heapMiB}`, CLI_PATH, '--port', String(options.port ?? 0)];
   if (options.host) args.push('--host', options.host);
   if (options.dbpath) args.push('--dbpath', options.dbpath);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
