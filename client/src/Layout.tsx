@@ -6,12 +6,14 @@ import { Footer } from './components/Footer';
 import { Header } from './components/Header';
 import { SkipLink } from './components/SkipLink';
 import { forgetSession, useCurrentUser } from './session/session-query';
+import { useFocusOnNavigation } from './useFocusOnNavigation';
 
 /** The frame every screen shares: skip link, NHS.UK header with the account, footer. */
 export function Layout() {
   const user = useCurrentUser().data ?? undefined;
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  useFocusOnNavigation();
   const signingOut = useMutation({
     mutationFn: signOut,
     onSuccess: () => {

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../support/app';
 import { launchBrowser, newBrowserContext } from '../support/browser';
 import { checkScreen, DEMO_PASSWORD, openDemoWorkspace, signInThroughPage } from './screens';
@@ -82,8 +82,11 @@ describe('the web client, signed in as each demo role', () => {
     await app?.stop();
   });
 
-  async function withPage(use: (page: Page) => Promise<void>): Promise<void> {
-    const context = await newBrowserContext(browser);
+  async function withPage(
+    use: (page: Page) => Promise<void>,
+    options: BrowserContextOptions = {},
+  ): Promise<void> {
+    const context = await newBrowserContext(browser, options);
     try {
       await use(await context.newPage());
     } finally {
@@ -146,6 +149,16 @@ describe('the web client, signed in as each demo role', () => {
       await checkScreen(page, `workspace-${view.roleLabel}`);
     }),
   );
+
+  it('on a phone-sized screen the commissioner’s workspace page is still accessible', () =>
+    withPage(
+      async (page) => {
+        await signInThroughPage(page, app.url, 'commissioner@demo.test');
+        await openDemoWorkspace(page);
+        await checkScreen(page, 'workspace-Commissioner-phone');
+      },
+      { viewport: { width: 375, height: 812 } },
+    ));
 
   it('after signing out, a workspace link asks you to sign in and then opens that workspace', () =>
     withPage(async (page) => {

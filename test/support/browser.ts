@@ -4,7 +4,13 @@ import type { AxeResults, Result } from 'axe-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -32,8 +38,11 @@ export function launchBrowser(): Promise<Browser> {
  * A fresh browser profile (own cookies) whose waits give up after 10 seconds:
  * every step here takes well under a second, so a longer wait only delays the report.
  */
-export async function newBrowserContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext();
+export async function newBrowserContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
   context.setDefaultTimeout(10_000);
   return context;
 }

@@ -1,14 +1,9 @@
 import type { MouseEvent } from 'react';
+import { focusMain } from './focus-main';
 
-// The router owns the URL fragment, so move focus to the main landmark directly;
-// tabindex is added only for that move, as nhsuk-frontend's own script does.
+// The router owns the URL fragment, so move focus to the main landmark directly.
 function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
-  const main = document.getElementById('maincontent');
-  if (!main) return;
-  event.preventDefault();
-  main.setAttribute('tabindex', '-1');
-  main.addEventListener('blur', () => main.removeAttribute('tabindex'), { once: true });
-  main.focus();
+  if (focusMain()) event.preventDefault();
 }
 
 export function SkipLink() {
