@@ -1,0 +1,307 @@
+import { appendFile, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Collection, MongoClient } from 'mongodb';
+import { CliServer, assertCliIsBuilt } from './support/cli-server';
+import { SeededRandom } from './support/seeded-random';
+import { connectDriver, realMongoUri } from './support/target';
+
+/**
+ * Durability of the embedded store as a separate process: a write that was
+ * acknowledged survives SIGKILL, a multi-document insert is all-or-nothing
+ * (an embedded-store promise; a real MongoDB does not make it, so this file
+ * is skipped when MONGODB_URI is set), and the data directory is guarded.
+ */
+const describeEmbeddedOnly = realMongoUri === undefined ? describe : describe.skip;
+
+interface EngagementFeedback {
+  _id: string;
+  round: number;
+  writer: number;
+  batch: number;
+  seq: number;
+  batchSize: number;
+  text: string;
+}
+
+interface BatchAttempt {
+  round: number;
+  writer: number;
+  batch: number;
+  size: number;
+  acknowledged: boolean;
+}
+
+const writerCount = 4;
+const rounds = 3;
+
+function feedbackDocument(
+  round: number,
+  writer: number,
+  batch: number,
+  seq: number,
+  size: number,
+): EngagementFeedback {
+  return {
+    _id: `r${round}-w${writer}-b${batch}-s${seq}`,
+    round,
+    writer,
+    batch,
+    seq,
+    batchSize: size,
+    // Long enough that a torn record would cut through a document, and checkable.
+    text: `feedback ${round}/${writer}/${batch}/${seq} `.repeat(12),
+  };
+}
+
+function batchKey(round: number, writer: number, batch: number): string {
+  return `${round}/${writer}/${batch}`;
+}
+
+/** Clients that fail fast once the server is gone, and never retry a write behind our back. */
+function connectWriter(uri: string): Promise<MongoClient> {
+  return connectDriver(uri, {
+    retryWrites: false,
+    retryReads: false,
+    serverSelectionTimeoutMS: 1_500,
+    connectTimeoutMS: 1_500,
+    socketTimeoutMS: 10_000,
+  });
+}
+
+async function writeUntilFailure(
+  collection: Collection<EngagementFeedback>,
+  round: number,
+  writer: number,
+  rng: SeededRandom,
+  attempts: BatchAttempt[],
+): Promise<void> {
+  for (let batch = 0; ; batch++) {
+    const size = rng.int(1, 25);
+    const attempt: BatchAttempt = { round, writer, batch, size, acknowledged: false };
+    attempts.push(attempt);
+    const documents = Array.from({ length: size }, (_, seq) =>
+      feedbackDocument(round, writer, batch, seq, size),
+    );
+    try {
+      await collection.insertMany(documents, { ordered: true });
+      attempt.acknowledged = true;
+    } catch {
+      return; // The server was killed; what reached the journal is checked after restart.
+    }
+  }
+}
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describeEmbeddedOnly('the embedded store as a process', () => {
+  let dbpath: string;
+
+  beforeAll(() => assertCliIsBuilt());
+
+  beforeEach(async () => {
+    dbpath = await mkdtemp(path.join(tmpdir(), 'embedded-mongo-crash-'));
+  });
+
+  afterEach(async () => {
+    if (dbpath !== undefined) await rm(dbpath, { recursive: true, force: true });
+  });
+
+  test('SIGKILL during concurrent inserts: every acknowledged batch survives, and no batch is half there (3 rounds)', async () => {
+    const rng = new SeededRandom(424242);
+    const attempts: BatchAttempt[] = [];
+
+    let server = await CliServer.start(dbpath);
+    {
+      const setup = await connectDriver(server.uri);
+      await setup
+        .db('coproduce')
+        .collection('engagement_feedback')
+        .createIndex({ round: 1, writer: 1, batch: 1, seq: 1 }, { unique: true });
+      await setup.close();
+    }
+
+    for (let round = 0; round < rounds; round++) {
+      const clients = await Promise.all(
+        Array.from({ length: writerCount }, () => connectWriter(server.uri)),
+      );
+      const writing = clients.map((client, writer) =>
+        writeUntilFailure(
+          client.db('coproduce').collection<EngagementFeedback>('engagement_feedback'),
+          round,
+          writer,
+          new SeededRandom(rng.int(0, 2 ** 31)),
+          attempts,
+        ),
+      );
+      // Kill mid-stream: after a good number of acknowledgements, at a varying moment.
+      await waitFor(
+        () => attempts.filter((a) => a.round === round && a.acknowledged).length >= 40,
+        20_000,
+      );
+      await new Promise((resolve) => setTimeout(resolve, rng.int(0, 150)));
+      const killed = await server.kill('SIGKILL');
+      expect(killed.signal).toBe('SIGKILL');
+      await Promise.all(writing);
+      await Promise.all(clients.map((client) => client.close()));
+
+      // A restart after SIGKILL must not be refused: the lock's owner is gone.
+      server = await CliServer.start(dbpath);
+      const reader = await connectDriver(server.uri);
+      try {
+        const stored = await reader
+          .db('coproduce')
+          .collection<EngagementFeedback>('engagement_feedback')
+          .find({})
+          .toArray();
+        const attemptsByKey = new Map(
+          attempts.map((a) => [batchKey(a.round, a.writer, a.batch), a]),
+        );
+        const presentByBatch = new Map<string, number>();
+        const problems: string[] = [];
+        for (const doc of stored) {
+          const key = batchKey(doc.round, doc.writer, doc.batch);
+          const attempt = attemptsByKey.get(key);
+          if (attempt === undefined) {
+            problems.push(`document ${doc._id} belongs to no batch that was sent`);
+            continue;
+          }
+          const expected = feedbackDocument(
+            doc.round,
+            doc.writer,
+            doc.batch,
+            doc.seq,
+            attempt.size,
+          );
+          if (JSON.stringify(doc) !== JSON.stringify(expected)) {
+            problems.push(`document ${doc._id} is not what was written: ${JSON.stringify(doc)}`);
+          }
+          presentByBatch.set(key, (presentByBatch.get(key) ?? 0) + 1);
+        }
+        for (const attempt of attempts) {
+          const key = batchKey(attempt.round, attempt.writer, attempt.batch);
+          const present = presentByBatch.get(key) ?? 0;
+          if (attempt.acknowledged && present !== attempt.size) {
+            problems.push(`acknowledged batch ${key} has ${present} of ${attempt.size} documents`);
+          }
+          if (present !== 0 && present !== attempt.size) {
+            problems.push(`batch ${key} is half-applied: ${present} of ${attempt.size} documents`);
+          }
+        }
+        expect(problems).toEqual([]);
+        const acknowledgedThisRound = attempts.filter((a) => a.round === round && a.acknowledged);
+        expect(acknowledgedThisRound.length).toBeGreaterThanOrEqual(40);
+
+        // The unique index came back with the data and still holds.
+        const indexNames = (
+          await reader.db('coproduce').collection('engagement_feedback').listIndexes().toArray()
+        ).map((index) => index.name);
+        expect(indexNames).toContain('round_1_writer_1_batch_1_seq_1');
+        await expect(
+          reader
+            .db('coproduce')
+            .collection<EngagementFeedback>('engagement_feedback')
+            .insertOne({ ...stored[0], _id: `duplicate-${round}` }),
+        ).rejects.toMatchObject({ code: 11000 });
+      } finally {
+        await reader.close();
+      }
+    }
+    const stopped = await server.kill('SIGTERM');
+    expect(stopped.code).toBe(0);
+  }, 90_000);
+
+  test('a second server on the same data directory is refused with a clear message', async () => {
+    const first = await CliServer.start(dbpath);
+    try {
+      const second = await CliServer.expectRefusal(dbpath);
+      expect(second.signal).toBeNull();
+      expect(second.code).not.toBe(0);
+      expect(second.stdout).not.toContain('listening');
+      expect(second.stderr).toContain(dbpath);
+      expect(second.stderr).toMatch(/in use|locked/i);
+
+      const client = await connectDriver(first.uri);
+      expect(await client.db('admin').command({ ping: 1 })).toMatchObject({ ok: 1 });
+      await client.close();
+    } finally {
+      await first.kill('SIGTERM');
+    }
+  }, 40_000);
+
+  test('data and indexes survive a clean SIGTERM restart', async () => {
+    let server = await CliServer.start(dbpath);
+    let client = await connectDriver(server.uri);
+    const specifications = () => client.db('coproduce').collection('specifications');
+    await specifications().createIndex({ workspace: 1, title: 1 }, { unique: true });
+    await specifications().insertMany(
+      Array.from({ length: 200 }, (_, i) => ({ workspace: `w${i % 3}`, title: `Spec ${i}`, n: i })),
+    );
+    await specifications().updateMany({ n: { $lt: 50 } }, { $set: { status: 'published' } });
+    await specifications().deleteMany({ n: { $gte: 150 } });
+    await client.close();
+
+    const stopped = await server.kill('SIGTERM');
+    expect(stopped.code).toBe(0);
+    expect(stopped.signal).toBeNull();
+
+    server = await CliServer.start(dbpath);
+    client = await connectDriver(server.uri);
+    try {
+      expect(await specifications().countDocuments()).toBe(150);
+      expect(await specifications().countDocuments({ status: 'published' })).toBe(50);
+      const names = (await specifications().listIndexes().toArray()).map((index) => index.name);
+      expect(names).toEqual(['_id_', 'workspace_1_title_1']);
+      await expect(
+        specifications().insertOne({ workspace: 'w0', title: 'Spec 0' }),
+      ).rejects.toMatchObject({ code: 11000 });
+    } finally {
+      await client.close();
+      await server.kill('SIGTERM');
+    }
+  }, 40_000);
+
+  test('a torn record at the end of the journal is dropped, and later writes still survive', async () => {
+    let server = await CliServer.start(dbpath);
+    let client = await connectDriver(server.uri);
+    const events = () =>
+      client.db('coproduce').collection<{ _id: number; kind: string }>('engagement_events');
+    await events().insertMany(Array.from({ length: 30 }, (_, i) => ({ _id: i, kind: 'drop-in' })));
+    await client.close();
+    await server.kill('SIGKILL');
+
+    // What a crash in the middle of an append leaves behind: a partial record.
+    const journals = (await readdir(dbpath))
+      .filter((name) => /^journal-\d+\.log$/.test(name))
+      .sort();
+    expect(journals.length).toBeGreaterThan(0);
+    await appendFile(
+      path.join(dbpath, journals[journals.length - 1]),
+      new SeededRandom(7).bytes(777),
+    );
+
+    server = await CliServer.start(dbpath);
+    client = await connectDriver(server.uri);
+    expect(await events().countDocuments()).toBe(30);
+    // New writes must land where a reader will find them, not behind the garbage.
+    await events().insertOne({ _id: 30, kind: 'interview' });
+    await client.close();
+    await server.kill('SIGKILL');
+
+    server = await CliServer.start(dbpath);
+    client = await connectDriver(server.uri);
+    try {
+      expect(await events().countDocuments()).toBe(31);
+      expect(await events().findOne({ _id: 30 })).toEqual({ _id: 30, kind: 'interview' });
+    } finally {
+      await client.close();
+      await server.kill('SIGTERM');
+    }
+  }, 40_000);
+});
