@@ -1,4 +1,4 @@
-import { BSON, Long, type Document } from 'bson';
+import { BSON, EJSON, Long, type Document } from 'bson';
 import { CommandError } from './command-error';
 import {
   optionalBoolean,
@@ -9,30 +9,80 @@ import {
 import type { Collection } from '../engine/collection';
 import { compileFilter } from '../engine/mingo-options';
 import { assertCollectionName, assertDatabaseName } from '../engine/namespace';
+import { validationOptions } from '../engine/document-validator';
 
-/** Creation options kept as given (validators are stored and reported, not enforced yet). */
+/** Collection kinds this store does not have; refused rather than silently created as plain collections. */
 const UNSUPPORTED_CREATE_OPTIONS = ['viewOn', 'pipeline', 'timeseries', 'clusteredIndex', 'capped'];
+
+function sameOptions(a: Document, b: Document): boolean {
+  return EJSON.stringify(a, { relaxed: false }) === EJSON.stringify(b, { relaxed: false });
+}
 
 const create: CommandHandler = (command, { engine, db }) => {
   const name = targetCollection(command, 'create', db);
   for (const option of UNSUPPORTED_CREATE_OPTIONS) {
-    if (command[option])
+    if (command[option]) {
       throw new CommandError(
         'NotImplemented',
         `create with '${option}' is not supported by embedded-mongo`,
       );
+    }
   }
-  if (engine.catalog.get(db, name)) {
+  const options = validationOptions(command);
+  if (command.collation !== undefined) options.collation = optionalDocument(command, 'collation');
+  const existing = engine.catalog.get(db, name);
+  if (existing) {
+    // As from MongoDB 7.0: creating an existing collection with the same options is a no-op.
+    if (sameOptions(existing.options, options)) return { ok: 1 };
     throw new CommandError('NamespaceExists', `Collection ${db}.${name} already exists.`);
-  }
-  optionalDocument(command, 'validator');
-  const options: Document = {};
-  for (const option of ['validator', 'validationLevel', 'validationAction', 'collation']) {
-    if (command[option] !== undefined) options[option] = command[option];
   }
   return engine.write((changes) => {
     engine.catalog.obtain(db, name, changes, options);
     return { ok: 1 };
+  });
+};
+
+/** `collMod`: validation options, and a TTL index's `expireAfterSeconds`. */
+const collMod: CommandHandler = (command, { engine, db }) => {
+  const name = targetCollection(command, 'collMod', db);
+  const collection = engine.catalog.get(db, name);
+  if (!collection) throw new CommandError('NamespaceNotFound', `ns does not exist: ${db}.${name}`);
+  const options = { ...collection.options, ...validationOptions(command) };
+  const indexChange = optionalDocument(command, 'index');
+  const index = indexChange
+    ? [...collection.indexes.values()].find((candidate) =>
+        typeof indexChange.name === 'string'
+          ? candidate.name === indexChange.name
+          : EJSON.stringify(candidate.spec.key) === EJSON.stringify(indexChange.keyPattern ?? null),
+      )
+    : undefined;
+  if (indexChange && !index)
+    throw new CommandError('IndexNotFound', 'cannot find index for collMod');
+  if (index && indexChange?.expireAfterSeconds !== undefined) {
+    const seconds = indexChange.expireAfterSeconds;
+    if (typeof seconds !== 'number' || seconds < 0 || index.spec.expireAfterSeconds === undefined) {
+      throw new CommandError(
+        'InvalidOptions',
+        'expireAfterSeconds can only be changed on a TTL index, to a number >= 0',
+      );
+    }
+  }
+  return engine.write((changes) => {
+    const reply: Document = { ok: 1 };
+    if (!sameOptions(collection.options, options)) {
+      collection.options = options;
+      changes.push({ op: 'createCollection', db, coll: name, options });
+    }
+    if (index && typeof indexChange?.expireAfterSeconds === 'number') {
+      const spec = { ...index.spec, expireAfterSeconds: indexChange.expireAfterSeconds };
+      reply.expireAfterSeconds_old = index.spec.expireAfterSeconds;
+      reply.expireAfterSeconds_new = spec.expireAfterSeconds;
+      collection.indexes.delete(index.name);
+      collection.restoreIndex(spec);
+      changes.push({ op: 'dropIndex', db, coll: name, name: index.name });
+      changes.push({ op: 'createIndex', db, coll: name, spec });
+    }
+    return reply;
   });
 };
 
@@ -176,6 +226,7 @@ const dbStats: CommandHandler = (_command, { engine, db }) => {
 
 export const collectionCommands: Record<string, CommandHandler> = {
   create,
+  collMod,
   drop,
   dropDatabase,
   listCollections,

@@ -17,6 +17,7 @@ import {
   removeDocument,
   replaceDocument,
   withIdFirst,
+  type WriteOptions,
 } from '../engine/document-writes';
 import {
   applyUpdate,
@@ -53,6 +54,10 @@ function asDocument(value: unknown, what: string): Document {
   return value as Document;
 }
 
+function bypassOf(command: Document): WriteOptions {
+  return { bypassValidation: optionalBoolean(command, 'bypassDocumentValidation') ?? false };
+}
+
 function withErrors(reply: Document, writeErrors: Document[]): Document {
   return writeErrors.length ? { ...reply, writeErrors, ok: 1 } : { ...reply, ok: 1 };
 }
@@ -64,8 +69,10 @@ const insert: CommandHandler = (command, { engine, db }) => {
   return engine.write((changes) => {
     const collection = engine.catalog.obtain(db, name, changes);
     let n = 0;
+    const writeOptions = bypassOf(command);
     const writeErrors = runStatements(documents, ordered, (raw) => {
-      insertDocument(collection, withIdFirst(asDocument(raw, 'document to insert')), changes);
+      const doc = withIdFirst(asDocument(raw, 'document to insert'));
+      insertDocument(collection, doc, changes, writeOptions);
       n++;
     });
     return withErrors({ n }, writeErrors);
@@ -87,7 +94,13 @@ function updateMatching(
   name: string,
   filter: Document,
   update: UpdateSpec,
-  options: { multi: boolean; upsert: boolean; arrayFilters?: Document[]; sort?: unknown },
+  options: {
+    multi: boolean;
+    upsert: boolean;
+    arrayFilters?: Document[];
+    sort?: unknown;
+    write: WriteOptions;
+  },
   changes: JournalEntry[],
 ): UpdateResult {
   const { engine, db } = context;
@@ -108,7 +121,7 @@ function updateMatching(
   for (const doc of matched) {
     const outcome = applyUpdate(doc, update, { filter, arrayFilters: options.arrayFilters });
     if (outcome.modified) {
-      replaceDocument(existing as Collection, outcome.doc, changes);
+      replaceDocument(existing as Collection, outcome.doc, changes, options.write);
       result.modified++;
     }
     result.before = doc;
@@ -120,7 +133,8 @@ function updateMatching(
       arrayFilters: options.arrayFilters,
       inserting: true,
     });
-    insertDocument(engine.catalog.obtain(db, name, changes), outcome.doc, changes);
+    const collection = engine.catalog.obtain(db, name, changes);
+    insertDocument(collection, outcome.doc, changes, options.write);
     result.upserted = outcome.doc._id;
     result.after = outcome.doc;
   }
@@ -155,6 +169,7 @@ const update: CommandHandler = (command, context) => {
           upsert: optionalBoolean(statement, 'upsert') ?? false,
           arrayFilters: parseArrayFilters(statement),
           sort: statement.sort,
+          write: bypassOf(command),
         },
         changes,
       );
@@ -233,7 +248,13 @@ const findAndModify: CommandHandler = (command, context) => {
       name,
       filter,
       spec,
-      { multi: false, upsert, arrayFilters: parseArrayFilters(command), sort: command.sort },
+      {
+        multi: false,
+        upsert,
+        arrayFilters: parseArrayFilters(command),
+        sort: command.sort,
+        write: bypassOf(command),
+      },
       changes,
     );
     const lastErrorObject: Document = {

@@ -74,9 +74,13 @@ export class Catalog {
   /** Replays one journal entry (from storage, at start-up). Replaying twice gives the same state. */
   apply(entry: JournalEntry): void {
     switch (entry.op) {
-      case 'createCollection':
-        if (!this.get(entry.db, entry.coll)) this.create(entry.db, entry.coll, entry.options);
+      case 'createCollection': {
+        // A later entry for an existing collection is a `collMod` of its options.
+        const existing = this.get(entry.db, entry.coll);
+        if (existing) existing.options = entry.options;
+        else this.create(entry.db, entry.coll, entry.options);
         return;
+      }
       case 'dropCollection':
         this.drop(entry.db, entry.coll, []);
         return;

@@ -2,6 +2,7 @@ import type { Document } from 'bson';
 import { CollectionIndex, type IndexSpec } from './collection-index';
 import { idKey } from './bson-order';
 import { duplicateKeyError } from './duplicate-key';
+import { compileValidator, type DocumentValidator } from './document-validator';
 
 export const ID_INDEX_NAME = '_id_';
 
@@ -13,15 +14,33 @@ export class Collection {
   readonly docs = new Map<string, Document>();
   readonly indexes = new Map<string, CollectionIndex>();
 
+  private validator: DocumentValidator | undefined;
+
   constructor(
     readonly db: string,
     readonly name: string,
-    public options: Document = {},
+    private collectionOptions: Document = {},
   ) {
+    this.validator = compileValidator(collectionOptions);
     this.indexes.set(
       ID_INDEX_NAME,
       new CollectionIndex({ v: 2, key: { _id: 1 }, name: ID_INDEX_NAME }),
     );
+  }
+
+  get options(): Document {
+    return this.collectionOptions;
+  }
+
+  /** Replaces the creation options (as `collMod` does), recompiling the validator. */
+  set options(options: Document) {
+    this.validator = compileValidator(options);
+    this.collectionOptions = options;
+  }
+
+  /** Throws DocumentValidationFailure (121) if the collection's validator refuses `next`. */
+  validate(next: Document, previous?: Document): void {
+    this.validator?.(next, previous);
   }
 
   get ns(): string {

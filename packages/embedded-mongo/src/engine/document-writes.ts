@@ -40,25 +40,35 @@ export function withIdFirst(doc: Document): Document {
   return { _id: _id === undefined ? new ObjectId() : _id, ...rest };
 }
 
+/** Whether a command asked to skip the collection's validator (`bypassDocumentValidation`). */
+export interface WriteOptions {
+  bypassValidation?: boolean;
+}
+
 export function insertDocument(
   collection: Collection,
   doc: Document,
   changes: JournalEntry[],
+  options: WriteOptions = {},
 ): void {
   assertStorable(doc);
+  if (!options.bypassValidation) collection.validate(doc);
   collection.assertUnique(doc);
   collection.put(doc);
   changes.push({ op: 'put', db: collection.db, coll: collection.name, doc });
 }
 
-/** Puts `next` in place of the document with the same `_id`; uniqueness is checked first. */
+/** Puts `next` in place of the document with the same `_id`; validation and uniqueness are checked first. */
 export function replaceDocument(
   collection: Collection,
   next: Document,
   changes: JournalEntry[],
+  options: WriteOptions = {},
 ): void {
   assertStorable(next, 'update');
-  collection.assertUnique(next, idKey(next._id));
+  const id = idKey(next._id);
+  if (!options.bypassValidation) collection.validate(next, collection.get(id));
+  collection.assertUnique(next, id);
   collection.put(next);
   changes.push({ op: 'put', db: collection.db, coll: collection.name, doc: next });
 }
