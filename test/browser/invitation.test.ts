@@ -3,7 +3,13 @@ import type { CreatedInvitation, WorkspaceSummary } from '@coproduce/domain';
 import { api, signIn } from '../support/api';
 import { startApp, type RunningApp } from '../support/app';
 import { launchBrowser, newBrowserContext } from '../support/browser';
-import { checkScreen, openDemoWorkspace, signInThroughPage, waitUntilLoaded } from './screens';
+import {
+  checkScreen,
+  DEMO_PASSWORD,
+  openDemoWorkspace,
+  signInThroughPage,
+  waitUntilLoaded,
+} from './screens';
 
 // testTimeout in a project's Jest config is ignored (it is a global option), so set it here:
 // starting the server and driving a real browser take longer than Jest's 5 seconds.
@@ -185,6 +191,45 @@ describe('inviting someone new to a workspace', () => {
       await commissioner.goto(invitationUrl);
       await commissioner.getByText('This invitation has been withdrawn').waitFor();
       await checkScreen(commissioner, 'invitation-withdrawn');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('someone who already has an account is sent to sign in, comes back to the invitation, and is told a member cannot join twice', async () => {
+    const commissionerToken = await signIn(app.url, 'commissioner@demo.test');
+    const workspaces = await api<WorkspaceSummary[]>(app.url, 'GET', '/api/workspaces', {
+      token: commissionerToken,
+    });
+    const invitation = await api<CreatedInvitation>(
+      app.url,
+      'POST',
+      `/api/workspaces/${workspaces.body[0]?.id ?? ''}/invitations`,
+      { token: commissionerToken, body: { role: 'observer' } },
+    );
+    const context = await newBrowserContext(browser);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${app.url}${invitation.body.path}`);
+      await page.getByLabel('Full name').fill('Chris Morgan');
+      await page.getByLabel('Email address').fill('provider@demo.test');
+      await page.getByLabel('Create a password').fill('a long enough password');
+      await page.getByRole('button', { name: 'Create account and join' }).click();
+      await page.locator('.nhsuk-error-summary').waitFor();
+      await checkScreen(page, 'invitation-account-exists');
+
+      await page.getByRole('link', { name: 'Sign in to accept this invitation' }).click();
+      await page.getByLabel('Email address').fill('provider@demo.test');
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('You are signed in as Chris Morgan').waitFor();
+      expect(new URL(page.url()).pathname).toBe(invitation.body.path);
+      await checkScreen(page, 'invitation-signed-in');
+
+      // Chris is already a member, so the server refuses, and the page says why.
+      await page.getByRole('button', { name: 'Accept and join' }).click();
+      await page.locator('.nhsuk-error-summary').waitFor();
+      expect(new URL(page.url()).pathname).toBe(invitation.body.path);
     } finally {
       await context.close();
     }

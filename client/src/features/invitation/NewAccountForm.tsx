@@ -1,6 +1,7 @@
 import type { InvitationPreview } from '@coproduce/domain';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
+import { isApiError } from '../../api/api-error';
 import { problemsFrom } from '../../components/ApiErrorSummary';
 import { Button } from '../../components/Button';
 import type { ProblemItem } from '../../components/ErrorSummary';
@@ -27,6 +28,12 @@ export function NewAccountForm({ token, preview, problems, onProblems }: NewAcco
   const accepting = useAcceptInvitation(token);
   const asksForEmail = preview.email === null;
 
+  // An email that already has an account is a problem with the email field: point at it.
+  const problemsFromServer = (error: unknown): ProblemItem[] =>
+    asksForEmail && isApiError(error) && error.code === 'account-exists'
+      ? [{ fieldId: 'email', text: error.message }]
+      : problemsFrom(error);
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const { problems: found, request } = validateAcceptance({
@@ -36,7 +43,7 @@ export function NewAccountForm({ token, preview, problems, onProblems }: NewAcco
     });
     onProblems(found);
     if (request) {
-      accepting.mutate(request, { onError: (error) => onProblems(problemsFrom(error)) });
+      accepting.mutate(request, { onError: (error) => onProblems(problemsFromServer(error)) });
     }
   };
   const fieldError = (fieldId: string) => problems.find((p) => p.fieldId === fieldId)?.text;
