@@ -30,6 +30,11 @@ async function locateDatabase(config: ConfigService<AppConfig, true>): Promise<D
   return { uri: store.uri, embedded: true, stop: () => store.stop() };
 }
 
+function databaseNameIn(uri: string): string | undefined {
+  const path = /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]*)/.exec(uri)?.[1];
+  return path ? decodeURIComponent(path) : undefined;
+}
+
 @Module({
   providers: [{ provide: DATABASE_SERVER, useFactory: locateDatabase, inject: [ConfigService] }],
   exports: [DATABASE_SERVER],
@@ -48,6 +53,8 @@ class DatabaseServerModule {}
       inject: [DATABASE_SERVER],
       useFactory: (server: DatabaseServer) => ({
         uri: server.uri,
+        // A URI without a database name would land in "test"; name ours.
+        dbName: databaseNameIn(server.uri) ? undefined : 'coproduce',
         serverSelectionTimeoutMS: 10_000,
         autoIndex: true,
       }),

@@ -52,7 +52,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     response.status(status).json(body);
   }
 
-  private describe(exception: unknown, request: Request): { status: number; body: ApiErrorBody } {
+  private describe(exception: unknown, request: Request): ErrorReply {
     if (exception instanceof DomainError) {
       return reply(exception.status, exception.code, exception.message);
     }
@@ -73,13 +73,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
       }
       return reply(status, CODE_FOR_STATUS[status] ?? codeFromStatus(status), messageOf(exception));
     }
-    const clientError = asBodyParserError(exception);
+    const clientError = describeBodyParserError(exception);
     if (clientError) return clientError;
     return reply(500, 'internal', 'Something went wrong on our side. Try again shortly.');
   }
 }
 
-function reply(status: number, code: string, message: string) {
+function reply(status: number, code: string, message: string): ErrorReply {
   return { status, body: { error: { code, message } } };
 }
 
@@ -109,11 +109,16 @@ function isMalformedBody(exception: BadRequestException): boolean {
   );
 }
 
+export interface ErrorReply {
+  status: number;
+  body: ApiErrorBody;
+}
+
 /**
  * body-parser and raw-body raise `http-errors` objects (status, type, expose)
  * that reach the filter unmapped: too large, bad charset, aborted request.
  */
-function asBodyParserError(exception: unknown) {
+export function describeBodyParserError(exception: unknown): ErrorReply | undefined {
   if (typeof exception !== 'object' || exception === null) return undefined;
   const { status, type, expose, limit } = exception as {
     status?: unknown;

@@ -1,6 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { describeBodyParserError } from './exception.filter';
 
 /** JSON bodies above this are refused with 413 before anything parses them. */
 export const JSON_BODY_LIMIT = '100kb';
@@ -33,5 +35,12 @@ export function hardenHttp(app: NestExpressApplication): void {
     }),
   );
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  // Answer body errors here: later error middleware (static client serving)
+  // would otherwise turn them into a 404.
+  app.use((error: unknown, _request: Request, response: Response, next: NextFunction) => {
+    const reply = describeBodyParserError(error);
+    if (!reply) return next(error);
+    response.status(reply.status).json(reply.body);
+  });
   app.use(cookieParser());
 }

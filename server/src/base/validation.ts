@@ -35,3 +35,8 @@ export function describeValidationErrors(errors: ValidationError[], parent = '')
   }
   return messages.join(' ') || 'The request is not valid.';
 }
+
+/** For `@Transform(trimmed)`: surrounding spaces are a slip, not part of the value. */
+export function trimmed({ value }: { value: unknown }): unknown {
+  return typeof value === 'string' ? value.trim() : value;
+}

@@ -2,10 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { CreateSpecificationRequest } from '@coproduce/domain';
 import { Transform } from 'class-transformer';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import { trimmed } from '../../../base/validation';
 
 export class CreateSpecificationDto implements CreateSpecificationRequest {
   @ApiProperty({ example: 'Short breaks service for disabled children', maxLength: 200 })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trimmed)
   @IsString({ message: 'Enter a title for the specification.' })
   @MinLength(1, { message: 'Enter a title for the specification.' })
   @MaxLength(200, { message: 'The title must be 200 characters or fewer.' })

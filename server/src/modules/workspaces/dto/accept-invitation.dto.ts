@@ -1,11 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { AcceptInvitationRequest } from '@coproduce/domain';
+import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { trimmed } from '../../../base/validation';
 
 /** Fields for creating an account; the service says which are needed for this invitation. */
 export class AcceptInvitationDto implements AcceptInvitationRequest {
   @ApiPropertyOptional({ example: 'Sam Taylor' })
   @IsOptional()
+  @Transform(trimmed)
   @IsString({ message: 'Enter your name.' })
   @MinLength(1, { message: 'Enter your name.' })
   @MaxLength(120, { message: 'Your name must be 120 characters or fewer.' })
@@ -13,6 +16,7 @@ export class AcceptInvitationDto implements AcceptInvitationRequest {
 
   @ApiPropertyOptional({ description: 'Only for an invitation sent as a link, not to an email.' })
   @IsOptional()
+  @Transform(trimmed)
   @IsString({ message: 'Enter your email address.' })
   @MaxLength(254, { message: 'The email address must be 254 characters or fewer.' })
   @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.org.' })

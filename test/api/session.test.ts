@@ -1,0 +1,196 @@
+import type { SessionResponse, UserSummary } from '@coproduce/domain';
+import { startApp, type RunningApp } from '../support/app';
+import {
+  api,
+  DEMO_EMAIL,
+  DEMO_PASSWORD,
+  errorWithCode,
+  sessionCookieOf,
+  signIn,
+  signInAs,
+} from '../support/api';
+
+let app: RunningApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('signing in and out', () => {
+  it('a demo commissioner signs in and gets a token, their details and an httpOnly Lax cookie', async () => {
+    const response = await signInAs(app.url, DEMO_EMAIL.commissioner);
+    expect(response.body).toEqual({
+      token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      user: { id: expect.any(String), email: 'commissioner@demo.test', name: expect.any(String) },
+    });
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/coproduce_session=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toContain(response.body.token);
+  });
+
+  it('the email is matched whatever its case', async () => {
+    await expect(signIn(app.url, ' Commissioner@Demo.TEST ')).resolves.toHaveLength(43);
+  });
+
+  it('a wrong password or unknown email is 401 with the same message', async () => {
+    const wrong = await api(app.url, 'POST', '/api/session', {
+      body: { email: DEMO_EMAIL.observer, password: 'not-the-password' },
+    });
+    const unknown = await api(app.url, 'POST', '/api/session', {
+      body: { email: 'nobody@demo.test', password: DEMO_PASSWORD },
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toEqual(errorWithCode('wrong-credentials'));
+    expect(unknown.status).toBe(401);
+    expect(unknown.body).toEqual(wrong.body);
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+  });
+
+  it.each([
+    ['no body', undefined],
+    ['a missing password', { email: DEMO_EMAIL.observer }],
+    ['an email that is not one', { email: 'observer', password: DEMO_PASSWORD }],
+    ['a number for the password', { email: DEMO_EMAIL.observer, password: 12345678 }],
+    ['an unknown field', { email: DEMO_EMAIL.observer, password: DEMO_PASSWORD, admin: true }],
+    ['an operator instead of an email', { email: { $gt: '' }, password: DEMO_PASSWORD }],
+    ['an array', [DEMO_EMAIL.observer, DEMO_PASSWORD]],
+  ])('%s is 400 with a message', async (_, body) => {
+    const response = await api(app.url, 'POST', '/api/session', { body });
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual(errorWithCode('bad-request'));
+  });
+
+  it('malformed JSON is 400', async () => {
+    const response = await api(app.url, 'POST', '/api/session', { rawBody: '{"email": "a@b.c",' });
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual(errorWithCode('malformed-json'));
+  });
+
+  it('an oversized body is 413', async () => {
+    const response = await api(app.url, 'POST', '/api/session', {
+      body: { email: DEMO_EMAIL.observer, password: 'x'.repeat(200 * 1024) },
+    });
+    expect(response.status).toBe(413);
+    expect(response.body).toEqual(errorWithCode('payload-too-large'));
+  });
+
+  it('GET /api/session tells who is signed in; signing out ends the token at once', async () => {
+    const token = await signIn(app.url, DEMO_EMAIL['steering-member']);
+    const me = await api<{ user: UserSummary }>(app.url, 'GET', '/api/session', { token });
+    expect(me.status).toBe(200);
+    expect(me.body.user.email).toBe('steering@demo.test');
+
+    const signOut = await api(app.url, 'DELETE', '/api/session', { token });
+    expect(signOut.status).toBe(204);
+    expect(signOut.headers.get('set-cookie')).toMatch(/coproduce_session=;/);
+    const after = await api(app.url, 'GET', '/api/workspaces', { token });
+    expect(after.status).toBe(401);
+    expect(after.body).toEqual(errorWithCode('unauthorized'));
+  });
+
+  it('no credentials, a malformed bearer header or a made-up token is 401', async () => {
+    expect((await api(app.url, 'GET', '/api/workspaces')).status).toBe(401);
+    for (const authorization of ['Bearer', 'Basic abc', `Bearer ${'A'.repeat(43)}`, 'Bearer x y']) {
+      const response = await api(app.url, 'GET', '/api/workspaces', { headers: { authorization } });
+      expect(response.status).toBe(401);
+    }
+  });
+});
+
+describe('cookie sessions and cross-site request protection', () => {
+  it('the cookie alone authenticates reads', async () => {
+    const cookie = sessionCookieOf(await signInAs(app.url, DEMO_EMAIL.commissioner));
+    const response = await api<unknown[]>(app.url, 'GET', '/api/workspaces', { cookie });
+    expect(response.status).toBe(200);
+    expect(response.body).toHaveLength(1);
+  });
+
+  it('a cookie-authenticated write without X-Requested-With is refused with 403 and changes nothing', async () => {
+    const signedIn = await signInAs(app.url, DEMO_EMAIL.commissioner);
+    const cookie = sessionCookieOf(signedIn);
+    const [workspace] = (await api<{ id: string }[]>(app.url, 'GET', '/api/workspaces', { cookie }))
+      .body;
+    const path = `/api/workspaces/${workspace!.id}/specifications`;
+    const before = await api<unknown[]>(app.url, 'GET', path, { cookie });
+
+    const forged = await api(app.url, 'POST', path, { cookie, body: { title: 'Forged' } });
+    expect(forged.status).toBe(403);
+    expect(forged.body).toEqual(errorWithCode('csrf'));
+    expect((await api<unknown[]>(app.url, 'GET', path, { cookie })).body).toEqual(before.body);
+
+    const genuine = await api(app.url, 'POST', path, {
+      cookie,
+      headers: { 'x-requested-with': 'coproduce' },
+      body: { title: 'Short breaks for disabled children' },
+    });
+    expect(genuine.status).toBe(201);
+  });
+
+  it('signing out with the cookie needs the header too', async () => {
+    const cookie = sessionCookieOf(await signInAs(app.url, DEMO_EMAIL.observer));
+    expect((await api(app.url, 'DELETE', '/api/session', { cookie })).status).toBe(403);
+    const out = await api(app.url, 'DELETE', '/api/session', {
+      cookie,
+      headers: { 'x-requested-with': 'coproduce' },
+    });
+    expect(out.status).toBe(204);
+    expect((await api(app.url, 'GET', '/api/session', { cookie })).status).toBe(401);
+  });
+});
+
+describe('the service around the API', () => {
+  it('GET /health is 200 with the database up', async () => {
+    const response = await api<{ status: string }>(app.url, 'GET', '/health');
+    expect(response.status).toBe(200);
+    expect(response.body.status).toBe('ok');
+  });
+
+  it('serves the OpenAPI description at /api/docs', async () => {
+    const page = await api<string>(app.url, 'GET', '/api/docs');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('swagger');
+    const document = await api<{ paths: Record<string, unknown> }>(
+      app.url,
+      'GET',
+      '/api/docs-json',
+    );
+    expect(Object.keys(document.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/session',
+        '/api/workspaces',
+        '/api/workspaces/{workspaceId}/specifications',
+      ]),
+    );
+  });
+
+  it('sends security headers', async () => {
+    const response = await api(app.url, 'GET', '/health');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('an unknown API route is a JSON 404', async () => {
+    const response = await api(app.url, 'GET', '/api/nothing-here');
+    expect(response.status).toBe(404);
+    expect(response.body).toEqual(errorWithCode('not-found'));
+    expect((await api(app.url, 'POST', '/api/nothing-here', { body: {} })).status).toBe(404);
+  });
+
+  it('repeated wrong passwords for one account are slowed with 429', async () => {
+    const attempt = () =>
+      api<SessionResponse>(app.url, 'POST', '/api/session', {
+        body: { email: DEMO_EMAIL['engagement-lead'], password: 'guess-again' },
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i += 1) statuses.push((await attempt()).status);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses[11]).toBe(429);
+    const limited = await attempt();
+    expect(limited.body).toEqual(errorWithCode('too-many-requests'));
+  });
+});

@@ -1,0 +1,101 @@
+// Starts the built server (`node server/dist/main.js`) as a child process on a
+// port the system chooses, with a throwaway data directory, and waits until
+// /health answers 200. Build first: `npx -y pnpm@10.34.9 exec tsc -b server`.
+import { launchEmbeddedMongo } from '@coproduce/embedded-mongo';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface RunningApp {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  /** Set when started with `ownDatabase`: lets a test reach into the store (e.g. to age a record). */
+  databaseUri?: string;
+  /** Everything the server printed so far (stdout and stderr), for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Extra environment for the server; PORT, DATA_DIR and MONGODB_URI are the fixture's. */
+  env?: Record<string, string>;
+  /**
+   * Start the embedded store in the test process and hand the server its URI
+   * through MONGODB_URI, so the test can open the same database.
+   */
+  ownDatabase?: boolean;
+}
+
+const SERVER_MAIN = join(__dirname, '..', '..', 'server', 'dist', 'main.js');
+const STARTUP_LIMIT_MS = 45_000;
+const OUTPUT_KEPT = 64 * 1024;
+
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
+  const workDir = mkdtempSync(join(tmpdir(), 'coproduce-api-'));
+  const database = options.ownDatabase
+    ? await launchEmbeddedMongo({ dbpath: join(workDir, 'own-db'), host: '127.0.0.1' })
+    : undefined;
+  const inherited = { ...process.env };
+  delete inherited['MONGODB_URI'];
+  const child = spawn(process.execPath, [SERVER_MAIN], {
+    env: {
+      ...inherited,
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'true',
+      ...options.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: join(workDir, 'data'),
+      ...(database ? { MONGODB_URI: database.uri } : {}),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  // Keep draining both pipes for the whole run, or a chatty server would block on a full pipe.
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-OUTPUT_KEPT);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+
+  const stop = async () => {
+    await stopProcess(child);
+    await database?.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  };
+  try {
+    const url = await waitUntilHealthy(child, () => output);
+    return { url, databaseUri: database?.uri, output: () => output, stop };
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
+  }
+}
+
+async function waitUntilHealthy(child: ChildProcess, output: () => string): Promise<string> {
+  const deadline = Date.now() + STARTUP_LIMIT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}`);
+    const port = /running at http:\/\/localhost:(\d+)/.exec(output())?.[1];
+    if (port) {
+      const url = `http://127.0.0.1:${port}`;
+      const response = await fetch(`${url}/health`).catch(() => undefined);
+      if (response?.ok) return url;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`The server was not healthy within ${STARTUP_LIMIT_MS / 1000} seconds`);
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
