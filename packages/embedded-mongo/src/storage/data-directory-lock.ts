@@ -69,10 +69,12 @@ export async function lockDataDirectory(
       );
     }
   }
-  // Written aside and renamed, so a crash never leaves a half-written owner behind.
+  // Written aside and renamed, so a crash never leaves a half-written owner
+  // behind (a leftover `.tmp` is removed with the other unfinished files).
   const owner: LockOwner = { pid: process.pid, hostname: hostname() };
-  await writeFile(`${ownerPath}.${process.pid}`, JSON.stringify(owner));
-  await rename(`${ownerPath}.${process.pid}`, ownerPath);
+  const ownerDraft = `${ownerPath}.${process.pid}.tmp`;
+  await writeFile(ownerDraft, JSON.stringify(owner));
+  await rename(ownerDraft, ownerPath);
   return {
     async release() {
       await rm(ownerPath, { force: true });

@@ -145,6 +145,31 @@ describe('file storage', () => {
     );
   });
 
+  it('keeps a document at the 16 MiB BSON limit', async () => {
+    const text = 'y'.repeat(16 * 1024 * 1024 - 100);
+    const storage = storageAt();
+    await storage.open(() => undefined);
+    await storage.append([specificationPut(1, { text })]);
+    await storage.close();
+    const [stored] = (await reload()).documents.values();
+    expect(stored?.text).toBe(text);
+  });
+
+  it('lets go of the data directory when replaying into the engine fails', async () => {
+    const storage = storageAt();
+    await storage.open(() => undefined);
+    await storage.append([specificationPut(1)]);
+    await storage.close();
+    const failing = storageAt();
+    await expect(
+      failing.open(() => {
+        throw new Error('engine refused the entry');
+      }),
+    ).rejects.toThrow('engine refused the entry');
+    await expect(failing.append([specificationPut(2)])).rejects.toThrow('storage is closed');
+    expect((await reload()).documents.size).toBe(1);
+  });
+
   it('acknowledges concurrent writes with fewer datasyncs than writes (group commit)', async () => {
     const storage = storageAt();
     const store = new SpecificationStore();
