@@ -1,5 +1,6 @@
 import type { AcceptInvitationRequest } from '@coproduce/domain';
 import type { ProblemItem } from '../../components/ErrorSummary';
+import { EMAIL_FORMAT_MESSAGE, looksLikeEmailAddress } from '../../email-address';
 
 /** The server's rule for new passwords, checked here too so the message comes before a round trip. */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -22,10 +23,10 @@ export function validateAcceptance(fields: AcceptanceFields): {
   if (fields.email !== null) {
     const email = fields.email.trim();
     if (email === '') problems.push({ fieldId: 'email', text: 'Enter your email address' });
-    else if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
+    else if (!looksLikeEmailAddress(email)) {
       problems.push({
         fieldId: 'email',
-        text: 'Enter an email address in the correct format, like name@example.com',
+        text: EMAIL_FORMAT_MESSAGE,
       });
     }
   }

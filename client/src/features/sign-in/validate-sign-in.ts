@@ -1,4 +1,5 @@
 import type { ProblemItem } from '../../components/ErrorSummary';
+import { EMAIL_FORMAT_MESSAGE, looksLikeEmailAddress } from '../../email-address';
 
 export interface SignInFields {
   email: string;
@@ -11,10 +12,10 @@ export function validateSignIn({ email, password }: SignInFields): ProblemItem[]
   const trimmed = email.trim();
   if (trimmed === '') {
     problems.push({ fieldId: 'email', text: 'Enter your email address' });
-  } else if (!/^[^\s@]+@[^\s@]+$/.test(trimmed)) {
+  } else if (!looksLikeEmailAddress(trimmed)) {
     problems.push({
       fieldId: 'email',
-      text: 'Enter an email address in the correct format, like name@example.com',
+      text: EMAIL_FORMAT_MESSAGE,
     });
   }
   if (password === '') problems.push({ fieldId: 'password', text: 'Enter your password' });

@@ -1,13 +1,12 @@
-import { ROLE_LABELS, ROLES, type MemberSummary, type Role } from '@coproduce/domain';
+import type { MemberSummary, Role } from '@coproduce/domain';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { changeMemberRole } from '../../api/members';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
 import { Button } from '../../components/Button';
 import { Select } from '../../components/Select';
+import { ROLE_OPTIONS } from './role-options';
 import { useRefreshWorkspace } from './useRefreshWorkspace';
-
-const roleOptions = ROLES.map((role) => ({ value: role, text: ROLE_LABELS[role] }));
 
 interface ChangeRoleFormProps {
   workspaceId: string;
@@ -42,7 +41,7 @@ export function ChangeRoleForm({ workspaceId, member }: ChangeRoleFormProps) {
           id={`role-${member.userId}`}
           label={`Role for ${member.name}`}
           labelHidden
-          options={roleOptions}
+          options={ROLE_OPTIONS}
           value={role}
           onChange={choose}
           error={unchanged ? `Choose a different role for ${member.name}` : undefined}

@@ -1,10 +1,4 @@
-import {
-  ROLE_LABELS,
-  ROLES,
-  type CreatedInvitation,
-  type CreateInvitationRequest,
-  type Role,
-} from '@coproduce/domain';
+import type { CreatedInvitation, CreateInvitationRequest, Role } from '@coproduce/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { createInvitation } from '../../api/invitations';
@@ -14,10 +8,9 @@ import { ErrorSummary, type ProblemItem } from '../../components/ErrorSummary';
 import { Select } from '../../components/Select';
 import { TextInput } from '../../components/TextInput';
 import { CreatedInvitationBanner } from './CreatedInvitationBanner';
+import { ROLE_OPTIONS } from './role-options';
 import { EXPIRY_OPTIONS, validateInvitation } from './validate-invitation';
 import { workspaceKeys } from './workspace-queries';
-
-const roleOptions = ROLES.map((role) => ({ value: role, text: ROLE_LABELS[role] }));
 
 export function NewInvitationForm({ workspaceId }: { workspaceId: string }) {
   const [email, setEmail] = useState('');
@@ -67,7 +60,7 @@ export function NewInvitationForm({ workspaceId }: { workspaceId: string }) {
           id="invitation-role"
           label="Role"
           hint="What they will be able to do in this workspace"
-          options={roleOptions}
+          options={ROLE_OPTIONS}
           value={role}
           onChange={setRole}
         />

@@ -1,5 +1,6 @@
 import type { CreateInvitationRequest, Role } from '@coproduce/domain';
 import type { ProblemItem } from '../../components/ErrorSummary';
+import { EMAIL_FORMAT_MESSAGE, looksLikeEmailAddress } from '../../email-address';
 
 export interface InvitationFields {
   email: string;
@@ -21,10 +22,10 @@ export function validateInvitation(fields: InvitationFields): {
 } {
   const email = fields.email.trim();
   const problems: ProblemItem[] = [];
-  if (email !== '' && !/^[^\s@]+@[^\s@]+$/.test(email)) {
+  if (email !== '' && !looksLikeEmailAddress(email)) {
     problems.push({
       fieldId: 'invitation-email',
-      text: 'Enter an email address in the correct format, like name@example.com, or leave it blank to create a link',
+      text: `${EMAIL_FORMAT_MESSAGE}, or leave it blank to create a link`,
     });
   }
   const expiresInDays = Number(fields.expiresInDays);
