@@ -1,4 +1,5 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { api } from '../support/api';
 import { startApp, type RunningApp } from '../support/app';
 import { launchBrowser, newBrowserContext } from '../support/browser';
 import { checkScreen, DEMO_PASSWORD, openDemoWorkspace, signInThroughPage } from './screens';
@@ -149,6 +150,34 @@ describe('the web client, signed in as each demo role', () => {
       await checkScreen(page, `workspace-${view.roleLabel}`);
     }),
   );
+
+  it('the first Tab reaches the skip link, which moves focus to the page’s main content', () =>
+    withPage(async (page) => {
+      await page.goto(`${app.url}/sign-in`);
+      await page.keyboard.press('Tab');
+      const skipLink = page.getByRole('link', { name: 'Skip to main content' });
+      expect(await skipLink.evaluate((link) => link === document.activeElement)).toBe(true);
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('maincontent');
+    }));
+
+  it('when the session ends elsewhere, the next page asks you to sign in again', () =>
+    withPage(async (page) => {
+      await signInThroughPage(page, app.url, 'engagement@demo.test');
+      await page.getByRole('heading', { level: 1, name: 'Your workspaces' }).waitFor();
+      const cookie = (await page.context().cookies(app.url))
+        .map(({ name, value }) => `${name}=${value}`)
+        .join('; ');
+      const ended = await api(app.url, 'DELETE', '/api/session', {
+        cookie,
+        headers: { 'X-Requested-With': 'test' },
+      });
+      expect(ended.status).toBe(204);
+
+      await page.locator('table a').first().click();
+      await page.getByRole('heading', { name: 'Sign in to Coproduce' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/sign-in');
+    }));
 
   it('on a phone-sized screen the commissioner’s workspace page is still accessible', () =>
     withPage(
