@@ -1,4 +1,4 @@
-import { ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import { BadRequest } from './errors';
 
@@ -7,7 +7,7 @@ import { BadRequest } from './errors';
  * are refused (not silently dropped) and the messages name the field.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new BodyAndQueryValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
@@ -16,6 +16,17 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new BadRequest(describeValidationErrors(errors)),
   });
+}
+
+/**
+ * Route parameters are ids and tokens checked by their own pipes (unknown or
+ * malformed → 404); a class-typed parameter such as ObjectId must not be
+ * mistaken for a DTO here.
+ */
+class BodyAndQueryValidationPipe extends ValidationPipe {
+  protected override toValidate(metadata: ArgumentMetadata): boolean {
+    return metadata.type !== 'param' && super.toValidate(metadata);
+  }
 }
 
 export function describeValidationErrors(errors: ValidationError[], parent = ''): string {

@@ -21,7 +21,7 @@ const CONTROLLERS = [
 ];
 
 function routesOf(controller: (typeof CONTROLLERS)[number]) {
-  const prototype = controller.prototype as Record<string, unknown>;
+  const prototype = controller.prototype as unknown as Record<string, unknown>;
   const base = String(Reflect.getMetadata(PATH_METADATA, controller));
   return Object.getOwnPropertyNames(prototype).flatMap((name) => {
     const handler = prototype[name];

@@ -1,0 +1,178 @@
+// Walks every route × every role (plus a non-member and an anonymous caller)
+// and checks each answer against the table below: the access policy as the
+// product states it, seen from outside.
+import {
+  ROLES,
+  type AcceptedInvitation,
+  type CreatedInvitation,
+  type MemberSummary,
+  type Role,
+  type SpecificationSummary,
+  type WorkspaceSummary,
+} from '@coproduce/domain';
+import { startApp, type RunningApp } from '../support/app';
+import { api, DEMO_EMAIL, signIn } from '../support/api';
+
+type Caller = Role | 'non-member' | 'anonymous';
+const CALLERS: Caller[] = [...ROLES, 'non-member', 'anonymous'];
+
+interface Fixture {
+  workspace: string;
+  draft: string;
+  observerId: string;
+  /** A well-formed id that names nothing. */
+  nobody: string;
+}
+
+interface Route {
+  method: string;
+  /** As the OpenAPI document writes it, to check no route is left out. */
+  template: string;
+  path: (f: Fixture) => string;
+  body?: unknown;
+  /** Who gets `allowed`; everyone else a member gets 403, a non-member 404, anonymous 401. */
+  allowed: readonly Caller[] | 'everyone';
+  /** The status an allowed caller gets (a 404 here means "past the access check, no such thing"). */
+  success: number;
+  /** Overrides for particular callers, where the product says something other than 403. */
+  otherwise?: Partial<Record<Caller, number>>;
+}
+
+const ALL_MEMBERS = ROLES;
+const COMMISSIONER = ['commissioner'] as const;
+
+// prettier-ignore
+const ROUTES: Route[] = [
+  { method: 'GET', template: '/health', path: () => '/health', allowed: 'everyone', success: 200 },
+  // Public, so everyone gets past access; an empty body then fails validation.
+  { method: 'POST', template: '/api/session', path: () => '/api/session', body: {}, allowed: 'everyone', success: 400 },
+  { method: 'GET', template: '/api/session', path: () => '/api/session', allowed: [...ROLES, 'non-member'], success: 200 },
+  { method: 'GET', template: '/api/workspaces', path: () => '/api/workspaces', allowed: [...ROLES, 'non-member'], success: 200 },
+  { method: 'GET', template: '/api/workspaces/{workspaceId}', path: (f) => `/api/workspaces/${f.workspace}`, allowed: ALL_MEMBERS, success: 200 },
+  { method: 'GET', template: '/api/workspaces/{workspaceId}/members', path: (f) => `/api/workspaces/${f.workspace}/members`, allowed: ['commissioner', 'steering-member', 'expert-by-experience', 'engagement-lead', 'observer'], success: 200 },
+  { method: 'PATCH', template: '/api/workspaces/{workspaceId}/members/{userId}', path: (f) => `/api/workspaces/${f.workspace}/members/${f.observerId}`, body: { role: 'observer' }, allowed: COMMISSIONER, success: 200 },
+  { method: 'DELETE', template: '/api/workspaces/{workspaceId}/members/{userId}', path: (f) => `/api/workspaces/${f.workspace}/members/${f.nobody}`, allowed: COMMISSIONER, success: 404 },
+  { method: 'POST', template: '/api/workspaces/{workspaceId}/invitations', path: (f) => `/api/workspaces/${f.workspace}/invitations`, body: { role: 'observer' }, allowed: COMMISSIONER, success: 201 },
+  { method: 'GET', template: '/api/workspaces/{workspaceId}/invitations', path: (f) => `/api/workspaces/${f.workspace}/invitations`, allowed: COMMISSIONER, success: 200 },
+  { method: 'DELETE', template: '/api/workspaces/{workspaceId}/invitations/{invitationId}', path: (f) => `/api/workspaces/${f.workspace}/invitations/${f.nobody}`, allowed: COMMISSIONER, success: 404 },
+  { method: 'GET', template: '/api/workspaces/{workspaceId}/specifications', path: (f) => `/api/workspaces/${f.workspace}/specifications`, allowed: ALL_MEMBERS, success: 200 },
+  { method: 'POST', template: '/api/workspaces/{workspaceId}/specifications', path: (f) => `/api/workspaces/${f.workspace}/specifications`, body: { title: 'Access walk' }, allowed: ['commissioner', 'steering-member'], success: 201 },
+  // A draft does not exist for a provider.
+  { method: 'GET', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.draft}`, allowed: ['commissioner', 'steering-member', 'expert-by-experience', 'engagement-lead', 'observer'], success: 200, otherwise: { provider: 404 } },
+  { method: 'GET', template: '/api/workspaces/{workspaceId}/audit', path: (f) => `/api/workspaces/${f.workspace}/audit`, allowed: COMMISSIONER, success: 200 },
+  { method: 'GET', template: '/api/invitations/{token}', path: () => `/api/invitations/${'A'.repeat(43)}`, allowed: 'everyone', success: 404 },
+  { method: 'POST', template: '/api/invitations/{token}/accept', path: () => `/api/invitations/${'A'.repeat(43)}/accept`, body: {}, allowed: 'everyone', success: 404 },
+];
+
+/** Walked in session.test.ts instead: signing out here would end the tokens this walk uses. */
+const WALKED_ELSEWHERE = ['DELETE /api/session'];
+
+function expectedStatus(route: Route, caller: Caller): number {
+  const allowed = route.allowed === 'everyone' || route.allowed.includes(caller);
+  if (allowed) return route.success;
+  if (caller === 'anonymous') return 401;
+  if (caller === 'non-member')
+    return route.path({} as Fixture).includes('/api/workspaces/') ? 404 : 403;
+  return route.otherwise?.[caller] ?? 403;
+}
+
+let app: RunningApp;
+let fixture: Fixture;
+const tokens = {} as Record<Caller, string | undefined>;
+
+beforeAll(async () => {
+  app = await startApp();
+  for (const role of ROLES) tokens[role] = await signIn(app.url, DEMO_EMAIL[role]);
+  const commissioner = tokens.commissioner!;
+  const [workspace] = (
+    await api<WorkspaceSummary[]>(app.url, 'GET', '/api/workspaces', { token: commissioner })
+  ).body;
+  const specifications = await api<SpecificationSummary[]>(
+    app.url,
+    'GET',
+    `/api/workspaces/${workspace!.id}/specifications`,
+    { token: commissioner },
+  );
+  const members = await api<MemberSummary[]>(
+    app.url,
+    'GET',
+    `/api/workspaces/${workspace!.id}/members`,
+    {
+      token: commissioner,
+    },
+  );
+  fixture = {
+    workspace: workspace!.id,
+    draft: specifications.body.find((s) => s.status === 'draft')!.id,
+    observerId: members.body.find((m) => m.role === 'observer')!.userId,
+    nobody: 'a'.repeat(24),
+  };
+  // A real account that belongs to no workspace: joined by link, then removed.
+  const link = await api<CreatedInvitation>(
+    app.url,
+    'POST',
+    `/api/workspaces/${fixture.workspace}/invitations`,
+    {
+      token: commissioner,
+      body: { role: 'observer' },
+    },
+  );
+  const joined = await api<AcceptedInvitation>(
+    app.url,
+    'POST',
+    `/api/invitations/${link.body.token}/accept`,
+    {
+      body: {
+        name: 'Former member',
+        email: 'former@example.org',
+        password: 'a long enough password',
+      },
+    },
+  );
+  tokens['non-member'] = joined.body.session!.token;
+  await api(
+    app.url,
+    'DELETE',
+    `/api/workspaces/${fixture.workspace}/members/${joined.body.session!.user.id}`,
+    {
+      token: commissioner,
+    },
+  );
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+it('the table covers every route in the OpenAPI description', async () => {
+  const document = await api<{ paths: Record<string, Record<string, unknown>> }>(
+    app.url,
+    'GET',
+    '/api/docs-json',
+  );
+  const documented = Object.entries(document.body.paths).flatMap(([path, methods]) =>
+    Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+  );
+  const walked = [...ROUTES.map((r) => `${r.method} ${r.template}`), ...WALKED_ELSEWHERE];
+  expect([...documented].sort()).toEqual([...walked].sort());
+});
+
+describe.each(ROUTES.map((route) => [`${route.method} ${route.template}`, route] as const))(
+  '%s',
+  (_, route) => {
+    it.each(CALLERS)('%s', async (caller) => {
+      const response = await api(app.url, route.method, route.path(fixture), {
+        token: tokens[caller],
+        body: route.body,
+      });
+      expect({ caller, status: response.status }).toEqual({
+        caller,
+        status: expectedStatus(route, caller),
+      });
+      if (response.status >= 400) {
+        expect(response.body).toEqual({
+          error: { code: expect.any(String), message: expect.any(String) },
+        });
+      }
+    });
+  },
+);

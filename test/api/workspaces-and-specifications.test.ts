@@ -1,0 +1,133 @@
+import {
+  ROLES,
+  SPECIFICATION_TEMPLATE,
+  type Role,
+  type SpecificationDetail,
+  type SpecificationSummary,
+  type WorkspaceDetail,
+  type WorkspaceSummary,
+} from '@coproduce/domain';
+import { startApp, type RunningApp } from '../support/app';
+import { api, DEMO_EMAIL, errorWithCode, signIn } from '../support/api';
+
+const DEMO_SPECIFICATION =
+  'Key worker service for children and young people with a learning disability and/or autism';
+
+let app: RunningApp;
+const tokens = {} as Record<Role, string>;
+let workspaceId: string;
+
+beforeAll(async () => {
+  app = await startApp();
+  for (const role of ROLES) tokens[role] = await signIn(app.url, DEMO_EMAIL[role]);
+  const list = await api<WorkspaceSummary[]>(app.url, 'GET', '/api/workspaces', {
+    token: tokens.commissioner,
+  });
+  workspaceId = list.body[0]!.id;
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const specificationsPath = () => `/api/workspaces/${workspaceId}/specifications`;
+
+describe('each demo role sees the demo workspace with its own role', () => {
+  it.each(ROLES)('%s', async (role) => {
+    const response = await api<WorkspaceSummary[]>(app.url, 'GET', '/api/workspaces', {
+      token: tokens[role],
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual([
+      { id: workspaceId, name: 'Key worker service for children and young people', role },
+    ]);
+  });
+
+  it('the workspace detail names the lead and partner organisations and what the role may do', async () => {
+    const detail = await api<WorkspaceDetail>(app.url, 'GET', `/api/workspaces/${workspaceId}`, {
+      token: tokens.provider,
+    });
+    expect(detail.status).toBe(200);
+    expect(detail.body.leadOrganisation).toMatch(/Integrated Care Board/);
+    expect(detail.body.partnerOrganisations.length).toBeGreaterThanOrEqual(2);
+    expect(detail.body.permissions).toContain('specification.read-published');
+    expect(detail.body.permissions).not.toContain('specification.read-draft');
+  });
+});
+
+describe('specifications', () => {
+  it.each(ROLES.filter((role) => role !== 'provider'))(
+    '%s sees the draft demo specification',
+    async (role) => {
+      const response = await api<SpecificationSummary[]>(app.url, 'GET', specificationsPath(), {
+        token: tokens[role],
+      });
+      expect(response.status).toBe(200);
+      expect(response.body).toContainEqual({
+        id: expect.any(String),
+        title: DEMO_SPECIFICATION,
+        status: 'draft',
+      });
+    },
+  );
+
+  it('a provider sees no drafts, in the list or by id', async () => {
+    const list = await api<SpecificationSummary[]>(app.url, 'GET', specificationsPath(), {
+      token: tokens.provider,
+    });
+    expect(list.status).toBe(200);
+    expect(list.body).toEqual([]);
+    const drafts = await api<SpecificationSummary[]>(app.url, 'GET', specificationsPath(), {
+      token: tokens.observer,
+    });
+    const draft = await api(app.url, 'GET', `${specificationsPath()}/${drafts.body[0]!.id}`, {
+      token: tokens.provider,
+    });
+    expect(draft.status).toBe(404);
+    expect(JSON.stringify(draft.body)).not.toContain(DEMO_SPECIFICATION);
+  });
+
+  it.each(['commissioner', 'steering-member'] as const)(
+    'a %s creates a draft that starts from the NHS template',
+    async (role) => {
+      const created = await api<SpecificationSummary>(app.url, 'POST', specificationsPath(), {
+        token: tokens[role],
+        body: { title: `  Short breaks for disabled children (${role})  ` },
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toEqual({
+        id: expect.stringMatching(/^[0-9a-f]{24}$/),
+        title: `Short breaks for disabled children (${role})`,
+        status: 'draft',
+      });
+      const detail = await api<SpecificationDetail>(
+        app.url,
+        'GET',
+        `${specificationsPath()}/${created.body.id}`,
+        { token: tokens.observer },
+      );
+      expect(detail.status).toBe(200);
+      expect(detail.body.sections).toEqual(SPECIFICATION_TEMPLATE);
+      expect(detail.body.createdBy.email).toBe(DEMO_EMAIL[role]);
+      expect(detail.body.updatedBy.email).toBe(DEMO_EMAIL[role]);
+    },
+  );
+
+  it.each(['expert-by-experience', 'engagement-lead', 'provider', 'observer'] as const)(
+    'a %s may not create one (403) and nothing is created',
+    async (role) => {
+      const before = await api<SpecificationSummary[]>(app.url, 'GET', specificationsPath(), {
+        token: tokens.commissioner,
+      });
+      const refused = await api(app.url, 'POST', specificationsPath(), {
+        token: tokens[role],
+        body: { title: 'Not allowed' },
+      });
+      expect(refused.status).toBe(403);
+      expect(refused.body).toEqual(errorWithCode('forbidden'));
+      const after = await api<SpecificationSummary[]>(app.url, 'GET', specificationsPath(), {
+        token: tokens.commissioner,
+      });
+      expect(after.body).toEqual(before.body);
+    },
+  );
+});
