@@ -1,0 +1,22 @@
+import { describeAction, describeDetail, describeTarget } from './describe-audit-entry';
+
+describe('how the audit log words an entry', () => {
+  it('uses plain words for the actions it knows, and readable words for new ones', () => {
+    expect(describeAction('invitation.create')).toBe('Invited someone');
+    expect(describeAction('engagement.event-record')).toBe('Engagement event record');
+  });
+
+  it('names a target the page knows, and otherwise shows its kind and reference', () => {
+    const known = new Map([['u1', 'Priya Shah']]);
+    expect(describeTarget({ type: 'member', id: 'u1' }, known)).toBe('Priya Shah');
+    expect(describeTarget({ type: 'invitation', id: 'i9' }, known)).toBe('Invitation i9');
+    expect(describeTarget({ type: 'workspace', id: null }, known)).toBe('Workspace');
+  });
+
+  it('shows roles in details by their labels', () => {
+    expect(describeDetail('previousRole', 'steering-member')).toBe(
+      'Previous role: Steering group member',
+    );
+    expect(describeDetail('newAccount', 'yes')).toBe('New account: yes');
+  });
+});
