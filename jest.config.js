@@ -6,6 +6,7 @@ module.exports = {
     '<rootDir>/packages/collab-provider',
     '<rootDir>/packages/embedded-mongo',
     '<rootDir>/server',
+    '<rootDir>/client/jest.config.cjs',
     '<rootDir>/test',
   ],
 };
