@@ -10,12 +10,12 @@ import { focusMain } from './components/focus-main';
  */
 export function useFocusOnNavigation() {
   const { pathname } = useLocation();
-  const firstPage = useRef(true);
+  // Compared with the last path rather than counting renders, so React's development
+  // double-run of effects does not count as a navigation.
+  const lastPath = useRef(pathname);
   useEffect(() => {
-    if (firstPage.current) {
-      firstPage.current = false;
-      return;
-    }
+    if (lastPath.current === pathname) return;
+    lastPath.current = pathname;
     // The new page may already have put focus somewhere on purpose, such as its error summary.
     const main = document.getElementById('maincontent');
     if (main?.contains(document.activeElement)) return;
