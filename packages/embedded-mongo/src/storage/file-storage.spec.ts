@@ -436,12 +436,8 @@ describe('file storage', () => {
         `,
       );
       let lastAcknowledged = -1;
-      let printed = '';
-      child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-        printed += chunk;
-        const complete = printed.slice(0, printed.lastIndexOf('\n'));
-        if (complete) lastAcknowledged = Number(complete.slice(complete.lastIndexOf('\n') + 1));
-        printed = printed.slice(printed.lastIndexOf('\n') + 1);
+      onEachLine(child, (line) => {
+        lastAcknowledged = Number(line);
       });
       await waitFor(
         async () =>
@@ -459,6 +455,73 @@ describe('file storage', () => {
       expect(await readdir(dbpath)).not.toContain('snapshot-0000000002.bson.tmp');
     }, 60_000);
   });
+
+  it('keeps every acknowledged command, whole, across repeated kills during writes and compactions', async () => {
+    const script = `
+      const docs = new Map();
+      const storage = createFileStorage(dbpath, { log: () => {} });
+      // One decision recorded as three documents that must change together.
+      const decision = (group, version) => ['options', 'rationale', 'approval'].map((part) => ({
+        op: 'put', db: 'coproduce', coll: 'decisions',
+        doc: { _id: group + '/' + part, group, version, note: 'x'.repeat(300) },
+      }));
+      (async () => {
+        await storage.open((entry) => { if (entry.op === 'put') docs.set(entry.doc._id, entry.doc); });
+        let next = Math.max(0, ...[...docs.values()].map((doc) => doc.version + 1));
+        const writer = async () => {
+          for (;;) {
+            const version = next++;
+            const entries = decision('g' + (version % 40), version);
+            for (const entry of entries) docs.set(entry.doc._id, entry.doc);
+            await storage.append(entries);
+            process.stdout.write(entries[0].doc.group + ' ' + version + '\\n');
+          }
+        };
+        for (let i = 0; i < 8; i += 1) writer();
+        setInterval(() => {
+          // The state is read when compact() asks for it: that is the snapshot's instant.
+          storage.compact(() => [...docs.values()].map((doc) => ({ op: 'put', db: 'coproduce', coll: 'decisions', doc }))).catch(() => {});
+        }, 100);
+      })();
+    `;
+    const acknowledged = new Map<string, number>();
+    for (let round = 0; round < 6; round += 1) {
+      const child = spawnStorageProcess(dbpath, script);
+      let lines = 0;
+      onEachLine(child, (line) => {
+        const [group, version] = line.split(' ') as [string, string];
+        acknowledged.set(group, Math.max(acknowledged.get(group) ?? -1, Number(version)));
+        lines += 1;
+      });
+      await waitFor(async () => lines > 50);
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 500));
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+
+      const versions = new Map<string, number[]>();
+      const recovering = storageAt();
+      await recovering.open((entry) => {
+        if (entry.op !== 'put') return;
+        const group = String(entry.doc.group);
+        const parts = versions.get(group) ?? [];
+        parts[['options', 'rationale', 'approval'].indexOf(String(entry.doc._id).split('/')[1]!)] =
+          Number(entry.doc.version);
+        versions.set(group, parts);
+      });
+      await recovering.close();
+      for (const [group, lastAcknowledged] of acknowledged) {
+        const [options, rationale, approval] = versions.get(group) ?? [];
+        expect({ group, rationale, approval }).toEqual({
+          group,
+          rationale: options,
+          approval: options,
+        });
+        expect(options).toBeGreaterThanOrEqual(lastAcknowledged);
+      }
+    }
+    const generations = (await readdir(dbpath)).filter((name) => name.startsWith('snapshot-'));
+    expect(generations.length).toBeGreaterThan(0);
+  }, 120_000);
 
   describe('the data directory lock', () => {
     it('stops a second storage on the same directory with a clear message', async () => {
@@ -513,6 +576,16 @@ function spawnStorageProcess(directory: string, script: string): ChildProcess {
   });
   children.push(child);
   return child;
+}
+
+/** Calls `onLine` with each complete line the child prints. */
+function onEachLine(child: ChildProcess, onLine: (line: string) => void): void {
+  let partial = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop()!;
+    for (const line of lines) onLine(line);
+  });
 }
 
 const children: ChildProcess[] = [];

@@ -129,7 +129,7 @@ class DataDirectoryStorage implements FileStorage {
     const contents = await listDataDirectory(this.dbpath);
     for (const name of contents.temporary) {
       await rm(join(this.dbpath, name), { force: true });
-      this.log(`removed ${name}, an unfinished snapshot from an interrupted compaction`);
+      this.log(`removed ${name}, a file left unfinished by an interrupted run`);
     }
 
     const snapshotGeneration = contents.snapshots.at(-1) ?? 0;
