@@ -135,7 +135,7 @@ class DataDirectoryStorage implements FileStorage {
     const snapshotGeneration = contents.snapshots.at(-1) ?? 0;
     if (snapshotGeneration > 0) await readSnapshot(this.dbpath, snapshotGeneration, apply);
     const journals = contents.journals.filter((generation) => generation >= snapshotGeneration);
-    await this.checkJournalSequence(journals, snapshotGeneration);
+    this.checkJournalSequence(journals, snapshotGeneration);
 
     const currentGeneration = journals.at(-1) ?? Math.max(snapshotGeneration, 1);
     let currentLength = 0;
@@ -169,17 +169,16 @@ class DataDirectoryStorage implements FileStorage {
   private async createDataDirectory(): Promise<void> {
     const firstCreated = await mkdir(this.dbpath, { recursive: true });
     if (firstCreated === undefined) return;
-    for (let directory = this.dbpath; directory !== dirname(firstCreated);) {
+    // A new directory's name lives in its parent: sync each parent up to the first one created.
+    let directory = this.dbpath;
+    do {
       directory = dirname(directory);
       await syncDirectory(directory);
-    }
+    } while (directory !== dirname(firstCreated));
   }
 
   /** Journals from the snapshot on must be consecutive generations, or data is missing. */
-  private async checkJournalSequence(
-    journals: number[],
-    snapshotGeneration: number,
-  ): Promise<void> {
+  private checkJournalSequence(journals: number[], snapshotGeneration: number): void {
     const first = journals[0];
     if (first === undefined) return;
     const expectedFirst = snapshotGeneration > 0 ? snapshotGeneration : 1;
