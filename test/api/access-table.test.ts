@@ -13,6 +13,9 @@ import {
 import { startApp, type RunningApp } from '../support/app';
 import { api, DEMO_EMAIL, signIn } from '../support/api';
 
+// Each file starts real server processes; Jest's project-level testTimeout is not applied.
+jest.setTimeout(60_000);
+
 type Caller = Role | 'non-member' | 'anonymous';
 const CALLERS: Caller[] = [...ROLES, 'non-member', 'anonymous'];
 
@@ -48,6 +51,7 @@ const ROUTES: Route[] = [
   { method: 'POST', template: '/api/session', path: () => '/api/session', body: {}, allowed: 'everyone', success: 400 },
   { method: 'GET', template: '/api/session', path: () => '/api/session', allowed: [...ROLES, 'non-member'], success: 200 },
   { method: 'GET', template: '/api/workspaces', path: () => '/api/workspaces', allowed: [...ROLES, 'non-member'], success: 200 },
+  { method: 'POST', template: '/api/workspaces', path: () => '/api/workspaces', body: { name: 'Access walk', serviceArea: 'Walks', leadOrganisation: 'Walkers ICB' }, allowed: [...ROLES, 'non-member'], success: 201 },
   { method: 'GET', template: '/api/workspaces/{workspaceId}', path: (f) => `/api/workspaces/${f.workspace}`, allowed: ALL_MEMBERS, success: 200 },
   { method: 'GET', template: '/api/workspaces/{workspaceId}/members', path: (f) => `/api/workspaces/${f.workspace}/members`, allowed: ['commissioner', 'steering-member', 'expert-by-experience', 'engagement-lead', 'observer'], success: 200 },
   { method: 'PATCH', template: '/api/workspaces/{workspaceId}/members/{userId}', path: (f) => `/api/workspaces/${f.workspace}/members/${f.observerId}`, body: { role: 'observer' }, allowed: COMMISSIONER, success: 200 },

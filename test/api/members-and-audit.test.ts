@@ -9,6 +9,9 @@ import {
 import { startApp, type RunningApp } from '../support/app';
 import { api, DEMO_EMAIL, errorWithCode, signIn } from '../support/api';
 
+// Each file starts real server processes; Jest's project-level testTimeout is not applied.
+jest.setTimeout(60_000);
+
 let app: RunningApp;
 const tokens = {} as Record<Role, string>;
 let workspaceId: string;

@@ -10,6 +10,9 @@ import {
   signInAs,
 } from '../support/api';
 
+// Each file starts real server processes; Jest's project-level testTimeout is not applied.
+jest.setTimeout(60_000);
+
 let app: RunningApp;
 beforeAll(async () => {
   app = await startApp();

@@ -10,6 +10,9 @@ import {
 import { startApp, type RunningApp } from '../support/app';
 import { api, DEMO_EMAIL, errorWithCode, signIn } from '../support/api';
 
+// Each file starts real server processes; Jest's project-level testTimeout is not applied.
+jest.setTimeout(60_000);
+
 const DEMO_SPECIFICATION =
   'Key worker service for children and young people with a learning disability and/or autism';
 

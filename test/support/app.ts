@@ -12,6 +12,8 @@ export interface RunningApp {
   url: string;
   /** Set when started with `ownDatabase`: lets a test reach into the store (e.g. to age a record). */
   databaseUri?: string;
+  /** With `ownDatabase`: stops the database under the running server (to see how it copes). */
+  stopDatabase(): Promise<void>;
   /** Everything the server printed so far (stdout and stderr), for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -25,6 +27,8 @@ export interface StartOptions {
    * through MONGODB_URI, so the test can open the same database.
    */
   ownDatabase?: boolean;
+  /** Use (and keep) this data directory instead of a throwaway one, e.g. to restart on the same data. */
+  dataDir?: string;
 }
 
 const SERVER_MAIN = join(__dirname, '..', '..', 'server', 'dist', 'main.js');
@@ -46,7 +50,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       ...options.env,
       PORT: '0',
       HOST: '127.0.0.1',
-      DATA_DIR: join(workDir, 'data'),
+      DATA_DIR: options.dataDir ?? join(workDir, 'data'),
       ...(database ? { MONGODB_URI: database.uri } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -66,7 +70,16 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   };
   try {
     const url = await waitUntilHealthy(child, () => output);
-    return { url, databaseUri: database?.uri, output: () => output, stop };
+    return {
+      url,
+      databaseUri: database?.uri,
+      stopDatabase: async () => {
+        if (!database) throw new Error('stopDatabase needs startApp({ ownDatabase: true })');
+        await database.stop();
+      },
+      output: () => output,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);

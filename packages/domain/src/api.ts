@@ -65,6 +65,14 @@ export interface SpecificationDetail extends SpecificationSummary {
   updatedAt: string;
 }
 
+/** POST /api/workspaces → 201 WorkspaceDetail; the creator becomes its commissioner. */
+export interface CreateWorkspaceRequest {
+  name: string;
+  serviceArea: string;
+  leadOrganisation: string;
+  partnerOrganisations?: string[];
+}
+
 /** POST /api/session */
 export interface SignInRequest {
   email: string;

@@ -47,3 +47,9 @@ export const configValidationOptions: Joi.ValidationOptions = {
   abortEarly: false,
   errors: { wrap: { label: false } },
 };
+
+/** Each problem with the environment, as a sentence naming the variable; empty when it is fine. */
+export function configurationProblems(environment: NodeJS.ProcessEnv): string[] {
+  const { error } = configSchema.validate(environment, configValidationOptions);
+  return error ? error.details.map((detail) => detail.message) : [];
+}

@@ -73,6 +73,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       }
       return reply(status, CODE_FOR_STATUS[status] ?? codeFromStatus(status), messageOf(exception));
     }
+    if (isDatabaseUnreachable(exception)) {
+      return reply(503, 'unavailable', 'The database is not answering. Try again shortly.');
+    }
     const clientError = describeBodyParserError(exception);
     if (clientError) return clientError;
     return reply(500, 'internal', 'Something went wrong on our side. Try again shortly.');
@@ -106,6 +109,16 @@ function isMalformedBody(exception: BadRequestException): boolean {
   return (
     /JSON|Unexpected token|Unexpected end/i.test(exception.message) &&
     !(exception.getResponse() as { error?: { code?: string } }).error?.code
+  );
+}
+
+/** The driver or mongoose could not reach the database: the service is down, not the request wrong. */
+function isDatabaseUnreachable(exception: unknown): boolean {
+  if (!(exception instanceof Error)) return false;
+  return (
+    /^Mongo(ose)?(ServerSelection|Network|NotConnected|NetworkTimeout)Error$/.test(
+      exception.name,
+    ) || /buffering timed out/.test(exception.message)
   );
 }
 

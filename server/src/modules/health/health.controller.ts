@@ -1,14 +1,15 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, MongooseHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../access/access.decorators';
+import { DatabasePingIndicator } from './database-ping.indicator';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly database: MongooseHealthIndicator,
+    private readonly database: DatabasePingIndicator,
   ) {}
 
   @Get()
@@ -16,6 +17,6 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: '200 when the app and its database answer, 503 otherwise' })
   check() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
+    return this.health.check([() => this.database.ping('database', 2000)]);
   }
 }

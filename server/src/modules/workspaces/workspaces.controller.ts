@@ -1,9 +1,11 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { WorkspaceDetail, WorkspaceSummary } from '@coproduce/domain';
 import { CurrentMembership, CurrentUser, type RequestMembership } from '../../base/request-context';
 import type { UserDocument } from '../accounts/user.schema';
 import { Allow, SignedIn } from '../access/access.decorators';
+import { Audited } from '../audit/audited.decorator';
+import { CreateWorkspaceDto } from './dto/create-workspace.dto';
 import { MembershipsService } from './memberships.service';
 import { WorkspacesService } from './workspaces.service';
 
@@ -21,6 +23,26 @@ export class WorkspacesController {
   @ApiOperation({ summary: "The caller's workspaces and their role in each" })
   list(@CurrentUser() user: UserDocument): Promise<WorkspaceSummary[]> {
     return this.memberships.listWorkspacesOf(user._id);
+  }
+
+  @Post()
+  @SignedIn()
+  @Audited('workspace.create', ({ result }) => {
+    const created = result as WorkspaceDetail;
+    return {
+      workspaceId: created.id,
+      target: { type: 'workspace', id: created.id },
+      detail: { name: created.name },
+    };
+  })
+  @ApiOperation({
+    summary: 'Start a workspace for a commissioning project; you become its commissioner',
+  })
+  create(
+    @CurrentUser() user: UserDocument,
+    @Body() body: CreateWorkspaceDto,
+  ): Promise<WorkspaceDetail> {
+    return this.workspaces.create(user._id, body);
   }
 
   @Get(':workspaceId')

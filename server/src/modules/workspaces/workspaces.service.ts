@@ -4,16 +4,39 @@ import type { Role, WorkspaceDetail } from '@coproduce/domain';
 import { Model, Types } from 'mongoose';
 import { NotFound } from '../../base/errors';
 import { AccessPolicy } from '../access/access-policy';
+import type { CreateWorkspaceDto } from './dto/create-workspace.dto';
+import { MembershipsService } from './memberships.service';
 import { Workspace, WorkspaceDocument } from './workspace.schema';
 
 @Injectable()
 export class WorkspacesService {
-  constructor(@InjectModel(Workspace.name) private readonly workspaces: Model<Workspace>) {}
+  constructor(
+    @InjectModel(Workspace.name) private readonly workspaces: Model<Workspace>,
+    private readonly memberships: MembershipsService,
+  ) {}
 
   async findById(workspaceId: Types.ObjectId): Promise<WorkspaceDocument> {
     const workspace = await this.workspaces.findById(workspaceId).exec();
     if (!workspace) throw new NotFound('that workspace');
     return workspace;
+  }
+
+  /** A new workspace with its creator as the first commissioner. */
+  async create(creatorId: Types.ObjectId, request: CreateWorkspaceDto): Promise<WorkspaceDetail> {
+    const workspace = await this.workspaces.create({
+      name: request.name,
+      serviceArea: request.serviceArea,
+      leadOrganisation: request.leadOrganisation,
+      partnerOrganisations: request.partnerOrganisations?.map((name) => name.trim()) ?? [],
+    });
+    try {
+      await this.memberships.add(workspace._id, creatorId, 'commissioner');
+    } catch (error) {
+      // A workspace nobody can reach is worse than none.
+      await this.workspaces.deleteOne({ _id: workspace._id }).exec();
+      throw error;
+    }
+    return this.detailFor(workspace._id, 'commissioner');
   }
 
   async detailFor(workspaceId: Types.ObjectId, role: Role): Promise<WorkspaceDetail> {

@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { CreateWorkspaceRequest } from '@coproduce/domain';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { trimmed } from '../../../base/validation';
+
+export class CreateWorkspaceDto implements CreateWorkspaceRequest {
+  @ApiProperty({ example: 'Short breaks for disabled children', maxLength: 200 })
+  @Transform(trimmed)
+  @IsString({ message: 'Enter a name for the workspace.' })
+  @MinLength(1, { message: 'Enter a name for the workspace.' })
+  @MaxLength(200, { message: 'The name must be 200 characters or fewer.' })
+  name: string;
+
+  @ApiProperty({ example: 'Disabled children and their families', maxLength: 200 })
+  @Transform(trimmed)
+  @IsString({ message: 'Enter the service area.' })
+  @MinLength(1, { message: 'Enter the service area.' })
+  @MaxLength(200, { message: 'The service area must be 200 characters or fewer.' })
+  serviceArea: string;
+
+  @ApiProperty({ example: 'North Riverside Integrated Care Board', maxLength: 200 })
+  @Transform(trimmed)
+  @IsString({ message: 'Enter the lead organisation.' })
+  @MinLength(1, { message: 'Enter the lead organisation.' })
+  @MaxLength(200, { message: 'The lead organisation must be 200 characters or fewer.' })
+  leadOrganisation: string;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 20 })
+  @IsOptional()
+  @IsArray({ message: 'partnerOrganisations must be a list of names.' })
+  @ArrayMaxSize(20, { message: 'List at most 20 partner organisations.' })
+  @IsString({ each: true, message: 'Each partner organisation must be a name.' })
+  @MinLength(1, { each: true, message: 'A partner organisation name cannot be empty.' })
+  @MaxLength(200, {
+    each: true,
+    message: 'Each partner organisation name must be 200 characters or fewer.',
+  })
+  partnerOrganisations?: string[];
+}

@@ -1,0 +1,38 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ConfigService } from '@nestjs/config';
+import { Logger } from 'nestjs-pino';
+import type { AddressInfo } from 'node:net';
+import { AppModule } from './app.module';
+import type { AppConfig } from './base/config';
+import { hardenHttp } from './base/http-hardening';
+import { setUpApiDocs } from './base/api-docs';
+import { DEMO_ACCOUNTS } from './modules/seed/demo-workspace';
+
+/** Builds the Nest application, listens, and prints where to find it. */
+export async function start(): Promise<void> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  hardenHttp(app);
+  setUpApiDocs(app);
+  app.enableShutdownHooks();
+
+  const config = app.get<ConfigService<AppConfig, true>>(ConfigService);
+  await app.listen(config.get('PORT', { infer: true }), config.get('HOST', { infer: true }));
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  printWelcome(port, config);
+}
+
+function printWelcome(port: number, config: ConfigService<AppConfig, true>): void {
+  const lines = [``, `Coproduce is running at http://localhost:${port}`];
+  if (config.get('SEED_DEMO', { infer: true })) {
+    const password = config.get('DEMO_PASSWORD', { infer: true });
+    lines.push(`Demo sign-ins (password: ${password}):`);
+    for (const account of DEMO_ACCOUNTS)
+      lines.push(`  ${account.email.padEnd(24)} ${account.role}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
