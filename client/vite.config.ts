@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { withoutRemoteFonts } from './build/without-remote-fonts';
 
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -8,7 +9,7 @@ const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const backend = 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), withoutRemoteFonts()],
   resolve: {
     alias: [
       // Workspace packages are bundled from their TypeScript source, as ES modules,
