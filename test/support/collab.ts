@@ -2,7 +2,8 @@
 // each with its own Y.Doc, through the same provider the web client uses.
 import type { Role, SpecificationSummary, WorkspaceSummary } from '@coproduce/domain';
 import { CollabConnection, CollabProvider } from '@coproduce/collab-provider';
-import { Y } from '@coproduce/protocol';
+import { COLLAB_NAMESPACE, CollabEvent, encodeUpdate, Y, type JoinAck } from '@coproduce/protocol';
+import { io, type Socket } from 'socket.io-client';
 import { api, DEMO_EMAIL, signIn } from './api';
 
 /** Signs in as a demo role and opens a collab connection; resolves once connected. */
@@ -85,4 +86,51 @@ export async function eventually(
 /** A document's whole content as one comparable string. */
 export function contentOf(doc: Y.Doc, fragment = 'default'): string {
   return doc.getXmlFragment(fragment).toString();
+}
+
+/** A bare socket on `/collab`, for sending frames no honest provider would send. */
+export interface RawCollabClient {
+  socket: Socket;
+  /** Every `doc:error` received, in order. */
+  errors: Array<{ docId: string; code: string; message: string }>;
+  /** Every `yjs` frame received, in order. */
+  frames: Array<{ docId: string; payload: Uint8Array }>;
+  join(docId: string): Promise<JoinAck>;
+  send(docId: unknown, payload: unknown): void;
+  close(): void;
+}
+
+export async function rawClient(baseUrl: string, token: string): Promise<RawCollabClient> {
+  const socket = io(`${baseUrl}${COLLAB_NAMESPACE}`, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  const client: RawCollabClient = {
+    socket,
+    errors: [],
+    frames: [],
+    join: (docId) =>
+      socket.timeout(10_000).emitWithAck(CollabEvent.join, { docId }) as Promise<JoinAck>,
+    send: (docId, payload) => socket.emit(CollabEvent.yjs, docId, payload),
+    close: () => socket.disconnect(),
+  };
+  socket.on(CollabEvent.error, (docId: string, error: { code: string; message: string }) =>
+    client.errors.push({ docId, ...error }),
+  );
+  socket.on(CollabEvent.yjs, (docId: string, payload: Uint8Array) =>
+    client.frames.push({ docId, payload: new Uint8Array(payload) }),
+  );
+  return client;
+}
+
+/** A `yjs` update frame that inserts `text` into a fresh replica's `notes` text. */
+export function insertionFrame(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText('notes').insert(0, text);
+  return encodeUpdate(Y.encodeStateAsUpdate(doc));
 }

@@ -1,6 +1,8 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
+import { CollabEvent } from '@coproduce/protocol';
 import { NotFound } from '../../base/errors';
+import { AccessPolicy } from '../access/access-policy';
 import { SpecificationsService } from '../specifications/specifications.service';
 import { MembershipEvents, type MembershipChange } from '../workspaces/membership-events';
 import { CollabGateway } from './collab.gateway';
@@ -46,10 +48,17 @@ export class MembershipWatcher implements OnModuleInit, OnModuleDestroy {
           continue;
         }
         // Apply the new role at once, then confirm it against the store.
+        const couldEdit = AccessPolicy.can(joined.member.role, 'specification.edit');
         joined.member.role = change.role;
         try {
           const { role } = await this.specifications.findForMember(docId, change.userId);
           joined.member.role = role;
+          if (couldEdit && !AccessPolicy.can(role, 'specification.edit')) {
+            client.socket.emit(CollabEvent.error, docId, {
+              code: 'forbidden',
+              message: 'Your role changed: you can read this specification but no longer edit it.',
+            });
+          }
         } catch (error) {
           if (!(error instanceof NotFound)) throw error;
           this.gateway.evict(client, docId, {

@@ -1,0 +1,194 @@
+import type { Role } from '@coproduce/domain';
+import type { CollabConnection } from '@coproduce/collab-provider';
+import { io } from 'socket.io-client';
+import { api, DEMO_EMAIL, signIn } from '../support/api';
+import { startApp, type RunningApp } from '../support/app';
+import {
+  connectAs,
+  createSpecification,
+  demoWorkspaceId,
+  eventually,
+  insertionFrame,
+  openSpecification,
+  rawClient,
+  type RawCollabClient,
+} from '../support/collab';
+
+const EDITORS: Role[] = ['commissioner', 'steering-member', 'expert-by-experience'];
+const READERS: Role[] = ['engagement-lead', 'observer'];
+
+describe('who may open and edit a specification', () => {
+  let app: RunningApp;
+  let docId: string;
+  const closers: Array<{ close(): void }> = [];
+
+  beforeAll(async () => {
+    app = await startApp();
+    docId = await createSpecification(app.url, 'Authorisation');
+  });
+
+  afterEach(() => {
+    for (const closer of closers.splice(0)) closer.close();
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  async function connect(role: Role): Promise<CollabConnection> {
+    const connection = await connectAs(app.url, role);
+    closers.push(connection);
+    return connection;
+  }
+
+  async function raw(role: Role): Promise<RawCollabClient> {
+    const client = await rawClient(app.url, await signIn(app.url, DEMO_EMAIL[role]));
+    closers.push(client);
+    return client;
+  }
+
+  it('a socket without a session, or with a bad one, is refused as unauthorized', async () => {
+    for (const auth of [{}, { token: 'not-a-token' }, { token: 'x'.repeat(43) }]) {
+      const socket = io(`${app.url}/collab`, {
+        auth,
+        transports: ['websocket'],
+        reconnection: false,
+      });
+      const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
+      expect(error.message).toBe('unauthorized');
+      socket.close();
+    }
+  });
+
+  it.each(EDITORS)("a %s's edit reaches everyone in the document", async (role) => {
+    const watcher = await openSpecification(await connect('observer'), docId);
+    const editor = await openSpecification(await connect(role), docId);
+    expect(editor.provider.canEdit).toBe(true);
+    editor.doc.getText('notes').insert(0, `[${role}]`);
+    await eventually(
+      () => watcher.doc.getText('notes').toString().includes(`[${role}]`),
+      `the observer sees the ${role}'s edit`,
+    );
+    await editor.provider.whenSaved();
+  });
+
+  it.each(READERS)(
+    'a %s can read but their edit is refused, and nobody receives it',
+    async (role) => {
+      const editor = await openSpecification(await connect('commissioner'), docId);
+      const reader = await raw(role);
+      const ack = await reader.join(docId);
+      expect(ack).toEqual({ ok: true, role, canEdit: false });
+      await eventually(() => reader.frames.length > 0, 'the reader receives sync step 1');
+
+      reader.send(docId, insertionFrame(`sneaked in by ${role}`));
+      await eventually(() => reader.errors.length > 0, 'the reader is told no');
+      expect(reader.errors[0]).toMatchObject({ docId, code: 'forbidden' });
+
+      // A frame sent after the refused one arrives after it: if the refused edit had been
+      // relayed, the commissioner would have it by the time this reaches them.
+      const marker = await openSpecification(await connect('steering-member'), docId);
+      marker.doc.getText('marker').insert(0, role);
+      await eventually(
+        () => editor.doc.getText('marker').toString().includes(role),
+        'a later edit arrives',
+      );
+      expect(editor.doc.getText('notes').toString()).not.toContain('sneaked in');
+      // And it was not stored: a fresh replica loads without it.
+      const fresh = await openSpecification(await connect('observer'), docId);
+      expect(fresh.doc.getText('notes').toString()).not.toContain('sneaked in');
+    },
+  );
+
+  it('a provider cannot open a draft', async () => {
+    const provider = await raw('provider');
+    const ack = await provider.join(docId);
+    expect(ack.ok).toBe(false);
+    if (!ack.ok) expect(['not-found', 'forbidden']).toContain(ack.error.code);
+    provider.send(docId, insertionFrame('provider text'));
+    await eventually(() => provider.errors.length > 0, 'the provider is answered');
+    expect(provider.errors[0]?.code).toBe('not-joined');
+    expect(provider.frames).toEqual([]);
+  });
+
+  it('joining something that is not a specification id is a bad request, an unknown one not found', async () => {
+    const client = await raw('commissioner');
+    const bad = await client.socket.timeout(5000).emitWithAck('doc:join', { docId: { $ne: '' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    const unknown = await client.join('0123456789abcdef01234567');
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('a member removed while connected is taken out of the document at once', async () => {
+    const commissionerToken = await signIn(app.url, DEMO_EMAIL.commissioner);
+    const workspaceId = await demoWorkspaceId(app.url, commissionerToken);
+    const editor = await openSpecification(await connect('commissioner'), docId);
+    const observer = await raw('observer');
+    expect((await observer.join(docId)).ok).toBe(true);
+    await eventually(() => observer.frames.length > 0, 'the observer is synced');
+
+    const members = await api<Array<{ userId: string; email: string }>>(
+      app.url,
+      'GET',
+      `/api/workspaces/${workspaceId}/members`,
+      { token: commissionerToken },
+    );
+    const observerId = members.body.find((m) => m.email === DEMO_EMAIL.observer)?.userId;
+    const removed = await api(
+      app.url,
+      'DELETE',
+      `/api/workspaces/${workspaceId}/members/${observerId}`,
+      {
+        token: commissionerToken,
+        body: {},
+      },
+    );
+    expect([removed.status, removed.body]).toEqual([204, undefined]);
+    await eventually(
+      () => observer.errors.some((e) => e.code === 'forbidden'),
+      'the observer is told',
+    );
+
+    const framesBefore = observer.frames.length;
+    editor.doc.getText('notes').insert(0, 'after the removal');
+    await editor.provider.whenSaved();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(observer.frames.length).toBe(framesBefore);
+    expect((await observer.join(docId)).ok).toBe(false);
+  });
+
+  it('an editor whose role becomes observer can no longer edit, on the same socket', async () => {
+    const commissionerToken = await signIn(app.url, DEMO_EMAIL.commissioner);
+    const workspaceId = await demoWorkspaceId(app.url, commissionerToken);
+    const steering = await raw('steering-member');
+    expect(await steering.join(docId)).toMatchObject({ ok: true, canEdit: true });
+    const members = await api<Array<{ userId: string; email: string }>>(
+      app.url,
+      'GET',
+      `/api/workspaces/${workspaceId}/members`,
+      { token: commissionerToken },
+    );
+    const steeringId = members.body.find((m) => m.email === DEMO_EMAIL['steering-member'])?.userId;
+    const changed = await api(
+      app.url,
+      'PATCH',
+      `/api/workspaces/${workspaceId}/members/${steeringId}`,
+      {
+        token: commissionerToken,
+        body: { role: 'observer' },
+      },
+    );
+    expect([changed.status, changed.body]).toMatchObject([200, {}]);
+    await eventually(
+      () => steering.errors.some((e) => e.code === 'forbidden'),
+      'the member is told',
+    );
+
+    const errorsBefore = steering.errors.length;
+    steering.send(docId, insertionFrame('written after the downgrade'));
+    await eventually(() => steering.errors.length > errorsBefore, 'the edit is answered');
+    expect(steering.errors.at(-1)?.code).toBe('forbidden');
+    const fresh = await openSpecification(await connect('commissioner'), docId);
+    expect(fresh.doc.getText('notes').toString()).not.toContain('after the downgrade');
+  });
+});
