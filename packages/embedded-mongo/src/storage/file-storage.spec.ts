@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -18,7 +18,11 @@ import {
 } from 'bson';
 import { createFileStorage, type FileStorage } from './file-storage';
 import type { JournalEntry } from './journal-entry';
-import { DataDirectoryInUseError, StorageCorruptionError } from './storage-errors';
+import {
+  DataDirectoryInUseError,
+  StorageCorruptionError,
+  StorageUnavailableError,
+} from './storage-errors';
 
 /** What the engine would hold in memory: enough to compare states before and after a restart. */
 class SpecificationStore {
@@ -197,6 +201,18 @@ describe('file storage', () => {
     );
     await Promise.all([first, ...during]);
     expect(storage.journalCounters()).toMatchObject({ appends: 101, records: 2, datasyncs: 2 });
+  });
+
+  it('fails the write, and every write after it, when the disk refuses one', async () => {
+    // A journal that is really /dev/full: every write fails with ENOSPC.
+    await symlink('/dev/full', join(dbpath, 'journal-0000000001.log'));
+    const storage = storageAt();
+    await storage.open(() => undefined);
+    await expect(storage.append([specificationPut(1)])).rejects.toThrow(
+      new StorageUnavailableError('journal write failed: ENOSPC: no space left on device, write'),
+    );
+    await expect(storage.append([specificationPut(2)])).rejects.toThrow('journal write failed');
+    await expect(storage.close()).resolves.toBeUndefined();
   });
 
   it('drops a torn last record, wherever the crash cut it, and keeps everything before it', async () => {
