@@ -1,12 +1,13 @@
 // Steps a person takes in the web client, shared by the browser tests.
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../support/api';
-import { expectNoAxeViolations, saveScreenshot } from '../support/browser';
+import { expectNoAxeViolations, expectNoPageErrors, saveScreenshot } from '../support/browser';
 
 export { DEMO_PASSWORD } from '../support/api';
 
-/** Checks the page a person has reached: accessible, and kept as a screenshot for review. */
+/** Checks the page a person has reached: no errors, accessible, kept as a screenshot for review. */
 export async function checkScreen(page: Page, screenshotName: string): Promise<void> {
+  expectNoPageErrors(page);
   await expectNoAxeViolations(page);
   await saveScreenshot(page, screenshotName);
 }

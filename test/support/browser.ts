@@ -44,7 +44,33 @@ export async function newBrowserContext(
 ): Promise<BrowserContext> {
   const context = await browser.newContext(options);
   context.setDefaultTimeout(10_000);
+  context.on('page', watchForPageErrors);
   return context;
+}
+
+/** Uncaught exceptions and Content-Security-Policy refusals seen on each page so far. */
+const pageErrors = new WeakMap<Page, string[]>();
+
+function watchForPageErrors(page: Page): void {
+  const seen: string[] = [];
+  pageErrors.set(page, seen);
+  page.on('pageerror', (error) => seen.push(`uncaught ${error.name}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
+      seen.push(message.text());
+    }
+  });
+}
+
+/**
+ * Fails when the page threw an uncaught exception or broke its own CSP: either
+ * means something a person relies on may silently not work.
+ */
+export function expectNoPageErrors(page: Page): void {
+  const seen = pageErrors.get(page) ?? [];
+  if (seen.length > 0) {
+    throw new Error(`${page.url()} reported ${seen.length} error(s):\n  ${seen.join('\n  ')}`);
+  }
 }
 
 /**
