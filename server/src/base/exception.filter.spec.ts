@@ -82,4 +82,20 @@ describe('the API exception filter', () => {
     expect(JSON.stringify(sent.body)).not.toContain('secret');
     expect(respond(new HttpException('teapot', 418)).status).toBe(418);
   });
+
+  it('never rethrows outside HTTP: a socket is told through the exception event', () => {
+    const emitted: unknown[] = [];
+    const host = {
+      getType: () => 'ws',
+      switchToWs: () => ({
+        getClient: () => ({ emit: (...args: unknown[]) => emitted.push(args) }),
+      }),
+    } as unknown as ArgumentsHost;
+    const filter = new ApiExceptionFilter();
+    jest.spyOn(filter['logger'], 'error').mockImplementation(() => undefined);
+    expect(() => filter.catch(new Error('boom'), host)).not.toThrow();
+    expect(emitted).toEqual([
+      ['exception', { status: 'error', code: 'internal', message: expect.any(String) }],
+    ]);
+  });
 });

@@ -37,7 +37,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    if (host.getType() !== 'http') throw exception;
+    if (host.getType() !== 'http') return this.catchOutsideHttp(exception, host);
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
@@ -50,6 +50,23 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (response.headersSent) return;
     response.status(status).json(body);
+  }
+
+  /**
+   * The collab gateway answers its own errors (doc:error); anything that
+   * escapes it is told to the socket in Nest's usual `exception` event and
+   * never rethrown, which would bring the process down.
+   */
+  private catchOutsideHttp(exception: unknown, host: ArgumentsHost): void {
+    const known = exception instanceof DomainError;
+    if (!known) this.logger.error({ err: exception }, 'Unexpected error outside an HTTP request');
+    if (host.getType() !== 'ws') return;
+    const client = host.switchToWs().getClient<{ emit?: (event: string, body: unknown) => void }>();
+    client.emit?.('exception', {
+      status: 'error',
+      code: known ? exception.code : 'internal',
+      message: known ? exception.message : 'Something went wrong on our side.',
+    });
   }
 
   private describe(exception: unknown, request: Request): ErrorReply {

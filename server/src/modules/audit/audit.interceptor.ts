@@ -19,8 +19,9 @@ export class AuditInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<CoproduceRequest>();
-    if (context.getType() !== 'http' || SAFE_METHODS.has(request.method)) return next.handle();
+    if (SAFE_METHODS.has(request.method)) return next.handle();
     const audited = this.reflector.get<AuditedMetadata | undefined>(AUDITED, context.getHandler());
     return next.handle().pipe(
       mergeMap(async (result: unknown) => {
