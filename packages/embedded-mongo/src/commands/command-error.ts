@@ -31,6 +31,7 @@ export const ErrorCode = {
   UnsupportedOpQueryCommand: 352,
   Location40323: 40323,
   Location40571: 40571,
+  Location40573: 40573,
   BSONObjectTooLarge: 10334,
   Location17419: 17419,
   Location31253: 31253,

@@ -7,6 +7,7 @@ import { CommandError } from './command-error';
 import type { CommandHandler } from './command-context';
 import { collectionCommands } from './collection-commands';
 import { cursorCommands } from './cursor-commands';
+import { explainCommands } from './explain-command';
 import { handshakeCommands } from './handshake-commands';
 import { indexCommands } from './index-commands';
 import { readCommands } from './read-commands';
@@ -20,6 +21,7 @@ const COMMANDS = new Map<string, CommandHandler>(
     ...cursorCommands,
     ...indexCommands,
     ...collectionCommands,
+    ...explainCommands,
   }),
 );
 

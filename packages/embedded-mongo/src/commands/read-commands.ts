@@ -7,7 +7,7 @@ import {
   targetCollection,
   type CommandHandler,
 } from './command-context';
-import { findDocuments } from '../engine/find-documents';
+import { findDocuments, type FindRequest } from '../engine/find-documents';
 import {
   compareValues,
   idKey,
@@ -17,7 +17,7 @@ import {
   valuesAtPath,
 } from '../engine/bson-order';
 import { compilePipeline, withMingo } from '../engine/mingo-options';
-import { cloneDocument } from '../engine/update-document';
+import { plainNumbers } from '../engine/numeric-types';
 
 /** A find's `limit`: negative means "one batch of that many" (legacy drivers). */
 function parseLimit(command: Document): { limit?: number; singleBatch: boolean } {
@@ -34,18 +34,27 @@ function parseLimit(command: Document): { limit?: number; singleBatch: boolean }
   return limit < 0 ? { limit: -limit, singleBatch: true } : { limit, singleBatch };
 }
 
-const find: CommandHandler = (command, { engine, db }) => {
-  const name = targetCollection(command, 'find', db);
+/** The find arguments of a `find` command (also what `explain` runs). */
+export function findRequestOf(command: Document): FindRequest & { singleBatch: boolean } {
   const { limit, singleBatch } = parseLimit(command);
-  const { results } = findDocuments(engine.catalog.get(db, name), {
+  return {
     filter: optionalDocument(command, 'filter'),
     sort: optionalDocument(command, 'sort'),
     projection: optionalDocument(command, 'projection'),
     skip: optionalCount(command, 'skip'),
     limit,
-  });
+    hint: command.hint,
+    singleBatch,
+  };
+}
+
+const find: CommandHandler = (command, { engine, db }) => {
+  const name = targetCollection(command, 'find', db);
+  const request = findRequestOf(command);
+  const { results } = findDocuments(engine.catalog.get(db, name), request);
   const batchSize = optionalCount(command, 'batchSize');
-  return { cursor: engine.cursors.open(`${db}.${name}`, results, batchSize, singleBatch), ok: 1 };
+  const cursor = engine.cursors.open(`${db}.${name}`, results, batchSize, request.singleBatch);
+  return { cursor, ok: 1 };
 };
 
 const count: CommandHandler = (command, { engine, db }) => {
@@ -58,7 +67,7 @@ const count: CommandHandler = (command, { engine, db }) => {
   if (Object.keys(query).length === 0 && skip === 0 && limit === 0) {
     return { n: collection.docs.size, ok: 1 };
   }
-  const { results } = findDocuments(collection, { filter: query, skip, limit });
+  const { results } = findDocuments(collection, { filter: query, skip, limit, hint: command.hint });
   let n = 0;
   while (!results.next().done) n++;
   return { n, ok: 1 };
@@ -124,6 +133,12 @@ const aggregate: CommandHandler = (command, { engine, db }) => {
   }
   for (const stage of pipeline) {
     const stageName = stage && typeof stage === 'object' ? Object.keys(stage)[0] : undefined;
+    if (stageName === '$changeStream') {
+      throw new CommandError(
+        'Location40573',
+        'The $changeStream stage is only supported on replica sets',
+      );
+    }
     if (stageName && WRITING_STAGES.has(stageName)) {
       throw new CommandError('NotImplemented', `${stageName} is not supported by embedded-mongo`);
     }
@@ -138,11 +153,11 @@ const aggregate: CommandHandler = (command, { engine, db }) => {
   const { results } = findDocuments(collection, { filter: leadingMatch });
   const source: Document[] = [];
   for (let next = results.next(); !next.done; next = results.next())
-    source.push(cloneDocument(next.value));
+    source.push(plainNumbers(next.value));
   const stages = (leadingMatch ? rest : (pipeline as Document[])).flatMap(asMongodStages);
   const aggregator = compilePipeline(stages, {
     collectionResolver: (other: string) =>
-      [...(engine.catalog.get(db, other)?.docs.values() ?? [])].map(cloneDocument),
+      [...(engine.catalog.get(db, other)?.docs.values() ?? [])].map(plainNumbers),
   });
   const output = aggregator.stream(source);
   const iterator: Iterator<Document> = {

@@ -1,6 +1,7 @@
 import BTree from 'sorted-btree';
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import type { Query } from 'mingo/query';
+import { compileFilter } from './mingo-options';
 import { compareValues, TypeBracketBound, valuesAtPath } from './bson-order';
 
 /** Sorts before / after every value of every type; pads compound bounds. */
@@ -45,7 +46,7 @@ export class CollectionIndex {
     };
     this.tree = new BTree<IndexKey, Set<string>>(undefined, this.compareKeys);
     this.partialFilter = spec.partialFilterExpression
-      ? new Query(spec.partialFilterExpression)
+      ? compileFilter(spec.partialFilterExpression)
       : undefined;
   }
 

@@ -1,8 +1,9 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import { CommandError } from '../commands/command-error';
 import { compileJsonSchema } from './json-schema';
 import { MINGO_OPTIONS, withMingo } from './mingo-options';
+import { plainNumbers } from './numeric-types';
 
 export type DocumentValidator = (next: Document, previous?: Document) => void;
 
@@ -52,7 +53,7 @@ export function compileValidator(options: Document): DocumentValidator | undefin
   }
   const query = withMingo(
     () =>
-      new Query(validator as Document, {
+      new Query(plainNumbers(validator as Document), {
         ...MINGO_OPTIONS,
         jsonSchemaValidator: (schema) => compileJsonSchema(schema),
       }),

@@ -2,7 +2,7 @@ import type { Document } from 'bson';
 import type { Collection } from './collection';
 import { compileFilter } from './mingo-options';
 import { compileProjection } from './projection';
-import { planQuery, type QueryPlan } from './query-planner';
+import { planQuery, resolveHint, type QueryPlan } from './query-planner';
 import { documentComparator, parseSort } from './sort-order';
 
 export interface FindRequest {
@@ -11,6 +11,7 @@ export interface FindRequest {
   projection?: unknown;
   skip?: number;
   limit?: number;
+  hint?: unknown;
 }
 
 export interface FindExecution {
@@ -33,7 +34,12 @@ export function findDocuments(
   const sort = parseSort(request.sort);
   const project = compileProjection(request.projection);
   const plan: QueryPlan = collection
-    ? planQuery(collection, (request.filter ?? {}) as Document, sort)
+    ? planQuery(
+        collection,
+        (request.filter ?? {}) as Document,
+        sort,
+        resolveHint(collection, request.hint),
+      )
     : { sorted: true, candidates: () => [] };
   let examined = 0;
   function* matching(): Generator<Document> {

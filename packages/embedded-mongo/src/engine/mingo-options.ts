@@ -1,10 +1,13 @@
-import { Aggregator, Query } from 'mingo';
+import { Aggregator } from 'mingo/aggregator';
+import { Query } from 'mingo/query';
 import type { Document } from 'bson';
 import type { Options } from 'mingo/types';
 import { CommandError } from '../commands/command-error';
+import { BSON_CONTEXT } from './bson-query-operators';
+import { plainNumbers } from './numeric-types';
 
 /** Server-side JavaScript (`$where`, `$function`, `$accumulator`) stays off, as on a hardened mongod. */
-export const MINGO_OPTIONS: Partial<Options> = { scriptEnabled: false };
+export const MINGO_OPTIONS: Partial<Options> = { scriptEnabled: false, context: BSON_CONTEXT };
 
 /** mingo's error messages for the mistakes mongod has its own codes and words for. */
 const MINGO_ERRORS: [RegExp, (match: RegExpExecArray) => CommandError][] = [
@@ -63,7 +66,7 @@ export function compileFilter(filter: unknown): Query {
   if (typeof filter !== 'object' || Array.isArray(filter)) {
     throw new CommandError('TypeMismatch', 'filter must be an object');
   }
-  return withMingo(() => new Query(filter as Document, MINGO_OPTIONS));
+  return withMingo(() => new Query(plainNumbers(filter as Document), MINGO_OPTIONS));
 }
 
 export function compilePipeline(pipeline: unknown, options: Partial<Options> = {}): Aggregator {
@@ -83,5 +86,7 @@ export function compilePipeline(pipeline: unknown, options: Partial<Options> = {
       );
     }
   }
-  return withMingo(() => new Aggregator(pipeline as Document[], { ...MINGO_OPTIONS, ...options }));
+  return withMingo(
+    () => new Aggregator(plainNumbers(pipeline as Document[]), { ...MINGO_OPTIONS, ...options }),
+  );
 }

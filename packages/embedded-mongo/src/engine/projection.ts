@@ -1,8 +1,8 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import { CommandError } from '../commands/command-error';
 import { TypeRank, typeRank } from './bson-order';
-import { MINGO_OPTIONS, withMingo } from './mingo-options';
+import { compileFilter, MINGO_OPTIONS, withMingo } from './mingo-options';
 
 /** What a projection does at one field: keep it, drop it, cut an array, or pick one element. */
 type Leaf =
@@ -45,7 +45,7 @@ function parseLeaf(path: string, value: unknown): Leaf | undefined {
     if (keys.length === 1 && keys[0] === '$slice') return parseSlice(path, value.$slice);
     if (keys.length === 1 && keys[0] === '$elemMatch' && isPlainObject(value.$elemMatch)) {
       const filter = value.$elemMatch;
-      return { kind: 'elemMatch', query: withMingo(() => new Query(filter, MINGO_OPTIONS)) };
+      return { kind: 'elemMatch', query: compileFilter(filter) };
     }
   }
   return undefined;

@@ -1,4 +1,5 @@
 import type { Document } from 'bson';
+import { CommandError } from '../commands/command-error';
 import { TypeBracketBound, TypeRank, typeRank } from './bson-order';
 import type { Collection } from './collection';
 import type { CollectionIndex } from './collection-index';
@@ -17,6 +18,8 @@ type FieldBounds =
 export interface QueryPlan {
   index?: CollectionIndex;
   sorted: boolean;
+  /** The index is read backwards (to deliver a descending sort). */
+  reverse?: boolean;
   candidates(): Iterable<Document>;
 }
 
@@ -200,8 +203,13 @@ export function planQuery(
   collection: Collection,
   filter: Document,
   sort: SortSpec = [],
+  hint?: CollectionIndex,
 ): QueryPlan {
   const conditions = fieldConditions(filter);
+  if (hint) {
+    const fields = boundIndex(hint, conditions)?.fields ?? [];
+    return indexPlan(collection, hint, fields, sort);
+  }
   let best: IndexBounds | undefined;
   for (const index of collection.indexes.values()) {
     const candidate = boundIndex(index, conditions);
@@ -213,25 +221,48 @@ export function planQuery(
         sortDirection(candidate.index, candidate.fields, sort) !== undefined);
     if (better) best = candidate;
   }
-  if (best) {
-    const { index, fields } = best;
-    const direction = sortDirection(index, fields, sort);
-    return {
-      index,
-      sorted: direction !== undefined,
-      candidates: () => scanIndex(collection, index, fields, direction === 'reverse'),
-    };
-  }
+  if (best) return indexPlan(collection, best.index, best.fields, sort);
   for (const index of collection.indexes.values()) {
     if (index.spec.sparse || index.spec.partialFilterExpression) continue;
-    const direction = sortDirection(index, [], sort);
-    if (direction) {
-      return {
-        index,
-        sorted: true,
-        candidates: () => scanIndex(collection, index, [], direction === 'reverse'),
-      };
-    }
+    if (sortDirection(index, [], sort)) return indexPlan(collection, index, [], sort);
   }
   return { sorted: sort.length === 0, candidates: () => collection.docs.values() };
+}
+
+function indexPlan(
+  collection: Collection,
+  index: CollectionIndex,
+  fields: FieldBounds[],
+  sort: SortSpec,
+): QueryPlan {
+  const direction = sortDirection(index, fields, sort);
+  return {
+    index,
+    sorted: direction !== undefined || sort.length === 0,
+    reverse: direction === 'reverse',
+    candidates: () => scanIndex(collection, index, fields, direction === 'reverse'),
+  };
+}
+
+/** The index a `hint` names (by name or key pattern); `$natural` means no index. */
+export function resolveHint(collection: Collection, hint: unknown): CollectionIndex | undefined {
+  if (hint === undefined || hint === null) return undefined;
+  if (typeof hint === 'object' && !Array.isArray(hint) && Object.keys(hint).length === 0)
+    return undefined;
+  if (typeof hint === 'object' && hint !== null && '$natural' in hint) return undefined;
+  const found = [...collection.indexes.values()].find((index) =>
+    typeof hint === 'string'
+      ? index.name === hint
+      : JSON.stringify(index.fields) ===
+        JSON.stringify(
+          Object.entries(hint as Document).map(([path, dir]) => [path, Number(dir) < 0 ? -1 : 1]),
+        ),
+  );
+  if (!found) {
+    throw new CommandError(
+      'BadValue',
+      'error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index',
+    );
+  }
+  return found;
 }

@@ -5,10 +5,14 @@ import { idKey, TypeRank, typeRank } from './bson-order';
 import { compilePipeline, MINGO_OPTIONS, withMingo } from './mingo-options';
 import {
   applyAddToSet,
+  applyNumericKinds,
   assertNoConflicts,
   assertNumericOperands,
+  orderNewFields,
   splitAddToSet,
+  writtenPaths,
 } from './update-operators';
+import { plainNumbers, restoreWrappers } from './numeric-types';
 
 const UPDATE_OPERATORS = new Set([
   '$addToSet',
@@ -27,6 +31,9 @@ const UPDATE_OPERATORS = new Set([
   '$setOnInsert',
   '$unset',
 ]);
+/** Operators whose arguments take part in arithmetic, so mingo must see them as plain numbers. */
+const ARITHMETIC_OPERATORS = ['$inc', '$mul', '$min', '$max', '$bit'];
+
 const PIPELINE_UPDATE_STAGES = new Set([
   '$addFields',
   '$set',
@@ -38,8 +45,8 @@ const PIPELINE_UPDATE_STAGES = new Set([
 
 export type UpdateSpec = Document | Document[];
 
-/** Copies plain objects and arrays so mingo may change the copy; BSON values are immutable and shared. */
-export function cloneDocument<T>(value: T): T {
+/** Copies plain objects and arrays so the copy may be changed; BSON values are immutable and shared. */
+function cloneDocument<T>(value: T): T {
   if (Array.isArray(value)) return value.map(cloneDocument) as T;
   if (value !== null && typeof value === 'object' && typeRank(value) === TypeRank.object) {
     const copy: Document = {};
@@ -132,7 +139,8 @@ export function applyUpdate(
   let next: Document;
   if (Array.isArray(update)) {
     const pipeline = compilePipeline(update);
-    next = withMingo(() => pipeline.run<Document>([cloneDocument(doc)])[0]);
+    next = withMingo(() => pipeline.run<Document>([plainNumbers(doc)])[0]);
+    next = restoreWrappers(doc, next) as Document;
     if (next._id === undefined && doc._id !== undefined) next = { _id: doc._id, ...next };
   } else if (isOperatorUpdate(update)) {
     const { $setOnInsert, ...operators } = update;
@@ -145,18 +153,27 @@ export function applyUpdate(
     assertNoConflicts(operators);
     assertNumericOperands(doc, operators);
     const { ours, rest } = splitAddToSet(operators);
-    next = cloneDocument(doc);
-    if (Object.keys(rest).length > 0) {
+    // mingo computes with plain numbers; values that are only stored ($set, $push...) keep their BSON type.
+    const computed: Document = { ...rest };
+    for (const operator of ARITHMETIC_OPERATORS) {
+      if (computed[operator]) computed[operator] = plainNumbers(computed[operator]);
+    }
+    next = plainNumbers(doc);
+    if (Object.keys(computed).length > 0) {
       // The filter locates positional `$` elements; an upsert's new document has none and need not match it.
-      const condition = options.inserting ? undefined : options.filter;
+      const condition = options.inserting ? undefined : plainNumbers(options.filter);
+      const arrayFilters = options.arrayFilters && plainNumbers(options.arrayFilters);
       withMingo(() =>
-        applyOperators(next, rest, options.arrayFilters, condition, {
+        applyOperators(next, computed, arrayFilters, condition, {
           cloneMode: 'deep',
           queryOptions: MINGO_OPTIONS,
         }),
       );
     }
     applyAddToSet(next, ours);
+    next = restoreWrappers(doc, next) as Document;
+    applyNumericKinds(doc, next, operators);
+    next = orderNewFields(doc, next, writtenPaths(operators)) as Document;
   } else {
     const { _id, ...replacement } = update;
     if (_id !== undefined && doc._id !== undefined && idKey(_id) !== idKey(doc._id)) {

@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import { CommandError } from '../commands/command-error';
 import { compareValues, TypeRank, typeRank } from './bson-order';
+import { asKind, numberKind } from './numeric-types';
 
 /**
  * Where mingo's update operators differ from mongod's, the difference is
@@ -150,4 +151,91 @@ export function applyAddToSet(doc: Document, fields: Document): void {
     for (const value of each)
       if (!current.some((seen) => compareValues(seen, value) === 0)) current.push(value);
   }
+}
+
+function setAt(doc: Document, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let node: unknown = doc;
+  for (const part of parts.slice(0, -1)) {
+    if (node === null || typeof node !== 'object') return;
+    node = Array.isArray(node) ? node[Number(part)] : (node as Document)[part];
+  }
+  if (node === null || typeof node !== 'object') return;
+  const last = parts[parts.length - 1];
+  if (Array.isArray(node)) node[Number(last)] = value;
+  else (node as Document)[last] = value;
+}
+
+/**
+ * Gives numbers computed by `$inc`/`$mul` the type mongod would (int32
+ * overflowing into int64, double when a double is involved), and `$min`/`$max`
+ * the argument's own type when it won. `after` is the plain-number result.
+ */
+export function applyNumericKinds(before: Document, after: Document, update: Document): void {
+  for (const operator of ['$inc', '$mul'] as const) {
+    for (const [path, argument] of Object.entries(
+      (update[operator] as Document | undefined) ?? {},
+    )) {
+      if (isPositional(path)) continue;
+      const result = valueAt(after, path);
+      if (typeof result !== 'number') continue;
+      setAt(
+        after,
+        path,
+        asKind(result, [numberKind(valueAt(before, path)) ?? 'int', numberKind(argument)]),
+      );
+    }
+  }
+  for (const operator of ['$min', '$max'] as const) {
+    for (const [path, argument] of Object.entries(
+      (update[operator] as Document | undefined) ?? {},
+    )) {
+      if (isPositional(path) || numberKind(argument) === undefined) continue;
+      const result = valueAt(after, path);
+      const previous = valueAt(before, path);
+      const changed = previous === undefined || Number(previous) !== result;
+      if (typeof result === 'number' && changed && Number(argument) === result)
+        setAt(after, path, argument);
+    }
+  }
+}
+
+/**
+ * Since MongoDB 5.0 an update adds new fields in lexicographic order of their
+ * paths, after the existing ones (which keep their places). mingo adds them in
+ * operator order, so the levels the update paths pass through are reordered.
+ */
+export function orderNewFields(before: unknown, after: unknown, paths: string[]): unknown {
+  if (!isPlainDocument(after) || paths.length === 0) return after;
+  const old = isPlainDocument(before) ? before : {};
+  const children = new Map<string, string[]>();
+  for (const path of paths) {
+    const [head, ...rest] = path.split('.');
+    if (head.startsWith('$') || /^\d+$/.test(head)) continue;
+    children.set(head, [...(children.get(head) ?? []), ...(rest.length ? [rest.join('.')] : [])]);
+  }
+  const keys = Object.keys(after);
+  const existing = keys.filter((key) => Object.prototype.hasOwnProperty.call(old, key));
+  const added = keys.filter((key) => !Object.prototype.hasOwnProperty.call(old, key)).sort();
+  const ordered: Document = {};
+  for (const key of [...existing, ...added]) {
+    const below = children.get(key);
+    ordered[key] = below?.length ? orderNewFields(old[key], after[key], below) : after[key];
+  }
+  return ordered;
+}
+
+function isPlainDocument(value: unknown): value is Document {
+  return value !== null && typeof value === 'object' && typeRank(value) === TypeRank.object;
+}
+
+/** The paths an operator update writes (`$rename` writes its target). */
+export function writtenPaths(update: Document): string[] {
+  const paths: string[] = [];
+  for (const [operator, fields] of Object.entries(update)) {
+    for (const [path, argument] of Object.entries(fields as Document)) {
+      paths.push(operator === '$rename' && typeof argument === 'string' ? argument : path);
+    }
+  }
+  return paths;
 }

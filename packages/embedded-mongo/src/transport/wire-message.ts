@@ -1,4 +1,5 @@
 import { BSON, type Document } from 'bson';
+import { fromWire } from '../engine/numeric-types';
 
 export const OpCode = { REPLY: 1, QUERY: 2004, COMPRESSED: 2012, MSG: 2013 } as const;
 
@@ -11,11 +12,10 @@ const MORE_TO_COME = 1 << 1;
 /** Flag bits 0-15 are required: a set bit this server does not know must fail the message. */
 const KNOWN_REQUIRED_FLAGS = CHECKSUM_PRESENT | MORE_TO_COME;
 
-/** Incoming documents keep ObjectId, Decimal128, Binary and large Longs as their BSON classes. */
+/** Numbers are decoded as their BSON classes and then stored by `fromWire`, so each keeps its type. */
 const DESERIALIZE_OPTIONS: BSON.DeserializeOptions = {
   promoteBuffers: false,
-  promoteLongs: true,
-  promoteValues: true,
+  promoteValues: false,
 };
 
 export interface MessageHeader {
@@ -59,7 +59,8 @@ function readDocument(frame: Buffer, offset: number, end: number): [Document, nu
     throw new MalformedMessage(`invalid BSON document size ${size}`);
   if (frame[offset + size - 1] !== 0) throw new MalformedMessage('BSON document is not terminated');
   try {
-    return [BSON.deserialize(frame.subarray(offset, offset + size), DESERIALIZE_OPTIONS), size];
+    const doc = BSON.deserialize(frame.subarray(offset, offset + size), DESERIALIZE_OPTIONS);
+    return [fromWire(doc), size];
   } catch (error) {
     throw new MalformedMessage(
       `invalid BSON: ${error instanceof Error ? error.message : String(error)}`,

@@ -1,0 +1,162 @@
+import type { Document } from 'bson';
+import { Context } from 'mingo/core';
+import * as accumulatorOperators from 'mingo/operators/accumulator';
+import * as expressionOperators from 'mingo/operators/expression';
+import * as pipelineOperators from 'mingo/operators/pipeline';
+import * as projectionOperators from 'mingo/operators/projection';
+import * as queryOperators from 'mingo/operators/query';
+import * as windowOperators from 'mingo/operators/window';
+import type { Options, QueryOperator } from 'mingo/types';
+import { resolve } from 'mingo/util';
+import { compareValues, TypeRank, typeRank } from './bson-order';
+import { numberKind } from './numeric-types';
+
+/**
+ * mingo's comparison operators with BSON's rules instead of JavaScript's:
+ * numbers are equal across int32/int64/double, embedded documents are equal
+ * only with the same fields in the same order, ranges stay within one type
+ * bracket, and `$type` tells int, long, double and decimal apart.
+ */
+
+type Predicate = (fieldValue: unknown, operand: unknown) => boolean;
+/** mingo's query operator shape: compiled once per query, then tested per document. */
+type FieldOperator = (
+  selector: string,
+  operand: unknown,
+  options: Options,
+) => (doc: Document) => boolean;
+
+const isMissingOrNull = (value: unknown) => value === undefined || value === null;
+
+function equalBson(a: unknown, b: unknown): boolean {
+  if (isMissingOrNull(a) || isMissingOrNull(b)) return isMissingOrNull(a) && isMissingOrNull(b);
+  return typeRank(a) === typeRank(b) && compareValues(a, b) === 0;
+}
+
+function flatten(values: unknown[], depth: number): unknown[] {
+  return depth <= 0
+    ? values
+    : values.flatMap((value) => (Array.isArray(value) ? flatten(value, depth - 1) : [value]));
+}
+
+/** Builds a query operator: the field is resolved (through arrays) and each candidate value is tested. */
+function fieldOperator(predicate: Predicate): FieldOperator {
+  return (selector: string, operand: unknown) => {
+    const depth = selector.split('.').length - 1;
+    return (doc: Document) => {
+      const value = resolve(doc, selector, { unwrapArray: true });
+      if (predicate(value, operand)) return true;
+      if (!Array.isArray(value)) return false;
+      return flatten(value, Math.max(1, depth)).some((element) => predicate(element, operand));
+    };
+  };
+}
+
+const eq: Predicate = (value, operand) =>
+  equalBson(value, operand) || (operand === null && value === undefined);
+
+function range(test: (order: number) => boolean): Predicate {
+  return (value, operand) => {
+    const actual = value === undefined ? null : value;
+    if (Array.isArray(actual) && typeRank(operand) !== TypeRank.array) return false;
+    return typeRank(actual) === typeRank(operand) && test(compareValues(actual, operand));
+  };
+}
+
+function matchesOne(value: unknown, candidate: unknown): boolean {
+  if (candidate instanceof RegExp) return typeof value === 'string' && candidate.test(value);
+  return eq(value, candidate);
+}
+
+const inList: Predicate = (value, operand) =>
+  Array.isArray(operand) && operand.some((candidate) => matchesOne(value, candidate));
+
+/** BSON type names and numbers as `$type` accepts them. */
+const TYPE_TESTS: Record<string, (value: unknown) => boolean> = {
+  double: (v) => numberKind(v) === 'double',
+  string: (v) => typeof v === 'string',
+  object: (v) => typeRank(v) === TypeRank.object && v !== null && v !== undefined,
+  array: Array.isArray,
+  binData: (v) => typeRank(v) === TypeRank.binary,
+  undefined: (v) => v === undefined,
+  objectId: (v) => typeRank(v) === TypeRank.objectId,
+  bool: (v) => typeof v === 'boolean',
+  date: (v) => v instanceof Date,
+  null: (v) => v === null,
+  regex: (v) => typeRank(v) === TypeRank.regex,
+  int: (v) => numberKind(v) === 'int',
+  timestamp: (v) => typeRank(v) === TypeRank.timestamp,
+  long: (v) => numberKind(v) === 'long',
+  decimal: (v) => numberKind(v) === 'decimal',
+  minKey: (v) => typeRank(v) === TypeRank.minKey,
+  maxKey: (v) => typeRank(v) === TypeRank.maxKey,
+  number: (v) => numberKind(v) !== undefined,
+};
+const TYPE_NUMBERS: Record<number, string> = {
+  1: 'double',
+  2: 'string',
+  3: 'object',
+  4: 'array',
+  5: 'binData',
+  6: 'undefined',
+  7: 'objectId',
+  8: 'bool',
+  9: 'date',
+  10: 'null',
+  11: 'regex',
+  16: 'int',
+  17: 'timestamp',
+  18: 'long',
+  19: 'decimal',
+  [-1]: 'minKey',
+  127: 'maxKey',
+};
+
+const $type: FieldOperator = (selector: string, operand: unknown) => {
+  const tests = (Array.isArray(operand) ? operand : [operand]).map((name) => {
+    const test = TYPE_TESTS[typeof name === 'number' ? (TYPE_NUMBERS[name] ?? '') : String(name)];
+    if (!test) throw new Error(`unknown type name alias: ${String(name)}`);
+    return test;
+  });
+  return (doc: Document) => {
+    const value = resolve(doc, selector, { unwrapArray: true });
+    if (value === undefined) return false;
+    const candidates = Array.isArray(value) ? [value, ...value] : [value];
+    return candidates.some((candidate) => tests.some((test) => test(candidate)));
+  };
+};
+
+const negate =
+  (operator: FieldOperator): FieldOperator =>
+  (selector, operand, options) => {
+    const positive = operator(selector, operand, options);
+    return (doc: Document) => !positive(doc);
+  };
+
+const $eq = fieldOperator(eq);
+const $in = fieldOperator(inList);
+
+const BSON_QUERY_OPERATORS: Record<string, FieldOperator> = {
+  $eq,
+  $ne: negate($eq),
+  $in,
+  $nin: negate($in),
+  $gt: fieldOperator(range((order) => order > 0)),
+  $gte: fieldOperator(range((order) => order >= 0)),
+  $lt: fieldOperator(range((order) => order < 0)),
+  $lte: fieldOperator(range((order) => order <= 0)),
+  $type,
+};
+
+/** Every mingo operator, with the comparison operators above in place of mingo's own. */
+export const BSON_CONTEXT = Context.init({
+  accumulator: accumulatorOperators,
+  expression: expressionOperators,
+  pipeline: pipelineOperators,
+  projection: projectionOperators,
+  query: {
+    ...queryOperators,
+    ...(BSON_QUERY_OPERATORS as unknown as Record<string, QueryOperator>),
+  },
+  window: windowOperators,
+});
