@@ -1,5 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
+  // End-to-end tests start real servers and browsers; Jest reads this only at the root.
+  testTimeout: 60_000,
   projects: [
     '<rootDir>/packages/domain',
     '<rootDir>/packages/protocol',
