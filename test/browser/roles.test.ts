@@ -154,6 +154,8 @@ describe('the web client, signed in as each demo role', () => {
   it('the first Tab reaches the skip link, which moves focus to the page’s main content', () =>
     withPage(async (page) => {
       await page.goto(`${app.url}/sign-in`);
+      // The page is rendered by script: wait until it is there before pressing keys.
+      await page.getByRole('heading', { level: 1 }).waitFor();
       await page.keyboard.press('Tab');
       const skipLink = page.getByRole('link', { name: 'Skip to main content' });
       expect(await skipLink.evaluate((link) => link === document.activeElement)).toBe(true);
