@@ -155,6 +155,8 @@ const BAD_REQUESTS: BadRequest[] = [
   { what: 'a specification with no title', method: 'POST', path: specifications, body: {}, status: 400 },
   { what: 'a specification with an empty title', method: 'POST', path: specifications, body: { title: '   ' }, status: 400 },
   { what: 'a specification title that is a number', method: 'POST', path: specifications, body: { title: 42 }, status: 400 },
+  { what: 'a specification title that is a query operator', method: 'POST', path: specifications, body: { title: { $gt: '' } }, status: 400 },
+  { what: 'a specification body of null', method: 'POST', path: specifications, rawBody: 'null', status: 400 },
   { what: 'a specification title of 201 characters', method: 'POST', path: specifications, body: { title: 't'.repeat(201) }, status: 400 },
   { what: 'a specification with a status', method: 'POST', path: specifications, body: { title: 'Published already', status: 'published' }, status: 400 },
   { what: 'a specification that is a list', method: 'POST', path: specifications, body: [{ title: 'One' }], status: 400 },

@@ -81,7 +81,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
       );
     }
     if (exception instanceof BadRequestException && isMalformedBody(exception)) {
-      return reply(400, 'malformed-json', 'The request body is not valid JSON. Check its syntax.');
+      return reply(
+        400,
+        'malformed-json',
+        'The request body must be a JSON object. Check its syntax.',
+      );
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -167,7 +171,11 @@ export function describeBodyParserError(exception: unknown): ErrorReply | undefi
         `The request body is too large${typeof limit === 'number' ? ` (at most ${Math.floor(limit / 1024)} kB)` : ''}.`,
       );
     case 'entity.parse.failed':
-      return reply(400, 'malformed-json', 'The request body is not valid JSON. Check its syntax.');
+      return reply(
+        400,
+        'malformed-json',
+        'The request body must be a JSON object. Check its syntax.',
+      );
     case 'charset.unsupported':
     case 'encoding.unsupported':
       return reply(415, 'unsupported-media-type', 'Send the body as UTF-8 JSON.');

@@ -7,14 +7,14 @@ import { trimmed } from '../../../base/validation';
 export class SignInDto implements SignInRequest {
   @ApiProperty({ example: 'commissioner@demo.test' })
   @Transform(trimmed)
-  @IsString({ message: 'Enter your email address.' })
   @MaxLength(254, { message: 'The email address must be 254 characters or fewer.' })
   @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.org.' })
+  @IsString({ message: 'Enter your email address.' })
   email: string;
 
   @ApiProperty({ example: 'coproduce-demo' })
-  @IsString({ message: 'Enter your password.' })
   @MinLength(1, { message: 'Enter your password.' })
   @MaxLength(200, { message: 'The password must be 200 characters or fewer.' })
+  @IsString({ message: 'Enter your password.' })
   password: string;
 }

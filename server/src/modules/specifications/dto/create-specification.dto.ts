@@ -7,8 +7,8 @@ import { trimmed } from '../../../base/validation';
 export class CreateSpecificationDto implements CreateSpecificationRequest {
   @ApiProperty({ example: 'Short breaks service for disabled children', maxLength: 200 })
   @Transform(trimmed)
-  @IsString({ message: 'Enter a title for the specification.' })
   @MinLength(1, { message: 'Enter a title for the specification.' })
   @MaxLength(200, { message: 'The title must be 200 characters or fewer.' })
+  @IsString({ message: 'Enter a title for the specification.' })
   title: string;
 }

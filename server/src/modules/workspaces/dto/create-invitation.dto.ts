@@ -11,9 +11,9 @@ export class CreateInvitationDto implements CreateInvitationRequest {
   })
   @IsOptional()
   @Transform(trimmed)
-  @IsString({ message: 'The email address must be text.' })
   @MaxLength(254, { message: 'The email address must be 254 characters or fewer.' })
   @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.org.' })
+  @IsString({ message: 'The email address must be text.' })
   email?: string;
 
   @ApiProperty({ enum: ROLES })

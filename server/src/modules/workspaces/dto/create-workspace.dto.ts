@@ -7,23 +7,23 @@ import { trimmed } from '../../../base/validation';
 export class CreateWorkspaceDto implements CreateWorkspaceRequest {
   @ApiProperty({ example: 'Short breaks for disabled children', maxLength: 200 })
   @Transform(trimmed)
-  @IsString({ message: 'Enter a name for the workspace.' })
   @MinLength(1, { message: 'Enter a name for the workspace.' })
   @MaxLength(200, { message: 'The name must be 200 characters or fewer.' })
+  @IsString({ message: 'Enter a name for the workspace.' })
   name: string;
 
   @ApiProperty({ example: 'Disabled children and their families', maxLength: 200 })
   @Transform(trimmed)
-  @IsString({ message: 'Enter the service area.' })
   @MinLength(1, { message: 'Enter the service area.' })
   @MaxLength(200, { message: 'The service area must be 200 characters or fewer.' })
+  @IsString({ message: 'Enter the service area.' })
   serviceArea: string;
 
   @ApiProperty({ example: 'North Riverside Integrated Care Board', maxLength: 200 })
   @Transform(trimmed)
-  @IsString({ message: 'Enter the lead organisation.' })
   @MinLength(1, { message: 'Enter the lead organisation.' })
   @MaxLength(200, { message: 'The lead organisation must be 200 characters or fewer.' })
+  @IsString({ message: 'Enter the lead organisation.' })
   leadOrganisation: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: 20 })
