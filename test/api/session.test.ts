@@ -177,6 +177,17 @@ describe('the service around the API', () => {
     expect(response.headers.get('x-powered-by')).toBeNull();
   });
 
+  it('serves the web client at / and its pages by path, but never for API paths', async () => {
+    for (const path of ['/', '/workspaces/anything', '/invitations/some-token']) {
+      const page = await api<string>(app.url, 'GET', path);
+      expect([path, page.status]).toEqual([path, 200]);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(page.body).toContain('<div id="root">');
+    }
+    const api404 = await api(app.url, 'GET', '/api/workspaces/x/y/z');
+    expect(api404.headers.get('content-type')).toContain('application/json');
+  });
+
   it('an unknown API route is a JSON 404', async () => {
     const response = await api(app.url, 'GET', '/api/nothing-here');
     expect(response.status).toBe(404);
