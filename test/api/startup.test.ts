@@ -140,3 +140,19 @@ describe('health', () => {
     }
   });
 });
+
+describe('rate limits', () => {
+  it('invitation links cannot be guessed at speed: the 31st look-up in a minute is 429', async () => {
+    const app = await startApp();
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 31; i += 1) {
+        statuses.push((await api(app.url, 'GET', `/api/invitations/${'C'.repeat(43)}`)).status);
+      }
+      expect(statuses.slice(0, 30)).toEqual(Array(30).fill(404));
+      expect(statuses[30]).toBe(429);
+    } finally {
+      await app.stop();
+    }
+  });
+});
