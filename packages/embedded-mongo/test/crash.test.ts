@@ -1,7 +1,7 @@
 import { appendFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Collection, MongoClient } from 'mongodb';
+import type { Collection, Document, MongoClient } from 'mongodb';
 import { CliServer, assertCliIsBuilt } from './support/cli-server';
 import { SeededRandom } from './support/seeded-random';
 import { connectDriver, realMongoUri } from './support/target';
@@ -98,6 +98,34 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<voi
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+interface StoredSpecification {
+  _id: number;
+  title?: string;
+  stage?: string;
+  edits?: number;
+  reviewers?: string[];
+}
+
+/** Everything a client can see: databases, collections with options, indexes and documents. */
+async function dumpState(client: MongoClient): Promise<Document> {
+  const state: Document = {};
+  const { databases } = await client.db('admin').admin().listDatabases({ nameOnly: true });
+  for (const { name } of databases) {
+    if (['admin', 'config', 'local'].includes(name)) continue;
+    const db = client.db(name);
+    const collections = await db.listCollections().toArray();
+    state[name] = {};
+    for (const collection of collections.sort((a, b) => a.name.localeCompare(b.name))) {
+      state[name][collection.name] = {
+        options: (collection as Document).options,
+        indexes: await db.collection(collection.name).listIndexes().toArray(),
+        documents: await db.collection(collection.name).find({}).sort({ _id: 1 }).toArray(),
+      };
+    }
+  }
+  return state;
 }
 
 describeEmbeddedOnly('the embedded store as a process', () => {
@@ -216,6 +244,75 @@ describeEmbeddedOnly('the embedded store as a process', () => {
     const stopped = await server.kill('SIGTERM');
     expect(stopped.code).toBe(0);
   }, 90_000);
+
+  test('every kind of acknowledged change is replayed after SIGKILL', async () => {
+    let server = await CliServer.start(dbpath);
+    let client = await connectDriver(server.uri);
+    const db = () => client.db('coproduce');
+    const specifications = () => db().collection<StoredSpecification>('specifications');
+    await specifications().insertMany(
+      Array.from({ length: 20 }, (_, i) => ({
+        _id: i,
+        title: `Spec ${i}`,
+        stage: 'plan',
+        edits: 0,
+      })),
+    );
+    await specifications().updateMany(
+      { _id: { $lt: 10 } },
+      { $set: { stage: 'do' }, $inc: { edits: 1 } },
+    );
+    await specifications().replaceOne({ _id: 3 }, { title: 'Replaced', stage: 'review' });
+    await specifications().deleteOne({ _id: 4 });
+    await specifications().deleteMany({ _id: { $gte: 15 } });
+    await specifications().findOneAndUpdate({ _id: 5 }, { $set: { reviewers: ['expert'] } });
+    await specifications().findOneAndDelete({ _id: 6 });
+    await specifications().updateOne(
+      { _id: 99 },
+      { $setOnInsert: { title: 'Upserted' } },
+      { upsert: true },
+    );
+    await specifications().bulkWrite([
+      { insertOne: { document: { _id: 100, title: 'Bulk' } } },
+      { updateOne: { filter: { _id: 100 }, update: { $set: { stage: 'plan' } } } },
+      { deleteOne: { filter: { _id: 7 } } },
+    ]);
+    await specifications().createIndex({ title: 1 }, { unique: true });
+    await specifications().createIndex({ stage: 1, edits: -1 });
+    await specifications().createIndex({ reviewAt: 1 }, { expireAfterSeconds: 3600 });
+    await specifications().createIndex({ scratch: 1 });
+    await specifications().dropIndex('scratch_1');
+    await db().createCollection('clarifications', {
+      validator: { $jsonSchema: { required: ['question'] } },
+    });
+    await db()
+      .collection('clarifications')
+      .insertOne({ question: 'Which ages does the service cover?' });
+    await db().collection('to_be_dropped').insertOne({ x: 1 });
+    await db().collection('to_be_dropped').drop();
+    await client.db('scratch').collection('temporary').insertOne({ x: 1 });
+    await client.db('scratch').dropDatabase();
+
+    const before = await dumpState(client);
+    expect(Object.keys(before)).toEqual(['coproduce']);
+    await client.close();
+    await server.kill('SIGKILL');
+
+    server = await CliServer.start(dbpath);
+    client = await connectDriver(server.uri);
+    try {
+      expect(await dumpState(client)).toEqual(before);
+      // The validator came back too.
+      await expect(
+        db().collection('clarifications').insertOne({ answer: 'x' }),
+      ).rejects.toMatchObject({
+        code: 121,
+      });
+    } finally {
+      await client.close();
+      await server.kill('SIGTERM');
+    }
+  }, 60_000);
 
   test('SIGKILL while the journal is being compacted into a snapshot loses no acknowledged write', async () => {
     const server = await CliServer.start(dbpath);
