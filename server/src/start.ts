@@ -24,6 +24,7 @@ export async function start(): Promise<void> {
   await app.listen(config.get('PORT', { infer: true }), config.get('HOST', { infer: true }));
   const { port } = app.getHttpServer().address() as AddressInfo;
   printWelcome(port, config);
+  stopWithParent(app);
 }
 
 function printWelcome(port: number, config: ConfigService<AppConfig, true>): void {
@@ -35,4 +36,17 @@ function printWelcome(port: number, config: ConfigService<AppConfig, true>): voi
       lines.push(`  ${account.email.padEnd(24)} ${account.role}`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+/**
+ * Started by another Node process with an IPC channel (test fixtures, the
+ * benchmark harness): shut down when that process goes, even if it was
+ * killed, so no orphaned server keeps a port and a data directory.
+ */
+function stopWithParent(app: NestExpressApplication): void {
+  if (!process.connected) return;
+  process.channel?.unref();
+  process.once('disconnect', () => {
+    void app.close().finally(() => process.exit(0));
+  });
 }

@@ -53,7 +53,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       DATA_DIR: options.dataDir ?? join(workDir, 'data'),
       ...(database ? { MONGODB_URI: database.uri } : {}),
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel lets the server notice if this test process dies and stop with it.
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let output = '';
   // Keep draining both pipes for the whole run, or a chatty server would block on a full pipe.
