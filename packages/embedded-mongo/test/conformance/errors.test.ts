@@ -143,6 +143,16 @@ describe('write errors', () => {
     expect(await ctx.db.command({ ping: 1 })).toMatchObject({ ok: 1 });
   }, 30_000);
 
+  test('a document of exactly 16 MiB is stored and read back', async () => {
+    const collection = ctx.db.collection<Numbered>('exactly_max');
+    const overhead = BSON.calculateObjectSize({ _id: 1, body: '' });
+    const document = { _id: 1, body: 'z'.repeat(maxBsonObjectSize - overhead) };
+    expect(BSON.calculateObjectSize(document)).toBe(maxBsonObjectSize);
+    await collection.insertOne(document);
+    const stored = await collection.findOne({ _id: 1 });
+    expect(stored?.body.length).toBe(document.body.length);
+  }, 30_000);
+
   test('an update that would grow a document past 16 MiB is refused and changes nothing', async () => {
     const collection = ctx.db.collection<Numbered>('grows_too_large');
     const nineMiB = 'y'.repeat(9 * 1024 * 1024);

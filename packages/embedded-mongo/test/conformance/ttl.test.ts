@@ -25,7 +25,10 @@ describe('TTL indexes', () => {
     'expired documents disappear in the background; unexpired and non-date ones stay',
     async () => {
       const sessions = ctx.db.collection<Document & { _id: string }>('sessions');
+      const invitations = ctx.db.collection<Document & { _id: string }>('invitations');
       await sessions.createIndex({ lastSeenAt: 1 }, { expireAfterSeconds: 1 });
+      // The app's shape: an explicit expiry date and expireAfterSeconds 0 (mongoose `expires: 0`).
+      await invitations.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 });
       const now = Date.now();
       await sessions.insertMany([
         { _id: 'expired-long-ago', lastSeenAt: new Date(now - 60 * 60 * 1000) },
@@ -35,17 +38,22 @@ describe('TTL indexes', () => {
         { _id: 'not-a-date', lastSeenAt: 'yesterday' },
         { _id: 'no-field' },
       ]);
+      await invitations.insertMany([
+        { _id: 'lapsed', expiresAt: new Date(now - 1000) },
+        { _id: 'open', expiresAt: new Date(now + 7 * 24 * 60 * 60 * 1000) },
+      ]);
 
       const expiredGone = await waitUntil(
         async () =>
           (await sessions.countDocuments({
             _id: { $in: ['expired-long-ago', 'expires-now', 'array-earliest-expired'] },
-          })) === 0,
+          })) === 0 && (await invitations.countDocuments({ _id: 'lapsed' })) === 0,
         expiryWaitMs,
       );
       expect(expiredGone).toBe(true);
       const remaining = (await sessions.find({}).sort({ _id: 1 }).toArray()).map((doc) => doc._id);
       expect(remaining).toEqual(['fresh', 'no-field', 'not-a-date']);
+      expect((await invitations.find({}).toArray()).map((doc) => doc._id)).toEqual(['open']);
     },
     expiryWaitMs + 15_000,
   );
