@@ -30,7 +30,7 @@ export const configSchema = Joi.object<AppConfig>({
     .uri({ scheme: ['redis', 'rediss'] })
     .optional(),
   SEED_DEMO: Joi.boolean().truthy('true', '1', 'yes').falsy('false', '0', 'no').default(true),
-  DEMO_PASSWORD: Joi.string().min(8).max(200).default('coproduce-demo'),
+  DEMO_PASSWORD: Joi.string().min(1).max(200).default('coproduce-demo'),
   LOG_LEVEL: Joi.string()
     .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')
     .default('info'),
