@@ -200,6 +200,52 @@ describe('mongoose features the app relies on', () => {
     expect((await Workspace.findById(workspace._id))?.members).toHaveLength(0);
   });
 
+  test('binary Yjs updates round-trip byte for byte, and a compaction swaps log for snapshot', async () => {
+    const updateSchema = new Schema({
+      docId: { type: String, required: true },
+      seq: { type: Number, required: true },
+      update: { type: Buffer, required: true },
+    });
+    updateSchema.index({ docId: 1, seq: 1 }, { unique: true });
+    const snapshotSchema = new Schema({
+      _id: String,
+      state: { type: Buffer, required: true },
+      upToSeq: Number,
+    });
+    const SpecificationUpdate = ctx.mongoose.model('SpecificationUpdate', updateSchema);
+    const SpecificationSnapshot = ctx.mongoose.model('SpecificationSnapshot', snapshotSchema);
+    await SpecificationUpdate.init();
+
+    const updates = Array.from({ length: 60 }, (_, seq) => {
+      const bytes = Buffer.alloc(1 + ((seq * 7919) % 20_000));
+      for (let i = 0; i < bytes.length; i++) bytes[i] = (seq * 31 + i * 17) & 0xff;
+      return { docId: 'spec-1', seq, update: bytes };
+    });
+    await SpecificationUpdate.insertMany(updates);
+
+    const stored = await SpecificationUpdate.find({ docId: 'spec-1' }).sort({ seq: 1 }).lean();
+    expect(stored).toHaveLength(60);
+    for (const [i, row] of stored.entries()) {
+      const bytes = Buffer.from(row.update.buffer);
+      expect(bytes.equals(updates[i].update)).toBe(true);
+    }
+
+    // Compaction: write the snapshot, then drop the log entries it covers; later appends stay.
+    await SpecificationSnapshot.findOneAndUpdate(
+      { _id: 'spec-1' },
+      { $set: { state: Buffer.concat(updates.slice(0, 40).map((u) => u.update)), upToSeq: 39 } },
+      { upsert: true },
+    );
+    await SpecificationUpdate.deleteMany({ docId: 'spec-1', seq: { $lte: 39 } });
+    const remaining = await SpecificationUpdate.find({ docId: 'spec-1' }).sort({ seq: 1 }).lean();
+    expect(remaining.map((row) => row.seq)).toEqual(Array.from({ length: 20 }, (_, i) => 40 + i));
+    const snapshot = await SpecificationSnapshot.findById('spec-1').lean();
+    expect(snapshot?.upToSeq).toBe(39);
+    expect(Buffer.from(snapshot?.state.buffer ?? []).length).toBe(
+      updates.slice(0, 40).reduce((sum, u) => sum + u.update.length, 0),
+    );
+  });
+
   test('document save() tracks changes and saves only them', async () => {
     const { Workspace } = models();
     const workspace = await Workspace.create({ name: 'Save' });
