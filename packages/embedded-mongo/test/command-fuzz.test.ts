@@ -13,7 +13,7 @@ import { WireConnection, bodySection, opMsg } from './support/wire';
  * connection means a check is missing. Replay with COMMAND_FUZZ_SEED=<seed>.
  */
 const seed = Number(process.env.COMMAND_FUZZ_SEED ?? 7031);
-const commandCount = 3_000;
+const commandCount = 10_000;
 
 let target: MongoTarget;
 let client: MongoClient;
@@ -215,7 +215,9 @@ describe('wrongly shaped commands', () => {
     let connection = await WireConnection.open(host, port);
     const problems: Record<string, { count: number; command: string; reply: string }> = {};
     for (let i = 1; i <= commandCount; i++) {
-      const command = { ...mutate(rng, rng.pick(bases)), $db: scratchDb };
+      let mutated = mutate(rng, rng.pick(bases));
+      if (rng.chance(0.3)) mutated = mutate(rng, mutated);
+      const command = { ...mutated, $db: scratchDb };
       connection.send(opMsg(i, [bodySection(command)]));
       const outcome = await connection.waitForReply(i, 5_000);
       const problem =
