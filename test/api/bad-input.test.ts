@@ -117,7 +117,7 @@ const BAD_REQUESTS: BadRequest[] = [
   { what: 'partner organisations that are not a list of names', method: 'POST', path: () => '/api/workspaces', body: { name: 'a', serviceArea: 'a', leadOrganisation: 'b', partnerOrganisations: [1, 2] }, status: 400 },
   { what: 'a workspace name of 201 characters', method: 'POST', path: () => '/api/workspaces', body: { name: 'n'.repeat(201), serviceArea: 'a', leadOrganisation: 'b' }, status: 400 },
   { what: 'an oversized workspace', method: 'POST', path: () => '/api/workspaces', body: { name: OVERSIZED, serviceArea: 'a', leadOrganisation: 'b' }, status: 413 },
-  { what: 'a workspace sent as text', method: 'POST', path: () => '/api/workspaces', rawBody: 'name=a', headers: { 'content-type': 'text/plain' }, status: 400 },
+  { what: 'a workspace sent as text', method: 'POST', path: () => '/api/workspaces', rawBody: 'name=a', headers: { 'content-type': 'text/plain' }, status: 415 },
   { what: 'a malformed workspace id', method: 'GET', path: () => '/api/workspaces/not-an-id', status: 404 },
   { what: 'an unknown workspace id', method: 'GET', path: () => `/api/workspaces/${UNKNOWN}`, status: 404 },
   { what: "a workspace the caller does not belong to", method: 'GET', path: () => `/api/workspaces/${other}/specifications`, token: () => steering, status: 404 },

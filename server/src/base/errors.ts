@@ -124,6 +124,23 @@ export class PayloadTooLarge extends DomainError {
   }
 }
 
+export class UnsupportedMediaType extends DomainError {
+  readonly code = 'unsupported-media-type';
+  readonly status = 415;
+  constructor() {
+    super('Send the request body as JSON, with the header Content-Type: application/json.');
+  }
+}
+
+/** The request line or headers are longer than the server reads (Node's 16 kB). */
+export class HeadersTooLarge extends DomainError {
+  readonly code = 'headers-too-large';
+  readonly status = 431;
+  constructor() {
+    super('The address or headers of this request are too long. Shorten them and try again.');
+  }
+}
+
 export class TooManyRequests extends DomainError {
   readonly code = 'too-many-requests';
   readonly status = 429;

@@ -2,7 +2,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { answerScreeningErrors, requireJsonBodies, screenJsonBody } from './body-screening';
 import { describeBodyParserError } from './exception.filter';
+import { answerUnreadableRequests } from './unreadable-requests';
 
 /** JSON bodies above this are refused with 413 before anything parses them. */
 export const JSON_BODY_LIMIT = '100kb';
@@ -34,7 +36,9 @@ export function hardenHttp(app: NestExpressApplication): void {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  app.use(requireJsonBodies);
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(screenJsonBody);
   // Answer body errors here: later error middleware (static client serving)
   // would otherwise turn them into a 404.
   app.use((error: unknown, _request: Request, response: Response, next: NextFunction) => {
@@ -42,5 +46,7 @@ export function hardenHttp(app: NestExpressApplication): void {
     if (!reply) return next(error);
     response.status(reply.status).json(reply.body);
   });
+  app.use(answerScreeningErrors);
   app.use(cookieParser());
+  answerUnreadableRequests(app.getHttpServer());
 }

@@ -51,3 +51,8 @@ export function describeValidationErrors(errors: ValidationError[], parent = '')
 export function trimmed({ value }: { value: unknown }): unknown {
   return typeof value === 'string' ? value.trim() : value;
 }
+
+/** `trimmed` for each text in a list; anything else is left for the validators to name. */
+export function eachTrimmed({ value }: { value: unknown }): unknown {
+  return Array.isArray(value) ? value.map((item) => trimmed({ value: item })) : value;
+}

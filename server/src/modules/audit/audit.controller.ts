@@ -5,9 +5,11 @@ import { CurrentMembership, type RequestMembership } from '../../base/request-co
 import { Allow } from '../access/access.decorators';
 import { AuditService } from './audit.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
+import { ApiIdParam } from '../../base/api-docs';
 
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiIdParam('workspaceId', 'The workspace')
 @Controller('api/workspaces/:workspaceId/audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}

@@ -9,9 +9,11 @@ import { Allow } from '../access/access.decorators';
 import { Audited } from '../audit/audited.decorator';
 import { CreateSpecificationDto } from './dto/create-specification.dto';
 import { SpecificationsService } from './specifications.service';
+import { ApiIdParam } from '../../base/api-docs';
 
 @ApiTags('specifications')
 @ApiBearerAuth()
+@ApiIdParam('workspaceId', 'The workspace')
 @Controller('api/workspaces/:workspaceId/specifications')
 export class SpecificationsController {
   constructor(private readonly specifications: SpecificationsService) {}
@@ -41,6 +43,7 @@ export class SpecificationsController {
   @Get(':specificationId')
   @Allow('specification.list')
   @ApiOperation({ summary: "A specification's details and template sections" })
+  @ApiIdParam('specificationId', 'The specification (also its collab docId)')
   detail(
     @CurrentMembership() membership: RequestMembership,
     @Param('specificationId', new ObjectIdPipe('that specification'))

@@ -10,10 +10,12 @@ import { Allow } from '../access/access.decorators';
 import { Audited } from '../audit/audited.decorator';
 import { CreateInvitationDto } from './dto/create-invitation.dto';
 import { InvitationsService } from './invitations.service';
+import { ApiIdParam } from '../../base/api-docs';
 
 /** A commissioner's side of invitations: create, list, withdraw. */
 @ApiTags('invitations')
 @ApiBearerAuth()
+@ApiIdParam('workspaceId', 'The workspace')
 @Controller('api/workspaces/:workspaceId/invitations')
 export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
@@ -54,6 +56,7 @@ export class InvitationsController {
     target: { type: 'invitation', id: String(request.params['invitationId']) },
   }))
   @ApiOperation({ summary: 'Withdraw an invitation that has not been used' })
+  @ApiIdParam('invitationId', 'The invitation')
   async revoke(
     @CurrentMembership() membership: RequestMembership,
     @Param('invitationId', new ObjectIdPipe('that invitation')) invitationId: Types.ObjectId,

@@ -8,9 +8,11 @@ import { Allow } from '../access/access.decorators';
 import { Audited } from '../audit/audited.decorator';
 import { ChangeMemberRoleDto } from './dto/change-member-role.dto';
 import { MembershipsService } from './memberships.service';
+import { ApiIdParam } from '../../base/api-docs';
 
 @ApiTags('members')
 @ApiBearerAuth()
+@ApiIdParam('workspaceId', 'The workspace')
 @Controller('api/workspaces/:workspaceId/members')
 export class MembersController {
   constructor(private readonly memberships: MembershipsService) {}
@@ -32,6 +34,7 @@ export class MembersController {
     },
   }))
   @ApiOperation({ summary: "Change a member's role (409 last-commissioner)" })
+  @ApiIdParam('userId', 'The member (their user id)')
   async changeRole(
     @CurrentMembership() membership: RequestMembership,
     @Param('userId', new ObjectIdPipe('that member')) userId: Types.ObjectId,
@@ -52,6 +55,7 @@ export class MembersController {
     target: { type: 'member', id: String(request.params['userId']) },
   }))
   @ApiOperation({ summary: 'Remove a member; their access ends at once (409 last-commissioner)' })
+  @ApiIdParam('userId', 'The member (their user id)')
   async remove(
     @CurrentMembership() membership: RequestMembership,
     @Param('userId', new ObjectIdPipe('that member')) userId: Types.ObjectId,

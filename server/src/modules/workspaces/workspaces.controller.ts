@@ -8,6 +8,7 @@ import { Audited } from '../audit/audited.decorator';
 import { CreateWorkspaceDto } from './dto/create-workspace.dto';
 import { MembershipsService } from './memberships.service';
 import { WorkspacesService } from './workspaces.service';
+import { ApiIdParam } from '../../base/api-docs';
 
 @ApiTags('workspaces')
 @ApiBearerAuth()
@@ -48,6 +49,7 @@ export class WorkspacesController {
   @Get(':workspaceId')
   @Allow('workspace.read')
   @ApiOperation({ summary: "A workspace's details and what the caller's role allows" })
+  @ApiIdParam('workspaceId', 'The workspace')
   detail(@CurrentMembership() membership: RequestMembership): Promise<WorkspaceDetail> {
     return this.workspaces.detailFor(membership.workspaceId, membership.role);
   }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CreateWorkspaceRequest } from '@coproduce/domain';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { trimmed } from '../../../base/validation';
+import { eachTrimmed, trimmed } from '../../../base/validation';
 
 export class CreateWorkspaceDto implements CreateWorkspaceRequest {
   @ApiProperty({ example: 'Short breaks for disabled children', maxLength: 200 })
@@ -28,13 +28,14 @@ export class CreateWorkspaceDto implements CreateWorkspaceRequest {
 
   @ApiPropertyOptional({ type: [String], maxItems: 20 })
   @IsOptional()
-  @IsArray({ message: 'partnerOrganisations must be a list of names.' })
-  @ArrayMaxSize(20, { message: 'List at most 20 partner organisations.' })
-  @IsString({ each: true, message: 'Each partner organisation must be a name.' })
-  @MinLength(1, { each: true, message: 'A partner organisation name cannot be empty.' })
+  @Transform(eachTrimmed)
   @MaxLength(200, {
     each: true,
     message: 'Each partner organisation name must be 200 characters or fewer.',
   })
+  @MinLength(1, { each: true, message: 'A partner organisation name cannot be empty.' })
+  @IsString({ each: true, message: 'Each partner organisation must be a name.' })
+  @ArrayMaxSize(20, { message: 'List at most 20 partner organisations.' })
+  @IsArray({ message: 'partnerOrganisations must be a list of names.' })
   partnerOrganisations?: string[];
 }
