@@ -10,6 +10,9 @@ export const HIGHEST = new TypeBracketBound(99, true);
 
 export type IndexKey = unknown[];
 
+/** Index entries read per step of a scan. */
+const SCAN_CHUNK = 256;
+
 /** One index as `createIndexes` describes it (the stored spec is returned by `listIndexes`). */
 export interface IndexSpec extends Document {
   v: number;
@@ -99,13 +102,29 @@ export class CollectionIndex {
     return undefined;
   }
 
-  /** `_id` keys of entries between two key tuples (both inclusive), in index order. */
+  /**
+   * `_id` keys of entries between two key tuples (both inclusive), in index
+   * order. The tree is read in chunks between yields, never through a live
+   * iterator, so a cursor left open across writes stays valid.
+   */
   *scan(low: IndexKey, high: IndexKey, reverse = false): Generator<string> {
-    if (this.tree.size === 0 || this.compareKeys(low, high) > 0) return;
-    const entries = reverse ? this.tree.entriesReversed(high) : this.tree.entries(low);
-    for (const [key, ids] of entries) {
-      if (reverse ? this.compareKeys(key, low) < 0 : this.compareKeys(key, high) > 0) return;
-      yield* ids;
+    if (this.compareKeys(low, high) > 0) return;
+    let resumeAfter: IndexKey | undefined;
+    for (;;) {
+      const chunk: string[][] = [];
+      let last: IndexKey | undefined;
+      const start = resumeAfter ?? (reverse ? high : low);
+      const entries = reverse ? this.tree.entriesReversed(start) : this.tree.entries(start);
+      for (const [key, ids] of entries) {
+        if (resumeAfter && this.compareKeys(key, resumeAfter) === 0) continue;
+        if (reverse ? this.compareKeys(key, low) < 0 : this.compareKeys(key, high) > 0) break;
+        chunk.push([...ids]);
+        last = key;
+        if (chunk.length === SCAN_CHUNK) break;
+      }
+      for (const ids of chunk) yield* ids;
+      if (chunk.length < SCAN_CHUNK || !last) return;
+      resumeAfter = last;
     }
   }
 
