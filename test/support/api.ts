@@ -1,5 +1,6 @@
 // A small fetch wrapper for API tests: JSON in and out, bearer or cookie auth.
 import type { Role, SessionResponse } from '@coproduce/domain';
+import { request as httpRequest } from 'node:http';
 
 export const DEMO_PASSWORD = 'coproduce-demo';
 
@@ -44,12 +45,73 @@ export async function api<T = unknown>(
     headers['content-type'] = 'application/json';
   }
   const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
-  const text = await response.text();
+  return responseOf<T>(response.status, response.headers, await response.text());
+}
+
+function responseOf<T>(status: number, headers: Headers, text: string): ApiResponse<T> {
   let parsed: unknown = text === '' ? undefined : text;
-  if ((response.headers.get('content-type') ?? '').includes('json') && text !== '') {
+  if ((headers.get('content-type') ?? '').includes('json') && text !== '') {
     parsed = JSON.parse(text);
   }
-  return { status: response.status, headers: response.headers, body: parsed as T };
+  return { status, headers, body: parsed as T };
+}
+
+export interface RawRequest {
+  method: string;
+  /** Sent exactly as given: percent-encode it yourself. */
+  path: string;
+  headers?: Record<string, string>;
+  /** Sent as is, with whatever Content-Type `headers` says (none unless given). */
+  body?: string | Buffer;
+  /** The loopback address to send from, e.g. 127.4.0.9 (Linux answers on all of 127/8). */
+  localAddress?: string;
+}
+
+/**
+ * A request fetch would not send: any path, headers and body bytes, from a chosen
+ * source address (so per-address rate limits can be kept apart), on a new connection.
+ */
+export function rawRequest(baseUrl: string, request: RawRequest): Promise<ApiResponse> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      {
+        host: hostname,
+        port: Number(port),
+        method: request.method,
+        path: request.path,
+        headers: {
+          ...(request.body !== undefined
+            ? { 'content-length': String(Buffer.byteLength(request.body)) }
+            : {}),
+          ...request.headers,
+        },
+        localAddress: request.localAddress,
+        agent: false,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(response.headers)) {
+            if (typeof value === 'string') headers.set(name, value);
+            else if (Array.isArray(value)) for (const each of value) headers.append(name, each);
+          }
+          try {
+            resolve(
+              responseOf(response.statusCode ?? 0, headers, Buffer.concat(chunks).toString()),
+            );
+          } catch (error) {
+            reject(error as Error);
+          }
+        });
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(request.body);
+  });
 }
 
 export async function signInAs(

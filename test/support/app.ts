@@ -2,6 +2,7 @@
 // port the system chooses, with a throwaway data directory, and waits until
 // /health answers 200. Build first: `npx -y pnpm@10.34.9 exec tsc -b server`.
 import { launchEmbeddedMongo } from '@coproduce/embedded-mongo';
+import { MongoClient, type Db } from 'mongodb';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -112,4 +113,19 @@ function stopProcess(child: ChildProcess): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/** A running app's database (it needs `ownDatabase`), through the official driver. */
+export interface OpenDatabase {
+  db: Db;
+  close(): Promise<void>;
+}
+
+/** Opens the database a `startApp({ ownDatabase: true })` server uses, to age or inspect records. */
+export async function openDatabase(app: RunningApp): Promise<OpenDatabase> {
+  if (!app.databaseUri) throw new Error('openDatabase needs startApp({ ownDatabase: true })');
+  const client = await MongoClient.connect(app.databaseUri);
+  // The server names its database "coproduce" when the URI names none.
+  const name = new URL(app.databaseUri).pathname.slice(1) || 'coproduce';
+  return { db: client.db(name), close: () => client.close() };
 }

@@ -1,0 +1,888 @@
+// Hostile and mistaken requests against every route in the OpenAPI document,
+// generated from the document itself: wrong JSON types in every body field,
+// operator objects (NoSQL injection) in every field and id, prototype keys,
+// very long and broken text, malformed JSON, the wrong content types, empty and
+// oversized bodies, bad ids in every path parameter (including another
+// workspace's), bad query parameters, and bad credentials (garbage and expired
+// tokens, a removed member's token, cookie writes without the CSRF header).
+// Every one must get a 4xx with `{ error: { code, message } }`, and afterwards
+// the database must be exactly as it was.
+import type {
+  AcceptedInvitation,
+  CreatedInvitation,
+  MemberSummary,
+  SpecificationSummary,
+  WorkspaceDetail,
+  WorkspaceSummary,
+} from '@coproduce/domain';
+import { BSON } from 'mongodb';
+import { connect } from 'node:net';
+import { openDatabase, startApp, type OpenDatabase, type RunningApp } from '../support/app';
+import {
+  api,
+  DEMO_EMAIL,
+  DEMO_PASSWORD,
+  rawRequest,
+  sessionCookieOf,
+  signIn,
+  signInAs,
+  type ApiResponse,
+  type RawRequest,
+} from '../support/api';
+
+jest.setTimeout(180_000);
+
+// ---------------------------------------------------------------------------
+// What the OpenAPI document tells us about a route
+
+interface Schema {
+  $ref?: string;
+  type?: string;
+  enum?: unknown[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  minimum?: number;
+  maximum?: number;
+  maxItems?: number;
+}
+
+interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  schema?: Schema;
+}
+
+interface Operation {
+  security?: unknown[];
+  parameters?: Parameter[];
+  requestBody?: { content: Record<string, { schema: Schema }> };
+}
+
+interface OpenApiDocument {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema> };
+}
+
+interface DocumentedRoute {
+  method: string;
+  template: string;
+  /** Needs a signed-in caller (the document lists a security scheme). */
+  secured: boolean;
+  pathParameters: string[];
+  queryParameters: Parameter[];
+  body?: Schema;
+}
+
+function describeRoute(document: OpenApiDocument, key: string): DocumentedRoute {
+  const [method, template] = key.split(' ') as [string, string];
+  const operation = document.paths[template]?.[method.toLowerCase()];
+  if (!operation) throw new Error(`${key} is not in the OpenAPI document`);
+  const resolve = (schema: Schema): Schema =>
+    schema.$ref ? document.components.schemas[schema.$ref.split('/').pop()!]! : schema;
+  const bodySchema = operation.requestBody?.content['application/json']?.schema;
+  return {
+    method,
+    template,
+    secured: (operation.security?.length ?? 0) > 0,
+    pathParameters: [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!),
+    queryParameters: (operation.parameters ?? []).filter((p) => p.in === 'query'),
+    body: bodySchema ? resolve(bodySchema) : undefined,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// The world the hostile requests are sent into
+
+interface Fixture {
+  /** The demo workspace, where the caller is the commissioner. */
+  home: string;
+  /** A valid value for each path parameter, in the caller's workspace. */
+  ids: Record<string, string>;
+  /** The same kind of thing, but in a workspace the caller does not belong to. */
+  foreign: Record<string, string>;
+  /** The demo commissioner's bearer token, and a separate cookie session. */
+  commissioner: string;
+  cookie: string;
+  /** A session whose expiry has passed (aged in the database). */
+  expiredSession: string;
+  /** A token of someone who was removed from the demo workspace. */
+  removedMember: string;
+  /** A pending invitation's token whose expiry has passed. */
+  expiredInvitation: string;
+}
+
+/**
+ * Every route in the OpenAPI document, each with a valid body where it takes
+ * one: hostile variants change one thing about a request that would otherwise
+ * succeed, so what refuses them is the thing that was changed.
+ */
+// prettier-ignore
+const ROUTES: Record<string, { validBody?: () => Record<string, unknown> }> = {
+  'GET /health': {},
+  'POST /api/session': { validBody: () => ({ email: DEMO_EMAIL.observer, password: DEMO_PASSWORD }) },
+  'GET /api/session': {},
+  'DELETE /api/session': {},
+  'GET /api/workspaces': {},
+  'POST /api/workspaces': { validBody: () => ({ name: 'Hostile walk', serviceArea: 'Walks', leadOrganisation: 'Walkers ICB', partnerOrganisations: ['Walkers council'] }) },
+  'GET /api/workspaces/{workspaceId}': {},
+  'GET /api/workspaces/{workspaceId}/members': {},
+  'PATCH /api/workspaces/{workspaceId}/members/{userId}': { validBody: () => ({ role: 'engagement-lead' }) },
+  'DELETE /api/workspaces/{workspaceId}/members/{userId}': {},
+  'POST /api/workspaces/{workspaceId}/invitations': { validBody: () => ({ email: 'invitee@example.org', role: 'observer', expiresInDays: 7 }) },
+  'GET /api/workspaces/{workspaceId}/invitations': {},
+  'DELETE /api/workspaces/{workspaceId}/invitations/{invitationId}': {},
+  'GET /api/invitations/{token}': {},
+  'POST /api/invitations/{token}/accept': { validBody: () => ({ name: 'Sam Taylor', email: 'sam.taylor@example.org', password: 'a long enough password' }) },
+  'GET /api/workspaces/{workspaceId}/specifications': {},
+  'POST /api/workspaces/{workspaceId}/specifications': { validBody: () => ({ title: 'Hostile walk' }) },
+  'GET /api/workspaces/{workspaceId}/specifications/{specificationId}': {},
+  'GET /api/workspaces/{workspaceId}/audit': {},
+};
+
+// ---------------------------------------------------------------------------
+// Generating hostile requests
+
+interface Hostile {
+  what: string;
+  request: RawRequest;
+  /** When the product says exactly what the answer is. */
+  status?: number;
+  code?: string;
+}
+
+interface Shape {
+  path: string;
+  query: string;
+  headers: Record<string, string>;
+  /** Serialised body text; undefined for none. */
+  body?: string;
+}
+
+const CSRF = { 'x-requested-with': 'hostile-input-test' };
+const JSON_TYPE = { 'content-type': 'application/json' };
+const LONG = 'x'.repeat(10_000);
+const HUGE = 'x'.repeat(150 * 1024);
+const deepObject = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+
+// Values for any id or token in a path, already percent-encoded.
+// prettier-ignore
+const HOSTILE_PATH_VALUES: Array<[string, string]> = [
+  ['a malformed id', 'abc'],
+  ['an id one character short', 'a'.repeat(23)],
+  ['an id one character long', 'a'.repeat(25)],
+  ['24 characters that are not hex', 'z'.repeat(24)],
+  ['a well-formed id that names nothing', '0123456789abcdef01234567'],
+  ['a well-formed token that names nothing', 'A'.repeat(43)],
+  ['an operator object', encodeURIComponent('{"$gt":""}')],
+  ['a $where clause', encodeURIComponent('{"$where":"sleep(1000)"}')],
+  ['a bracketed operator', encodeURIComponent('[$ne]')],
+  ['"$where"', '$where'],
+  ['"__proto__"', '__proto__'],
+  ['"constructor"', 'constructor'],
+  ['"toString"', 'toString'],
+  ['5000 characters', 'a'.repeat(5000)],
+  ['an emoji', encodeURIComponent('😀')],
+  ['an encoded NUL', '%00'],
+  ['an encoded lone surrogate', '%ED%A0%80'],
+  ['a broken percent escape', '%E0%A4%A'],
+  ['an encoded path traversal', '..%2F..%2Fhealth'],
+];
+
+// Raw JSON for a field, whatever its type.
+// prettier-ignore
+const HOSTILE_FOR_ANY_FIELD: Array<[string, string]> = [
+  ['an empty object', '{}'],
+  ['a $gt operator', '{"$gt":""}'],
+  ['a $ne operator', '{"$ne":null}'],
+  ['a $where clause', '{"$where":"sleep(1000)"}'],
+  ['a $regex operator', '{"$regex":".*"}'],
+  ['an object with a __proto__ key', '{"__proto__":{"admin":true}}'],
+  ['an object with a constructor key', '{"constructor":{"prototype":{"admin":true}}}'],
+  ['an object nested 100 deep', deepObject(100)],
+  ['true', 'true'],
+];
+
+// prettier-ignore
+const HOSTILE_FOR_TEXT: Array<[string, string]> = [
+  ['a number', '42'],
+  ['an empty list', '[]'],
+  ['a list of text', '["x"]'],
+  ['empty text', '""'],
+  ['only spaces', '"   "'],
+  ['10,000 characters', JSON.stringify(LONG)],
+  ['a NUL character', '"a\\u0000b"'],
+  ['an escape sequence', '"\\u001b[31mred"'],
+  ['a lone high surrogate', '"a\\ud800"'],
+  ['a lone low surrogate', '"\\udfffb"'],
+];
+
+// prettier-ignore
+const HOSTILE_FOR_NUMBERS = (schema: Schema): Array<[string, string]> => [
+  ['text', '"7"'],
+  ['empty text', '""'],
+  ['a fraction', '1.5'],
+  ['a negative number', '-1'],
+  ['a list', '[7]'],
+  ['an empty list', '[]'],
+  ['1e308', '1e308'],
+  ...(schema.minimum !== undefined ? [['below the minimum', String(schema.minimum - 1)] as [string, string]] : []),
+  ...(schema.maximum !== undefined ? [['above the maximum', String(schema.maximum + 1)] as [string, string]] : []),
+];
+
+// prettier-ignore
+const HOSTILE_FOR_LISTS = (schema: Schema): Array<[string, string]> => [
+  ['text', '"x"'],
+  ['a number', '5'],
+  ['an array-like object', '{"0":"x","length":1}'],
+  ['a list of numbers', '[5]'],
+  ['a list of objects', '[{}]'],
+  ['a list holding an operator', '[{"$gt":""}]'],
+  ['a list of lists', '[[]]'],
+  ['a list holding null', '[null]'],
+  ['a list holding empty text', '[""]'],
+  ['a list holding spaces', '["   "]'],
+  ['a list holding 10,000 characters', JSON.stringify([LONG])],
+  ['a list holding a NUL', '["\\u0000"]'],
+  ...(schema.maxItems !== undefined ? [['one item too many', JSON.stringify(Array(schema.maxItems + 1).fill('x'))] as [string, string]] : []),
+];
+
+function hostileFieldValues(schema: Schema): Array<[string, string]> {
+  if (schema.type === 'number' || schema.type === 'integer') {
+    return [...HOSTILE_FOR_ANY_FIELD, ...HOSTILE_FOR_NUMBERS(schema)];
+  }
+  if (schema.type === 'array') return [...HOSTILE_FOR_ANY_FIELD, ...HOSTILE_FOR_LISTS(schema)];
+  const text = [...HOSTILE_FOR_ANY_FIELD, ...HOSTILE_FOR_TEXT];
+  if (!schema.enum) return text;
+  const first = String(schema.enum[0]);
+  return [
+    ...text,
+    ['a value not in the list', '"admin"'],
+    ['a listed value in capitals', JSON.stringify(first.toUpperCase())],
+    ['a listed value with spaces', JSON.stringify(` ${first} `)],
+    ['a listed value with a NUL', JSON.stringify(`${first}\u0000`)],
+    ['"__proto__"', '"__proto__"'],
+    ['"toString"', '"toString"'],
+    ['"hasOwnProperty"', '"hasOwnProperty"'],
+  ];
+}
+
+/** A JSON object's text with one field set to raw JSON (or left out). */
+function withField(body: Record<string, unknown>, field: string, raw?: string): string {
+  const rest = Object.entries(body).filter(([key]) => key !== field);
+  const parts = rest.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
+  if (raw !== undefined) parts.push(`${JSON.stringify(field)}:${raw}`);
+  return `{${parts.join(',')}}`;
+}
+
+function multipart(body: Record<string, unknown>): { type: string; text: string } {
+  const boundary = 'hostile-boundary';
+  const parts = Object.entries(body).map(
+    ([key, value]) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${String(value)}\r\n`,
+  );
+  return {
+    type: `multipart/form-data; boundary=${boundary}`,
+    text: `${parts.join('')}--${boundary}--\r\n`,
+  };
+}
+
+function hostileRequestsFor(
+  route: DocumentedRoute,
+  f: Fixture,
+  validBody?: Record<string, unknown>,
+) {
+  const bearer: Record<string, string> = route.secured
+    ? { authorization: `Bearer ${f.commissioner}` }
+    : {};
+  const base: Shape = {
+    path: route.template.replace(/\{(\w+)\}/g, (_, name: string) => f.ids[name]!),
+    query: '',
+    headers: validBody ? { ...bearer, ...JSON_TYPE } : bearer,
+    body: validBody ? JSON.stringify(validBody) : undefined,
+  };
+  const hostile: Hostile[] = [];
+  const add = (
+    what: string,
+    change: Partial<Shape>,
+    expected: Omit<Hostile, 'what' | 'request'> = {},
+  ) => {
+    const shape = { ...base, ...change };
+    hostile.push({
+      what,
+      request: {
+        method: route.method,
+        path: `${shape.path}${shape.query ? `?${shape.query}` : ''}`,
+        headers: shape.headers,
+        body: shape.body,
+      },
+      ...expected,
+    });
+  };
+
+  // Path parameters: one at a time, the others left valid.
+  for (const name of route.pathParameters) {
+    const withParameter = (value: string) =>
+      route.template.replace(/\{(\w+)\}/g, (_, other: string) =>
+        other === name ? value : f.ids[other]!,
+      );
+    for (const [what, value] of HOSTILE_PATH_VALUES)
+      add(`${name}: ${what}`, { path: withParameter(value) });
+    const foreign = f.foreign[name];
+    if (foreign)
+      add(`${name}: another workspace's`, { path: withParameter(foreign) }, { status: 404 });
+  }
+
+  // Query parameters, and query tricks.
+  for (const parameter of route.queryParameters) {
+    const p = parameter.name;
+    const { minimum = 1, maximum = 100 } = parameter.schema ?? {};
+    // prettier-ignore
+    const values: Array<[string, string]> = [
+      ['given twice', `${p}=${minimum}&${p}=${minimum}`],
+      ['an operator', `${p}[$gt]=${minimum}`],
+      ['text', `${p}=abc`],
+      ['empty', `${p}=`],
+      ['below the minimum', `${p}=${minimum - 1}`],
+      ['above the maximum', `${p}=${maximum + 1}`],
+      ['a fraction', `${p}=1.5`],
+      ['hexadecimal', `${p}=0x10`],
+      ['an exponent', `${p}=1e2`],
+      ['a NUL', `${p}=%00`],
+      ['400 digits', `${p}=${'9'.repeat(400)}`],
+    ];
+    for (const [what, query] of values) add(`query ${p}: ${what}`, { query }, { status: 400 });
+  }
+  if (route.queryParameters.length > 0) {
+    add('query: a __proto__ parameter', { query: '__proto__[admin]=1' }, { status: 400 });
+    add(
+      'query: a constructor parameter',
+      { query: 'constructor[prototype][admin]=1' },
+      { status: 400 },
+    );
+    add('query: an unknown parameter', { query: 'unexpected=1' }, { status: 400 });
+  }
+
+  // The body: every field, then the body as a whole.
+  if (route.body && validBody) {
+    const required = new Set(route.body.required ?? []);
+    for (const [field, schema] of Object.entries(route.body.properties ?? {})) {
+      if (required.has(field)) {
+        add(`${field}: missing`, { body: withField(validBody, field) });
+        add(`${field}: null`, { body: withField(validBody, field, 'null') });
+      }
+      for (const [what, raw] of hostileFieldValues(schema)) {
+        add(`${field}: ${what}`, { body: withField(validBody, field, raw) });
+      }
+      add(`${field}: given twice, an operator last`, {
+        body: `${JSON.stringify(validBody).slice(0, -1)},${JSON.stringify(field)}:{"$gt":""}}`,
+      });
+    }
+    const valid = JSON.stringify(validBody);
+    const extra = (raw: string) => `${valid.slice(0, -1)},${raw}}`;
+    // prettier-ignore
+    const bodies: Array<[string, string]> = [
+      ['an unknown field', extra('"unexpected":"x"')],
+      ['an operator as a field', extra('"$where":"sleep(1000)"')],
+      ['a dotted field', extra('"a.b":1')],
+      ['a __proto__ field', extra('"__proto__":{"admin":true}')],
+      ['a constructor field', extra('"constructor":{"prototype":{"admin":true}}')],
+      ['a prototype field', extra('"prototype":{"admin":true}')],
+      ['a field name with a NUL', extra('"a\\u0000":1')],
+      ['an empty object', '{}'],
+      ['a list', '[]'],
+      ['a list holding the body', `[${valid}]`],
+      ['text', '"text"'],
+      ['a number', '42'],
+      ['true', 'true'],
+      ['null', 'null'],
+      ['nothing', ''],
+      ['an unfinished object', '{'],
+      ['an unfinished field', `{${JSON.stringify(Object.keys(validBody)[0])}:`],
+      ['single quotes', "{'a':1}"],
+      ['unquoted names', '{a:1}'],
+      ['a trailing comma', extra('"a":1,')],
+      ['trailing text', `${valid}x`],
+      ['NaN', '{"a":NaN}'],
+      ['lists nested 5000 deep', `${'['.repeat(5000)}${']'.repeat(5000)}`],
+      ['objects nested 2000 deep', deepObject(2000)],
+    ];
+    for (const [what, body] of bodies) add(`body: ${what}`, { body });
+    add(
+      'body: over the size limit',
+      { body: withField(validBody, Object.keys(validBody)[0]!, JSON.stringify(HUGE)) },
+      { status: 413, code: 'payload-too-large' },
+    );
+    add('body: over the size limit and not JSON', { body: `{${HUGE}` }, { status: 413 });
+
+    const withoutType = { ...base.headers };
+    delete withoutType['content-type'];
+    const form = new URLSearchParams(
+      Object.entries(validBody).map(([k, v]) => [k, String(v)]),
+    ).toString();
+    const parts = multipart(validBody);
+    // prettier-ignore
+    const types: Array<[string, Record<string, string>, string]> = [
+      ['JSON sent as text/plain', { ...withoutType, 'content-type': 'text/plain' }, valid],
+      ['a form', { ...withoutType, 'content-type': 'application/x-www-form-urlencoded' }, form],
+      ['multipart form data', { ...withoutType, 'content-type': parts.type }, parts.text],
+      ['XML', { ...withoutType, 'content-type': 'application/xml' }, '<title>x</title>'],
+      ['JSON with no content type', withoutType, valid],
+      ['JSON as a patch document', { ...withoutType, 'content-type': 'application/json-patch+json' }, valid],
+      ['a huge text/plain body', { ...withoutType, 'content-type': 'text/plain' }, HUGE],
+    ];
+    for (const [what, headers, body] of types) {
+      add(
+        `content type: ${what}`,
+        { headers, body },
+        { status: 415, code: 'unsupported-media-type' },
+      );
+    }
+    add(
+      'content type: JSON in a charset that is not UTF-8',
+      { headers: { ...withoutType, 'content-type': 'application/json; charset=latin1' } },
+      { status: 415 },
+    );
+  }
+
+  // Credentials.
+  const withoutCredentials = { ...base.headers };
+  delete withoutCredentials['authorization'];
+  // prettier-ignore
+  const garbage = ['Bearer', 'Bearer ', `Bearer ${'A'.repeat(43)}`, `Bearer ${'A'.repeat(42)}!`, 'Bearer x y', 'Basic dXNlcjpwYXNz', 'Bearer {"$gt":""}', `Bearer ${'A'.repeat(5000)}`, 'Token abc', `Bearer ${f.expiredSession}`];
+  for (const authorization of garbage) {
+    const what =
+      authorization === `Bearer ${f.expiredSession}`
+        ? 'an expired session'
+        : JSON.stringify(authorization.slice(0, 60));
+    add(
+      `authorization: ${what}`,
+      { headers: { ...withoutCredentials, authorization } },
+      { status: 401, code: 'unauthorized' },
+    );
+  }
+  if (route.secured) {
+    add('no credentials', { headers: withoutCredentials }, { status: 401, code: 'unauthorized' });
+    // prettier-ignore
+    const cookies = ['coproduce_session=garbage', `coproduce_session=${'A'.repeat(43)}`, 'coproduce_session=j%3A%7B%22%24gt%22%3A%22%22%7D', 'coproduce_session=%', `coproduce_session=${f.expiredSession}`, '=;;coproduce_session'];
+    for (const cookie of cookies) {
+      add(
+        `cookie: ${cookie.slice(0, 60)}`,
+        { headers: { ...withoutCredentials, ...CSRF, cookie } },
+        { status: 401 },
+      );
+    }
+    if (route.pathParameters.includes('workspaceId')) {
+      add(
+        "a removed member's token",
+        { headers: { ...withoutCredentials, authorization: `Bearer ${f.removedMember}` } },
+        { status: 404, code: 'not-found' },
+      );
+    }
+  }
+  if (route.method !== 'GET') {
+    add(
+      'a cookie write without X-Requested-With',
+      { headers: { ...withoutCredentials, cookie: f.cookie } },
+      { status: 403, code: 'csrf' },
+    );
+    add(
+      'a cookie write with a blank X-Requested-With',
+      { headers: { ...withoutCredentials, cookie: f.cookie, 'x-requested-with': '   ' } },
+      { status: 403, code: 'csrf' },
+    );
+  }
+
+  // The invitation itself past its date.
+  if (route.template === '/api/invitations/{token}/accept') {
+    add(
+      'an expired invitation',
+      { path: `/api/invitations/${f.expiredInvitation}/accept` },
+      { status: 410, code: 'invitation-expired' },
+    );
+  }
+  return hostile;
+}
+
+// ---------------------------------------------------------------------------
+// Sending and judging
+
+/**
+ * Sign-in and invitation routes are rate limited per address. Each hostile
+ * request comes from its own loopback address, so every one reaches the checks
+ * it is aimed at rather than a 429; where the system cannot (only 127.0.0.1
+ * configured), a 429 is accepted instead.
+ */
+let spreadAddresses = false;
+let sent = 0;
+function nextSourceAddress(): string | undefined {
+  if (!spreadAddresses) return undefined;
+  sent += 1;
+  return `127.${(sent >> 16) & 255}.${(sent >> 8) & 255}.${2 + (sent & 127)}`;
+}
+
+async function canSendFrom(url: string, address: string): Promise<boolean> {
+  try {
+    await rawRequest(url, { method: 'GET', path: '/health', localAddress: address });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function judge(hostile: Hostile, response: ApiResponse): string | undefined {
+  const { status } = response;
+  if (status < 400 || status > 499)
+    return `status ${status}: ${JSON.stringify(response.body)?.slice(0, 300)}`;
+  if (status === 429 && spreadAddresses) return 'rate limited before reaching the check';
+  if (hostile.status !== undefined && status !== hostile.status && status !== 429) {
+    return `status ${status}, expected ${hostile.status}: ${JSON.stringify(response.body)?.slice(0, 300)}`;
+  }
+  if (!(response.headers.get('content-type') ?? '').includes('application/json')) {
+    return `content type ${response.headers.get('content-type')}`;
+  }
+  const body = response.body as { error?: { code?: unknown; message?: unknown } } | undefined;
+  const error = body?.error;
+  if (
+    !body ||
+    Object.keys(body).join() !== 'error' ||
+    !error ||
+    Object.keys(error).sort().join() !== 'code,message'
+  ) {
+    return `body is not { error: { code, message } }: ${JSON.stringify(body)?.slice(0, 300)}`;
+  }
+  if (typeof error.code !== 'string' || !/^[a-z][a-z-]+$/.test(error.code))
+    return `code ${String(error.code)}`;
+  if (hostile.code !== undefined && error.code !== hostile.code && status !== 429) {
+    return `code ${error.code}, expected ${hostile.code}`;
+  }
+  if (typeof error.message !== 'string' || error.message.trim().length < 10) {
+    return `message ${JSON.stringify(error.message)}`;
+  }
+  if (/\bat \S+ \(|Error:|undefined|\[object /.test(error.message)) {
+    return `message looks internal: ${error.message}`;
+  }
+  return undefined;
+}
+
+/**
+ * Every document in every collection but sessions (the TTL monitor removes the
+ * expired one meanwhile), keyed "collection id", in canonical extended JSON.
+ */
+async function databaseContents(database: OpenDatabase): Promise<Map<string, string>> {
+  const contents = new Map<string, string>();
+  const collections = await database.db.listCollections({}, { nameOnly: true }).toArray();
+  for (const { name } of collections) {
+    if (name === 'sessions') continue;
+    for (const document of await database.db.collection(name).find({}).toArray()) {
+      const id = BSON.EJSON.stringify(document._id, { relaxed: false });
+      contents.set(`${name} ${id}`, BSON.EJSON.stringify(document, { relaxed: false }));
+    }
+  }
+  return contents;
+}
+
+/** What changed between two `databaseContents`, one line per document. */
+function changesBetween(before: Map<string, string>, after: Map<string, string>): string[] {
+  const changes: string[] = [];
+  for (const [key, document] of after) {
+    if (!before.has(key)) changes.push(`added ${key}: ${document.slice(0, 300)}`);
+    else if (before.get(key) !== document)
+      changes.push(`changed ${key}: ${document.slice(0, 300)}`);
+  }
+  for (const key of before.keys()) if (!after.has(key)) changes.push(`removed ${key}`);
+  return changes;
+}
+
+/** Writes bytes on a fresh connection and returns everything the server answers. */
+function exchange(url: string, bytes: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(bytes));
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+    socket.setTimeout(30_000, () => socket.destroy(new Error('no answer within 30 s')));
+  });
+}
+
+// ---------------------------------------------------------------------------
+
+let app: RunningApp;
+let database: OpenDatabase;
+let document: OpenApiDocument;
+let fixture: Fixture;
+
+beforeAll(async () => {
+  // Its own database, to age a session and an invitation and to compare contents.
+  app = await startApp({ ownDatabase: true });
+  database = await openDatabase(app);
+  spreadAddresses = await canSendFrom(app.url, '127.0.0.2');
+  document = (await api<OpenApiDocument>(app.url, 'GET', '/api/docs-json')).body;
+  fixture = await buildFixture();
+});
+afterAll(async () => {
+  await database?.close();
+  await app?.stop();
+});
+
+async function buildFixture(): Promise<Fixture> {
+  const commissioner = await signIn(app.url, DEMO_EMAIL.commissioner);
+  const cookie = sessionCookieOf(await signInAs(app.url, DEMO_EMAIL.commissioner));
+  const as = (token: string) => ({ token });
+  const home = (await api<WorkspaceSummary[]>(app.url, 'GET', '/api/workspaces', as(commissioner)))
+    .body[0]!.id;
+  const members = (
+    await api<MemberSummary[]>(app.url, 'GET', `/api/workspaces/${home}/members`, as(commissioner))
+  ).body;
+  const draft = (
+    await api<SpecificationSummary[]>(
+      app.url,
+      'GET',
+      `/api/workspaces/${home}/specifications`,
+      as(commissioner),
+    )
+  ).body[0]!.id;
+  const invite = async (token: string, workspace: string, body: Record<string, unknown>) => {
+    const created = await api<CreatedInvitation>(
+      app.url,
+      'POST',
+      `/api/workspaces/${workspace}/invitations`,
+      { token, body },
+    );
+    expect(created.status).toBe(201);
+    return created.body;
+  };
+  const accept = async (invitationToken: string, name: string, email: string) => {
+    const accepted = await api<AcceptedInvitation>(
+      app.url,
+      'POST',
+      `/api/invitations/${invitationToken}/accept`,
+      {
+        body: { name, email, password: 'a long enough password' },
+      },
+    );
+    expect(accepted.status).toBe(200);
+    return accepted.body.session!;
+  };
+  const pending = await invite(commissioner, home, { role: 'observer' });
+
+  // A workspace the commissioner does not belong to, run by the steering member.
+  const steering = await signIn(app.url, DEMO_EMAIL['steering-member']);
+  const other = await api<WorkspaceDetail>(app.url, 'POST', '/api/workspaces', {
+    token: steering,
+    body: {
+      name: 'Short breaks for disabled children',
+      serviceArea: 'Disabled children and their families',
+      leadOrganisation: 'Riverside City Council',
+    },
+  });
+  expect(other.status).toBe(201);
+  const otherSpecification = await api<SpecificationSummary>(
+    app.url,
+    'POST',
+    `/api/workspaces/${other.body.id}/specifications`,
+    {
+      token: steering,
+      body: { title: 'Short breaks' },
+    },
+  );
+  const elsewhere = await accept(
+    (await invite(steering, other.body.id, { role: 'observer' })).token,
+    'Only elsewhere',
+    'elsewhere@example.org',
+  );
+  const otherPending = await invite(steering, other.body.id, {
+    email: 'pending@example.org',
+    role: 'provider',
+  });
+
+  // Someone who was a member, and still holds a token.
+  const removed = await accept(
+    (await invite(commissioner, home, { role: 'observer' })).token,
+    'Since removed',
+    'removed@example.org',
+  );
+  const removal = await api(
+    app.url,
+    'DELETE',
+    `/api/workspaces/${home}/members/${removed.user.id}`,
+    as(commissioner),
+  );
+  expect(removal.status).toBe(204);
+
+  // A session and an invitation past their expiry.
+  const expiredSession = await signIn(app.url, DEMO_EMAIL['expert-by-experience']);
+  await database.db
+    .collection('sessions')
+    .updateMany(
+      { userId: new BSON.ObjectId(members.find((m) => m.role === 'expert-by-experience')!.userId) },
+      { $set: { expiresAt: new Date(Date.now() - 60_000) } },
+    );
+  const expiring = await invite(commissioner, home, {
+    email: 'too.late@example.org',
+    role: 'observer',
+    expiresInDays: 1,
+  });
+  await database.db
+    .collection('invitations')
+    .updateOne(
+      { _id: new BSON.ObjectId(expiring.id) },
+      { $set: { expiresAt: new Date(Date.now() - 60_000) } },
+    );
+
+  return {
+    home,
+    ids: {
+      workspaceId: home,
+      userId: members.find((m) => m.role === 'observer')!.userId,
+      invitationId: pending.id,
+      specificationId: draft,
+      token: pending.token,
+    },
+    foreign: {
+      workspaceId: other.body.id,
+      userId: elsewhere.user.id,
+      invitationId: otherPending.id,
+      specificationId: otherSpecification.body.id,
+    },
+    commissioner,
+    cookie,
+    expiredSession,
+    removedMember: removed.token,
+    expiredInvitation: expiring.token,
+  };
+}
+
+describe('hostile and mistaken requests', () => {
+  let before: Map<string, string>;
+  beforeAll(async () => {
+    before = await databaseContents(database);
+  });
+
+  it('the table lists exactly the routes in the OpenAPI document, with a valid body for each that takes one', () => {
+    const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(documented.sort()).toEqual(Object.keys(ROUTES).sort());
+    for (const [key, { validBody }] of Object.entries(ROUTES)) {
+      const route = describeRoute(document, key);
+      expect([key, route.body !== undefined]).toEqual([key, validBody !== undefined]);
+      if (route.body && validBody) {
+        expect([key, Object.keys(validBody()).sort()]).toEqual([
+          key,
+          Object.keys(route.body.properties ?? {}).sort(),
+        ]);
+      }
+      for (const name of route.pathParameters)
+        expect([key, name, fixture.ids[name]]).toEqual([key, name, expect.any(String)]);
+    }
+  });
+
+  it.each(Object.keys(ROUTES))(
+    '%s: every hostile request gets a 4xx with a readable error',
+    async (key) => {
+      const route = describeRoute(document, key);
+      const hostile = hostileRequestsFor(route, fixture, ROUTES[key]!.validBody?.());
+      expect(hostile.length).toBeGreaterThanOrEqual(route.secured ? 16 : 10);
+      const problems: string[] = [];
+      for (const each of hostile) {
+        const response = await rawRequest(app.url, {
+          ...each.request,
+          localAddress: nextSourceAddress(),
+        });
+        const problem = judge(each, response);
+        if (problem) problems.push(`${each.what} → ${problem}`);
+      }
+      expect(problems).toEqual([]);
+    },
+  );
+
+  it('requests the HTTP parser cannot read get a JSON 4xx too', async () => {
+    const answers = [
+      await exchange(
+        app.url,
+        `GET /api/invitations/${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+      ),
+      await exchange(
+        app.url,
+        `GET /api/workspaces HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      ),
+      await exchange(app.url, 'NOT HTTP AT ALL\r\n\r\n'),
+      await exchange(
+        app.url,
+        'POST /api/session HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n',
+      ),
+      await exchange(
+        app.url,
+        'POST /api/session HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+      ),
+    ];
+    expect(answers.map((answer) => answer.split('\r\n')[0])).toEqual([
+      'HTTP/1.1 431 Request Header Fields Too Large',
+      'HTTP/1.1 431 Request Header Fields Too Large',
+      'HTTP/1.1 400 Bad Request',
+      'HTTP/1.1 400 Bad Request',
+      'HTTP/1.1 400 Bad Request',
+    ]);
+    for (const answer of answers) {
+      const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as {
+        error: { code: string; message: string };
+      };
+      expect(body).toEqual({
+        error: { code: expect.stringMatching(/^[a-z-]+$/), message: expect.any(String) },
+      });
+    }
+  });
+
+  it('changed nothing in the database', async () => {
+    expect(before.size).toBeGreaterThan(20);
+    expect(changesBetween(before, await databaseContents(database))).toEqual([]);
+  });
+
+  it('left the sessions it attacked working', async () => {
+    expect(
+      (await api(app.url, 'GET', '/api/session', { token: fixture.commissioner })).status,
+    ).toBe(200);
+    expect((await api(app.url, 'GET', '/api/session', { cookie: fixture.cookie })).status).toBe(
+      200,
+    );
+  });
+});
+
+describe('time', () => {
+  it('an expired session is refused at once, and the database then removes it (TTL)', async () => {
+    const signedIn = await signInAs(app.url, DEMO_EMAIL.observer);
+    const sessions = database.db.collection('sessions');
+    const userId = new BSON.ObjectId(signedIn.body.user.id);
+    await sessions.updateMany({ userId }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+    const response = await api(app.url, 'GET', '/api/workspaces', { token: signedIn.body.token });
+    expect(response.status).toBe(401);
+    // The embedded store sweeps TTL indexes every 2 s (MongoDB every 60 s).
+    const deadline = Date.now() + 90_000;
+    while ((await sessions.countDocuments({ userId })) > 0) {
+      if (Date.now() > deadline) throw new Error('The expired session was not removed within 90 s');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  });
+
+  it('an expired invitation still previews, as expired, and cannot be accepted (410)', async () => {
+    const preview = await api<{ status: string }>(
+      app.url,
+      'GET',
+      `/api/invitations/${fixture.expiredInvitation}`,
+    );
+    expect(preview.status).toBe(200);
+    expect(preview.body.status).toBe('expired');
+    const accept = await api(
+      app.url,
+      'POST',
+      `/api/invitations/${fixture.expiredInvitation}/accept`,
+      {
+        body: { name: 'Too late', password: 'a long enough password' },
+      },
+    );
+    expect(accept.status).toBe(410);
+  });
+});
