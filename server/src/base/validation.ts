@@ -1,5 +1,5 @@
 import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
-import type { ValidationError } from 'class-validator';
+import { Matches, type ValidationError, type ValidationOptions } from 'class-validator';
 import { BadRequest } from './errors';
 
 /**
@@ -56,3 +56,10 @@ export function trimmed({ value }: { value: unknown }): unknown {
 export function eachTrimmed({ value }: { value: unknown }): unknown {
   return Array.isArray(value) ? value.map((item) => trimmed({ value: item })) : value;
 }
+
+/**
+ * Names and titles are shown as one line (headings, lists, the audit log); a line
+ * break in one is a paste that went wrong.
+ */
+export const SingleLine = (message: string, options: ValidationOptions = {}) =>
+  Matches(/^[^\r\n\u2028\u2029]*$/, { ...options, message });

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { AcceptInvitationRequest } from '@coproduce/domain';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { trimmed } from '../../../base/validation';
+import { SingleLine, trimmed } from '../../../base/validation';
 
 /** Fields for creating an account; the service says which are needed for this invitation. */
 export class AcceptInvitationDto implements AcceptInvitationRequest {
@@ -11,6 +11,7 @@ export class AcceptInvitationDto implements AcceptInvitationRequest {
   @Transform(trimmed)
   @MinLength(1, { message: 'Enter your name.' })
   @MaxLength(120, { message: 'Your name must be 120 characters or fewer.' })
+  @SingleLine('Your name must be on one line.')
   @IsString({ message: 'Enter your name.' })
   name?: string;
 
