@@ -53,6 +53,25 @@ describe('startEmbeddedMongo with the real clients', () => {
     expect(seen).toEqual(Array.from({ length: 1000 }, (_, seq) => seq));
   });
 
+  it('explains an indexed find as an index scan that examines only the matches', async () => {
+    const invitations = client.db('coproduce').collection('invitations');
+    await invitations.insertMany(
+      Array.from({ length: 500 }, (_, n) => ({ email: `person${n}@demo.test` })),
+    );
+    await invitations.createIndex({ email: 1 }, { unique: true });
+    const explained = await invitations
+      .find({ email: 'person42@demo.test' })
+      .explain('executionStats');
+    expect(explained.queryPlanner.winningPlan.inputStage).toMatchObject({
+      stage: 'IXSCAN',
+      indexName: 'email_1',
+    });
+    expect(explained.executionStats).toMatchObject({ nReturned: 1, totalDocsExamined: 1 });
+    const scanned = await invitations.find({ accepted: true }).explain('executionStats');
+    expect(scanned.queryPlanner.winningPlan.stage).toBe('COLLSCAN');
+    expect(scanned.executionStats.totalDocsExamined).toBe(500);
+  });
+
   it('aggregates feedback by theme through a $lookup to another collection', async () => {
     const db = client.db('coproduce');
     await db.collection<{ _id: string; label: string }>('themes').insertMany([

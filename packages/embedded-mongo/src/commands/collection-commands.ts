@@ -10,6 +10,7 @@ import type { Collection } from '../engine/collection';
 import { compileFilter } from '../engine/mingo-options';
 import { assertCollectionName, assertDatabaseName } from '../engine/namespace';
 import { validationOptions } from '../engine/document-validator';
+import { valueText } from '../engine/value-text';
 
 /** Collection kinds this store does not have; refused rather than silently created as plain collections. */
 const UNSUPPORTED_CREATE_OPTIONS = ['viewOn', 'pipeline', 'timeseries', 'clusteredIndex', 'capped'];
@@ -94,6 +95,7 @@ const drop: CommandHandler = (command, { engine, db }) => {
   return engine.write((changes) => {
     const nIndexesWas = collection.indexes.size;
     engine.catalog.drop(db, name, changes);
+    engine.cursors.invalidate((ns) => ns === `${db}.${name}`, 'collection dropped');
     return { nIndexesWas, ns: `${db}.${name}`, ok: 1 };
   });
 };
@@ -101,6 +103,7 @@ const drop: CommandHandler = (command, { engine, db }) => {
 const dropDatabase: CommandHandler = (_command, { engine, db }) =>
   engine.write((changes) => {
     engine.catalog.dropDatabase(db, changes);
+    engine.cursors.invalidate((ns) => ns.startsWith(`${db}.`), 'database dropped');
     return { dropped: db, ok: 1 };
   });
 
@@ -127,7 +130,7 @@ const listCollections: CommandHandler = (command, { engine, db }) => {
 
 function splitNamespace(value: unknown, field: string): [string, string] {
   if (typeof value !== 'string' || !value.includes('.')) {
-    throw new CommandError('InvalidNamespace', `Invalid ${field} namespace: ${String(value)}`);
+    throw new CommandError('InvalidNamespace', `Invalid ${field} namespace: ${valueText(value)}`);
   }
   const dot = value.indexOf('.');
   const db = value.slice(0, dot);
@@ -152,6 +155,10 @@ const renameCollection: CommandHandler = (command, { engine }) => {
   return engine.write((changes) => {
     engine.catalog.drop(toDb, toName, changes);
     engine.catalog.rename(source, toDb, toName, changes);
+    engine.cursors.invalidate(
+      (ns) => ns === `${fromDb}.${fromName}` || ns === `${toDb}.${toName}`,
+      'collection renamed',
+    );
     return { ok: 1 };
   });
 };

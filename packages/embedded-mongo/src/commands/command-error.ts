@@ -25,6 +25,7 @@ export const ErrorCode = {
   IndexOptionsConflict: 85,
   IndexKeySpecsConflict: 86,
   InvalidPipelineOperator: 168,
+  QueryPlanKilled: 175,
   PathNotViable: 28,
   DocumentValidationFailure: 121,
   NotImplemented: 238,

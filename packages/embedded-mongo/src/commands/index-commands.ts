@@ -1,3 +1,4 @@
+import { valueText } from '../engine/value-text';
 import type { Document } from 'bson';
 import { CommandError } from './command-error';
 import { optionalArray, targetCollection, type CommandHandler } from './command-context';
@@ -24,7 +25,7 @@ function parseKey(raw: unknown): Record<string, 1 | -1> {
     if (typeRank(direction) !== TypeRank.number || toNumber(direction) === 0) {
       throw new CommandError(
         'BadValue',
-        `Index type ${JSON.stringify(direction)} for field '${path}' is not supported by embedded-mongo; use 1 or -1`,
+        `Index type ${valueText(direction)} for field '${path}' is not supported by embedded-mongo; use 1 or -1`,
       );
     }
     if (path.length === 0 || path.startsWith('$'))
@@ -185,7 +186,7 @@ function indexesToDrop(collection: Collection, selector: unknown): string[] {
     if (!found) {
       throw new CommandError(
         'IndexNotFound',
-        `index not found with name [${typeof item === 'string' ? item : JSON.stringify(item)}]`,
+        `index not found with name [${typeof item === 'string' ? item : valueText(item)}]`,
       );
     }
     if (found.name === ID_INDEX_NAME)

@@ -1,3 +1,4 @@
+import { valueText } from '../engine/value-text';
 import type { Document } from 'bson';
 import { CommandError } from './command-error';
 import {
@@ -111,7 +112,51 @@ function asMongodStages(stage: Document): Document[] {
     }
     return [{ $group: { _id: null, [field]: { $sum: 1 } } }, { $project: { _id: 0 } }];
   }
+  if (stage && typeof stage === 'object' && '$lookup' in stage) assertLookup(stage.$lookup);
   return [stage];
+}
+
+/** mingo trusts `$lookup`'s arguments; mongod checks their types first. */
+function assertLookup(spec: unknown): void {
+  if (!spec || typeof spec !== 'object' || Array.isArray(spec)) {
+    throw new CommandError('FailedToParse', 'the $lookup specification must be an Object');
+  }
+  const lookup = spec as Document;
+  for (const field of ['from', 'localField', 'foreignField', 'as']) {
+    if (lookup[field] !== undefined && typeof lookup[field] !== 'string') {
+      throw new CommandError(
+        'FailedToParse',
+        `$lookup argument '${field}: ${valueText(lookup[field])}' must be a string`,
+      );
+    }
+  }
+  if (typeof lookup.as !== 'string' || lookup.as.length === 0 || lookup.as.startsWith('$')) {
+    throw new CommandError(
+      'FailedToParse',
+      "$lookup requires an 'as' field naming a new field (not empty, not starting with '$')",
+    );
+  }
+  if ((lookup.localField === undefined) !== (lookup.foreignField === undefined)) {
+    throw new CommandError(
+      'FailedToParse',
+      "$lookup requires both or neither of 'localField' and 'foreignField' to be specified",
+    );
+  }
+  if (lookup.from === undefined && lookup.pipeline === undefined) {
+    throw new CommandError('FailedToParse', "$lookup requires either 'from' or 'pipeline'");
+  }
+  for (const field of ['localField', 'foreignField'] as const) {
+    const path = lookup[field];
+    if (
+      typeof path === 'string' &&
+      (path.length === 0 || path.startsWith('$') || path.split('.').includes(''))
+    ) {
+      throw new CommandError(
+        'FailedToParse',
+        `$lookup argument '${field}' must be a valid field path, found: ${valueText(path)}`,
+      );
+    }
+  }
 }
 
 /** Stages that would write: left out rather than half-supported (nothing here persists them). */

@@ -28,6 +28,7 @@ import {
 } from '../engine/update-document';
 import { compileProjection } from '../engine/projection';
 import { idKey } from '../engine/bson-order';
+import { valueText } from '../engine/value-text';
 
 const MAX_WRITE_BATCH = 100_000;
 
@@ -198,7 +199,7 @@ const deleteCommand: CommandHandler = (command, { engine, db }) => {
       if (limit !== 0 && limit !== 1) {
         throw new CommandError(
           'FailedToParse',
-          `The limit field in delete objects must be 0 or 1. Got ${String(statement.limit)}`,
+          `The limit field in delete objects must be 0 or 1. Got ${valueText(statement.limit)}`,
         );
       }
       const { results } = findDocuments(collection, { filter, limit });

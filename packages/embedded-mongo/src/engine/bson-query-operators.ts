@@ -6,10 +6,12 @@ import * as pipelineOperators from 'mingo/operators/pipeline';
 import * as projectionOperators from 'mingo/operators/projection';
 import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
-import type { Options, QueryOperator } from 'mingo/types';
+import type { ExpressionOperator, Options, QueryOperator } from 'mingo/types';
 import { resolve } from 'mingo/util';
 import { compareValues, TypeRank, typeRank } from './bson-order';
 import { numberKind } from './numeric-types';
+import { CommandError } from '../commands/command-error';
+import { valueText } from './value-text';
 
 /**
  * mingo's comparison operators with BSON's rules instead of JavaScript's:
@@ -114,8 +116,10 @@ const TYPE_NUMBERS: Record<number, string> = {
 
 const $type: FieldOperator = (selector: string, operand: unknown) => {
   const tests = (Array.isArray(operand) ? operand : [operand]).map((name) => {
-    const test = TYPE_TESTS[typeof name === 'number' ? (TYPE_NUMBERS[name] ?? '') : String(name)];
-    if (!test) throw new Error(`unknown type name alias: ${String(name)}`);
+    const key =
+      typeof name === 'number' ? TYPE_NUMBERS[name] : typeof name === 'string' ? name : undefined;
+    const test = key === undefined ? undefined : TYPE_TESTS[key];
+    if (!test) throw new CommandError('BadValue', `unknown type name alias: ${valueText(name)}`);
     return test;
   });
   return (doc: Document) => {
@@ -148,10 +152,26 @@ const BSON_QUERY_OPERATORS: Record<string, FieldOperator> = {
   $type,
 };
 
+/**
+ * `$arrayToObject: [ <array> ]` takes its one argument wrapped in an array,
+ * like every one-argument expression; mingo would read the wrapper as the array.
+ */
+const mingoArrayToObject = expressionOperators.$arrayToObject as (
+  doc: unknown,
+  argument: unknown,
+  options: Options,
+) => unknown;
+const $arrayToObject = (doc: unknown, argument: unknown, options: Options): unknown =>
+  mingoArrayToObject(
+    doc,
+    Array.isArray(argument) && argument.length === 1 ? argument[0] : argument,
+    options,
+  );
+
 /** Every mingo operator, with the comparison operators above in place of mingo's own. */
 export const BSON_CONTEXT = Context.init({
   accumulator: accumulatorOperators,
-  expression: expressionOperators,
+  expression: { ...expressionOperators, $arrayToObject: $arrayToObject as ExpressionOperator },
   pipeline: pipelineOperators,
   projection: projectionOperators,
   query: {

@@ -11,6 +11,8 @@ interface OpenCursor {
   /** A document read ahead of the last batch, to know whether the cursor is exhausted. */
   pending: IteratorResult<Document>;
   lastUsed: number;
+  /** Why the cursor can no longer continue (its collection was dropped or renamed). */
+  killedBecause?: string;
 }
 
 export interface CursorReply extends Document {
@@ -59,6 +61,13 @@ export class CursorRegistry {
         `Requested getMore on namespace '${ns}', but cursor belongs to a different namespace ${cursor.ns}`,
       );
     }
+    if (cursor.killedBecause) {
+      this.cursors.delete(id);
+      throw new CommandError(
+        'QueryPlanKilled',
+        `Executor error during getMore :: caused by :: ${cursor.killedBecause}`,
+      );
+    }
     cursor.lastUsed = Date.now();
     const nextBatch = takeBatch(cursor, batchSize ?? Number.MAX_SAFE_INTEGER);
     if (cursor.pending.done) {
@@ -73,6 +82,13 @@ export class CursorRegistry {
     const notFound: number[] = [];
     for (const id of ids) (this.cursors.delete(id) ? killed : notFound).push(id);
     return { killed, notFound };
+  }
+
+  /** Ends the open cursors on namespaces that went away; their next getMore reports why. */
+  invalidate(affected: (ns: string) => boolean, reason: string): void {
+    for (const cursor of this.cursors.values()) {
+      if (affected(cursor.ns)) cursor.killedBecause = reason;
+    }
   }
 
   close(): void {

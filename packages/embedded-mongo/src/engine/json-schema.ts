@@ -1,3 +1,4 @@
+import { valueText } from './value-text';
 import type { Document } from 'bson';
 import { CommandError } from '../commands/command-error';
 import { compareValues, toNumber, typeRank, TypeRank } from './bson-order';
@@ -51,7 +52,7 @@ function typeCheck(names: unknown, table: Record<string, Check>, keyword: string
   const list = Array.isArray(names) ? names : [names];
   const checks = list.map((name) => {
     const check = typeof name === 'string' ? table[name] : undefined;
-    if (!check) throw invalid(`keyword '${keyword}' has unknown type ${JSON.stringify(name)}`);
+    if (!check) throw invalid(`keyword '${keyword}' has unknown type ${valueText(name)}`);
     return check;
   });
   return (value) => checks.some((check) => check(value));

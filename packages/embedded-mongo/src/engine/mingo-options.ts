@@ -24,6 +24,14 @@ const MINGO_ERRORS: [RegExp, (match: RegExpExecArray) => CommandError][] = [
     (m) => new CommandError('InvalidPipelineOperator', `Unrecognized expression '${m[1]}'`),
   ],
   [
+    /You must include the array field for '\.\$' as part of the query document/,
+    () =>
+      new CommandError(
+        'BadValue',
+        'The positional operator did not find the match needed from the query.',
+      ),
+  ],
+  [
     /would modify the immutable field '_id'/,
     () =>
       new CommandError(
@@ -44,6 +52,13 @@ const MINGO_ERRORS: [RegExp, (match: RegExpExecArray) => CommandError][] = [
 /** Turns an error thrown inside mingo into the error mongod gives for the same mistake (BadValue otherwise). */
 export function mingoError(error: unknown): CommandError {
   if (error instanceof CommandError) return error;
+  // A JavaScript TypeError inside mingo means an argument of the wrong shape reached it.
+  if (error instanceof TypeError) {
+    return new CommandError(
+      'BadValue',
+      'an operator or stage argument has the wrong type or shape',
+    );
+  }
   const message = error instanceof Error ? error.message : String(error);
   for (const [pattern, make] of MINGO_ERRORS) {
     const match = pattern.exec(message);

@@ -1,3 +1,4 @@
+import { valueText } from './value-text';
 import { CommandError } from '../commands/command-error';
 
 /** Database names as mongod accepts them (no separators or quoting characters). */
@@ -8,7 +9,7 @@ export function assertDatabaseName(name: unknown): asserts name is string {
     name.length > 63 ||
     /[/\\. "$*<>:|?\0]/.test(name)
   ) {
-    throw new CommandError('InvalidNamespace', `Invalid database name: '${String(name)}'`);
+    throw new CommandError('InvalidNamespace', `Invalid database name: ${valueText(name)}`);
   }
 }
 
@@ -17,7 +18,7 @@ export function assertCollectionName(db: string, name: unknown): asserts name is
   if (typeof name !== 'string' || name.length === 0) {
     throw new CommandError(
       'InvalidNamespace',
-      `Invalid namespace specified '${db}.${String(name)}'`,
+      `Invalid namespace specified '${db}.${valueText(name)}'`,
     );
   }
   if (

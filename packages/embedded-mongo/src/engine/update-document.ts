@@ -1,3 +1,4 @@
+import { valueText } from './value-text';
 import { BSON, ObjectId, type Document } from 'bson';
 import { update as applyOperators } from 'mingo/updater';
 import { CommandError } from '../commands/command-error';
@@ -6,6 +7,8 @@ import { compilePipeline, MINGO_OPTIONS, withMingo } from './mingo-options';
 import {
   applyAddToSet,
   applyNumericKinds,
+  assertUpdateApplies,
+  assertUpdateArguments,
   assertNoConflicts,
   assertNumericOperands,
   orderNewFields,
@@ -66,11 +69,18 @@ export function isOperatorUpdate(update: UpdateSpec): boolean {
 export function validateUpdate(update: unknown): asserts update is UpdateSpec {
   if (Array.isArray(update)) {
     for (const stage of update) {
-      const name = stage && typeof stage === 'object' ? Object.keys(stage)[0] : undefined;
-      if (!name || !PIPELINE_UPDATE_STAGES.has(name)) {
+      const keys =
+        stage && typeof stage === 'object' && !Array.isArray(stage) ? Object.keys(stage) : [];
+      if (keys.length !== 1) {
+        throw new CommandError(
+          'Location40323',
+          'A pipeline stage specification object must contain exactly one field.',
+        );
+      }
+      if (!PIPELINE_UPDATE_STAGES.has(keys[0])) {
         throw new CommandError(
           'InvalidOptions',
-          `${String(name)} is not allowed to be used within an update`,
+          `${keys[0]} is not allowed to be used within an update`,
         );
       }
     }
@@ -100,7 +110,7 @@ export function validateUpdate(update: unknown): asserts update is UpdateSpec {
     if (!fields || typeof fields !== 'object' || Array.isArray(fields)) {
       throw new CommandError(
         'FailedToParse',
-        `Modifiers operate on fields but we found type ${Array.isArray(fields) ? 'array' : typeof fields} instead. For example: {$mod: {<field>: ...}} not {${operator}: ${String(fields)}}`,
+        `Modifiers operate on fields but we found type ${Array.isArray(fields) ? 'array' : typeof fields} instead. For example: {$mod: {<field>: ...}} not {${operator}: ${valueText(fields)}}`,
       );
     }
     for (const path of Object.keys(fields)) {
@@ -151,7 +161,9 @@ export function applyUpdate(
       };
     }
     assertNoConflicts(operators);
+    assertUpdateArguments(operators, options.arrayFilters);
     assertNumericOperands(doc, operators);
+    assertUpdateApplies(doc, operators);
     const { ours, rest } = splitAddToSet(operators);
     // mingo computes with plain numbers; values that are only stored ($set, $push...) keep their BSON type.
     const computed: Document = { ...rest };
@@ -179,7 +191,7 @@ export function applyUpdate(
     if (_id !== undefined && doc._id !== undefined && idKey(_id) !== idKey(doc._id)) {
       throw new CommandError(
         'ImmutableField',
-        `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${String(_id)}`,
+        `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${valueText(_id)}`,
       );
     }
     next = { _id: doc._id ?? _id, ...replacement };

@@ -1,3 +1,4 @@
+import { valueText } from './value-text';
 import type { Document } from 'bson';
 import { CommandError } from '../commands/command-error';
 import { compareValues, TypeRank, typeRank } from './bson-order';
@@ -72,7 +73,7 @@ export function assertNumericOperands(doc: Document, update: Document): void {
       if (typeRank(argument) !== TypeRank.number) {
         throw new CommandError(
           'TypeMismatch',
-          `Cannot ${verb} with non-numeric argument: {${path}: ${JSON.stringify(argument)}}`,
+          `Cannot ${verb} with non-numeric argument: {${path}: ${valueText(argument)}}`,
         );
       }
       if (isPositional(path)) continue;
@@ -80,7 +81,7 @@ export function assertNumericOperands(doc: Document, update: Document): void {
       if (current !== undefined && typeRank(current) !== TypeRank.number) {
         throw new CommandError(
           'TypeMismatch',
-          `Cannot apply ${operator} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path.split('.').pop()}' of non-numeric type ${typeName(current)}`,
+          `Cannot apply ${operator} to a value of non-numeric type. {_id: ${valueText(doc._id)}} has the field '${path.split('.').pop()}' of non-numeric type ${typeName(current)}`,
         );
       }
     }
@@ -128,7 +129,7 @@ export function applyAddToSet(doc: Document, fields: Document): void {
       } else if (typeof child !== 'object') {
         throw new CommandError(
           'PathNotViable',
-          `Cannot create field '${parts[parts.length - 1]}' in element {${part}: ${JSON.stringify(child)}}`,
+          `Cannot create field '${parts[parts.length - 1]}' in element {${part}: ${valueText(child)}}`,
         );
       }
       parent = (Array.isArray(parent) ? parent[Number(part)] : parent[part]) as Document;
@@ -238,4 +239,130 @@ export function writtenPaths(update: Document): string[] {
     }
   }
   return paths;
+}
+
+/** `$pop` takes 1 or -1; `$[id]` paths need an array filter for `id`, and every filter must be used. */
+export function assertUpdateArguments(
+  update: Document,
+  arrayFilters: Document[] | undefined,
+): void {
+  for (const [path, argument] of Object.entries((update.$pop as Document | undefined) ?? {})) {
+    if (Number(argument) !== 1 && Number(argument) !== -1) {
+      throw new CommandError(
+        'FailedToParse',
+        `$pop expects 1 or -1, found: ${valueText(argument)} for ${path}`,
+      );
+    }
+  }
+  const used = new Set<string>();
+  for (const path of touchedPaths(update)) {
+    for (const [, identifier] of path.matchAll(/\$\[([^\]]*)\]/g)) {
+      if (identifier === '') continue;
+      used.add(identifier);
+    }
+  }
+  const defined = new Set<string>();
+  for (const filter of arrayFilters ?? []) {
+    const identifiers = new Set(Object.keys(filter).map((key) => key.split('.')[0]));
+    if (identifiers.size !== 1) {
+      throw new CommandError(
+        'FailedToParse',
+        'Each array filter must use a single top-level field name',
+      );
+    }
+    const [identifier] = identifiers;
+    if (defined.has(identifier)) {
+      throw new CommandError(
+        'FailedToParse',
+        `Found multiple array filters with the same top-level field name ${identifier}`,
+      );
+    }
+    defined.add(identifier);
+  }
+  for (const path of touchedPaths(update)) {
+    for (const [, identifier] of path.matchAll(/\$\[([^\]]+)\]/g)) {
+      if (!defined.has(identifier)) {
+        throw new CommandError(
+          'BadValue',
+          `No array filter found for identifier '${identifier}' in path '${path}'`,
+        );
+      }
+    }
+  }
+  for (const identifier of defined) {
+    if (!used.has(identifier)) {
+      throw new CommandError(
+        'FailedToParse',
+        `The array filter for identifier '${identifier}' was not used in the update ${valueText(update)}`,
+      );
+    }
+  }
+}
+
+/** The operators that write at their path (so the path's parents must be documents or arrays). */
+const CREATING_OPERATORS = [
+  '$set',
+  '$setOnInsert',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$push',
+  '$addToSet',
+  '$currentDate',
+];
+const ARRAY_OPERATORS = ['$push', '$pull', '$pullAll', '$pop'];
+
+/** The checks mongod makes of an operator update against one document, before changing it. */
+export function assertUpdateApplies(doc: Document, update: Document): void {
+  const writes: string[] = [];
+  for (const operator of CREATING_OPERATORS)
+    writes.push(...Object.keys((update[operator] as Document | undefined) ?? {}));
+  for (const target of Object.values((update.$rename as Document | undefined) ?? {})) {
+    if (typeof target === 'string') writes.push(target);
+  }
+  for (const path of writes) {
+    if (isPositional(path)) continue;
+    const parts = path.split('.');
+    let node: unknown = doc;
+    for (let i = 0; i < parts.length - 1; i++) {
+      const child: unknown = Array.isArray(node)
+        ? node[Number(parts[i])]
+        : (node as Document)[parts[i]];
+      if (child === undefined) break;
+      const next = parts[i + 1];
+      if (
+        child === null ||
+        typeof child !== 'object' ||
+        typeRank(child) !== (Array.isArray(child) ? TypeRank.array : TypeRank.object) ||
+        (Array.isArray(child) && !/^\d+$/.test(next))
+      ) {
+        throw new CommandError(
+          'PathNotViable',
+          `Cannot create field '${next}' in element {${parts[i]}: ${valueText(child)}}`,
+        );
+      }
+      node = child;
+    }
+  }
+  for (const operator of ARRAY_OPERATORS) {
+    for (const path of Object.keys((update[operator] as Document | undefined) ?? {})) {
+      if (isPositional(path)) continue;
+      const current = valueAt(doc, path);
+      if (current === undefined || Array.isArray(current)) continue;
+      if (operator === '$push') {
+        throw new CommandError(
+          'BadValue',
+          `The field '${path}' must be an array but is of type ${typeName(current)} in document {_id: ${valueText(doc._id)}}`,
+        );
+      }
+      if (operator === '$pop') {
+        throw new CommandError(
+          'TypeMismatch',
+          `Path '${path}' contains an element of non-array type '${typeName(current)}'`,
+        );
+      }
+      throw new CommandError('BadValue', 'Cannot apply $pull to a non-array value');
+    }
+  }
 }
