@@ -409,6 +409,23 @@ describeEmbeddedOnly('the embedded store as a process', () => {
     }
   }, 40_000);
 
+  test('unusable arguments are refused with a message and a non-zero exit, not a hang', async () => {
+    const notADirectory = path.join(dbpath, 'a-file');
+    await appendFile(notADirectory, 'not a directory');
+    for (const args of [
+      ['--port', '0', '--dbpath', notADirectory],
+      ['--port', 'twenty', '--dbpath', dbpath],
+      ['--port', '70000', '--dbpath', dbpath],
+      ['--no-such-option'],
+    ]) {
+      const result = await CliServer.runToExit(args, 10_000);
+      expect({ args, signal: result.signal }).toEqual({ args, signal: null });
+      expect(result.code).not.toBe(0);
+      expect(result.stderr.trim()).not.toBe('');
+      expect(result.stdout).not.toContain('listening');
+    }
+  }, 60_000);
+
   test('data and indexes survive a clean SIGTERM restart', async () => {
     let server = await CliServer.start(dbpath);
     let client = await connectDriver(server.uri);

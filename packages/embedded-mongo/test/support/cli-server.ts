@@ -79,12 +79,17 @@ export class CliServer {
     });
   }
 
-  /** Runs the CLI expecting it to refuse to start; resolves with how it exited. */
+  /** Runs the CLI on `dbpath` expecting it to refuse to start; resolves with how it exited. */
   static expectRefusal(
     dbpath: string,
     timeoutMs = 20_000,
   ): Promise<ExitStatus & { stdout: string }> {
-    const child = spawn(process.execPath, [cliPath, '--port', '0', '--dbpath', dbpath], {
+    return CliServer.runToExit(['--port', '0', '--dbpath', dbpath], timeoutMs);
+  }
+
+  /** Runs the CLI with these arguments until it exits (killed after `timeoutMs`). */
+  static runToExit(args: string[], timeoutMs = 20_000): Promise<ExitStatus & { stdout: string }> {
+    const child = spawn(process.execPath, [cliPath, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
