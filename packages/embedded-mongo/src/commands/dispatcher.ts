@@ -34,6 +34,31 @@ export function errorReply(error: unknown): Document {
 }
 
 /**
+ * Collations change how strings compare and which keys are equal; this store
+ * compares binary only, so a command asking for another collation is refused
+ * rather than answered differently from mongod.
+ */
+function assertSimpleCollation(body: Document): void {
+  const collations = [body.collation];
+  for (const list of [body.updates, body.deletes, body.indexes]) {
+    if (Array.isArray(list)) {
+      for (const item of list)
+        if (item && typeof item === 'object') collations.push((item as Document).collation);
+    }
+  }
+  for (const collation of collations) {
+    if (collation === undefined || collation === null) continue;
+    const locale = typeof collation === 'object' ? (collation as Document).locale : undefined;
+    if (locale !== 'simple') {
+      throw new CommandError(
+        'NotImplemented',
+        "embedded-mongo supports only the simple collation ({ locale: 'simple' })",
+      );
+    }
+  }
+}
+
+/**
  * Runs one command document and always resolves with its reply.
  * `defaultDb` is given for legacy OP_QUERY commands, which name their database
  * in the message instead of a `$db` field (required in OP_MSG).
@@ -65,6 +90,7 @@ export async function runCommand(
     }
     const db = body.$db ?? defaultDb;
     assertDatabaseName(db);
+    assertSimpleCollation(body);
     engine.assertHealthy();
     return await handler(body, { engine, db, connectionId });
   } catch (error) {

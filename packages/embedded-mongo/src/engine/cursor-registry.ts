@@ -69,7 +69,14 @@ export class CursorRegistry {
       );
     }
     cursor.lastUsed = Date.now();
-    const nextBatch = takeBatch(cursor, batchSize ?? Number.MAX_SAFE_INTEGER);
+    let nextBatch: Document[];
+    try {
+      nextBatch = takeBatch(cursor, batchSize ?? Number.MAX_SAFE_INTEGER);
+    } catch (error) {
+      // A cursor whose results failed part-way (e.g. an aggregation error) cannot be resumed.
+      this.cursors.delete(id);
+      throw error;
+    }
     if (cursor.pending.done) {
       this.cursors.delete(id);
       return { id: Long.ZERO, ns, nextBatch };
