@@ -98,6 +98,27 @@ describe('command options', () => {
   });
 });
 
+describe('batch limits', () => {
+  test('a write command with more than 100,000 operations is refused (16) and stores nothing', async () => {
+    const documents = Array.from({ length: 100_001 }, (_, i) => ({ _id: i }));
+    const error = await rejection(ctx.db.command({ insert: 'too_many', documents }));
+    expect(error).toMatchObject({ code: 16 });
+    expect((error as MongoServerError).message).toContain(
+      'Write batch sizes must be between 1 and 100000',
+    );
+    expect(await ctx.db.collection('too_many').countDocuments()).toBe(0);
+  }, 30_000);
+
+  test('insertMany of more than 100,000 documents is split by the driver and all arrive', async () => {
+    const collection = ctx.db.collection<Numbered>('many');
+    const result = await collection.insertMany(
+      Array.from({ length: 100_010 }, (_, i) => ({ _id: i })),
+    );
+    expect(result.insertedCount).toBe(100_010);
+    expect(await collection.estimatedDocumentCount()).toBe(100_010);
+  }, 60_000);
+});
+
 describe('names MongoDB refuses', () => {
   test('a collection name with $ is InvalidNamespace (73) and nothing is created', async () => {
     const error = await rejection(ctx.db.command({ insert: 'cost$centre', documents: [{ a: 1 }] }));
