@@ -99,3 +99,55 @@ describe('OP_MSG', () => {
     }
   });
 });
+
+describe('connections', () => {
+  function address(): [string, number] {
+    const match = /^mongodb:\/\/(?:[^@/]*@)?([^:/,?]+)(?::(\d+))?/.exec(ctx.target.uri);
+    if (match === null) throw new Error(`need host:port in ${ctx.target.uri}`);
+    return [match[1], Number(match[2] ?? 27017)];
+  }
+
+  test('300 simultaneous connections are each answered', async () => {
+    const [host, port] = address();
+    const connections = await Promise.all(
+      Array.from({ length: 300 }, () => WireConnection.open(host, port)),
+    );
+    try {
+      connections.forEach((each, i) => each.send(pingMessage(1000 + i)));
+      const outcomes = await Promise.all(
+        connections.map((each, i) => each.waitForReply(1000 + i, 10_000)),
+      );
+      expect(outcomes.filter((outcome) => outcome !== 'reply')).toEqual([]);
+    } finally {
+      for (const each of connections) each.destroy();
+    }
+  }, 30_000);
+
+  test('a client hanging up in the middle of a large insert leaves the server serving', async () => {
+    const [host, port] = address();
+    const documents = Array.from({ length: 2_000 }, (_, i) =>
+      Buffer.from(serialize({ _id: i, text: 'x'.repeat(1_000) })),
+    );
+    const message = opMsg(20, [
+      bodySection({ insert: 'hung_up', $db: ctx.target.dbName }),
+      documentSequenceSection('documents', documents),
+    ]);
+    // Half a message, then gone.
+    const partial = await WireConnection.open(host, port);
+    partial.send(message.subarray(0, message.length >> 1));
+    partial.destroy();
+    // A whole message, then gone before the reply.
+    const whole = await WireConnection.open(host, port);
+    whole.send(message);
+    whole.destroy();
+
+    const reply = await roundTrip(21, pingMessage(21));
+    expect(reply).toMatchObject({ ok: 1 });
+    const count = await ctx.db.collection('hung_up').countDocuments();
+    expect(count).toBeGreaterThanOrEqual(0);
+    expect(count).toBeLessThanOrEqual(2_000);
+    // The half message stored nothing: at most the whole one's documents are there, each once.
+    const distinct = await ctx.db.collection('hung_up').distinct('_id');
+    expect(distinct).toHaveLength(count);
+  }, 30_000);
+});
