@@ -1,0 +1,241 @@
+// Live co-editing benchmark (issue 6, "Performance"): Coproduce's /collab gateway and
+// @hocuspocus/server on the same workloads in the same run, reported as ratios.
+//
+//   npx -y pnpm@10.34.9 exec tsc -b server      # the benchmark starts the built server
+//   node bench/collab/collab.bench.mjs > result.json
+//
+// Both servers run in child processes on 127.0.0.1; all clients run in this process, so
+// on a 2-core machine the clients take roughly one core and the server the other (the
+// CPU each side used is reported with every rate). Every phase is bounded in count and
+// time, the whole run by BENCH_LIMIT_MINUTES; temporary data is removed at the end.
+import { loadavg, cpus, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { round } from '../embedded-mongo/latency-stats.mjs';
+import { connectStorm } from './connect-storm.mjs';
+import { startCoproduce } from './coproduce-target.mjs';
+import { closeFleet, openFleet, poolRounds, runAtRate } from './fan-out.mjs';
+import { startHocuspocus } from './hocuspocus-target.mjs';
+import { largeDocument } from './large-document.mjs';
+import { memoryPerDocument } from './memory-per-document.mjs';
+import { findSustainedRate } from './sustained-rate.mjs';
+
+const settings = {
+  documents: numberFrom('BENCH_DOCUMENTS', 20),
+  clientsPerDocument: numberFrom('BENCH_CLIENTS_PER_DOCUMENT', 10),
+  baseRate: numberFrom('BENCH_BASE_RATE', 2),
+  baseSeconds: numberFrom('BENCH_BASE_SECONDS', 10),
+  baseRounds: numberFrom('BENCH_BASE_ROUNDS', 3),
+  stepSeconds: numberFrom('BENCH_STEP_SECONDS', 8),
+  stepRates: (process.env.BENCH_STEP_RATES ?? '2,4,8,16,32,64').split(',').map(Number),
+  refinements: numberFrom('BENCH_REFINEMENTS', 2),
+  p99LimitMs: 100,
+  stormClients: numberFrom('BENCH_STORM_CLIENTS', 500),
+  stormDocuments: numberFrom('BENCH_STORM_DOCUMENTS', 50),
+  largeEdits: numberFrom('BENCH_LARGE_EDITS', 100_000),
+  largeLoads: numberFrom('BENCH_LARGE_LOADS', 5),
+  memoryDocuments: numberFrom('BENCH_MEMORY_DOCUMENTS', 200),
+  clientTimeoutMs: 60_000,
+  limitMinutes: numberFrom('BENCH_LIMIT_MINUTES', 25),
+  phases: (process.env.BENCH_PHASES ?? 'memory,fan-out,sustained,storm,large').split(','),
+};
+
+const targets = [];
+const stopAll = () => Promise.allSettled(targets.map((target) => target.stop()));
+const deadline = setTimeout(() => {
+  console.error(`stopped: the run passed BENCH_LIMIT_MINUTES (${settings.limitMinutes})`);
+  void stopAll().finally(() => process.exit(2));
+}, settings.limitMinutes * 60_000);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => void stopAll().finally(() => process.exit(130)));
+}
+
+const report = {
+  startedAt: new Date().toISOString(),
+  commit: gitCommit(),
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGiB: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+    loadAverageAtStart: loadavg().map((value) => round(value, 2)),
+  },
+  settings,
+  results: {},
+};
+
+const phaseRunners = {
+  memory: (target) =>
+    memoryPerDocument(target, { documents: settings.memoryDocuments, settleMs: 3_000 }),
+
+  sustained: async (target) => {
+    const fleet = await openFleetFor(target);
+    try {
+      return await findSustainedRate(fleet, {
+        perClientRates: settings.stepRates,
+        refinements: settings.refinements,
+        p99LimitMs: settings.p99LimitMs,
+        step: { warmupMs: 1_000, measureMs: settings.stepSeconds * 1000, drainMs: 2_000 },
+      });
+    } finally {
+      closeFleet(fleet);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  },
+
+  storm: async (target) => {
+    const result = await connectStorm(target, {
+      clients: settings.stormClients,
+      documents: settings.stormDocuments,
+    });
+    // Let the server close what the storm opened before the next phase.
+    await new Promise((resolve) => setTimeout(resolve, target.unloadedAfterMs ?? 2_000));
+    return result;
+  },
+
+  large: (target) =>
+    largeDocument(target, {
+      edits: settings.largeEdits,
+      runLength: 20,
+      chunk: 500,
+      loads: settings.largeLoads,
+      reloadAfterMs: target.unloadedAfterMs,
+    }),
+};
+
+/**
+ * The fan-out figure at the base rate: both servers' fleets open at once, then rounds that
+ * alternate which server goes first, so a change in the machine's load between one
+ * server's turn and the other's falls on both. Samples are pooled across rounds.
+ */
+async function fanOutRounds(servers) {
+  const fleets = [];
+  try {
+    for (const server of servers) fleets.push(await openFleetFor(server));
+    const rounds = servers.map(() => []);
+    for (let round = 0; round < settings.baseRounds; round++) {
+      const order = round % 2 === 0 ? [0, 1] : [1, 0];
+      for (const index of order) {
+        log(
+          `fan-out round ${round + 1}: ${servers[index].name} (load average ${round2(loadavg()[0])})`,
+        );
+        rounds[index].push(
+          await runAtRate(fleets[index], {
+            perClientRate: settings.baseRate,
+            warmupMs: 2_000,
+            measureMs: settings.baseSeconds * 1000,
+            drainMs: 2_000,
+          }),
+        );
+      }
+    }
+    return Object.fromEntries(
+      servers.map((server, index) => [server.name, poolRounds(rounds[index])]),
+    );
+  } finally {
+    fleets.forEach(closeFleet);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+}
+
+function round2(value) {
+  return round(value, 2);
+}
+
+async function openFleetFor(target) {
+  const documentIds = await target.newDocuments(settings.documents);
+  const fleet = await openFleet(target, documentIds, settings.clientsPerDocument);
+  return fleet;
+}
+
+/** Coproduce ÷ Hocuspocus for each compared figure (below 1 means Coproduce is lower). */
+function ratios(results) {
+  const pair = (phase, read) => {
+    const ours = results[phase]?.coproduce;
+    const theirs = results[phase]?.hocuspocus;
+    if (!ours || !theirs) return undefined;
+    const a = read(ours);
+    const b = read(theirs);
+    return typeof a === 'number' && typeof b === 'number' && b !== 0 ? round(a / b, 2) : null;
+  };
+  return {
+    fanOutP50: pair('fan-out', (r) => r.fanOut.p50Ms),
+    fanOutP99: pair('fan-out', (r) => r.fanOut.p99Ms),
+    sustainedEditsPerSecond: pair('sustained', (r) => r.sustainedEditsPerSecond),
+    stormAllSynced: pair('storm', (r) => r.allSyncedMs),
+    largeDocumentLoadMedian: pair('large', (r) => median(r.whileOpen.connectJoinAndSyncMs)),
+    memoryPerOpenDocument: pair('memory', (r) => r.perOpenDocumentKiB),
+  };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function numberFrom(name, fallback) {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`${name} must be a positive number`);
+  return parsed;
+}
+
+function gitCommit() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+function log(message) {
+  console.error(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
+}
+
+async function main() {
+  try {
+    const coproduce = await startCoproduce({ timeoutMs: settings.clientTimeoutMs });
+    targets.push(coproduce);
+    const template = await coproduce.templateUpdate();
+    const hocuspocus = await startHocuspocus({ template, timeoutMs: settings.clientTimeoutMs });
+    targets.push(hocuspocus);
+    report.templateBytes = template.length;
+
+    for (const phase of settings.phases) {
+      if (phase === 'fan-out') {
+        log(`fan-out: both servers, ${settings.baseRounds} alternating rounds`);
+        report.results[phase] = await fanOutRounds(targets);
+        continue;
+      }
+      const run = phaseRunners[phase];
+      if (!run) throw new Error(`unknown phase ${phase}`);
+      report.results[phase] = {};
+      for (const target of targets) {
+        const loadAverage = round(loadavg()[0], 2);
+        log(`${phase}: ${target.name} (load average ${loadAverage})`);
+        const began = performance.now();
+        report.results[phase][target.name] = {
+          ...(await run(target)),
+          loadAverage1m: [loadAverage, round(loadavg()[0], 2)],
+          phaseSeconds: round((performance.now() - began) / 1000, 1),
+        };
+      }
+    }
+    report.ratios = ratios(report.results);
+    report.machine.loadAverageAtEnd = loadavg().map((value) => round(value, 2));
+    report.finishedAt = new Date().toISOString();
+    console.log(JSON.stringify(report, null, 2));
+  } catch (error) {
+    console.error(error);
+    for (const target of targets) if (target.output) console.error(target.output().slice(-4000));
+    process.exitCode = 1;
+  } finally {
+    clearTimeout(deadline);
+    await stopAll();
+  }
+}
+
+await main();
+// Sockets closed a moment before their server stopped may still wait out a close handshake
+// that will never come; the run is over, so do not wait for them.
+process.exit();

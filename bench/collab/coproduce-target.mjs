@@ -1,0 +1,239 @@
+// Coproduce as the app runs: the built server (`node server/dist/main.js`) in a child
+// process on the embedded store (which it starts as its own child), with a throwaway data
+// directory, the demo accounts seeded. Started the way test/support/app.ts starts it.
+// Clients are real: one socket.io connection each, through the provider the web client uses.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { childrenOf, cpuSeconds, residentMiB } from './process-usage.mjs';
+
+// CommonJS builds throughout, so the benchmark has one copy of Yjs (see hocuspocus-target.mjs).
+const require = createRequire(import.meta.url);
+const { CollabConnection, CollabProvider } = require('@coproduce/collab-provider');
+const { CollabEvent, Y, readStateVector, toBytes } = require('@coproduce/protocol');
+
+const SERVER_MAIN = new URL('../../server/dist/main.js', import.meta.url).pathname;
+const STARTUP_LIMIT_MS = 60_000;
+const OUTPUT_KEPT = 64 * 1024;
+const UNLOAD_GRACE_MS = 5_000;
+const DEMO_PASSWORD = 'coproduce-demo';
+/** Demo members who may edit a draft; clients take turns between their sessions. */
+const EDITOR_EMAILS = ['commissioner@demo.test', 'steering@demo.test'];
+
+export async function startCoproduce({ timeoutMs }) {
+  const workDir = mkdtempSync(join(tmpdir(), 'coproduce-collab-bench-'));
+  const inherited = { ...process.env };
+  delete inherited['MONGODB_URI'];
+  const child = spawn(process.execPath, [SERVER_MAIN], {
+    env: {
+      ...inherited,
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'true',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: join(workDir, 'data'),
+      // The app's default, stated so the benchmark knows when a document has been unloaded.
+      COLLAB_UNLOAD_GRACE_MS: String(UNLOAD_GRACE_MS),
+    },
+    // The IPC channel lets the server notice if the benchmark dies and stop with it.
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let output = '';
+  const keep = (chunk) => {
+    output = (output + chunk.toString()).slice(-OUTPUT_KEPT);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const stop = async () => {
+    await stopProcess(child);
+    rmSync(workDir, { recursive: true, force: true });
+  };
+
+  let url;
+  try {
+    url = await waitUntilHealthy(child, () => output);
+  } catch (error) {
+    await stop();
+    throw new Error(`${error.message}\n--- server output ---\n${output}`);
+  }
+  const tokens = [];
+  for (const email of EDITOR_EMAILS) tokens.push(await signIn(url, email));
+  const workspaceId = await demoWorkspaceId(url, tokens[0]);
+  let nextToken = 0;
+
+  const openConnection = async () => {
+    const token = tokens[nextToken++ % tokens.length];
+    const connection = CollabConnection.connect(url, {
+      token,
+      forceNew: true,
+      reconnection: false,
+    });
+    await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no connection within time')), timeoutMs);
+      connection.socket.once('connect', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      connection.socket.once('connect_error', (error) => {
+        clearTimeout(timer);
+        connection.close();
+        reject(error);
+      });
+    });
+    return {
+      open: (docId) => openDocument(connection, docId, timeoutMs),
+      close: () => connection.close(),
+    };
+  };
+
+  return {
+    name: 'coproduce',
+    url,
+    pid: child.pid,
+    output: () => output,
+    /** After this long without clients a document is out of memory, read again from the store. */
+    unloadedAfterMs: UNLOAD_GRACE_MS + 1_000,
+
+    /** Creates `count` draft specifications (each starts from the template); their ids. */
+    async newDocuments(count) {
+      const ids = [];
+      for (let i = 0; i < count; i++) {
+        const response = await fetch(`${url}/api/workspaces/${workspaceId}/specifications`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${tokens[0]}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ title: `Benchmark specification ${i + 1}` }),
+        });
+        if (response.status !== 201) {
+          throw new Error(`creating a specification: ${response.status} ${await response.text()}`);
+        }
+        ids.push((await response.json()).id);
+      }
+      return ids;
+    },
+
+    openConnection,
+
+    /** The whole state a new specification starts from (the template), as one update. */
+    async templateUpdate() {
+      const [docId] = await this.newDocuments(1);
+      const client = await this.openClient(docId);
+      const update = Y.encodeStateAsUpdate(client.doc);
+      client.close();
+      return update;
+    },
+
+    /** One client: its own connection, one document, synced. */
+    async openClient(docId) {
+      const connection = await openConnection();
+      try {
+        const client = await connection.open(docId);
+        return { ...client, close: () => connection.close() };
+      } catch (error) {
+        connection.close();
+        throw error;
+      }
+    },
+
+    /** The server process, and the embedded store it started, separately. */
+    usage() {
+      const database = childrenOf(child.pid);
+      return {
+        serverRssMiB: residentMiB(child.pid),
+        serverCpuSeconds: cpuSeconds(child.pid),
+        databaseRssMiB: database.reduce((sum, pid) => sum + residentMiB(pid), 0),
+        databaseCpuSeconds: database.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
+      };
+    },
+
+    stop,
+  };
+}
+
+function openDocument(connection, docId, timeoutMs) {
+  const doc = new Y.Doc();
+  const provider = new CollabProvider(connection, docId, doc, { joinTimeoutMs: timeoutMs });
+  const savedListeners = [];
+  const onSaved = (savedDocId, notice) => {
+    if (savedDocId !== docId) return;
+    const bytes = toBytes(notice?.stateVector);
+    if (!bytes) return;
+    const clocks = readStateVector(bytes);
+    for (const listener of savedListeners) listener(clocks.get(doc.clientID) ?? 0);
+  };
+  connection.socket.on(CollabEvent.saved, onSaved);
+  const client = {
+    doc,
+    provider,
+    /** Size of the whole document as one update, i.e. what a new client is sent. */
+    stateBytes: () => Y.encodeStateAsUpdate(doc).length,
+    /** Calls `listener(clock)` with this replica's clock covered by every `doc:saved`. */
+    onSaved: (listener) => savedListeners.push(listener),
+    /** Resolves when the server has stored everything this replica holds. */
+    whenFlushed: (limitMs = timeoutMs) => provider.whenSaved(limitMs),
+    leave: () => {
+      connection.socket.off(CollabEvent.saved, onSaved);
+      provider.destroy();
+    },
+  };
+  return new Promise((resolve, reject) => {
+    provider.once('join-failed', (error) => {
+      provider.destroy();
+      reject(new Error(`join failed: ${error.code} ${error.message}`));
+    });
+    provider.whenSynced(timeoutMs).then(
+      () => resolve(client),
+      (error) => {
+        provider.destroy();
+        reject(error);
+      },
+    );
+  });
+}
+
+async function signIn(url, email) {
+  const response = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`signing in as ${email}: ${response.status}`);
+  return (await response.json()).token;
+}
+
+async function demoWorkspaceId(url, token) {
+  const response = await fetch(`${url}/api/workspaces`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const workspaces = await response.json();
+  if (!Array.isArray(workspaces) || !workspaces[0]) throw new Error('no demo workspace');
+  return workspaces[0].id;
+}
+
+async function waitUntilHealthy(child, output) {
+  const deadline = Date.now() + STARTUP_LIMIT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+    const port = /running at http:\/\/localhost:(\d+)/.exec(output())?.[1];
+    if (port) {
+      const url = `http://127.0.0.1:${port}`;
+      const response = await fetch(`${url}/health`).catch(() => undefined);
+      if (response?.ok) return url;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`the server was not healthy within ${STARTUP_LIMIT_MS / 1000} s`);
+}
+
+export function stopProcess(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,213 @@
+// Fan-out: clients editing the same documents at a fixed rate, and how long each edit
+// takes to be applied by every other client of its document.
+//
+// Every edit is one transaction that types a character into a shared text and stamps the
+// sender's entry in a shared map with the time it was made; a receiving client looks the
+// stamp up when Yjs applies the update. Clients all live in this process, so one clock
+// serves both ends. An edit some client never applied by the end of the drain counts as
+// infinitely late, so losing edits cannot make a server look fast.
+import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
+import { percentile, round } from '../embedded-mongo/latency-stats.mjs';
+import { ownCpuSeconds } from './process-usage.mjs';
+
+const require = createRequire(import.meta.url);
+const Y = require('yjs');
+
+const STAMPS = 'fan-out-stamps';
+const TEXT = 'fan-out-text';
+
+/** Opens `clientsPerDocument` clients on each document, each with its own connection. */
+export async function openFleet(target, documentIds, clientsPerDocument) {
+  const fleet = { target, clients: [], recording: null };
+  const slots = documentIds.flatMap((docId) =>
+    Array.from({ length: clientsPerDocument }, () => docId),
+  );
+  const opened = await Promise.allSettled(slots.map((docId) => target.openClient(docId)));
+  const failed = opened.filter((result) => result.status === 'rejected');
+  if (failed.length > 0) {
+    for (const result of opened) if (result.status === 'fulfilled') result.value.close();
+    throw new Error(`${failed.length} fan-out clients did not open: ${failed[0].reason}`);
+  }
+  opened.forEach((result, index) =>
+    fleet.clients.push(enlist(fleet, result.value, index, slots[index])),
+  );
+  return fleet;
+}
+
+export function closeFleet(fleet) {
+  for (const client of fleet.clients) client.close();
+}
+
+function enlist(fleet, opened, index, docId) {
+  const client = { ...opened, docId, key: String(index), seq: 0, nextAt: 0, pendingSaves: [] };
+  const stamps = client.doc.getMap(STAMPS);
+  stamps.observe((event) => {
+    const window = fleet.recording;
+    if (event.transaction.local || !window) return;
+    const now = performance.now();
+    for (const key of event.keysChanged) {
+      const stamp = stamps.get(key);
+      if (stamp && stamp.sentAt >= window.start && stamp.sentAt < window.end) {
+        window.latencies.push(now - stamp.sentAt);
+      }
+    }
+  });
+  client.onSaved?.((clock) => {
+    const window = fleet.recording;
+    const now = performance.now();
+    while (client.pendingSaves.length > 0 && client.pendingSaves[0].clock <= clock) {
+      const { sentAt } = client.pendingSaves.shift();
+      if (window && sentAt >= window.start && sentAt < window.end) {
+        window.savedLatencies.push(now - sentAt);
+      }
+    }
+  });
+  return client;
+}
+
+function edit(client) {
+  const sentAt = performance.now();
+  const seq = ++client.seq;
+  client.doc.transact(() => {
+    const text = client.doc.getText(TEXT);
+    text.insert(Math.floor(Math.random() * (text.length + 1)), 'x');
+    client.doc.getMap(STAMPS).set(client.key, { seq, sentAt });
+  });
+  if (client.onSaved) {
+    client.pendingSaves.push({ clock: Y.getState(client.doc.store, client.doc.clientID), sentAt });
+  }
+  return sentAt;
+}
+
+/**
+ * Every client edits `perClientRate` times a second (open loop: a late timer catches up,
+ * it does not skip) for `warmupMs` unrecorded, then `measureMs` recorded; then the fleet
+ * is left `drainMs` to deliver what was sent.
+ */
+export async function runAtRate(fleet, { perClientRate, warmupMs, measureMs, drainMs }) {
+  const { clients, target } = fleet;
+  const interval = 1000 / perClientRate;
+  const begin = performance.now();
+  for (const client of clients) client.nextAt = begin + Math.random() * interval;
+  const window = {
+    start: begin + warmupMs,
+    end: begin + warmupMs + measureMs,
+    latencies: [],
+    savedLatencies: [],
+  };
+  fleet.recording = window;
+  let sent = 0;
+  let sendLagMax = 0;
+  let usageBefore;
+  let clientCpuBefore;
+  const loadBefore = loadavg()[0];
+
+  await new Promise((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      if (usageBefore === undefined && now >= window.start) {
+        usageBefore = target.usage();
+        clientCpuBefore = ownCpuSeconds();
+      }
+      if (now >= window.end) return resolve();
+      for (const client of clients) {
+        while (client.nextAt <= now) {
+          const sentAt = edit(client);
+          if (sentAt >= window.start && sentAt < window.end) {
+            sent++;
+            sendLagMax = Math.max(sendLagMax, sentAt - client.nextAt);
+          }
+          client.nextAt += interval;
+        }
+      }
+      setTimeout(tick, 1);
+    };
+    tick();
+  });
+  const usageAfter = target.usage();
+  const clientCpuAfter = ownCpuSeconds();
+  await new Promise((resolve) => setTimeout(resolve, drainMs));
+  fleet.recording = null;
+
+  const measuredSeconds = measureMs / 1000;
+  const receiversPerEdit = clients.length / new Set(clients.map((client) => client.docId)).size;
+  return summariseWindow({
+    window,
+    sent,
+    perClientRate,
+    clientCount: clients.length,
+    measuredSeconds,
+    sendLagMax,
+    cpu: {
+      clientsPercent: percent(clientCpuAfter - clientCpuBefore, measuredSeconds),
+      serverPercent: percent(
+        usageAfter.serverCpuSeconds - usageBefore.serverCpuSeconds,
+        measuredSeconds,
+      ),
+      ...(usageAfter.databaseCpuSeconds === undefined
+        ? {}
+        : {
+            databasePercent: percent(
+              usageAfter.databaseCpuSeconds - usageBefore.databaseCpuSeconds,
+              measuredSeconds,
+            ),
+          }),
+    },
+    loadAverage: [round(loadBefore, 2), round(loadavg()[0], 2)],
+    receiversPerEdit,
+    measuresSaved: clients.some((client) => client.onSaved),
+  });
+}
+
+function summariseWindow(run) {
+  const { window, sent } = run;
+  const expectedFanOut = sent * (run.receiversPerEdit - 1);
+  const result = {
+    perClientRate: run.perClientRate,
+    targetEditsPerSecond: run.perClientRate * run.clientCount,
+    achievedEditsPerSecond: Math.round(sent / run.measuredSeconds),
+    fanOut: withMissing(window.latencies, expectedFanOut),
+    ...(run.measuresSaved ? { saved: withMissing(window.savedLatencies, sent) } : {}),
+    sendLagMaxMs: round(run.sendLagMax, 1),
+    cpu: run.cpu,
+    loadAverage1m: run.loadAverage,
+  };
+  // Kept out of the printed report (not enumerable), for pooling rounds.
+  Object.defineProperty(result, 'samples', {
+    value: { window, sent, expectedFanOut, measuresSaved: run.measuresSaved },
+  });
+  return result;
+}
+
+/** One figure from several rounds at the same rate: their samples pooled. */
+export function poolRounds(rounds) {
+  const latencies = rounds.flatMap((round) => round.samples.window.latencies);
+  const savedLatencies = rounds.flatMap((round) => round.samples.window.savedLatencies);
+  const sent = rounds.reduce((sum, round) => sum + round.samples.sent, 0);
+  const expectedFanOut = rounds.reduce((sum, round) => sum + round.samples.expectedFanOut, 0);
+  return {
+    rounds: rounds.length,
+    fanOut: withMissing(latencies, expectedFanOut),
+    ...(rounds[0].samples.measuresSaved ? { saved: withMissing(savedLatencies, sent) } : {}),
+    perRound: rounds,
+  };
+}
+
+/** Percentiles over every expected delivery; a delivery that never came is infinitely late. */
+function withMissing(latencies, expected) {
+  const missing = Math.max(0, expected - latencies.length);
+  const all = latencies.concat(Array(missing).fill(Number.POSITIVE_INFINITY));
+  return {
+    expected,
+    received: latencies.length,
+    missing,
+    p50Ms: round(percentile(all, 0.5), 2),
+    p99Ms: round(percentile(all, 0.99), 2),
+    maxMs: round(percentile(all, 1), 2),
+  };
+}
+
+function percent(cpuSeconds, wallSeconds) {
+  return Math.round((100 * cpuSeconds) / wallSeconds);
+}

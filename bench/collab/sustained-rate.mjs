@@ -1,0 +1,42 @@
+// The highest edit rate a server sustains with fan-out p99 at or under a limit: the same
+// fleet steps up its rate until p99 passes the limit (or edits go missing), then tries
+// halfway points between the last rate that held and the first that did not.
+import { runAtRate } from './fan-out.mjs';
+
+export async function findSustainedRate(fleet, { perClientRates, refinements, p99LimitMs, step }) {
+  const steps = [];
+  const holds = (result) => result.fanOut.p99Ms <= p99LimitMs;
+  let held = null;
+  let failed = null;
+  for (const perClientRate of perClientRates) {
+    const result = await runAtRate(fleet, { ...step, perClientRate });
+    steps.push(result);
+    if (!holds(result)) {
+      failed = perClientRate;
+      break;
+    }
+    held = perClientRate;
+  }
+  for (let i = 0; i < refinements && held !== null && failed !== null; i++) {
+    const perClientRate = Math.round(Math.sqrt(held * failed) * 10) / 10;
+    if (perClientRate <= held || perClientRate >= failed) break;
+    const result = await runAtRate(fleet, { ...step, perClientRate });
+    steps.push(result);
+    if (holds(result)) held = perClientRate;
+    else failed = perClientRate;
+  }
+  const best = steps
+    .filter(holds)
+    .reduce(
+      (top, result) =>
+        !top || result.achievedEditsPerSecond > top.achievedEditsPerSecond ? result : top,
+      null,
+    );
+  return {
+    p99LimitMs,
+    sustainedEditsPerSecond: best ? best.achievedEditsPerSecond : 0,
+    /** Null when even the highest rate tried held: the figure is then a lower bound. */
+    firstFailingEditsPerSecond: failed === null ? null : failed * fleet.clients.length,
+    steps,
+  };
+}
