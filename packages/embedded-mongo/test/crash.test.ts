@@ -245,6 +245,87 @@ describeEmbeddedOnly('the embedded store as a process', () => {
     expect(stopped.code).toBe(0);
   }, 90_000);
 
+  test('acknowledged updates and deletes survive SIGKILL; unacknowledged ones are whole or absent', async () => {
+    let server = await CliServer.start(dbpath);
+    {
+      const setup = await connectDriver(server.uri);
+      const counters = setup
+        .db('coproduce')
+        .collection<{ _id: number; count: number; log: number[] }>('counters');
+      await counters.insertMany(
+        Array.from({ length: 2_200 }, (_, i) => ({ _id: i, count: 0, log: [] })),
+      );
+      await setup.close();
+    }
+    const acknowledged = new Map<number, number>();
+    const attempted = new Map<number, number>();
+    const deletedAcknowledged = new Set<number>();
+    const deleteAttempted = new Set<number>();
+    let acknowledgements = 0;
+    const clients = await Promise.all([0, 1, 2, 3].map(() => connectWriter(server.uri)));
+    const writing = clients.map(async (client, writer) => {
+      const counters = client
+        .db('coproduce')
+        .collection<{ _id: number; count: number; log: number[] }>('counters');
+      for (let step = 0; ; step++) {
+        try {
+          if (step % 3 === 2) {
+            const id = 1_000 + writer * 300 + step;
+            deleteAttempted.add(id);
+            await counters.deleteOne({ _id: id });
+            deletedAcknowledged.add(id);
+          } else {
+            const id = writer * 50 + (step % 50);
+            attempted.set(id, (attempted.get(id) ?? 0) + 1);
+            // Two fields change together: the count and the log of steps.
+            await counters.updateOne({ _id: id }, { $inc: { count: 1 }, $push: { log: step } });
+            acknowledged.set(id, (acknowledged.get(id) ?? 0) + 1);
+          }
+          acknowledgements++;
+        } catch {
+          return;
+        }
+      }
+    });
+    await waitFor(() => acknowledgements >= 400, 20_000);
+    await server.kill('SIGKILL');
+    await Promise.all(writing);
+    await Promise.all(clients.map((client) => client.close()));
+
+    server = await CliServer.start(dbpath);
+    const reader = await connectDriver(server.uri);
+    try {
+      const stored = await reader
+        .db('coproduce')
+        .collection<{ _id: number; count: number; log: number[] }>('counters')
+        .find({})
+        .toArray();
+      const byId = new Map(stored.map((doc) => [doc._id, doc]));
+      const problems: string[] = [];
+      for (const [id, tries] of attempted) {
+        const doc = byId.get(id);
+        const acked = acknowledged.get(id) ?? 0;
+        if (doc === undefined) problems.push(`counter ${id} disappeared`);
+        else if (doc.count < acked || doc.count > tries) {
+          problems.push(`counter ${id} is ${doc.count}: ${acked} acknowledged, ${tries} attempted`);
+        } else if (doc.log.length !== doc.count) {
+          problems.push(`counter ${id} is half-updated: count ${doc.count}, log ${doc.log.length}`);
+        }
+      }
+      for (const id of deletedAcknowledged) {
+        if (byId.has(id)) problems.push(`acknowledged delete of ${id} came back`);
+      }
+      for (let id = 1_000; id < 2_200; id++) {
+        if (!deleteAttempted.has(id) && !byId.has(id))
+          problems.push(`${id} vanished without a delete`);
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await reader.close();
+      await server.kill('SIGTERM');
+    }
+  }, 60_000);
+
   test('every kind of acknowledged change is replayed after SIGKILL', async () => {
     let server = await CliServer.start(dbpath);
     let client = await connectDriver(server.uri);
