@@ -3,7 +3,7 @@ import { Long, ObjectId, UUID, deserialize, serialize, type Document } from 'bso
 import type { MongoClient } from 'mongodb';
 import { SeededRandom } from './support/seeded-random';
 import { acquireMongoTarget, connectDriver, type MongoTarget } from './support/target';
-import { WireConnection, bodySection, opMsg } from './support/wire';
+import { WireConnection, bodySection, hostAndPort, opMsg } from './support/wire';
 
 /**
  * Well-formed BSON, wrongly shaped commands: the commands the driver sends,
@@ -25,10 +25,7 @@ const referenceDocuments = Array.from({ length: 20 }, (_, i) => ({ _id: i, title
 
 beforeAll(async () => {
   target = await acquireMongoTarget('command_fuzz');
-  const address = /^mongodb:\/\/(?:[^@/]*@)?([^:/,?]+)(?::(\d+))?/.exec(target.uri);
-  if (address === null) throw new Error(`cannot fuzz a server at ${target.uri}: need host:port`);
-  host = address[1];
-  port = Number(address[2] ?? 27017);
+  ({ host, port } = hostAndPort(target.uri));
   client = await connectDriver(target.uri);
   await client
     .db(referenceDb)

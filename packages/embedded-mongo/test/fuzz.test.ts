@@ -15,6 +15,7 @@ import {
   documentSequenceSection,
   framingOf,
   header,
+  hostAndPort,
   opMsg,
   pingMessage,
 } from './support/wire';
@@ -54,10 +55,7 @@ const referenceDocuments: Document[] = Array.from({ length: 40 }, (_, i) => ({
 
 beforeAll(async () => {
   target = await acquireMongoTarget('fuzz');
-  const address = /^mongodb:\/\/(?:[^@/]*@)?([^:/,?]+)(?::(\d+))?/.exec(target.uri);
-  if (address === null) throw new Error(`cannot fuzz a server at ${target.uri}: need host:port`);
-  host = address[1];
-  port = Number(address[2] ?? 27017);
+  ({ host, port } = hostAndPort(target.uri));
   client = await connectDriver(target.uri);
   await client.db(referenceDb).collection(referenceCollection).insertMany(referenceDocuments);
 }, 30_000);

@@ -1,16 +1,14 @@
 import { MongoBulkWriteError, type Document, type WriteError } from 'mongodb';
 import { Schema } from 'mongoose';
 import { useConformanceTarget } from '../support/target';
+import { refusalOf } from '../support/refusal';
 
 const ctx = useConformanceTarget('bulk_writes');
 
 type Numbered = Document & { _id: number };
 
 async function bulkError(promise: Promise<unknown>): Promise<MongoBulkWriteError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
+  const error: unknown = await refusalOf(promise);
   expect(error).toBeInstanceOf(MongoBulkWriteError);
   return error as MongoBulkWriteError;
 }
@@ -191,12 +189,11 @@ describe('bulkWrite', () => {
     );
     await Member.syncIndexes();
     await Member.create({ email: 'a@demo.test' });
-    const error: unknown = await Member.insertMany(
-      [{ email: 'b@demo.test' }, { email: 'a@demo.test' }, { email: 'c@demo.test' }],
-      { ordered: false },
-    ).then(
-      () => undefined,
-      (caught: unknown) => caught,
+    const error: unknown = await refusalOf(
+      Member.insertMany(
+        [{ email: 'b@demo.test' }, { email: 'a@demo.test' }, { email: 'c@demo.test' }],
+        { ordered: false },
+      ),
     );
     expect(error).toMatchObject({ name: 'MongoBulkWriteError', code: 11000 });
     expect((await Member.find().sort({ email: 1 }).lean()).map((member) => member.email)).toEqual([

@@ -1,19 +1,11 @@
 import { MongoServerError, type Document } from 'mongodb';
 import { useConformanceTarget } from '../support/target';
+import { refusalOf } from '../support/refusal';
 
 /** Options drivers and ODMs attach to ordinary commands, and names MongoDB refuses. */
 const ctx = useConformanceTarget('options');
 
 type Numbered = Document & { _id: number };
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected the operation to be refused, but it succeeded');
-    },
-    (caught: unknown) => caught,
-  );
-}
 
 beforeAll(async () => {
   const collection = ctx.db.collection<Numbered>('outcomes');
@@ -66,7 +58,7 @@ describe('command options', () => {
     expect(
       await collection.find({ group: 'how well' }).hint({ group: 1, n: 1 }).toArray(),
     ).toHaveLength(15);
-    const error = await rejection(collection.find({}).hint('no_such_index').toArray());
+    const error = await refusalOf(collection.find({}).hint('no_such_index').toArray());
     expect(error).toBeInstanceOf(MongoServerError);
     expect(error).toMatchObject({ code: 2 });
     expect((error as MongoServerError).message).toContain(
@@ -101,7 +93,7 @@ describe('command options', () => {
 describe('batch limits', () => {
   test('a write command with more than 100,000 operations is refused (16) and stores nothing', async () => {
     const documents = Array.from({ length: 100_001 }, (_, i) => ({ _id: i }));
-    const error = await rejection(ctx.db.command({ insert: 'too_many', documents }));
+    const error = await refusalOf(ctx.db.command({ insert: 'too_many', documents }));
     expect(error).toMatchObject({ code: 16 });
     expect((error as MongoServerError).message).toContain(
       'Write batch sizes must be between 1 and 100000',
@@ -121,19 +113,19 @@ describe('batch limits', () => {
 
 describe('names MongoDB refuses', () => {
   test('a collection name with $ is InvalidNamespace (73) and nothing is created', async () => {
-    const error = await rejection(ctx.db.command({ insert: 'cost$centre', documents: [{ a: 1 }] }));
+    const error = await refusalOf(ctx.db.command({ insert: 'cost$centre', documents: [{ a: 1 }] }));
     expect(error).toMatchObject({ code: 73, codeName: 'InvalidNamespace' });
     const names = (await ctx.db.listCollections().toArray()).map((c) => c.name);
     expect(names).not.toContain('cost$centre');
   });
 
   test('an empty collection name is InvalidNamespace (73)', async () => {
-    const error = await rejection(ctx.db.command({ insert: '', documents: [{ a: 1 }] }));
+    const error = await refusalOf(ctx.db.command({ insert: '', documents: [{ a: 1 }] }));
     expect(error).toMatchObject({ code: 73 });
   });
 
   test('createCollection with a $ in the name is InvalidNamespace (73)', async () => {
-    const error = await rejection(ctx.db.command({ create: 'a$b' }));
+    const error = await refusalOf(ctx.db.command({ create: 'a$b' }));
     expect(error).toMatchObject({ code: 73 });
   });
 });

@@ -1,5 +1,6 @@
 import { MongoServerError, type Document } from 'mongodb';
 import { useConformanceTarget } from '../support/target';
+import { refusalOf } from '../support/refusal';
 
 /**
  * An open cursor while the collection changes underneath it: no errors, no
@@ -9,15 +10,6 @@ import { useConformanceTarget } from '../support/target';
 const ctx = useConformanceTarget('cursor_consistency');
 
 type Numbered = Document & { _id: number };
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected the operation to be refused, but it succeeded');
-    },
-    (caught: unknown) => caught,
-  );
-}
 
 describe('cursors over a changing collection', () => {
   test('deletes, inserts and updates between batches never break an _id-ordered cursor', async () => {
@@ -56,7 +48,7 @@ describe('cursors over a changing collection', () => {
     const first = await ctx.db.command({ find: 'dropped_under_cursor', batchSize: 5 });
     const cursorId = (first.cursor as Document).id;
     await collection.drop();
-    const error = await rejection(
+    const error = await refusalOf(
       ctx.db.command({ getMore: cursorId, collection: 'dropped_under_cursor', batchSize: 5 }),
     );
     expect(error).toBeInstanceOf(MongoServerError);
@@ -69,7 +61,7 @@ describe('cursors over a changing collection', () => {
     await collection.insertMany(Array.from({ length: 20 }, (_, i) => ({ _id: i })));
     const first = await ctx.db.command({ find: 'cursor_owner', batchSize: 5, sort: { _id: 1 } });
     const cursorId = (first.cursor as Document).id;
-    const error = await rejection(
+    const error = await refusalOf(
       ctx.db.command({ getMore: cursorId, collection: 'someone_elses', batchSize: 5 }),
     );
     expect(error).toMatchObject({ code: 13 });

@@ -8,6 +8,7 @@ import {
 } from 'mongodb';
 import { Schema } from 'mongoose';
 import { connectDriver, useConformanceTarget } from '../support/target';
+import { refusalOf } from '../support/refusal';
 
 const ctx = useConformanceTarget('cursors');
 
@@ -133,12 +134,9 @@ describe('cursors across many batches', () => {
         ?.reply as Document;
       expect((killReply.cursorsKilled as Long[]).map(Number)).toEqual([Number(cursorId)]);
 
-      const error: unknown = await db
-        .command({ getMore: cursorId, collection: 'feedback', batchSize: 10 })
-        .then(
-          () => undefined,
-          (caught: unknown) => caught,
-        );
+      const error: unknown = await refusalOf(
+        db.command({ getMore: cursorId, collection: 'feedback', batchSize: 10 }),
+      );
       expect(error).toBeInstanceOf(MongoServerError);
       expect(error).toMatchObject({ code: 43, codeName: 'CursorNotFound' });
     } finally {

@@ -1,6 +1,7 @@
 import { BSON, MongoServerError, type Document } from 'mongodb';
 import { Schema } from 'mongoose';
 import { serverVersion, useConformanceTarget } from '../support/target';
+import { refusalOf } from '../support/refusal';
 
 const ctx = useConformanceTarget('errors');
 
@@ -9,10 +10,7 @@ type Numbered = Document & { _id: number };
 const maxBsonObjectSize = 16 * 1024 * 1024;
 
 async function serverError(promise: Promise<unknown>): Promise<MongoServerError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
+  const error: unknown = await refusalOf(promise);
   expect(error).toBeInstanceOf(MongoServerError);
   return error as MongoServerError;
 }
@@ -178,10 +176,7 @@ describe('mongoose validation is unaffected by the server', () => {
 
   test('a document failing schema validation never reaches the database', async () => {
     const Specification = ctx.mongoose.model('ValidatedSpecification', specificationSchema);
-    const error: unknown = await Specification.create({ status: 'archived' }).then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+    const error: unknown = await refusalOf(Specification.create({ status: 'archived' }));
     expect(error).toMatchObject({ name: 'ValidationError' });
     expect(Object.keys((error as { errors: object }).errors).sort()).toEqual(['status', 'title']);
     expect(await Specification.countDocuments()).toBe(0);
@@ -190,13 +185,12 @@ describe('mongoose validation is unaffected by the server', () => {
   test('runValidators refuses a bad update and the stored document is unchanged', async () => {
     const Specification = ctx.mongoose.model('RunValidatorsSpecification', specificationSchema);
     const spec = await Specification.create({ title: 'Key worker service' });
-    const error: unknown = await Specification.findByIdAndUpdate(
-      spec._id,
-      { status: 'archived' },
-      { runValidators: true, new: true },
-    ).then(
-      () => undefined,
-      (caught: unknown) => caught,
+    const error: unknown = await refusalOf(
+      Specification.findByIdAndUpdate(
+        spec._id,
+        { status: 'archived' },
+        { runValidators: true, new: true },
+      ),
     );
     expect(error).toMatchObject({ name: 'ValidationError' });
     expect((await Specification.findById(spec._id).lean())?.status).toBe('draft');

@@ -1,5 +1,6 @@
 import { Double, Int32, Long, type Document } from 'mongodb';
 import { useConformanceTarget } from '../support/target';
+import { refusalOf } from '../support/refusal';
 
 /**
  * Index keys compare the way values do: numbers by value whatever their
@@ -10,15 +11,6 @@ import { useConformanceTarget } from '../support/target';
 const ctx = useConformanceTarget('index_keys');
 
 type Numbered = Document & { _id: number };
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected the operation to be refused, but it succeeded');
-    },
-    (caught: unknown) => caught,
-  );
-}
 
 async function ids(collection: string, filter: Document, sort: Document = { _id: 1 }) {
   return (await ctx.db.collection<Numbered>(collection).find(filter).sort(sort).toArray()).map(
@@ -31,10 +23,10 @@ describe('unique keys compare by value', () => {
     const collection = ctx.db.collection<Numbered>('unique_numbers');
     await collection.createIndex({ n: 1 }, { unique: true });
     await collection.insertOne({ _id: 1, n: new Int32(1) });
-    expect(await rejection(collection.insertOne({ _id: 2, n: new Double(1) }))).toMatchObject({
+    expect(await refusalOf(collection.insertOne({ _id: 2, n: new Double(1) }))).toMatchObject({
       code: 11000,
     });
-    expect(await rejection(collection.insertOne({ _id: 3, n: Long.fromNumber(1) }))).toMatchObject({
+    expect(await refusalOf(collection.insertOne({ _id: 3, n: Long.fromNumber(1) }))).toMatchObject({
       code: 11000,
     });
     await collection.insertOne({ _id: 4, n: new Double(1.5) });
@@ -57,7 +49,7 @@ describe('unique keys compare by value', () => {
     await collection.insertOne({ _id: 1, period: { year: 2026, quarter: 1 } });
     await collection.insertOne({ _id: 2, period: { quarter: 1, year: 2026 } });
     expect(
-      await rejection(collection.insertOne({ _id: 3, period: { year: 2026, quarter: 1 } })),
+      await refusalOf(collection.insertOne({ _id: 3, period: { year: 2026, quarter: 1 } })),
     ).toMatchObject({ code: 11000 });
   });
 
@@ -67,7 +59,7 @@ describe('unique keys compare by value', () => {
     await collection.insertOne({ _id: 1, tags: ['access', 'staff'] });
     await collection.insertOne({ _id: 2, tags: ['waiting', 'waiting'] });
     expect(
-      await rejection(collection.insertOne({ _id: 3, tags: ['transition', 'staff'] })),
+      await refusalOf(collection.insertOne({ _id: 3, tags: ['transition', 'staff'] })),
     ).toMatchObject({ code: 11000 });
     expect(await ids('unique_tags', {})).toEqual([1, 2]);
   });
@@ -77,7 +69,7 @@ describe('unique keys compare by value', () => {
     await collection.createIndex({ workspace: 1, role: 1 }, { unique: true });
     await collection.insertOne({ _id: 1, workspace: 'w1' });
     expect(
-      await rejection(collection.insertOne({ _id: 2, workspace: 'w1', role: null })),
+      await refusalOf(collection.insertOne({ _id: 2, workspace: 'w1', role: null })),
     ).toMatchObject({ code: 11000 });
   });
 });

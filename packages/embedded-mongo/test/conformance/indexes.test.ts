@@ -1,17 +1,9 @@
 import { MongoServerError, ObjectId, type Document } from 'mongodb';
 import { Schema } from 'mongoose';
 import { useConformanceTarget } from '../support/target';
+import { refusalOf } from '../support/refusal';
 
 const ctx = useConformanceTarget('indexes');
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected the operation to be refused, but it succeeded');
-    },
-    (caught: unknown) => caught,
-  );
-}
 
 function duplicateKeyMessage(collection: string, index: string, key: string): string {
   return `E11000 duplicate key error collection: ${ctx.target.dbName}.${collection} index: ${index} dup key: ${key}`;
@@ -76,7 +68,7 @@ describe('creating and listing indexes', () => {
   });
 
   test('listIndexes on a missing collection is NamespaceNotFound (26)', async () => {
-    const error = await rejection(ctx.db.collection('no_such_collection').listIndexes().toArray());
+    const error = await refusalOf(ctx.db.collection('no_such_collection').listIndexes().toArray());
     expect(error).toBeInstanceOf(MongoServerError);
     expect(error).toMatchObject({ code: 26, codeName: 'NamespaceNotFound' });
   });
@@ -91,11 +83,11 @@ describe('creating and listing indexes', () => {
       'b_1',
     ]);
 
-    const missing = await rejection(collection.dropIndex('a_1'));
+    const missing = await refusalOf(collection.dropIndex('a_1'));
     expect(missing).toBeInstanceOf(MongoServerError);
     expect(missing).toMatchObject({ code: 27, codeName: 'IndexNotFound' });
 
-    const idIndex = await rejection(collection.dropIndex('_id_'));
+    const idIndex = await refusalOf(collection.dropIndex('_id_'));
     expect(idIndex).toMatchObject({ code: 72, codeName: 'InvalidOptions' });
 
     await collection.dropIndexes();
@@ -107,7 +99,7 @@ describe('unique indexes', () => {
   test('a duplicate _id is error 11000 with MongoDB’s message', async () => {
     const collection = ctx.db.collection<{ _id: number }>('duplicate_id');
     await collection.insertOne({ _id: 1 });
-    const error = await rejection(collection.insertOne({ _id: 1 }));
+    const error = await refusalOf(collection.insertOne({ _id: 1 }));
     expect(error).toBeInstanceOf(MongoServerError);
     expect(error).toMatchObject({
       code: 11000,
@@ -121,7 +113,7 @@ describe('unique indexes', () => {
     const collection = ctx.db.collection('unique_email');
     await collection.createIndex({ email: 1 }, { unique: true });
     await collection.insertOne({ email: 'commissioner@demo.test', n: 1 });
-    const error = await rejection(collection.insertOne({ email: 'commissioner@demo.test', n: 2 }));
+    const error = await refusalOf(collection.insertOne({ email: 'commissioner@demo.test', n: 2 }));
     expect(error).toBeInstanceOf(MongoServerError);
     expect(error).toMatchObject({
       code: 11000,
@@ -141,7 +133,7 @@ describe('unique indexes', () => {
     await collection.createIndex({ owner: 1 }, { unique: true });
     const owner = new ObjectId('65a1b2c3d4e5f60718293a4b');
     await collection.insertOne({ owner });
-    const error = await rejection(collection.insertOne({ owner }));
+    const error = await refusalOf(collection.insertOne({ owner }));
     expect(error).toMatchObject({
       code: 11000,
       message: duplicateKeyMessage(
@@ -159,15 +151,15 @@ describe('unique indexes', () => {
       { _id: 1, email: 'a@demo.test' },
       { _id: 2, email: 'b@demo.test' },
     ]);
-    const update = await rejection(
+    const update = await refusalOf(
       collection.updateOne({ _id: 2 }, { $set: { email: 'a@demo.test' } }),
     );
     expect(update).toMatchObject({ code: 11000 });
-    const upsert = await rejection(
+    const upsert = await refusalOf(
       collection.updateOne({ _id: 3 }, { $set: { email: 'b@demo.test' } }, { upsert: true }),
     );
     expect(upsert).toMatchObject({ code: 11000 });
-    const findAndModify = await rejection(
+    const findAndModify = await refusalOf(
       collection.findOneAndUpdate({ _id: 1 }, { $set: { email: 'b@demo.test' } }),
     );
     expect(findAndModify).toMatchObject({ code: 11000 });
@@ -185,7 +177,7 @@ describe('unique indexes', () => {
       { workspace: 'w2', email: 'a@demo.test' },
       { workspace: 'w1', email: 'b@demo.test' },
     ]);
-    const error = await rejection(collection.insertOne({ workspace: 'w1', email: 'a@demo.test' }));
+    const error = await refusalOf(collection.insertOne({ workspace: 'w1', email: 'a@demo.test' }));
     expect(error).toMatchObject({
       code: 11000,
       message: duplicateKeyMessage(
@@ -202,7 +194,7 @@ describe('unique indexes', () => {
     const collection = ctx.db.collection('unique_missing');
     await collection.createIndex({ email: 1 }, { unique: true });
     await collection.insertOne({ name: 'first' });
-    const error = await rejection(collection.insertOne({ name: 'second' }));
+    const error = await refusalOf(collection.insertOne({ name: 'second' }));
     expect(error).toMatchObject({
       code: 11000,
       message: duplicateKeyMessage('unique_missing', 'email_1', '{ email: null }'),
@@ -214,12 +206,12 @@ describe('unique indexes', () => {
     await collection.createIndex({ nickname: 1 }, { unique: true, sparse: true });
     await collection.insertMany([{ n: 1 }, { n: 2 }, { n: 3 }, { nickname: 'Sam' }]);
     expect(await collection.countDocuments()).toBe(4);
-    expect(await rejection(collection.insertOne({ nickname: 'Sam' }))).toMatchObject({
+    expect(await refusalOf(collection.insertOne({ nickname: 'Sam' }))).toMatchObject({
       code: 11000,
     });
     // null is a value: a sparse index still holds it.
     await collection.insertOne({ nickname: null });
-    expect(await rejection(collection.insertOne({ nickname: null }))).toMatchObject({
+    expect(await refusalOf(collection.insertOne({ nickname: null }))).toMatchObject({
       code: 11000,
     });
     // Queries must still find documents the sparse index leaves out.
@@ -237,11 +229,11 @@ describe('unique indexes', () => {
       { code: 'X1', status: 'expired' },
       { code: 'X1', status: 'pending' },
     ]);
-    expect(await rejection(collection.insertOne({ code: 'X1', status: 'pending' }))).toMatchObject({
+    expect(await refusalOf(collection.insertOne({ code: 'X1', status: 'pending' }))).toMatchObject({
       code: 11000,
     });
     expect(
-      await rejection(collection.updateOne({ status: 'expired' }, { $set: { status: 'pending' } })),
+      await refusalOf(collection.updateOne({ status: 'expired' }, { $set: { status: 'pending' } })),
     ).toMatchObject({ code: 11000 });
     expect(await collection.countDocuments({ code: 'X1' })).toBe(3);
   });
@@ -249,7 +241,7 @@ describe('unique indexes', () => {
   test('building a unique index over existing duplicates fails with 11000 and leaves no index', async () => {
     const collection = ctx.db.collection('unique_build_fails');
     await collection.insertMany([{ ref: 'a' }, { ref: 'a' }]);
-    const error = await rejection(collection.createIndex({ ref: 1 }, { unique: true }));
+    const error = await refusalOf(collection.createIndex({ ref: 1 }, { unique: true }));
     expect(error).toBeInstanceOf(MongoServerError);
     expect(error).toMatchObject({ code: 11000 });
     expect((await collection.listIndexes().toArray()).map((index) => index.name)).toEqual(['_id_']);
@@ -319,7 +311,7 @@ describe('indexes through mongoose', () => {
     expect(byName.get('expiresAt_1')).toMatchObject({ expireAfterSeconds: 0 });
 
     await Invitation.create({ workspace: 'w1', email: 'a@demo.test', token: 't-1' });
-    const error = await rejection(
+    const error = await refusalOf(
       Invitation.create({ workspace: 'w1', email: 'a@demo.test', token: 't-2' }),
     );
     // mongoose bundles its own copy of the driver, so compare by name rather than instanceof.
@@ -345,7 +337,7 @@ describe('indexes through mongoose', () => {
     const Member = ctx.mongoose.model('IndexedMember', memberSchema);
     await Member.init();
     await Member.create({ email: 'x@demo.test' });
-    expect(await rejection(Member.create({ email: 'x@demo.test' }))).toMatchObject({
+    expect(await refusalOf(Member.create({ email: 'x@demo.test' }))).toMatchObject({
       code: 11000,
     });
   });

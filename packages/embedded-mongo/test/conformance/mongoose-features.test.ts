@@ -1,5 +1,6 @@
 import { Schema, Types, type Connection } from 'mongoose';
 import { useConformanceTarget } from '../support/target';
+import { refusalOf } from '../support/refusal';
 
 const ctx = useConformanceTarget('mongoose');
 
@@ -160,13 +161,12 @@ describe('mongoose features the app relies on', () => {
     ).lean();
     expect(updated?.stage).toBe('do');
 
-    const refused: unknown = await Workspace.findByIdAndUpdate(
-      workspace._id,
-      { $set: { stage: 'abandoned' } },
-      { new: true, runValidators: true },
-    ).then(
-      () => undefined,
-      (caught: unknown) => caught,
+    const refused: unknown = await refusalOf(
+      Workspace.findByIdAndUpdate(
+        workspace._id,
+        { $set: { stage: 'abandoned' } },
+        { new: true, runValidators: true },
+      ),
     );
     expect(refused).toMatchObject({ name: 'ValidationError' });
     expect((await Workspace.findById(workspace._id).lean())?.stage).toBe('do');

@@ -1,5 +1,6 @@
 import { MongoServerError, type Document } from 'mongodb';
 import { connectDriver, useConformanceTarget } from '../support/target';
+import { refusalOf } from '../support/refusal';
 
 const ctx = useConformanceTarget('server');
 
@@ -11,15 +12,6 @@ const ctx = useConformanceTarget('server');
 async function isReplicaSet(): Promise<boolean> {
   const hello = await ctx.db.admin().command({ hello: 1 });
   return typeof hello.setName === 'string';
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected the operation to be refused, but it succeeded');
-    },
-    (caught: unknown) => caught,
-  );
 }
 
 describe('the handshake of a standalone server', () => {
@@ -156,7 +148,7 @@ interface Specification {
 describe('collection validators', () => {
   test('a $jsonSchema validator refuses invalid inserts and updates with 121', async () => {
     const beta = ctx.db.collection<Specification>('beta');
-    const inserted = await rejection(beta.insertOne({ _id: 'bad', title: 5 }));
+    const inserted = await refusalOf(beta.insertOne({ _id: 'bad', title: 5 }));
     expect(inserted).toBeInstanceOf(MongoServerError);
     expect(inserted).toMatchObject({
       code: 121,
@@ -166,7 +158,7 @@ describe('collection validators', () => {
     expect(await beta.countDocuments({ _id: 'bad' })).toBe(0);
 
     await beta.insertOne({ _id: 'good', title: 'Key worker service' });
-    const updated = await rejection(beta.updateOne({ _id: 'good' }, { $set: { title: 5 } }));
+    const updated = await refusalOf(beta.updateOne({ _id: 'good' }, { $set: { title: 5 } }));
     expect(updated).toMatchObject({ code: 121 });
     expect((await beta.findOne({ _id: 'good' }))?.title).toBe('Key worker service');
   });
@@ -186,7 +178,7 @@ describe('collection validators', () => {
       validationAction: 'warn',
     });
     expect(
-      await rejection(ctx.db.collection('statuses').insertOne({ status: 'archived' })),
+      await refusalOf(ctx.db.collection('statuses').insertOne({ status: 'archived' })),
     ).toMatchObject({ code: 121 });
     await ctx.db.collection('statuses_warn').insertOne({ status: 'archived' });
     expect(await ctx.db.collection('statuses_warn').countDocuments()).toBe(1);
@@ -202,7 +194,7 @@ describe('what a standalone does not offer, and unacknowledged writes', () => {
         await ctx.db.collection('transactions').insertOne({ n: 1 }, { session });
       });
       if (replicaSet) await transaction;
-      else expect(await rejection(transaction)).toMatchObject({ code: 20 });
+      else expect(await refusalOf(transaction)).toMatchObject({ code: 20 });
     } finally {
       await session.endSession();
     }
@@ -214,7 +206,7 @@ describe('what a standalone does not offer, and unacknowledged writes', () => {
     const stream = ctx.db.collection('watched').watch();
     try {
       if (replicaSet) expect(await stream.tryNext()).toBeNull();
-      else expect(await rejection(stream.tryNext())).toMatchObject({ code: 40573 });
+      else expect(await refusalOf(stream.tryNext())).toMatchObject({ code: 40573 });
     } finally {
       await stream.close();
     }

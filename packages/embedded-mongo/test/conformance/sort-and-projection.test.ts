@@ -1,6 +1,7 @@
 import { Long, MongoServerError, ObjectId, type Document } from 'mongodb';
 import { Schema } from 'mongoose';
 import { useConformanceTarget } from '../support/target';
+import { refusalOf } from '../support/refusal';
 
 const ctx = useConformanceTarget('sort_projection');
 
@@ -214,10 +215,7 @@ describe('projections', () => {
   });
 
   test('mixing inclusion and exclusion is refused with code 31254', async () => {
-    const error: unknown = await projected({ title: 1, body: 0 }).then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+    const error: unknown = await refusalOf(projected({ title: 1, body: 0 }));
     expect(error).toBeInstanceOf(MongoServerError);
     expect(error).toMatchObject({ code: 31254 });
   });

@@ -1,5 +1,6 @@
 import { MongoServerError, type Document, type UpdateFilter } from 'mongodb';
 import { useConformanceTarget } from '../support/target';
+import { refusalOf } from '../support/refusal';
 
 /**
  * Updates MongoDB refuses, with the code it refuses them with; a refused
@@ -18,14 +19,11 @@ async function refusal(
 ): Promise<MongoServerError> {
   const collection = ctx.db.collection<Stored>(`refused_${(counter += 1)}`);
   await collection.insertOne({ _id: 1, ...original });
-  const error: unknown = await collection
-    .updateOne(options.filter ?? { _id: 1 }, update as UpdateFilter<Stored>, {
+  const error: unknown = await refusalOf(
+    collection.updateOne(options.filter ?? { _id: 1 }, update as UpdateFilter<Stored>, {
       arrayFilters: options.arrayFilters,
-    })
-    .then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+    }),
+  );
   expect(error).toBeInstanceOf(MongoServerError);
   expect(await collection.findOne({ _id: 1 })).toEqual({ _id: 1, ...original });
   return error as MongoServerError;

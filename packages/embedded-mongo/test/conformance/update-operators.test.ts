@@ -1,6 +1,7 @@
 import { MongoServerError, ObjectId, type Document, type UpdateFilter } from 'mongodb';
 import { Schema } from 'mongoose';
 import { useConformanceTarget } from '../support/target';
+import { refusalOf } from '../support/refusal';
 
 const ctx = useConformanceTarget('update_ops');
 
@@ -39,12 +40,9 @@ async function afterUpdate(
 async function updateError(original: Document, update: Document) {
   const collection = storedCollection(`update_${(collectionCounter += 1)}`);
   await collection.insertOne({ _id: 1, ...original });
-  const error: unknown = await collection
-    .updateOne({ _id: 1 }, update as UpdateFilter<Stored>)
-    .then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+  const error: unknown = await refusalOf(
+    collection.updateOne({ _id: 1 }, update as UpdateFilter<Stored>),
+  );
   // A failed update leaves the document exactly as it was.
   expect(await collection.findOne({ _id: 1 })).toEqual({ _id: 1, ...original });
   return error;

@@ -3,6 +3,7 @@ import {
   WireConnection,
   bodySection,
   documentSequenceSection,
+  hostAndPort,
   opMsg,
   pingMessage,
 } from '../support/wire';
@@ -17,9 +18,8 @@ const ctx = useConformanceTarget('wire');
 let connection: WireConnection;
 
 beforeEach(async () => {
-  const address = /^mongodb:\/\/(?:[^@/]*@)?([^:/,?]+)(?::(\d+))?/.exec(ctx.target.uri);
-  if (address === null) throw new Error(`need host:port in ${ctx.target.uri}`);
-  connection = await WireConnection.open(address[1], Number(address[2] ?? 27017));
+  const { host, port } = hostAndPort(ctx.target.uri);
+  connection = await WireConnection.open(host, port);
 });
 
 afterEach(() => connection.destroy());
@@ -101,14 +101,8 @@ describe('OP_MSG', () => {
 });
 
 describe('connections', () => {
-  function address(): [string, number] {
-    const match = /^mongodb:\/\/(?:[^@/]*@)?([^:/,?]+)(?::(\d+))?/.exec(ctx.target.uri);
-    if (match === null) throw new Error(`need host:port in ${ctx.target.uri}`);
-    return [match[1], Number(match[2] ?? 27017)];
-  }
-
   test('300 simultaneous connections are each answered', async () => {
-    const [host, port] = address();
+    const { host, port } = hostAndPort(ctx.target.uri);
     const connections = await Promise.all(
       Array.from({ length: 300 }, () => WireConnection.open(host, port)),
     );
@@ -124,7 +118,7 @@ describe('connections', () => {
   }, 30_000);
 
   test('a client hanging up in the middle of a large insert leaves the server serving', async () => {
-    const [host, port] = address();
+    const { host, port } = hostAndPort(ctx.target.uri);
     const documents = Array.from({ length: 2_000 }, (_, i) =>
       Buffer.from(serialize({ _id: i, text: 'x'.repeat(1_000) })),
     );

@@ -46,6 +46,14 @@ export function pingMessage(requestId: number): Buffer {
   return opMsg(requestId, [bodySection({ ping: 1, $db: 'admin' })]);
 }
 
+/** Host and port of a plain `mongodb://host:port/...` URI, for raw sockets. */
+export function hostAndPort(uri: string): { host: string; port: number } {
+  const match = /^mongodb:\/\/(?:[^@/]*@)?([^:/,?]+)(?::(\d+))?/.exec(uri);
+  if (match === null)
+    throw new Error(`cannot open raw sockets to ${uri}: need mongodb://host:port`);
+  return { host: match[1], port: Number(match[2] ?? 27017) };
+}
+
 export type WaitOutcome = 'reply' | 'closed' | 'timeout';
 
 /**
