@@ -28,6 +28,8 @@ export class WireServer {
   private readonly connections = new Map<net.Socket, Promise<void>>();
   private nextConnectionId = 1;
   private nextRequestId = 1;
+  /** Once set, no new message is read: the server is finishing what it has and closing. */
+  private closing = false;
 
   constructor(private readonly engine: Engine) {
     this.server = net.createServer((socket) => this.accept(socket));
@@ -45,6 +47,7 @@ export class WireServer {
 
   /** Stops accepting, lets every connection finish the command it is running, then closes them. */
   async close(): Promise<void> {
+    this.closing = true;
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const socket of this.connections.keys()) socket.pause();
     await Promise.allSettled([...this.connections.values()]);
@@ -61,6 +64,7 @@ export class WireServer {
     socket.on('error', () => socket.destroy());
     socket.on('close', () => this.connections.delete(socket));
     socket.on('data', (chunk: Buffer) => {
+      if (this.closing) return;
       let frames: Buffer[];
       try {
         frames = reader.push(chunk);
@@ -79,7 +83,9 @@ export class WireServer {
           })
           .finally(() => {
             queued--;
-            if (queued <= MAX_QUEUED_MESSAGES / 2 && !socket.destroyed) socket.resume();
+            if (queued <= MAX_QUEUED_MESSAGES / 2 && !socket.destroyed && !this.closing) {
+              socket.resume();
+            }
           });
         this.connections.set(socket, next);
       }

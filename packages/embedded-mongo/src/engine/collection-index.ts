@@ -35,9 +35,13 @@ export class CollectionIndex {
   /** True once any document put an array under an indexed path: range bounds may not be intersected then. */
   multikey = false;
   private readonly partialFilter: Query | undefined;
+  /** Set for a single-field index on a top-level field. */
+  private readonly topLevelField: string | undefined;
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.entries(spec.key);
+    const [onlyPath] = this.fields.length === 1 ? this.fields[0] : [undefined];
+    this.topLevelField = onlyPath !== undefined && !onlyPath.includes('.') ? onlyPath : undefined;
     const directions = this.fields.map(([, direction]) => direction);
     this.compareKeys = (a, b) => {
       for (let i = 0; i < directions.length; i++) {
@@ -64,6 +68,13 @@ export class CollectionIndex {
   /** The key tuples a document contributes; none when sparse or partial leave it out. */
   keysOf(doc: Document): IndexKey[] {
     if (this.partialFilter && !this.partialFilter.test(doc)) return [];
+    if (this.topLevelField !== undefined) {
+      // The common case (one top-level field holding a scalar) without the general path walk.
+      const field = this.topLevelField;
+      const value = Object.prototype.hasOwnProperty.call(doc, field) ? doc[field] : undefined;
+      if (value === undefined) return this.spec.sparse ? [] : [[null]];
+      if (!Array.isArray(value)) return [[value]];
+    }
     const perField = this.fields.map(([path]) => valuesAtPath(doc, path));
     if (this.spec.sparse && perField.every((values) => values.length === 0)) return [];
     let keys: IndexKey[] = [[]];
