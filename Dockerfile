@@ -10,9 +10,14 @@ RUN npx -y pnpm@10.34.9 install --frozen-lockfile \
 
 FROM node:20-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=production
+# HOST: the server listens on 127.0.0.1 unless told otherwise, which a
+# container's published port cannot reach. DATA_DIR: the embedded store (used
+# when MONGODB_URI is not set) needs a directory the node user may write.
+ENV NODE_ENV=production HOST=0.0.0.0 DATA_DIR=/app/data
 COPY --from=build /deploy /app/server
 COPY --from=build /deploy/client-dist /app/client/dist
+RUN mkdir -p /app/data && chown node:node /app/data
+VOLUME /app/data
 USER node
 EXPOSE 3000
 CMD ["node", "server/dist/main.js"]
