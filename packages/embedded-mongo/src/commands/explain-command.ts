@@ -3,28 +3,40 @@ import { CommandError } from './command-error';
 import { optionalDocument, targetCollection, type CommandHandler } from './command-context';
 import { findDocuments, type FindExecution, type FindRequest } from '../engine/find-documents';
 import { findRequestOf } from './read-commands';
+import type { CollectionIndex } from '../engine/collection-index';
 
 const VERBOSITIES = new Set(['queryPlanner', 'executionStats', 'allPlansExecution']);
+
+function indexScan(index: CollectionIndex, reverse: boolean): Document {
+  return {
+    stage: 'IXSCAN',
+    keyPattern: index.spec.key,
+    indexName: index.name,
+    isMultiKey: index.multikey,
+    isUnique: index.unique,
+    isSparse: index.spec.sparse === true,
+    isPartial: index.spec.partialFilterExpression !== undefined,
+    direction: reverse ? 'backward' : 'forward',
+  };
+}
 
 /** The plan as mongod's explain draws it, innermost stage first. */
 function winningPlan(execution: FindExecution, request: FindRequest): Document {
   const { plan } = execution;
-  let stage: Document = plan.index
+  const filter =
+    request.filter && Object.keys(request.filter).length ? { filter: request.filter } : {};
+  let stage: Document = plan.union
     ? {
         stage: 'FETCH',
-        ...(request.filter && Object.keys(request.filter).length ? { filter: request.filter } : {}),
+        ...filter,
         inputStage: {
-          stage: 'IXSCAN',
-          keyPattern: plan.index.spec.key,
-          indexName: plan.index.name,
-          isMultiKey: plan.index.multikey,
-          isUnique: plan.index.unique,
-          isSparse: plan.index.spec.sparse === true,
-          isPartial: plan.index.spec.partialFilterExpression !== undefined,
-          direction: plan.reverse ? 'backward' : 'forward',
+          stage: 'OR',
+          inputStages: plan.union.map((index) => indexScan(index, false)),
         },
       }
-    : { stage: 'COLLSCAN', filter: request.filter ?? {}, direction: 'forward' };
+    : plan.index
+      ? { stage: 'FETCH', ...filter, inputStage: indexScan(plan.index, plan.reverse === true) }
+      : { stage: 'COLLSCAN', filter: request.filter ?? {}, direction: 'forward' };
   if (!plan.sorted) stage = { stage: 'SORT', sortPattern: request.sort, inputStage: stage };
   if (request.skip) stage = { stage: 'SKIP', skipAmount: request.skip, inputStage: stage };
   if (request.limit) stage = { stage: 'LIMIT', limitAmount: request.limit, inputStage: stage };
@@ -83,7 +95,7 @@ const explain: CommandHandler = (command, { engine, db }) => {
       executionSuccess: true,
       nReturned,
       executionTimeMillis: Date.now() - started,
-      totalKeysExamined: execution.plan.index ? execution.examined() : 0,
+      totalKeysExamined: execution.plan.index || execution.plan.union ? execution.examined() : 0,
       totalDocsExamined: execution.examined(),
     };
   }

@@ -114,6 +114,22 @@ describe('query planner', () => {
     expect(seen.length).toBeGreaterThanOrEqual(2_000);
   });
 
+  it('reads a $or whose branches are all indexed as a union of index scans', () => {
+    const events = engagementEvents(5_000, [{ seq: 1 }, { attendees: 1 }]);
+    // seq 96 also has 96 attendees: it is found by both branches and returned once.
+    const either = run(events, {
+      filter: { $or: [{ seq: 96 }, { attendees: 96 }] },
+      sort: { seq: 1 },
+    });
+    const expected = [...events.docs.values()].filter(
+      (doc) => doc.seq === 96 || doc.attendees === 96,
+    );
+    expect(either.docs.map((doc) => doc.seq)).toEqual(expected.map((doc) => doc.seq));
+    expect(either.examined).toBe(expected.length);
+    const unindexedBranch = run(events, { filter: { $or: [{ seq: 12 }, { kind: 'survey' }] } });
+    expect(unindexedBranch.examined).toBe(5_000);
+  });
+
   it('falls back to a collection scan when no index bounds the filter', () => {
     const events = engagementEvents(300, [{ seq: 1 }]);
     const scan = run(events, { filter: { kind: 'interview', attendees: { $gt: 90 } } });

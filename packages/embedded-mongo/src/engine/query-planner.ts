@@ -1,6 +1,6 @@
 import type { Document } from 'bson';
 import { CommandError } from '../commands/command-error';
-import { TypeBracketBound, TypeRank, typeRank } from './bson-order';
+import { idKey, TypeBracketBound, TypeRank, typeRank } from './bson-order';
 import type { Collection } from './collection';
 import type { CollectionIndex } from './collection-index';
 import type { SortSpec } from './sort-order';
@@ -20,6 +20,8 @@ export interface QueryPlan {
   sorted: boolean;
   /** The index is read backwards (to deliver a descending sort). */
   reverse?: boolean;
+  /** For a `$or` read as a union of index scans: the index of each branch. */
+  union?: CollectionIndex[];
   candidates(): Iterable<Document>;
 }
 
@@ -210,6 +212,22 @@ export function planQuery(
     const fields = boundIndex(hint, conditions)?.fields ?? [];
     return indexPlan(collection, hint, fields, sort);
   }
+  const best = bestBounds(collection, conditions, sort);
+  if (best) return indexPlan(collection, best.index, best.fields, sort);
+  const union = orUnion(collection, filter, sort);
+  if (union) return union;
+  for (const index of collection.indexes.values()) {
+    if (index.spec.sparse || index.spec.partialFilterExpression) continue;
+    if (sortDirection(index, [], sort)) return indexPlan(collection, index, [], sort);
+  }
+  return { sorted: sort.length === 0, candidates: () => collection.docs.values() };
+}
+
+function bestBounds(
+  collection: Collection,
+  conditions: Map<string, unknown[]>,
+  sort: SortSpec,
+): IndexBounds | undefined {
   let best: IndexBounds | undefined;
   for (const index of collection.indexes.values()) {
     const candidate = boundIndex(index, conditions);
@@ -221,12 +239,38 @@ export function planQuery(
         sortDirection(candidate.index, candidate.fields, sort) !== undefined);
     if (better) best = candidate;
   }
-  if (best) return indexPlan(collection, best.index, best.fields, sort);
-  for (const index of collection.indexes.values()) {
-    if (index.spec.sparse || index.spec.partialFilterExpression) continue;
-    if (sortDirection(index, [], sort)) return indexPlan(collection, index, [], sort);
+  return best;
+}
+
+/**
+ * A top-level `$or` whose every branch has index bounds is read as the union
+ * of those index scans (each document once), as mongod's OR stage does.
+ */
+function orUnion(collection: Collection, filter: Document, sort: SortSpec): QueryPlan | undefined {
+  const branches = filter.$or;
+  if (!Array.isArray(branches) || branches.length === 0) return undefined;
+  const plans: IndexBounds[] = [];
+  for (const branch of branches) {
+    if (!branch || typeof branch !== 'object') return undefined;
+    const bounds = bestBounds(collection, fieldConditions(branch as Document), []);
+    if (!bounds) return undefined;
+    plans.push(bounds);
   }
-  return { sorted: sort.length === 0, candidates: () => collection.docs.values() };
+  return {
+    sorted: sort.length === 0,
+    union: plans.map((plan) => plan.index),
+    *candidates() {
+      const seen = new Set<string>();
+      for (const { index, fields } of plans) {
+        for (const doc of scanIndex(collection, index, fields, false)) {
+          const id = idKey(doc._id);
+          if (seen.has(id)) continue;
+          seen.add(id);
+          yield doc;
+        }
+      }
+    },
+  };
 }
 
 function indexPlan(
