@@ -3,6 +3,7 @@
 import type { Role, SpecificationSummary, WorkspaceSummary } from '@coproduce/domain';
 import { CollabConnection, CollabProvider } from '@coproduce/collab-provider';
 import { COLLAB_NAMESPACE, CollabEvent, encodeUpdate, Y, type JoinAck } from '@coproduce/protocol';
+import { MongoClient } from 'mongodb';
 import { io, type Socket } from 'socket.io-client';
 import { api, DEMO_EMAIL, signIn } from './api';
 
@@ -133,4 +134,33 @@ export function insertionFrame(text: string): Uint8Array {
   const doc = new Y.Doc();
   doc.getText('notes').insert(0, text);
   return encodeUpdate(Y.encodeStateAsUpdate(doc));
+}
+
+/**
+ * A specification's state as stored in MongoDB — snapshot plus log, merged — read
+ * straight from the database, not through the app.
+ */
+export async function storedState(databaseUri: string, docId: string): Promise<Y.Doc> {
+  const client = new MongoClient(databaseUri);
+  try {
+    // The app names its database `coproduce` unless the URI names one.
+    const db = client.db(new URL(databaseUri).pathname.slice(1) || 'coproduce');
+    const snapshot = await db
+      .collection('specification_snapshots')
+      .findOne({ specificationId: docId });
+    const upToSeq = typeof snapshot?.['upToSeq'] === 'number' ? snapshot['upToSeq'] : 0;
+    const log = await db
+      .collection('specification_updates')
+      .find({ specificationId: docId, seq: { $gt: upToSeq } })
+      .sort({ seq: 1 })
+      .toArray();
+    const doc = new Y.Doc();
+    const parts = [snapshot?.['state'], ...log.map((entry) => entry['update'])] as Array<
+      { buffer: Uint8Array } | undefined
+    >;
+    for (const part of parts) if (part) Y.applyUpdate(doc, part.buffer);
+    return doc;
+  } finally {
+    await client.close();
+  }
 }

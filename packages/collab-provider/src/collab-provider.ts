@@ -85,6 +85,11 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
     return this.currentStatus;
   }
 
+  /** True when the server's last `doc:saved` covers everything in `stateVector`. */
+  isDurable(stateVector: Uint8Array): boolean {
+    return stateVectorCovers(this.durable, readStateVector(stateVector));
+  }
+
   /** Resolves when the status is `saved` (or rejects after `timeoutMs`). */
   whenSaved(timeoutMs = 10_000): Promise<void> {
     return this.waitFor(() => this.currentStatus === 'saved', 'status', timeoutMs, 'saved');
