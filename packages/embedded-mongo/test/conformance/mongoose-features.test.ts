@@ -58,6 +58,19 @@ beforeAll(async () => {
 });
 
 describe('mongoose features the app relies on', () => {
+  test('a model over a collection that already exists initialises (the app restarting)', async () => {
+    await ctx.db.createCollection('audit_entries');
+    await ctx.db.collection('audit_entries').insertOne({ action: 'workspace.created' });
+    const auditSchema = new Schema({ action: String }, { collection: 'audit_entries' });
+    auditSchema.index({ action: 1 });
+    const AuditEntry = ctx.mongoose.model('AuditEntry', auditSchema);
+    await AuditEntry.init();
+    await AuditEntry.createCollection();
+    expect(await AuditEntry.countDocuments()).toBe(1);
+    const names = (await AuditEntry.collection.listIndexes().toArray()).map((index) => index.name);
+    expect(names).toContain('action_1');
+  });
+
   test('timestamps set createdAt/updatedAt on create and move updatedAt on update', async () => {
     const { Workspace } = models();
     const before = Date.now();
