@@ -99,6 +99,34 @@ describe('startEmbeddedMongo with the real clients', () => {
     ]);
   });
 
+  it('replaces a collection with $out results, keeping its indexes', async () => {
+    const db = client.db('coproduce');
+    await db
+      .collection<{ _id: string; count: number }>('themeCounts')
+      .insertOne({ _id: 'stale', count: 0 });
+    await db.collection('themeCounts').createIndex({ count: 1 });
+    await db
+      .collection('outFeedback')
+      .insertMany([{ theme: 'access' }, { theme: 'access' }, { theme: 'staff' }]);
+    const reply = await db
+      .collection('outFeedback')
+      .aggregate([
+        { $group: { _id: '$theme', count: { $sum: 1 } } },
+        { $sort: { _id: 1 } },
+        { $out: 'themeCounts' },
+      ])
+      .toArray();
+    expect(reply).toEqual([]);
+    expect(await db.collection('themeCounts').find().sort({ _id: 1 }).toArray()).toEqual([
+      { _id: 'access', count: 2 },
+      { _id: 'staff', count: 1 },
+    ]);
+    expect((await db.collection('themeCounts').indexes()).map((index) => index.name)).toEqual([
+      '_id_',
+      'count_1',
+    ]);
+  });
+
   it('refuses transactions as a standalone mongod does', async () => {
     const session = client.startSession();
     try {

@@ -33,6 +33,7 @@ export const ErrorCode = {
   Location40323: 40323,
   Location40571: 40571,
   Location40573: 40573,
+  Location40601: 40601,
   BSONObjectTooLarge: 10334,
   Location17419: 17419,
   Location31253: 31253,

@@ -1,5 +1,7 @@
+import { replaceWithResults } from '../engine/aggregation-output';
+import { assertCollectionName, assertDatabaseName } from '../engine/namespace';
 import { valueText } from '../engine/value-text';
-import type { Document } from 'bson';
+import { Long, type Document } from 'bson';
 import { CommandError } from './command-error';
 import {
   optionalBoolean,
@@ -159,8 +161,18 @@ function assertLookup(spec: unknown): void {
   }
 }
 
-/** Stages that would write: left out rather than half-supported (nothing here persists them). */
-const WRITING_STAGES = new Set(['$out', '$merge']);
+/** `$out`'s target: a collection name in this database, or `{ db, coll }`. */
+function outTarget(argument: unknown, db: string): [string, string] {
+  if (typeof argument === 'string') return [db, argument];
+  if (argument && typeof argument === 'object' && !Array.isArray(argument)) {
+    const { db: outDb, coll } = argument as Document;
+    if (typeof outDb === 'string' && typeof coll === 'string') return [outDb, coll];
+  }
+  throw new CommandError(
+    'FailedToParse',
+    `$out target must be a collection name or { db, coll }, found: ${valueText(argument)}`,
+  );
+}
 
 const aggregate: CommandHandler = (command, { engine, db }) => {
   const target = command.aggregate;
@@ -184,9 +196,24 @@ const aggregate: CommandHandler = (command, { engine, db }) => {
         'The $changeStream stage is only supported on replica sets',
       );
     }
-    if (stageName && WRITING_STAGES.has(stageName)) {
-      throw new CommandError('NotImplemented', `${stageName} is not supported by embedded-mongo`);
+    if (stageName === '$merge') {
+      throw new CommandError(
+        'NotImplemented',
+        '$merge is not supported by embedded-mongo; use $out',
+      );
     }
+    if (stageName === '$out' && stage !== pipeline[pipeline.length - 1]) {
+      throw new CommandError('Location40601', '$out can only be the final stage in the pipeline');
+    }
+  }
+  const lastStage = pipeline[pipeline.length - 1] as Document | undefined;
+  const out =
+    lastStage && typeof lastStage === 'object' && '$out' in lastStage
+      ? outTarget(lastStage.$out, db)
+      : undefined;
+  if (out) {
+    assertDatabaseName(out[0]);
+    assertCollectionName(out[0], out[1]);
   }
   const collection = name === undefined ? undefined : engine.catalog.get(db, name);
   // A leading $match is answered through the query planner, so it can use an index.
@@ -199,7 +226,9 @@ const aggregate: CommandHandler = (command, { engine, db }) => {
   const source: Document[] = [];
   for (let next = results.next(); !next.done; next = results.next())
     source.push(plainNumbers(next.value));
-  const stages = (leadingMatch ? rest : (pipeline as Document[])).flatMap(asMongodStages);
+  const stages = (leadingMatch ? rest : (pipeline as Document[]))
+    .filter((stage) => !out || stage !== lastStage)
+    .flatMap(asMongodStages);
   const aggregator = compilePipeline(stages, {
     collectionResolver: (other: string) =>
       [...(engine.catalog.get(db, other)?.docs.values() ?? [])].map(plainNumbers),
@@ -215,6 +244,22 @@ const aggregate: CommandHandler = (command, { engine, db }) => {
   };
   if (command.explain) {
     return { stages: pipeline, ok: 1 };
+  }
+  if (out) {
+    const [outDb, outName] = out;
+    const documents: Document[] = [];
+    for (let next = iterator.next(); !next.done; next = iterator.next()) documents.push(next.value);
+    return engine.write((changes) => {
+      replaceWithResults(engine.catalog, outDb, outName, documents, changes);
+      engine.cursors.invalidate(
+        (ns) => ns === `${outDb}.${outName}`,
+        'collection replaced by $out',
+      );
+      return {
+        cursor: { id: Long.ZERO, ns: `${db}.${name ?? '$cmd.aggregate'}`, firstBatch: [] },
+        ok: 1,
+      };
+    });
   }
   const batchSize = optionalCount(cursorOptions ?? {}, 'batchSize');
   const ns = `${db}.${name ?? '$cmd.aggregate'}`;

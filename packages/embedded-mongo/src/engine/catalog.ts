@@ -46,6 +46,27 @@ export class Catalog {
     return true;
   }
 
+  /**
+   * Puts a fully built collection in place of any existing one of that name
+   * (as `$out` does), journaling it as a drop and a re-creation.
+   */
+  install(collection: Collection, changes: JournalEntry[]): void {
+    const { db, name: coll } = collection;
+    this.drop(db, coll, changes);
+    let collections = this.databases.get(db);
+    if (!collections) {
+      collections = new Map();
+      this.databases.set(db, collections);
+    }
+    collections.set(coll, collection);
+    changes.push({ op: 'createCollection', db, coll, options: collection.options });
+    for (const index of collection.indexes.values()) {
+      if (index.name !== ID_INDEX_NAME)
+        changes.push({ op: 'createIndex', db, coll, spec: index.spec });
+    }
+    for (const doc of collection.docs.values()) changes.push({ op: 'put', db, coll, doc });
+  }
+
   rename(from: Collection, toDb: string, toName: string, changes: JournalEntry[]): void {
     const target = this.obtain(toDb, toName, changes, from.options);
     for (const index of from.indexes.values()) {
