@@ -86,6 +86,36 @@ describe('engine durability', () => {
     await reopened.close();
   });
 
+  it('removes expired invitations in the background through the journal, keeping the rest', async () => {
+    const engine = await Engine.open(createFileStorage(dbpath, { log: () => undefined }), {
+      ttlIntervalMs: 25,
+    });
+    await command(engine, {
+      createIndexes: 'invitations',
+      indexes: [{ key: { expiresAt: 1 }, name: 'expiresAt_1', expireAfterSeconds: 0 }],
+    });
+    const now = Date.now();
+    await command(engine, {
+      insert: 'invitations',
+      documents: [
+        { _id: 'expired', expiresAt: new Date(now - 60_000) },
+        { _id: 'expired-in-array', expiresAt: [new Date(now + 60_000), new Date(now - 1_000)] },
+        { _id: 'current', expiresAt: new Date(now + 60_000) },
+        { _id: 'no-date', expiresAt: 'tomorrow' },
+      ],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await engine.close();
+    const reopened = await Engine.open(createFileStorage(dbpath, { log: () => undefined }));
+    const found = await command(reopened, {
+      find: 'invitations',
+      projection: { _id: 1 },
+      sort: { _id: 1 },
+    });
+    expect(found.cursor.firstBatch).toEqual([{ _id: 'current' }, { _id: 'no-date' }]);
+    await reopened.close();
+  });
+
   it('acknowledges nothing once storage fails, and reports the failure once', async () => {
     const storage = new UnwritableStorage();
     const engine = await Engine.open(storage);
