@@ -155,7 +155,8 @@ function ratios(results) {
     if (!ours || !theirs) return undefined;
     const a = read(ours);
     const b = read(theirs);
-    return typeof a === 'number' && typeof b === 'number' && b !== 0 ? round(a / b, 2) : null;
+    const comparable = (value) => typeof value === 'number' && Number.isFinite(value) && value > 0;
+    return comparable(a) && comparable(b) ? round(a / b, 2) : null;
   };
   return {
     fanOutP50: pair('fan-out', (r) => r.fanOut.p50Ms),

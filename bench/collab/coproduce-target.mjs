@@ -26,7 +26,7 @@ export async function startCoproduce({ timeoutMs }) {
   const workDir = mkdtempSync(join(tmpdir(), 'coproduce-collab-bench-'));
   const inherited = { ...process.env };
   delete inherited['MONGODB_URI'];
-  const child = spawn(process.execPath, [SERVER_MAIN], {
+  const child = spawn(process.execPath, [...profileFlags(), SERVER_MAIN], {
     env: {
       ...inherited,
       LOG_LEVEL: 'warn',
@@ -226,14 +226,28 @@ async function waitUntilHealthy(child, output) {
   throw new Error(`the server was not healthy within ${STARTUP_LIMIT_MS / 1000} s`);
 }
 
+/**
+ * Stops a server the benchmark started: by closing its IPC channel first (both servers
+ * then shut down and exit by themselves, which lets `--cpu-prof` write its profile), then
+ * SIGTERM, then SIGKILL.
+ */
 export function stopProcess(child) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const terminate = setTimeout(() => child.kill('SIGTERM'), 5_000);
+    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
     child.once('exit', () => {
+      clearTimeout(terminate);
       clearTimeout(kill);
       resolve();
     });
-    child.kill('SIGTERM');
+    if (child.connected) child.disconnect();
+    else child.kill('SIGTERM');
   });
+}
+
+/** With BENCH_PROFILE_DIR set, servers write a V8 CPU profile there when they stop. */
+export function profileFlags() {
+  const directory = process.env.BENCH_PROFILE_DIR;
+  return directory ? ['--cpu-prof', `--cpu-prof-dir=${directory}`] : [];
 }

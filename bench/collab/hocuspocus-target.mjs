@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stopProcess } from './coproduce-target.mjs';
+import { profileFlags, stopProcess } from './coproduce-target.mjs';
 import { cpuSeconds, residentMiB } from './process-usage.mjs';
 
 // The CommonJS builds, like @coproduce/protocol's: an ES-module import of the provider
@@ -23,6 +23,7 @@ export async function startHocuspocus({ template, timeoutMs }) {
   const templatePath = join(workDir, 'template.bin');
   writeFileSync(templatePath, template);
   const child = fork(SERVER_SCRIPT, [templatePath], {
+    execArgv: profileFlags(),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const stop = async () => {

@@ -5,7 +5,8 @@ import { runAtRate } from './fan-out.mjs';
 
 export async function findSustainedRate(fleet, { perClientRates, refinements, p99LimitMs, step }) {
   const steps = [];
-  const holds = (result) => result.fanOut.p99Ms <= p99LimitMs;
+  const holds = (result) =>
+    typeof result.fanOut.p99Ms === 'number' && result.fanOut.p99Ms <= p99LimitMs;
   let held = null;
   let failed = null;
   for (const perClientRate of perClientRates) {
