@@ -40,6 +40,7 @@ export const ErrorCode = {
   Location31254: 31254,
   Location40324: 40324,
   DuplicateKey: 11000,
+  InterruptedAtShutdown: 11600,
 } as const;
 
 export type ErrorCodeName = keyof typeof ErrorCode;

@@ -47,6 +47,7 @@ export class Engine {
 
   /** Throws if storage has failed: no command may be answered as if it were durable. */
   assertHealthy(): void {
+    if (this.closed) throw new CommandError('InterruptedAtShutdown', 'interrupted at shutdown');
     if (this.failure) {
       throw new CommandError('InternalError', `storage failed: ${this.failure.message}`);
     }
