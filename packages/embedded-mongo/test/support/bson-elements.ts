@@ -23,27 +23,59 @@ const FIXED_SIZES: Record<number, number> = {
   0x13: 16, // decimal128
 };
 
-/** Every element of a well-formed document, nested documents and arrays included. */
-export function elementsOf(bson: Buffer, start = 0): ElementLocation[] {
-  const found: ElementLocation[] = [];
+interface TopLevelElement extends ElementLocation {
+  name: string;
+}
+
+/** The elements of one document, in byte order, without descending into values. */
+function topLevelElements(bson: Buffer, start: number): TopLevelElement[] {
+  const found: TopLevelElement[] = [];
   const end = start + bson.readInt32LE(start) - 1;
   let offset = start + 4;
   while (offset < end) {
     const type = bson[offset];
     const nameEnd = bson.indexOf(0, offset + 1);
     const valueOffset = nameEnd + 1;
-    found.push({ typeOffset: offset, type, valueOffset });
+    found.push({
+      typeOffset: offset,
+      type,
+      valueOffset,
+      name: bson.toString('utf8', offset + 1, nameEnd),
+    });
     let size: number;
     if (type === 0x02) size = 4 + bson.readInt32LE(valueOffset);
-    else if (type === 0x03 || type === 0x04) {
-      size = bson.readInt32LE(valueOffset);
-      found.push(...elementsOf(bson, valueOffset));
-    } else if (type === 0x05) size = 5 + bson.readInt32LE(valueOffset);
+    else if (type === 0x03 || type === 0x04) size = bson.readInt32LE(valueOffset);
+    else if (type === 0x05) size = 5 + bson.readInt32LE(valueOffset);
     else if (type in FIXED_SIZES) size = FIXED_SIZES[type];
-    else throw new Error(`elementsOf: type 0x${type.toString(16)} is not used by the fuzzer`);
+    else throw new Error(`bson-elements: type 0x${type.toString(16)} is not supported here`);
     offset = valueOffset + size;
   }
   return found;
+}
+
+/** Every element of a well-formed document, nested documents and arrays included. */
+export function elementsOf(bson: Buffer, start = 0): ElementLocation[] {
+  return topLevelElements(bson, start).flatMap(({ typeOffset, type, valueOffset }) => [
+    { typeOffset, type, valueOffset },
+    ...(type === 0x03 || type === 0x04 ? elementsOf(bson, valueOffset) : []),
+  ]);
+}
+
+/**
+ * Field names in the order the bytes hold them. (Decoding into a JavaScript
+ * object would reorder integer-like names, hiding what the server did.)
+ * `path` descends into embedded documents by name.
+ */
+export function fieldNamesOf(bson: Buffer, path: string[] = []): string[] {
+  let start = 0;
+  for (const name of path) {
+    const element = topLevelElements(bson, start).find((candidate) => candidate.name === name);
+    if (element === undefined || (element.type !== 0x03 && element.type !== 0x04)) {
+      throw new Error(`fieldNamesOf: no embedded document at ${path.join('.')}`);
+    }
+    start = element.valueOffset;
+  }
+  return topLevelElements(bson, start).map((element) => element.name);
 }
 
 /** Type bytes that no BSON version assigns. */
