@@ -3,7 +3,7 @@ import { describedBy, FormField, type FieldDescription } from './FormField';
 
 type InputWidth = 2 | 3 | 4 | 5 | 10 | 20 | 30;
 
-interface TextInputProps
+export interface TextInputProps
   extends
     FieldDescription,
     Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className' | 'value' | 'onChange'> {

@@ -13,8 +13,12 @@ export function JoinAsCurrentUser({ token, user }: { token: string; user: UserSu
         You are signed in as {user.name} ({user.email}). If this invitation is not for you, sign out
         first.
       </p>
-      <Button type="button" disabled={accepting.isPending} onClick={() => accepting.mutate({})}>
-        {accepting.isPending ? 'Joining…' : 'Accept and join'}
+      <Button
+        type="button"
+        busyText={accepting.isPending && 'Joining…'}
+        onClick={() => accepting.mutate({})}
+      >
+        Accept and join
       </Button>
     </>
   );

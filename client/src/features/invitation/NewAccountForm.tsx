@@ -1,11 +1,14 @@
 import type { InvitationPreview } from '@coproduce/domain';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { isApiError } from '../../api/api-error';
 import { problemsFrom } from '../../components/ApiErrorSummary';
 import { Button } from '../../components/Button';
 import type { ProblemItem } from '../../components/ErrorSummary';
+import { EmailInput } from '../../components/EmailInput';
+import { PasswordInput } from '../../components/PasswordInput';
 import { TextInput } from '../../components/TextInput';
+import { useFormFields } from '../../components/useFormFields';
 import { paths } from '../../paths';
 import type { SignInState } from '../../session/return-path';
 import { useAcceptInvitation } from './useAcceptInvitation';
@@ -21,9 +24,7 @@ interface NewAccountFormProps {
 
 /** Someone new accepts by creating their account: name, email for a link invitation, password. */
 export function NewAccountForm({ token, preview, problems, onProblems }: NewAccountFormProps) {
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const { values, field } = useFormFields({ name: '', email: '', password: '' }, problems);
   const location = useLocation();
   const accepting = useAcceptInvitation(token);
   const asksForEmail = preview.email === null;
@@ -37,16 +38,14 @@ export function NewAccountForm({ token, preview, problems, onProblems }: NewAcco
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const { problems: found, request } = validateAcceptance({
-      name,
-      email: asksForEmail ? email : null,
-      password,
+      ...values,
+      email: asksForEmail ? values.email : null,
     });
     onProblems(found);
     if (request) {
       accepting.mutate(request, { onError: (error) => onProblems(problemsFromServer(error)) });
     }
   };
-  const fieldError = (fieldId: string) => problems.find((p) => p.fieldId === fieldId)?.text;
   const signInState: SignInState = { from: location.pathname };
 
   return (
@@ -61,42 +60,26 @@ export function NewAccountForm({ token, preview, problems, onProblems }: NewAcco
       </p>
       <form onSubmit={submit} noValidate>
         <TextInput
-          id="name"
           label="Full name"
           hint="Other members of the workspace will see this"
           autoComplete="name"
           spellCheck={false}
-          value={name}
-          onChange={setName}
-          error={fieldError('name')}
+          {...field('name')}
         />
         {asksForEmail && (
-          <TextInput
-            id="email"
+          <EmailInput
             label="Email address"
             hint="You will use this to sign in"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            value={email}
-            onChange={setEmail}
-            error={fieldError('email')}
+            {...field('email')}
           />
         )}
-        <TextInput
-          id="password"
+        <PasswordInput
           label="Create a password"
           hint={`At least ${MIN_PASSWORD_LENGTH} characters. You could use 3 random words you do not use anywhere else.`}
-          type="password"
           autoComplete="new-password"
-          value={password}
-          onChange={setPassword}
-          error={fieldError('password')}
-          width={20}
+          {...field('password')}
         />
-        <Button disabled={accepting.isPending}>
-          {accepting.isPending ? 'Joining…' : 'Create account and join'}
-        </Button>
+        <Button busyText={accepting.isPending && 'Joining…'}>Create account and join</Button>
       </form>
     </>
   );

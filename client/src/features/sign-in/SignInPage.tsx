@@ -6,15 +6,16 @@ import { problemsFrom } from '../../components/ApiErrorSummary';
 import { Button } from '../../components/Button';
 import { ErrorSummary, type ProblemItem } from '../../components/ErrorSummary';
 import { Page } from '../../components/Page';
-import { TextInput } from '../../components/TextInput';
+import { EmailInput } from '../../components/EmailInput';
+import { PasswordInput } from '../../components/PasswordInput';
+import { useFormFields } from '../../components/useFormFields';
 import { safeReturnPath, type SignInState } from '../../session/return-path';
 import { rememberSignedIn, useCurrentUser } from '../../session/session-query';
 import { validateSignIn } from './validate-sign-in';
 
 export function SignInPage() {
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
   const [problems, setProblems] = useState<ProblemItem[]>([]);
+  const { values, setValue, field } = useFormFields({ email: '', password: '' }, problems);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
@@ -22,13 +23,13 @@ export function SignInPage() {
   const current = useCurrentUser();
 
   const signingIn = useMutation({
-    mutationFn: () => signIn(email.trim(), password),
+    mutationFn: () => signIn(values.email.trim(), values.password),
     onSuccess: ({ user }) => {
       rememberSignedIn(queryClient, user);
       navigate(returnPath, { replace: true });
     },
     onError: (error) => {
-      setPassword('');
+      setValue('password', '');
       setProblems(problemsFrom(error));
     },
   });
@@ -37,11 +38,10 @@ export function SignInPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validateSignIn({ email, password });
+    const found = validateSignIn(values);
     setProblems(found);
     if (found.length === 0) signingIn.mutate();
   };
-  const fieldError = (fieldId: string) => problems.find((p) => p.fieldId === fieldId)?.text;
 
   return (
     <Page title="Sign in" hasError={problems.length > 0}>
@@ -54,29 +54,13 @@ export function SignInPage() {
             ask a commissioner in your workspace to invite you.
           </p>
           <form onSubmit={submit} noValidate>
-            <TextInput
-              id="email"
-              label="Email address"
-              type="email"
-              autoComplete="email"
-              spellCheck={false}
-              value={email}
-              onChange={setEmail}
-              error={fieldError('email')}
-            />
-            <TextInput
-              id="password"
+            <EmailInput label="Email address" {...field('email')} />
+            <PasswordInput
               label="Password"
-              type="password"
               autoComplete="current-password"
-              value={password}
-              onChange={setPassword}
-              error={fieldError('password')}
-              width={20}
+              {...field('password')}
             />
-            <Button disabled={signingIn.isPending}>
-              {signingIn.isPending ? 'Signing in…' : 'Sign in'}
-            </Button>
+            <Button busyText={signingIn.isPending && 'Signing in…'}>Sign in</Button>
           </form>
         </div>
       </div>

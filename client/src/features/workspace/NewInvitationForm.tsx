@@ -4,19 +4,22 @@ import { useState, type FormEvent } from 'react';
 import { createInvitation } from '../../api/invitations';
 import { problemsFrom } from '../../components/ApiErrorSummary';
 import { Button } from '../../components/Button';
+import { EmailInput } from '../../components/EmailInput';
 import { ErrorSummary, type ProblemItem } from '../../components/ErrorSummary';
 import { Select } from '../../components/Select';
-import { TextInput } from '../../components/TextInput';
+import { useFormFields } from '../../components/useFormFields';
 import { CreatedInvitationBanner } from './CreatedInvitationBanner';
 import { ROLE_OPTIONS } from './role-options';
 import { EXPIRY_OPTIONS, validateInvitation } from './validate-invitation';
 import { workspaceKeys } from './workspace-queries';
 
 export function NewInvitationForm({ workspaceId }: { workspaceId: string }) {
-  const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('expert-by-experience');
-  const [expiresInDays, setExpiresInDays] = useState<string>('7');
   const [problems, setProblems] = useState<ProblemItem[]>([]);
+  const { values, setValue, field } = useFormFields(
+    { 'invitation-email': '', 'invitation-expiry': '7' },
+    problems,
+  );
   const [created, setCreated] = useState<CreatedInvitation>();
   const queryClient = useQueryClient();
 
@@ -24,7 +27,7 @@ export function NewInvitationForm({ workspaceId }: { workspaceId: string }) {
     mutationFn: (request: CreateInvitationRequest) => createInvitation(workspaceId, request),
     onSuccess: (invitation) => {
       setCreated(invitation);
-      setEmail('');
+      setValue('invitation-email', '');
       return queryClient.invalidateQueries({ queryKey: workspaceKeys.invitations(workspaceId) });
     },
     onError: (error) => setProblems(problemsFrom(error)),
@@ -32,12 +35,15 @@ export function NewInvitationForm({ workspaceId }: { workspaceId: string }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const { problems: found, request } = validateInvitation({ email, role, expiresInDays });
+    const { problems: found, request } = validateInvitation({
+      email: values['invitation-email'],
+      role,
+      expiresInDays: values['invitation-expiry'],
+    });
     setProblems(found);
     setCreated(undefined);
     if (request) inviting.mutate(request);
   };
-  const fieldError = (fieldId: string) => problems.find((p) => p.fieldId === fieldId)?.text;
 
   return (
     <>
@@ -45,16 +51,11 @@ export function NewInvitationForm({ workspaceId }: { workspaceId: string }) {
       <form onSubmit={submit} noValidate aria-labelledby="new-invitation-heading">
         <h3 id="new-invitation-heading">Invite someone</h3>
         <ErrorSummary problems={problems} />
-        <TextInput
-          id="invitation-email"
+        <EmailInput
           label="Email address (optional)"
           hint="Leave this blank to create a link you can share yourself. A link works once."
-          type="email"
           autoComplete="off"
-          spellCheck={false}
-          value={email}
-          onChange={setEmail}
-          error={fieldError('invitation-email')}
+          {...field('invitation-email')}
         />
         <Select
           id="invitation-role"
@@ -65,15 +66,12 @@ export function NewInvitationForm({ workspaceId }: { workspaceId: string }) {
           onChange={setRole}
         />
         <Select
-          id="invitation-expiry"
           label="Invitation expires after"
           options={EXPIRY_OPTIONS}
-          value={expiresInDays}
-          onChange={setExpiresInDays}
-          error={fieldError('invitation-expiry')}
+          {...field('invitation-expiry')}
         />
-        <Button variant="secondary" disabled={inviting.isPending}>
-          {inviting.isPending ? 'Creating invitation…' : 'Create invitation'}
+        <Button variant="secondary" busyText={inviting.isPending && 'Creating invitation…'}>
+          Create invitation
         </Button>
       </form>
     </>

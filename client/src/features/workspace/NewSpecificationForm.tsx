@@ -6,14 +6,16 @@ import { problemsFrom } from '../../components/ApiErrorSummary';
 import { Button } from '../../components/Button';
 import { ErrorSummary, type ProblemItem } from '../../components/ErrorSummary';
 import { TextInput } from '../../components/TextInput';
+import { useFormFields } from '../../components/useFormFields';
 import { paths } from '../../paths';
 import { workspaceKeys } from './workspace-queries';
 
 const MAX_TITLE_LENGTH = 200;
 
 export function NewSpecificationForm({ workspaceId }: { workspaceId: string }) {
-  const [title, setTitle] = useState('');
   const [problems, setProblems] = useState<ProblemItem[]>([]);
+  const { values, field } = useFormFields({ 'specification-title': '' }, problems);
+  const title = values['specification-title'];
   const queryClient = useQueryClient();
   const navigate = useNavigate();
 
@@ -46,15 +48,12 @@ export function NewSpecificationForm({ workspaceId }: { workspaceId: string }) {
       <h3 id="new-specification-heading">Start a new specification</h3>
       <ErrorSummary problems={problems} />
       <TextInput
-        id="specification-title"
         label="Title"
         hint="For example, Key worker service for children and young people"
-        value={title}
-        onChange={setTitle}
-        error={problems.find((problem) => problem.fieldId === 'specification-title')?.text}
+        {...field('specification-title')}
       />
-      <Button variant="secondary" disabled={creating.isPending}>
-        {creating.isPending ? 'Creating specification…' : 'Create specification'}
+      <Button variant="secondary" busyText={creating.isPending && 'Creating specification…'}>
+        Create specification
       </Button>
     </form>
   );
