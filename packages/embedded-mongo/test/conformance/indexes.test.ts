@@ -95,6 +95,17 @@ describe('creating and listing indexes', () => {
   });
 });
 
+describe('index limits', () => {
+  test('a collection holds at most 64 indexes; the 65th is CannotCreateIndex (67)', async () => {
+    const collection = ctx.db.collection('many_indexes');
+    for (let i = 0; i < 63; i++) await collection.createIndex({ [`field${i}`]: 1 });
+    expect(await collection.listIndexes().toArray()).toHaveLength(64);
+    const error = await refusalOf(collection.createIndex({ oneTooMany: 1 }));
+    expect(error).toMatchObject({ code: 67 });
+    expect(await collection.listIndexes().toArray()).toHaveLength(64);
+  }, 30_000);
+});
+
 describe('unique indexes', () => {
   test('a duplicate _id is error 11000 with MongoDB’s message', async () => {
     const collection = ctx.db.collection<{ _id: number }>('duplicate_id');

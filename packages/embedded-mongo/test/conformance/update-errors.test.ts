@@ -93,6 +93,22 @@ describe('update errors', () => {
   });
 });
 
+describe('update documents that mix shapes', () => {
+  test('a non-operator field after an operator is an unknown modifier (9)', async () => {
+    const error = await refusal({ title: 'Draft' }, { $set: { stage: 'do' }, title: 'Final' });
+    expect(error.code).toBe(9);
+    expect(error.message).toContain('Unknown modifier: title');
+  });
+
+  test('an empty replacement keeps only _id', async () => {
+    const collection = ctx.db.collection<Stored>('empty_replacement');
+    await collection.insertOne({ _id: 1, title: 'Draft', stage: 'plan' });
+    const result = await collection.replaceOne({ _id: 1 }, {});
+    expect(result).toMatchObject({ matchedCount: 1, modifiedCount: 1 });
+    expect(await collection.findOne({ _id: 1 })).toEqual({ _id: 1 });
+  });
+});
+
 describe('array paths that do succeed', () => {
   test('setting an index past the end pads the array with nulls', async () => {
     const collection = ctx.db.collection<Stored>('pad_array');
