@@ -1,181 +1,157 @@
-import type { Browser } from 'playwright-core';
 import type { CreatedInvitation, WorkspaceSummary } from '@coproduce/domain';
 import { api, signIn } from '../support/api';
-import { startApp, type RunningApp } from '../support/app';
-import { launchBrowser, newBrowserContext } from '../support/browser';
+import { appInBrowser } from '../support/browser';
 import {
   checkScreen,
-  DEMO_PASSWORD,
+  errorSummaryOn,
+  fillSignInForm,
   openDemoWorkspace,
   signInThroughPage,
   waitUntilLoaded,
 } from './screens';
 
-// testTimeout in a project's Jest config is ignored (it is a global option), so set it here:
-// starting the server and driving a real browser take longer than Jest's 5 seconds.
-jest.setTimeout(90_000);
-
 describe('inviting someone new to a workspace', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const app = appInBrowser();
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  it('a commissioner creates a link; a newcomer opens it in another browser, makes an account and sees the workspace', async () => {
-    const commissionerContext = await newBrowserContext(browser);
-    const newcomerContext = await newBrowserContext(browser);
-    try {
-      const commissioner = await commissionerContext.newPage();
-      await signInThroughPage(commissioner, app.url, 'commissioner@demo.test');
-      await openDemoWorkspace(commissioner);
-      const workspaceName = await commissioner
-        .locator('h1')
-        .evaluate((h1) => h1.lastChild?.textContent ?? '');
-
-      await commissioner.getByLabel('Role', { exact: true }).selectOption('expert-by-experience');
-      await commissioner.getByLabel('Invitation expires after').selectOption('14');
-      await commissioner.getByRole('button', { name: 'Create invitation' }).click();
-      const link = commissioner.getByTestId('invitation-link');
-      await link.waitFor();
-      const invitationUrl = (await link.textContent()) ?? '';
-      expect(invitationUrl).toMatch(new RegExp(`^${app.url}/invitations/[^/]+$`));
-      await waitUntilLoaded(commissioner);
-      await checkScreen(commissioner, 'workspace-invitation-created');
-
-      const newcomer = await newcomerContext.newPage();
-      await newcomer.goto(invitationUrl);
-      await newcomer
-        .getByRole('heading', { level: 1, name: new RegExp(`Join ${workspaceName}`) })
-        .waitFor();
-      expect(await newcomer.locator('.nhsuk-summary-list').textContent()).toContain(
-        'Expert by experience',
-      );
-      await checkScreen(newcomer, 'invitation');
-
-      // A short password is caught before anything is sent.
-      await newcomer.getByLabel('Full name').fill('Robin Okafor');
-      await newcomer.getByLabel('Email address').fill('robin.okafor@example.org');
-      await newcomer.getByLabel('Create a password').fill('short');
-      await newcomer.getByRole('button', { name: 'Create account and join' }).click();
-      await newcomer.locator('.nhsuk-error-summary').waitFor();
-      expect(await newcomer.title()).toMatch(/^Error: /);
-      await checkScreen(newcomer, 'invitation-short-password');
-
-      await newcomer.getByLabel('Create a password').fill('kite river lantern');
-      await newcomer.getByRole('button', { name: 'Create account and join' }).click();
-      await newcomer.getByRole('heading', { level: 2, name: 'Specifications' }).waitFor();
-      await waitUntilLoaded(newcomer);
-      expect(await newcomer.locator('h1').textContent()).toContain(workspaceName);
-      expect(await newcomer.locator('.nhsuk-summary-list').textContent()).toContain(
-        'Expert by experience',
-      );
-      expect(await newcomer.locator('header').textContent()).toContain('Robin Okafor');
-      await checkScreen(newcomer, 'workspace-newcomer');
-
-      // The link worked once: opening it again says so.
-      await newcomer.goto(invitationUrl);
-      await newcomer.getByText('This invitation has already been used').waitFor();
-
-      // The commissioner sees the new member, the used invitation and both in the audit log.
-      await commissioner.reload();
-      await waitUntilLoaded(commissioner);
-      expect(
-        await commissioner.locator('section[aria-labelledby="members-heading"]').textContent(),
-      ).toContain('Robin Okafor');
-      expect(
-        await commissioner.locator('section[aria-labelledby="invitations-heading"]').textContent(),
-      ).toContain('Accepted');
-      await commissioner
-        .getByRole('link', { name: 'See who changed what in this workspace' })
-        .click();
-      await commissioner.getByRole('heading', { level: 1, name: /Audit log/ }).waitFor();
-      await waitUntilLoaded(commissioner);
-      const auditLog = (await commissioner.locator('table').textContent()) ?? '';
-      expect(auditLog).toContain('Invited someone');
-      expect(auditLog).toContain('Accepted an invitation');
-      await checkScreen(commissioner, 'audit');
-    } finally {
-      await commissionerContext.close();
-      await newcomerContext.close();
-    }
-  });
-
-  it('a commissioner changes a member’s role, then removes them, and the removed member loses access at once', async () => {
-    // The member joins through the API; what is under test here is the commissioner's page.
+  /** A link invitation to the demo workspace as an observer, made by the commissioner through the API. */
+  async function observerInvitation(): Promise<CreatedInvitation> {
     const commissionerToken = await signIn(app.url, 'commissioner@demo.test');
     const workspaces = await api<WorkspaceSummary[]>(app.url, 'GET', '/api/workspaces', {
       token: commissionerToken,
     });
-    const workspaceId = workspaces.body[0]?.id ?? '';
     const invitation = await api<CreatedInvitation>(
       app.url,
       'POST',
-      `/api/workspaces/${workspaceId}/invitations`,
+      `/api/workspaces/${workspaces.body[0]?.id ?? ''}/invitations`,
       { token: commissionerToken, body: { role: 'observer' } },
     );
+    return invitation.body;
+  }
+
+  it('a commissioner creates a link; a newcomer opens it in another browser, makes an account and sees the workspace', () =>
+    app.withPage((commissioner) =>
+      app.withPage(async (newcomer) => {
+        await signInThroughPage(commissioner, 'commissioner@demo.test');
+        await openDemoWorkspace(commissioner);
+        const workspaceName = await commissioner
+          .locator('h1')
+          .evaluate((h1) => h1.lastChild?.textContent ?? '');
+
+        await commissioner.getByLabel('Role', { exact: true }).selectOption('expert-by-experience');
+        await commissioner.getByLabel('Invitation expires after').selectOption('14');
+        await commissioner.getByRole('button', { name: 'Create invitation' }).click();
+        const link = commissioner.getByTestId('invitation-link');
+        await link.waitFor();
+        const invitationUrl = (await link.textContent()) ?? '';
+        expect(invitationUrl).toMatch(new RegExp(`^${app.url}/invitations/[^/]+$`));
+        await waitUntilLoaded(commissioner);
+        await checkScreen(commissioner, 'workspace-invitation-created');
+
+        await newcomer.goto(invitationUrl);
+        await newcomer
+          .getByRole('heading', { level: 1, name: new RegExp(`Join ${workspaceName}`) })
+          .waitFor();
+        expect(await newcomer.locator('.nhsuk-summary-list').textContent()).toContain(
+          'Expert by experience',
+        );
+        await checkScreen(newcomer, 'invitation');
+
+        // A short password is caught before anything is sent.
+        await newcomer.getByLabel('Full name').fill('Robin Okafor');
+        await newcomer.getByLabel('Email address').fill('robin.okafor@example.org');
+        await newcomer.getByLabel('Create a password').fill('short');
+        await newcomer.getByRole('button', { name: 'Create account and join' }).click();
+        await errorSummaryOn(newcomer);
+        expect(await newcomer.title()).toMatch(/^Error: /);
+        await checkScreen(newcomer, 'invitation-short-password');
+
+        await newcomer.getByLabel('Create a password').fill('kite river lantern');
+        await newcomer.getByRole('button', { name: 'Create account and join' }).click();
+        await newcomer.getByRole('heading', { level: 2, name: 'Specifications' }).waitFor();
+        await waitUntilLoaded(newcomer);
+        expect(await newcomer.locator('h1').textContent()).toContain(workspaceName);
+        expect(await newcomer.locator('.nhsuk-summary-list').textContent()).toContain(
+          'Expert by experience',
+        );
+        expect(await newcomer.locator('header').textContent()).toContain('Robin Okafor');
+        await checkScreen(newcomer, 'workspace-newcomer');
+
+        // The link worked once: opening it again says so.
+        await newcomer.goto(invitationUrl);
+        await newcomer.getByText('This invitation has already been used').waitFor();
+
+        // The commissioner sees the new member, the used invitation and both in the audit log.
+        await commissioner.reload();
+        await waitUntilLoaded(commissioner);
+        expect(
+          await commissioner.locator('section[aria-labelledby="members-heading"]').textContent(),
+        ).toContain('Robin Okafor');
+        expect(
+          await commissioner
+            .locator('section[aria-labelledby="invitations-heading"]')
+            .textContent(),
+        ).toContain('Accepted');
+        await commissioner
+          .getByRole('link', { name: 'See who changed what in this workspace' })
+          .click();
+        await commissioner.getByRole('heading', { level: 1, name: /Audit log/ }).waitFor();
+        await waitUntilLoaded(commissioner);
+        const auditLog = (await commissioner.locator('table').textContent()) ?? '';
+        expect(auditLog).toContain('Invited someone');
+        expect(auditLog).toContain('Accepted an invitation');
+        await checkScreen(commissioner, 'audit');
+      }),
+    ));
+
+  it('a commissioner changes a member’s role, then removes them, and the removed member loses access at once', async () => {
+    // The member joins through the API; what is under test here is the commissioner's page.
+    const invitation = await observerInvitation();
     const member = {
       name: 'Sam Adeyemi',
       email: 'sam.adeyemi@example.org',
       password: 'paper boat harbour',
     };
-    const accepted = await api(
-      app.url,
-      'POST',
-      `/api/invitations/${invitation.body.token}/accept`,
-      {
-        body: member,
-      },
-    );
+    const accepted = await api(app.url, 'POST', `/api/invitations/${invitation.token}/accept`, {
+      body: member,
+    });
     expect(accepted.status).toBe(200);
 
-    const commissionerContext = await newBrowserContext(browser);
-    const memberContext = await newBrowserContext(browser);
-    try {
-      const memberPage = await memberContext.newPage();
-      await signInThroughPage(memberPage, app.url, member.email, member.password);
-      await openDemoWorkspace(memberPage);
-      expect(await memberPage.locator('.nhsuk-summary-list').textContent()).toContain('Observer');
+    await app.withPage((memberPage) =>
+      app.withPage(async (commissioner) => {
+        await signInThroughPage(memberPage, member.email, member.password);
+        await openDemoWorkspace(memberPage);
+        expect(await memberPage.locator('.nhsuk-summary-list').textContent()).toContain('Observer');
 
-      const commissioner = await commissionerContext.newPage();
-      await signInThroughPage(commissioner, app.url, 'commissioner@demo.test');
-      await openDemoWorkspace(commissioner);
-      const row = commissioner.locator('tr', { hasText: member.email });
-      await row.getByLabel(`Role for ${member.name}`).selectOption('engagement-lead');
-      const [changed] = await Promise.all([
-        commissioner.waitForResponse((response) => response.request().method() === 'PATCH'),
-        row.getByRole('button', { name: `Change role for ${member.name}` }).click(),
-      ]);
-      expect(changed.status()).toBe(200);
-      await commissioner.reload();
-      await waitUntilLoaded(commissioner);
-      expect(await row.getByLabel(`Role for ${member.name}`).inputValue()).toBe('engagement-lead');
+        await signInThroughPage(commissioner, 'commissioner@demo.test');
+        await openDemoWorkspace(commissioner);
+        const row = commissioner.locator('tr', { hasText: member.email });
+        await row.getByLabel(`Role for ${member.name}`).selectOption('engagement-lead');
+        const [changed] = await Promise.all([
+          commissioner.waitForResponse((response) => response.request().method() === 'PATCH'),
+          row.getByRole('button', { name: `Change role for ${member.name}` }).click(),
+        ]);
+        expect(changed.status()).toBe(200);
+        await commissioner.reload();
+        await waitUntilLoaded(commissioner);
+        expect(await row.getByLabel(`Role for ${member.name}`).inputValue()).toBe(
+          'engagement-lead',
+        );
 
-      await row.getByRole('button', { name: `Remove ${member.name}` }).click();
-      await checkScreen(commissioner, 'workspace-confirm-removal');
-      await row.getByRole('button', { name: `Yes, remove ${member.name}` }).click();
-      await row.waitFor({ state: 'detached' });
+        await row.getByRole('button', { name: `Remove ${member.name}` }).click();
+        await checkScreen(commissioner, 'workspace-confirm-removal');
+        await row.getByRole('button', { name: `Yes, remove ${member.name}` }).click();
+        await row.waitFor({ state: 'detached' });
 
-      await memberPage.reload();
-      await memberPage.locator('.nhsuk-error-summary').waitFor();
-      expect(await memberPage.title()).toMatch(/^Error: /);
-    } finally {
-      await commissionerContext.close();
-      await memberContext.close();
-    }
+        await memberPage.reload();
+        await errorSummaryOn(memberPage);
+        expect(await memberPage.title()).toMatch(/^Error: /);
+      }),
+    );
   });
 
-  it('a commissioner withdraws an invitation, and its link then says it has been withdrawn', async () => {
-    const context = await newBrowserContext(browser);
-    try {
-      const commissioner = await context.newPage();
-      await signInThroughPage(commissioner, app.url, 'commissioner@demo.test');
+  it('a commissioner withdraws an invitation, and its link then says it has been withdrawn', () =>
+    app.withPage(async (commissioner) => {
+      await signInThroughPage(commissioner, 'commissioner@demo.test');
       await openDemoWorkspace(commissioner);
       await commissioner.getByLabel('Email address (optional)').fill('a.parent.carer@example.org');
       await commissioner.getByLabel('Role', { exact: true }).selectOption('expert-by-experience');
@@ -191,47 +167,29 @@ describe('inviting someone new to a workspace', () => {
       await commissioner.goto(invitationUrl);
       await commissioner.getByText('This invitation has been withdrawn').waitFor();
       await checkScreen(commissioner, 'invitation-withdrawn');
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
   it('someone who already has an account is sent to sign in, comes back to the invitation, and is told a member cannot join twice', async () => {
-    const commissionerToken = await signIn(app.url, 'commissioner@demo.test');
-    const workspaces = await api<WorkspaceSummary[]>(app.url, 'GET', '/api/workspaces', {
-      token: commissionerToken,
-    });
-    const invitation = await api<CreatedInvitation>(
-      app.url,
-      'POST',
-      `/api/workspaces/${workspaces.body[0]?.id ?? ''}/invitations`,
-      { token: commissionerToken, body: { role: 'observer' } },
-    );
-    const context = await newBrowserContext(browser);
-    try {
-      const page = await context.newPage();
-      await page.goto(`${app.url}${invitation.body.path}`);
+    const invitation = await observerInvitation();
+    await app.withPage(async (page) => {
+      await page.goto(invitation.path);
       await page.getByLabel('Full name').fill('Chris Morgan');
       await page.getByLabel('Email address').fill('provider@demo.test');
       await page.getByLabel('Create a password').fill('a long enough password');
       await page.getByRole('button', { name: 'Create account and join' }).click();
-      await page.locator('.nhsuk-error-summary').waitFor();
+      await errorSummaryOn(page);
       await checkScreen(page, 'invitation-account-exists');
 
       await page.getByRole('link', { name: 'Sign in to accept this invitation' }).click();
-      await page.getByLabel('Email address').fill('provider@demo.test');
-      await page.getByLabel('Password').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await fillSignInForm(page, 'provider@demo.test');
       await page.getByText('You are signed in as Chris Morgan').waitFor();
-      expect(new URL(page.url()).pathname).toBe(invitation.body.path);
+      expect(new URL(page.url()).pathname).toBe(invitation.path);
       await checkScreen(page, 'invitation-signed-in');
 
       // Chris is already a member, so the server refuses, and the page says why.
       await page.getByRole('button', { name: 'Accept and join' }).click();
-      await page.locator('.nhsuk-error-summary').waitFor();
-      expect(new URL(page.url()).pathname).toBe(invitation.body.path);
-    } finally {
-      await context.close();
-    }
+      await errorSummaryOn(page);
+      expect(new URL(page.url()).pathname).toBe(invitation.path);
+    });
   });
 });

@@ -1,8 +1,13 @@
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { api } from '../support/api';
-import { startApp, type RunningApp } from '../support/app';
-import { launchBrowser, newBrowserContext } from '../support/browser';
-import { checkScreen, DEMO_PASSWORD, openDemoWorkspace, signInThroughPage } from './screens';
+import { appInBrowser } from '../support/browser';
+import {
+  checkScreen,
+  errorSummaryOn,
+  fillSignInForm,
+  openDemoWorkspace,
+  signInThroughPage,
+  signInToWorkspaces,
+} from './screens';
 
 interface RoleView {
   email: string;
@@ -66,41 +71,14 @@ const ROLE_VIEWS: RoleView[] = [
   },
 ];
 
-// testTimeout in a project's Jest config is ignored (it is a global option), so set it here:
-// starting the server and driving a real browser take longer than Jest's 5 seconds.
-jest.setTimeout(90_000);
-
 describe('the web client, signed in as each demo role', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  async function withPage(
-    use: (page: Page) => Promise<void>,
-    options: BrowserContextOptions = {},
-  ): Promise<void> {
-    const context = await newBrowserContext(browser, options);
-    try {
-      await use(await context.newPage());
-    } finally {
-      await context.close();
-    }
-  }
+  const app = appInBrowser();
 
   it('a wrong password keeps you on sign in, with the problem in a focused error summary', () =>
-    withPage(async (page) => {
-      await signInThroughPage(page, app.url, 'commissioner@demo.test', 'not-the-password');
+    app.withPage(async (page) => {
+      await signInThroughPage(page, 'commissioner@demo.test', 'not-the-password');
 
-      const summary = page.locator('.nhsuk-error-summary');
-      await summary.waitFor();
+      const summary = await errorSummaryOn(page);
       expect(await summary.getByRole('heading').textContent()).toBe('There is a problem');
       expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
       expect(await page.title()).toBe('Error: Sign in – Coproduce');
@@ -109,13 +87,12 @@ describe('the web client, signed in as each demo role', () => {
     }));
 
   it('an empty sign-in form says what to enter, next to each field', () =>
-    withPage(async (page) => {
-      await page.goto(`${app.url}/sign-in`);
+    app.withPage(async (page) => {
+      await page.goto('/sign-in');
       await checkScreen(page, 'sign-in');
       await page.getByRole('button', { name: 'Sign in' }).click();
 
-      const summary = page.locator('.nhsuk-error-summary');
-      await summary.waitFor();
+      const summary = await errorSummaryOn(page);
       expect(await summary.locator('li').allTextContents()).toEqual([
         'Enter your email address',
         'Enter your password',
@@ -125,9 +102,8 @@ describe('the web client, signed in as each demo role', () => {
     }));
 
   it.each(ROLE_VIEWS)('$email sees what the $roleLabel role may see, and nothing more', (view) =>
-    withPage(async (page) => {
-      await signInThroughPage(page, app.url, view.email);
-      await page.getByRole('heading', { level: 1, name: 'Your workspaces' }).waitFor();
+    app.withPage(async (page) => {
+      await signInToWorkspaces(page, view.email);
       expect(await page.locator('table').textContent()).toContain(view.roleLabel);
       await checkScreen(page, `workspaces-${view.roleLabel}`);
 
@@ -152,8 +128,8 @@ describe('the web client, signed in as each demo role', () => {
   );
 
   it('the first Tab reaches the skip link, which moves focus to the page’s main content', () =>
-    withPage(async (page) => {
-      await page.goto(`${app.url}/sign-in`);
+    app.withPage(async (page) => {
+      await page.goto('/sign-in');
       // The page is rendered by script: wait until it is there before pressing keys.
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.keyboard.press('Tab');
@@ -164,9 +140,8 @@ describe('the web client, signed in as each demo role', () => {
     }));
 
   it('when the session ends elsewhere, the next page asks you to sign in again', () =>
-    withPage(async (page) => {
-      await signInThroughPage(page, app.url, 'engagement@demo.test');
-      await page.getByRole('heading', { level: 1, name: 'Your workspaces' }).waitFor();
+    app.withPage(async (page) => {
+      await signInToWorkspaces(page, 'engagement@demo.test');
       const cookie = (await page.context().cookies(app.url))
         .map(({ name, value }) => `${name}=${value}`)
         .join('; ');
@@ -182,9 +157,9 @@ describe('the web client, signed in as each demo role', () => {
     }));
 
   it('on a phone-sized screen the commissioner’s workspace page is still accessible', () =>
-    withPage(
+    app.withPage(
       async (page) => {
-        await signInThroughPage(page, app.url, 'commissioner@demo.test');
+        await signInThroughPage(page, 'commissioner@demo.test');
         await openDemoWorkspace(page);
         await checkScreen(page, 'workspace-Commissioner-phone');
       },
@@ -192,8 +167,8 @@ describe('the web client, signed in as each demo role', () => {
     ));
 
   it('after signing out, a workspace link asks you to sign in and then opens that workspace', () =>
-    withPage(async (page) => {
-      await signInThroughPage(page, app.url, 'observer@demo.test');
+    app.withPage(async (page) => {
+      await signInThroughPage(page, 'observer@demo.test');
       await openDemoWorkspace(page);
       const workspaceUrl = page.url();
 
@@ -203,9 +178,7 @@ describe('the web client, signed in as each demo role', () => {
       await page.getByRole('heading', { name: 'Sign in to Coproduce' }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/sign-in');
 
-      await page.getByLabel('Email address').fill('observer@demo.test');
-      await page.getByLabel('Password').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await fillSignInForm(page, 'observer@demo.test');
       await page.getByRole('heading', { level: 2, name: 'Specifications' }).waitFor();
       expect(page.url()).toBe(workspaceUrl);
     }));

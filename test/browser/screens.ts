@@ -1,5 +1,6 @@
-// Steps a person takes in the web client, shared by the browser tests.
-import type { Page } from 'playwright-core';
+// Steps a person takes in the web client, shared by the browser tests. Pages come from
+// `appInBrowser().withPage`, so addresses here are relative to the app.
+import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../support/api';
 import { expectNoAxeViolations, expectNoPageErrors, saveScreenshot } from '../support/browser';
 
@@ -14,14 +15,30 @@ export async function checkScreen(page: Page, screenshotName: string): Promise<v
 
 export async function signInThroughPage(
   page: Page,
-  appUrl: string,
   email: string,
   password = DEMO_PASSWORD,
 ): Promise<void> {
-  await page.goto(`${appUrl}/sign-in`);
+  await page.goto('/sign-in');
+  await fillSignInForm(page, email, password);
+}
+
+/** Fills in and sends the sign-in form once it is shown (reached by a link or a redirect). */
+export async function fillSignInForm(
+  page: Page,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
+  // Other pages have an "Email address" too: wait for this one before typing.
+  await page.getByRole('heading', { level: 1, name: 'Sign in to Coproduce' }).waitFor();
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs in and waits for the list of workspaces that follows. */
+export async function signInToWorkspaces(page: Page, email: string): Promise<void> {
+  await signInThroughPage(page, email);
+  await page.getByRole('heading', { level: 1, name: 'Your workspaces' }).waitFor();
 }
 
 /** From the workspace list, opens the seeded demo workspace (the first and only one). */
@@ -35,4 +52,11 @@ export async function openDemoWorkspace(page: Page): Promise<void> {
 /** Waits until no section of the page still says it is loading. */
 export async function waitUntilLoaded(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll('main [role="status"]').length === 0);
+}
+
+/** Waits for the page's error summary ("There is a problem") and returns it. */
+export async function errorSummaryOn(page: Page): Promise<Locator> {
+  const summary = page.locator('.nhsuk-error-summary');
+  await summary.waitFor();
+  return summary;
 }

@@ -11,6 +11,7 @@ import {
   type BrowserContextOptions,
   type Page,
 } from 'playwright-core';
+import { startApp, type RunningApp } from './app';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -46,6 +47,62 @@ export async function newBrowserContext(
   context.setDefaultTimeout(10_000);
   context.on('page', watchForPageErrors);
   return context;
+}
+
+export interface AppInBrowser {
+  /** http://127.0.0.1:<port>, once the tests run. */
+  readonly url: string;
+  /**
+   * Gives `use` a page in a fresh browser profile whose relative addresses lead to
+   * the app, and closes the profile afterwards whatever happens. Nest calls for
+   * several people at once, each with their own cookies.
+   */
+  withPage(use: (page: Page) => Promise<void>, options?: BrowserContextOptions): Promise<void>;
+}
+
+/**
+ * Starts the built app and Chromium before the tests of the describe block this is
+ * called in, and stops both after them.
+ */
+export function appInBrowser(): AppInBrowser {
+  // testTimeout in a project's Jest config is ignored (it is a global option), so set it here:
+  // starting the server and driving a real browser take longer than Jest's 5 seconds.
+  jest.setTimeout(90_000);
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    // Settle both before failing, so that whichever did start is still stopped afterwards.
+    const [started, launched] = await Promise.allSettled([startApp(), launchBrowser()]);
+    if (started.status === 'fulfilled') app = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (started.status === 'rejected') throw started.reason;
+    if (launched.status === 'rejected') throw launched.reason;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  const running = () => {
+    if (!app || !browser) throw new Error('The app and the browser are there only inside tests');
+    return { app, browser };
+  };
+  return {
+    get url() {
+      return running().app.url;
+    },
+    async withPage(use, options = {}) {
+      const { app, browser } = running();
+      const context = await newBrowserContext(browser, { baseURL: app.url, ...options });
+      try {
+        await use(await context.newPage());
+      } finally {
+        await context.close();
+      }
+    },
+  };
 }
 
 /** Uncaught exceptions and Content-Security-Policy refusals seen on each page so far. */
