@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Long, ObjectId, UUID, deserialize, serialize, type Document } from 'bson';
 import type { MongoClient } from 'mongodb';
+import { nestedOperatorDocument, rawDocument, rawString } from './support/bson-elements';
 import { SeededRandom } from './support/seeded-random';
 import { acquireMongoTarget, connectDriver, type MongoTarget } from './support/target';
 import { WireConnection, bodySection, hostAndPort, opMsg } from './support/wire';
@@ -241,4 +242,55 @@ describe('wrongly shaped commands', () => {
       await client.db(referenceDb).collection('specifications').find().sort({ _id: 1 }).toArray(),
     ).toEqual(referenceDocuments);
   }, 60_000);
+});
+
+describe('deeply nested operators', () => {
+  const depths = [150, 1_000, 3_000];
+
+  test.each(depths)(
+    'a query and an expression nested %i deep get an answer, and the server keeps serving',
+    async (depth) => {
+      const connection = await WireConnection.open(host, port);
+      try {
+        const innermost = Buffer.from(serialize({ a: 1 }));
+        const filter = nestedOperatorDocument('$and', depth, innermost);
+        const find = rawDocument(
+          ['find', 0x02, rawString('scratch')],
+          ['filter', 0x03, filter],
+          ['$db', 0x02, rawString(scratchDb)],
+        );
+        const expression = nestedOperatorDocument(
+          '$abs',
+          depth,
+          Buffer.from(serialize({ $literal: -1 })),
+        );
+        const aggregate = rawDocument(
+          ['aggregate', 0x02, rawString('scratch')],
+          [
+            'pipeline',
+            0x04,
+            rawDocument([
+              '0',
+              0x03,
+              rawDocument(['$project', 0x03, rawDocument(['x', 0x03, expression])]),
+            ]),
+          ],
+          ['cursor', 0x03, Buffer.from(serialize({}))],
+          ['$db', 0x02, rawString(scratchDb)],
+        );
+        for (const [id, command] of [
+          [1, find],
+          [2, aggregate],
+        ] as const) {
+          connection.send(opMsg(id, [bodySection(command)]));
+          expect(await connection.waitForReply(id, 10_000)).toBe('reply');
+          expect(describeProblem(connection.replyTo(id))).toBeUndefined();
+        }
+      } finally {
+        connection.destroy();
+      }
+      expect(await client.db('admin').command({ ping: 1 })).toMatchObject({ ok: 1 });
+    },
+    30_000,
+  );
 });

@@ -109,3 +109,39 @@ export function deeplyNestedDocument(depth: number): Buffer {
   bytes.writeInt32LE(innermost, depth * 7);
   return bytes;
 }
+
+function element(type: number, name: string, value: Buffer): Buffer {
+  return Buffer.concat([Buffer.from([type]), Buffer.from(`${name}\0`, 'utf8'), value]);
+}
+
+function documentOf(...elements: Buffer[]): Buffer {
+  const body = Buffer.concat(elements);
+  const length = Buffer.alloc(4);
+  length.writeInt32LE(4 + body.length + 1, 0);
+  return Buffer.concat([length, body, Buffer.from([0])]);
+}
+
+/**
+ * `{ <operator>: [ { <operator>: [ ... innermost ... ] } ] }`, `depth` levels
+ * deep, as raw BSON: query and expression parsers that recurse per level
+ * meet it before any depth check a serializer would apply.
+ */
+export function nestedOperatorDocument(operator: string, depth: number, innermost: Buffer): Buffer {
+  let current = innermost;
+  for (let level = 0; level < depth; level++) {
+    current = documentOf(element(0x04, operator, documentOf(element(0x03, '0', current))));
+  }
+  return current;
+}
+
+/** A raw BSON document from named raw values: `[name, type, bytes]`. */
+export function rawDocument(...fields: [string, number, Buffer][]): Buffer {
+  return documentOf(...fields.map(([name, type, value]) => element(type, name, value)));
+}
+
+export function rawString(value: string): Buffer {
+  const bytes = Buffer.from(`${value}\0`, 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeInt32LE(bytes.length, 0);
+  return Buffer.concat([length, bytes]);
+}
