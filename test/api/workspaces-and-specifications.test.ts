@@ -9,6 +9,7 @@ import {
 } from '@coproduce/domain';
 import { startApp, type RunningApp } from '../support/app';
 import { api, DEMO_EMAIL, errorWithCode, signIn } from '../support/api';
+import { connectWithToken, contentOf, openSpecification } from '../support/collab';
 
 // Each file starts real server processes; Jest's project-level testTimeout is not applied.
 jest.setTimeout(60_000);
@@ -133,4 +134,43 @@ describe('specifications', () => {
       expect(after.body).toEqual(before.body);
     },
   );
+});
+
+describe('the demo specification, opened live', () => {
+  it('is partly written: the template, with text under several sections', async () => {
+    const list = await api<SpecificationSummary[]>(app.url, 'GET', specificationsPath(), {
+      token: tokens.observer,
+    });
+    const demo = list.body.find((specification) => specification.title === DEMO_SPECIFICATION)!;
+    const connection = await connectWithToken(app.url, tokens.observer);
+    try {
+      const { doc, provider } = await openSpecification(connection, demo.id);
+      const content = contentOf(doc);
+      provider.destroy();
+      // The provider's awareness keeps a timer until its document is destroyed.
+      doc.destroy();
+      // Every section heading of the template is there...
+      for (const section of SPECIFICATION_TEMPLATE) {
+        expect(content).toContain(`${section.number}. ${section.heading}`);
+      }
+      // ...some still show their guidance...
+      expect(content).toContain('guidance="For example NICE guidance and quality standards."');
+      // ...and five sections are written, in the words the seed uses.
+      for (const phrase of [
+        'NHS Long Term Plan',
+        'a series of drop-in sessions and events',
+        'more than 100 interviews',
+        'Three market engagement events',
+        'have a named key worker',
+        'one named person who gets to know them',
+        'aged 0 to 25 with a learning disability and/or autism',
+        'rated red or amber on the dynamic support register, or who are inpatients',
+        'The contract is for five years',
+      ]) {
+        expect(content).toContain(phrase);
+      }
+    } finally {
+      connection.close();
+    }
+  });
 });

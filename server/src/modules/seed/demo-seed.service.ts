@@ -2,13 +2,16 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import { SPECIFICATION_TEMPLATE } from '@coproduce/domain';
+import { Y } from '@coproduce/protocol';
 import { Connection, Model, Types } from 'mongoose';
 import type { AppConfig } from '../../base/config';
 import { hashPassword } from '../accounts/password';
 import { User } from '../accounts/user.schema';
+import { SpecificationStore } from '../collab/specification-store';
 import { Specification } from '../specifications/specification.schema';
 import { Membership } from '../workspaces/membership.schema';
 import { Workspace } from '../workspaces/workspace.schema';
+import { writeDemoSpecification } from './demo-specification-content';
 import { DEMO_ACCOUNTS, DEMO_SPECIFICATION_TITLE, DEMO_WORKSPACE } from './demo-workspace';
 
 const SEED_MARKER = 'demo-workspace-v1';
@@ -29,6 +32,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @InjectModel(Workspace.name) private readonly workspaces: Model<Workspace>,
     @InjectModel(Membership.name) private readonly memberships: Model<Membership>,
     @InjectModel(Specification.name) private readonly specifications: Model<Specification>,
+    private readonly specificationStore: SpecificationStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -68,8 +72,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
       if (account.role === 'commissioner') commissionerId = user._id;
     }
     if (!commissionerId) throw new Error('The demo accounts need a commissioner');
-    await this.specifications
-      .updateOne(
+    const specification = await this.specifications
+      .findOneAndUpdate(
         { workspaceId: workspace._id, title: DEMO_SPECIFICATION_TITLE },
         {
           $setOnInsert: {
@@ -81,8 +85,28 @@ export class DemoSeedService implements OnApplicationBootstrap {
             updatedBy: commissionerId,
           },
         },
-        { upsert: true },
+        { upsert: true, new: true },
       )
       .exec();
+    await this.writeDemoText(specification.id as string);
+  }
+
+  /**
+   * The draft's text, partly written, stored as the collab module stores any
+   * specification's first state. Only when it has none yet: the app is not
+   * listening during seeding, so nobody can have opened it meanwhile.
+   */
+  private async writeDemoText(specificationId: string): Promise<void> {
+    const stored = await this.specificationStore.load(specificationId);
+    if (stored.updates.length > 0) return;
+    const doc = new Y.Doc();
+    try {
+      writeDemoSpecification(doc);
+      await this.specificationStore.append(specificationId, stored.lastSeq + 1, [
+        Y.encodeStateAsUpdate(doc),
+      ]);
+    } finally {
+      doc.destroy();
+    }
   }
 }

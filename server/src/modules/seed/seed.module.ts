@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { CollabModule } from '../collab/collab.module';
 import { SpecificationsModule } from '../specifications/specifications.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { DemoSeedService } from './demo-seed.service';
 
 @Module({
-  imports: [AccountsModule, WorkspacesModule, SpecificationsModule],
+  imports: [AccountsModule, WorkspacesModule, SpecificationsModule, CollabModule],
   providers: [DemoSeedService],
 })
 export class SeedModule {}
