@@ -10,6 +10,7 @@
 // time, the whole run by BENCH_LIMIT_MINUTES; temporary data is removed at the end.
 import { loadavg, cpus, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { round } from '../embedded-mongo/latency-stats.mjs';
 import { connectStorm } from './connect-storm.mjs';
 import { startCoproduce } from './coproduce-target.mjs';
@@ -36,7 +37,7 @@ const settings = {
   memoryDocuments: numberFrom('BENCH_MEMORY_DOCUMENTS', 200),
   clientTimeoutMs: 60_000,
   limitMinutes: numberFrom('BENCH_LIMIT_MINUTES', 25),
-  phases: (process.env.BENCH_PHASES ?? 'memory,fan-out,sustained,storm,large').split(','),
+  phases: (process.env.BENCH_PHASES ?? 'memory,fan-out,saved,sustained,storm,large').split(','),
 };
 
 const targets = [];
@@ -58,6 +59,7 @@ const report = {
     memoryGiB: round(totalmem() / 2 ** 30, 1),
     node: process.version,
     loadAverageAtStart: loadavg().map((value) => round(value, 2)),
+    cpuPressureAtStart: cpuPressure(),
   },
   settings,
   results: {},
@@ -66,6 +68,24 @@ const report = {
 const phaseRunners = {
   memory: (target) =>
     memoryPerDocument(target, { documents: settings.memoryDocuments, settleMs: 3_000 }),
+
+  // doc:saved with no fan-out: one client per document, so the figure is the store's.
+  saved: async (target) => {
+    if (!target.reportsSaved) return { skipped: 'this server sends no doc:saved' };
+    const documentIds = await target.newDocuments(settings.documents);
+    const fleet = await openFleet(target, documentIds, 1);
+    try {
+      return await runAtRate(fleet, {
+        perClientRate: settings.baseRate,
+        warmupMs: 2_000,
+        measureMs: settings.baseSeconds * 1000,
+        drainMs: 2_000,
+      });
+    } finally {
+      closeFleet(fleet);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  },
 
   sustained: async (target) => {
     const fleet = await openFleetFor(target);
@@ -181,6 +201,21 @@ function numberFrom(name, fallback) {
   return parsed;
 }
 
+/**
+ * Linux pressure stall information: the share of the last 10 / 60 seconds in which some
+ * runnable task waited for a CPU. Load average says how many wanted one; this says how
+ * often they were kept waiting, which is what stretches a latency tail.
+ */
+function cpuPressure() {
+  try {
+    const line = readFileSync('/proc/pressure/cpu', 'utf8').split('\n')[0];
+    const read = (name) => Number(new RegExp(`${name}=([\\d.]+)`).exec(line)?.[1]);
+    return { someAvg10Percent: read('avg10'), someAvg60Percent: read('avg60') };
+  } catch {
+    return null;
+  }
+}
+
 function gitCommit() {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
@@ -218,12 +253,14 @@ async function main() {
         report.results[phase][target.name] = {
           ...(await run(target)),
           loadAverage1m: [loadAverage, round(loadavg()[0], 2)],
+          cpuPressureAfter: cpuPressure(),
           phaseSeconds: round((performance.now() - began) / 1000, 1),
         };
       }
     }
     report.ratios = ratios(report.results);
     report.machine.loadAverageAtEnd = loadavg().map((value) => round(value, 2));
+    report.machine.cpuPressureAtEnd = cpuPressure();
     report.finishedAt = new Date().toISOString();
     console.log(JSON.stringify(report, null, 2));
   } catch (error) {

@@ -95,6 +95,7 @@ export async function startCoproduce({ timeoutMs }) {
     output: () => output,
     /** After this long without clients a document is out of memory, read again from the store. */
     unloadedAfterMs: UNLOAD_GRACE_MS + 1_000,
+    reportsSaved: true,
 
     /** Creates `count` draft specifications (each starts from the template); their ids. */
     async newDocuments(count) {

@@ -167,7 +167,7 @@ function summariseWindow(run) {
     perClientRate: run.perClientRate,
     targetEditsPerSecond: run.perClientRate * run.clientCount,
     achievedEditsPerSecond: Math.round(sent / run.measuredSeconds),
-    fanOut: withMissing(window.latencies, expectedFanOut),
+    ...(expectedFanOut > 0 ? { fanOut: withMissing(window.latencies, expectedFanOut) } : {}),
     ...(run.measuresSaved ? { saved: withMissing(window.savedLatencies, sent) } : {}),
     sendLagMaxMs: round(run.sendLagMax, 1),
     cpu: run.cpu,

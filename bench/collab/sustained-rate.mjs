@@ -1,6 +1,7 @@
 // The highest edit rate a server sustains with fan-out p99 at or under a limit: the same
 // fleet steps up its rate until p99 passes the limit (or edits go missing), then tries
-// halfway points between the last rate that held and the first that did not.
+// halfway points between the last rate that held and the first that did not (halving the
+// first rate instead, twice at most, when even that did not hold).
 import { runAtRate } from './fan-out.mjs';
 
 export async function findSustainedRate(fleet, { perClientRates, refinements, p99LimitMs, step }) {
@@ -17,6 +18,17 @@ export async function findSustainedRate(fleet, { perClientRates, refinements, p9
       break;
     }
     held = perClientRate;
+  }
+  // Even the first rate too much (a busy machine): halve it, so the figure is not just 0.
+  for (
+    let rate = perClientRates[0] / 2;
+    held === null && rate >= perClientRates[0] / 4;
+    rate /= 2
+  ) {
+    const result = await runAtRate(fleet, { ...step, perClientRate: rate });
+    steps.push(result);
+    if (holds(result)) held = rate;
+    else failed = rate;
   }
   for (let i = 0; i < refinements && held !== null && failed !== null; i++) {
     const perClientRate = Math.round(Math.sqrt(held * failed) * 10) / 10;
