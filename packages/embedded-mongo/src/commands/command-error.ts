@@ -34,6 +34,8 @@ export const ErrorCode = {
   Location40571: 40571,
   Location40573: 40573,
   Location40601: 40601,
+  Location51091: 51091,
+  Location51108: 51108,
   BSONObjectTooLarge: 10334,
   Location17419: 17419,
   Location31253: 31253,

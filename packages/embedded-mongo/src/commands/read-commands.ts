@@ -231,7 +231,7 @@ const aggregate: CommandHandler = (command, { engine, db }) => {
     .flatMap(asMongodStages);
   const aggregator = compilePipeline(stages, {
     collectionResolver: (other: string) =>
-      [...(engine.catalog.get(db, other)?.docs.values() ?? [])].map(plainNumbers),
+      [...(engine.catalog.get(db, other)?.docs.values() ?? [])].map((doc) => plainNumbers(doc)),
   });
   const output = aggregator.stream(source);
   const iterator: Iterator<Document> = {

@@ -90,6 +90,28 @@ export function toNumber(value: unknown): number {
 
 const cmp = <T>(a: T, b: T): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * Numbers across types, exactly for int64 values beyond 2^53 (which a double
+ * cannot tell apart): two integers compare as BigInts. NaN sorts first.
+ */
+function compareNumbers(a: unknown, b: unknown): number {
+  const x = toNumber(a);
+  const y = toNumber(b);
+  if (Number.isNaN(x) || Number.isNaN(y))
+    return cmp(Number.isNaN(x) ? 0 : 1, Number.isNaN(y) ? 0 : 1);
+  const exact = bsonTypeOf(a) === 'Long' || bsonTypeOf(b) === 'Long';
+  if (!exact || x !== y || !Number.isFinite(x)) return cmp(x, y);
+  const big = (value: unknown, approximate: number) =>
+    bsonTypeOf(value) === 'Long'
+      ? BigInt(String(value))
+      : Number.isInteger(approximate)
+        ? BigInt(approximate)
+        : undefined;
+  const [bigX, bigY] = [big(a, x), big(b, y)];
+  if (bigX === undefined || bigY === undefined) return cmp(x, y);
+  return cmp(bigX, bigY);
+}
+
 function binaryBytes(value: unknown): Uint8Array {
   return value instanceof Binary ? value.buffer.subarray(0, value.position) : (value as Uint8Array);
 }
@@ -123,13 +145,8 @@ export function compareValues(a: unknown, b: unknown): number {
     case TypeRank.minKey:
     case TypeRank.maxKey:
       return 0;
-    case TypeRank.number: {
-      const x = toNumber(a);
-      const y = toNumber(b);
-      if (Number.isNaN(x) || Number.isNaN(y))
-        return cmp(Number.isNaN(x) ? 0 : 1, Number.isNaN(y) ? 0 : 1);
-      return cmp(x, y);
-    }
+    case TypeRank.number:
+      return compareNumbers(a, b);
     case TypeRank.string:
       return cmp(stringOf(a), stringOf(b));
     case TypeRank.boolean:
@@ -184,6 +201,8 @@ export function idKey(value: unknown): string {
     case TypeRank.null:
       return 'z';
     case TypeRank.number: {
+      // A Long prints exactly; a double prints the same digits when it holds the same integer.
+      if (bsonTypeOf(value) === 'Long') return `n:${String(value)}`;
       const n = toNumber(value);
       return `n:${Object.is(n, -0) ? 0 : n}`;
     }

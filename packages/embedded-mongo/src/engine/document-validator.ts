@@ -4,6 +4,7 @@ import { CommandError } from '../commands/command-error';
 import { compileJsonSchema } from './json-schema';
 import { MINGO_OPTIONS, withMingo } from './mingo-options';
 import { plainNumbers } from './numeric-types';
+import { translateRegexes } from './pcre';
 
 export type DocumentValidator = (next: Document, previous?: Document) => void;
 
@@ -53,7 +54,7 @@ export function compileValidator(options: Document): DocumentValidator | undefin
   }
   const query = withMingo(
     () =>
-      new Query(plainNumbers(validator as Document), {
+      new Query(translateRegexes(plainNumbers(validator as Document)), {
         ...MINGO_OPTIONS,
         jsonSchemaValidator: (schema) => compileJsonSchema(schema),
       }),

@@ -5,6 +5,7 @@ import type { Options } from 'mingo/types';
 import { CommandError } from '../commands/command-error';
 import { BSON_CONTEXT } from './bson-query-operators';
 import { plainNumbers } from './numeric-types';
+import { translateRegexes } from './pcre';
 
 /** Server-side JavaScript (`$where`, `$function`, `$accumulator`) stays off, as on a hardened mongod. */
 export const MINGO_OPTIONS: Partial<Options> = { scriptEnabled: false, context: BSON_CONTEXT };
@@ -81,7 +82,8 @@ export function compileFilter(filter: unknown): Query {
   if (typeof filter !== 'object' || Array.isArray(filter)) {
     throw new CommandError('TypeMismatch', 'filter must be an object');
   }
-  return withMingo(() => new Query(plainNumbers(filter as Document), MINGO_OPTIONS));
+  const translated = translateRegexes(plainNumbers(filter as Document, true));
+  return withMingo(() => new Query(translated, MINGO_OPTIONS));
 }
 
 export function compilePipeline(pipeline: unknown, options: Partial<Options> = {}): Aggregator {
@@ -102,6 +104,10 @@ export function compilePipeline(pipeline: unknown, options: Partial<Options> = {
     }
   }
   return withMingo(
-    () => new Aggregator(plainNumbers(pipeline as Document[]), { ...MINGO_OPTIONS, ...options }),
+    () =>
+      new Aggregator(translateRegexes(plainNumbers(pipeline as Document[])), {
+        ...MINGO_OPTIONS,
+        ...options,
+      }),
   );
 }

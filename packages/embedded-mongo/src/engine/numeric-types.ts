@@ -1,4 +1,5 @@
-import { Double, Int32, Long, type Document } from 'bson';
+import { Double, Int32, Long, type BSONRegExp, type Document } from 'bson';
+import { regExpFromWire } from './pcre';
 import { TypeRank, typeRank } from './bson-order';
 
 /**
@@ -40,6 +41,8 @@ export function fromWire<T>(value: T): T {
     }
     case 'Long':
       return value;
+    case 'BSONRegExp':
+      return regExpFromWire(value as unknown as BSONRegExp) as T;
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = fromWire(value[i]);
@@ -50,15 +53,23 @@ export function fromWire<T>(value: T): T {
   return value;
 }
 
-/** A copy with every number wrapper replaced by a plain number (what mingo computes with). */
-export function plainNumbers<T>(value: T): T {
+/**
+ * A copy with every number wrapper replaced by a plain number (what mingo
+ * computes with). `keepExactLongs` leaves int64 values a double cannot hold
+ * as `Long`, for comparisons (which handle them) rather than arithmetic.
+ */
+export function plainNumbers<T>(value: T, keepExactLongs = false): T {
   const type = bsonType(value);
   if (type === 'Double' || type === 'Int32') return (value as unknown as Double).value as T;
-  if (type === 'Long') return (value as unknown as Long).toNumber() as T;
-  if (Array.isArray(value)) return value.map(plainNumbers) as T;
+  if (type === 'Long') {
+    const number = (value as unknown as Long).toNumber();
+    return (keepExactLongs && !Number.isSafeInteger(number) ? value : number) as T;
+  }
+  if (Array.isArray(value)) return value.map((item) => plainNumbers(item, keepExactLongs)) as T;
   if (isPlainContainer(value)) {
     const copy: Document = {};
-    for (const [key, field] of Object.entries(value)) copy[key] = plainNumbers(field);
+    for (const [key, field] of Object.entries(value))
+      copy[key] = plainNumbers(field, keepExactLongs);
     return copy as T;
   }
   return value;

@@ -183,8 +183,9 @@ export function applyUpdate(
       );
     }
     applyAddToSet(next, ours);
-    next = restoreWrappers(doc, next) as Document;
+    // Typed results first: a value that rounds back to the old one must not be taken for unchanged.
     applyNumericKinds(doc, next, operators);
+    next = restoreWrappers(doc, next) as Document;
     next = orderNewFields(doc, next, writtenPaths(operators)) as Document;
   } else {
     const { _id, ...replacement } = update;

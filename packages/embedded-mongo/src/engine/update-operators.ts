@@ -1,3 +1,4 @@
+import { Long } from 'bson';
 import { valueText } from './value-text';
 import type { Document } from 'bson';
 import { CommandError } from '../commands/command-error';
@@ -180,11 +181,16 @@ export function applyNumericKinds(before: Document, after: Document, update: Doc
       if (isPositional(path)) continue;
       const result = valueAt(after, path);
       if (typeof result !== 'number') continue;
-      setAt(
-        after,
-        path,
-        asKind(result, [numberKind(valueAt(before, path)) ?? 'int', numberKind(argument)]),
-      );
+      const previous = valueAt(before, path);
+      const kinds = [numberKind(previous) ?? 'int', numberKind(argument)];
+      if (kinds.includes('long') && !kinds.includes('double') && !kinds.includes('decimal')) {
+        // int64 arithmetic is exact, also beyond 2^53 where the double result is not.
+        const start = Long.fromValue((previous ?? 0) as number | Long);
+        const operand = Long.fromValue(argument as number | Long);
+        setAt(after, path, operator === '$inc' ? start.add(operand) : start.multiply(operand));
+        continue;
+      }
+      setAt(after, path, asKind(result, kinds));
     }
   }
   for (const operator of ['$min', '$max'] as const) {

@@ -16,6 +16,8 @@ const KNOWN_REQUIRED_FLAGS = CHECKSUM_PRESENT | MORE_TO_COME;
 const DESERIALIZE_OPTIONS: BSON.DeserializeOptions = {
   promoteBuffers: false,
   promoteValues: false,
+  // Regular expressions arrive as pattern + options and are translated from PCRE by `fromWire`.
+  bsonRegExp: true,
 };
 
 export interface MessageHeader {
