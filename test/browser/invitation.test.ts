@@ -166,6 +166,8 @@ describe('inviting someone new to a workspace', () => {
 
       await commissioner.goto(invitationUrl);
       await commissioner.getByText('This invitation has been withdrawn').waitFor();
+      // Already signed in, so the way on is the workspaces, not signing in again.
+      await commissioner.getByRole('link', { name: 'Go to your workspaces' }).waitFor();
       await checkScreen(commissioner, 'invitation-withdrawn');
     }));
 

@@ -66,7 +66,11 @@ export function AcceptInvitationPage() {
             <>
               <p>{UNUSABLE_INVITATION[invitation.status]}</p>
               <p>
-                <Link to={paths.signIn}>Sign in</Link>
+                {current.data ? (
+                  <Link to={paths.workspaces}>Go to your workspaces</Link>
+                ) : (
+                  <Link to={paths.signIn}>Sign in</Link>
+                )}
               </p>
             </>
           ) : current.data ? (
