@@ -8,6 +8,9 @@ import { compileFilter } from '../engine/mingo-options';
 import { toNumber, typeRank, TypeRank } from '../engine/bson-order';
 import { Long } from 'bson';
 
+/** mongod's limit of indexes per collection, `_id_` included. */
+const MAX_INDEXES = 64;
+
 /** Options that make two indexes on the same key different indexes. */
 const COMPARED_OPTIONS = [
   'unique',
@@ -141,6 +144,12 @@ const createIndexes: CommandHandler = (command, { engine, db }) => {
     const existing = engine.catalog.get(db, name);
     const fresh = specs.filter((spec) => !alreadyExists(existing, spec));
     const before = existing?.indexes.size ?? 1;
+    if (before + fresh.length > MAX_INDEXES) {
+      throw new CommandError(
+        'CannotCreateIndex',
+        `add index fails, too many indexes for ${db}.${name} key:${valueText(fresh[fresh.length - 1].key)}`,
+      );
+    }
     const collection = engine.catalog.obtain(db, name, changes);
     for (const spec of fresh) {
       if (fresh.filter((other) => other.name === spec.name).length > 1) {

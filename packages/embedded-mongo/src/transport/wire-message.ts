@@ -1,5 +1,6 @@
 import { BSON, type Document } from 'bson';
 import { fromWire } from '../engine/numeric-types';
+import { MAX_NESTING_DEPTH, nestingDepth } from './nesting-depth';
 
 export const OpCode = { REPLY: 1, QUERY: 2004, COMPRESSED: 2012, MSG: 2013 } as const;
 
@@ -60,10 +61,20 @@ function readDocument(frame: Buffer, offset: number, end: number): [Document, nu
   if (size < 5 || offset + size > end)
     throw new MalformedMessage(`invalid BSON document size ${size}`);
   if (frame[offset + size - 1] !== 0) throw new MalformedMessage('BSON document is not terminated');
+  if (nestingDepth(frame, offset, offset + size) > MAX_NESTING_DEPTH) {
+    throw new MalformedMessage(
+      `BSON document exceeds the maximum nested object depth of ${MAX_NESTING_DEPTH}`,
+      15,
+      'Overflow',
+    );
+  }
   try {
     const doc = BSON.deserialize(frame.subarray(offset, offset + size), DESERIALIZE_OPTIONS);
     return [fromWire(doc), size];
   } catch (error) {
+    if (error instanceof RangeError && /call stack/.test(error.message)) {
+      throw new MalformedMessage('BSON document is nested too deeply', 15, 'Overflow');
+    }
     throw new MalformedMessage(
       `invalid BSON: ${error instanceof Error ? error.message : String(error)}`,
     );
