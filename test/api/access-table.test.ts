@@ -13,8 +13,9 @@ import {
 import { startApp, type RunningApp } from '../support/app';
 import { api, DEMO_EMAIL, signIn } from '../support/api';
 
-// Each file starts real server processes; Jest's project-level testTimeout is not applied.
-jest.setTimeout(60_000);
+// Each file starts real server processes, which on a loaded machine can take a while; the
+// root configuration's testTimeout is for unit tests.
+jest.setTimeout(120_000);
 
 type Caller = Role | 'non-member' | 'anonymous';
 const CALLERS: Caller[] = [...ROLES, 'non-member', 'anonymous'];

@@ -11,7 +11,7 @@ import type {
 import { startApp, type RunningApp } from '../support/app';
 import { api, DEMO_EMAIL, signIn } from '../support/api';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 let app: RunningApp;
 let commissioner: string;

@@ -10,8 +10,9 @@ import {
   signInAs,
 } from '../support/api';
 
-// Each file starts real server processes; Jest's project-level testTimeout is not applied.
-jest.setTimeout(60_000);
+// Each file starts real server processes, which on a loaded machine can take a while; the
+// root configuration's testTimeout is for unit tests.
+jest.setTimeout(120_000);
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -193,6 +194,17 @@ describe('the service around the API', () => {
     expect(response.status).toBe(404);
     expect(response.body).toEqual(errorWithCode('not-found'));
     expect((await api(app.url, 'POST', '/api/nothing-here', { body: {} })).status).toBe(404);
+  });
+
+  it('invitation links cannot be guessed at speed: the 31st look-up in a minute is 429', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i += 1) {
+      statuses.push((await api(app.url, 'GET', `/api/invitations/${'C'.repeat(43)}`)).status);
+    }
+    expect(statuses.slice(0, 30)).toEqual(Array(30).fill(404));
+    expect(statuses[30]).toBe(429);
+    const limited = await api(app.url, 'GET', `/api/invitations/${'C'.repeat(43)}`);
+    expect(limited.body).toEqual(errorWithCode('too-many-requests'));
   });
 
   it('repeated wrong passwords for one account are slowed with 429', async () => {

@@ -11,8 +11,9 @@ import { startApp, type RunningApp } from '../support/app';
 import { api, DEMO_EMAIL, errorWithCode, signIn } from '../support/api';
 import { connectWithToken, contentOf, openSpecification } from '../support/collab';
 
-// Each file starts real server processes; Jest's project-level testTimeout is not applied.
-jest.setTimeout(60_000);
+// Each file starts real server processes, which on a loaded machine can take a while; the
+// root configuration's testTimeout is for unit tests.
+jest.setTimeout(120_000);
 
 const DEMO_SPECIFICATION =
   'Key worker service for children and young people with a learning disability and/or autism';
