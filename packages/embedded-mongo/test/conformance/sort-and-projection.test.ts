@@ -214,6 +214,51 @@ describe('projections', () => {
     expect(Object.keys(doc ?? {})).toEqual(['_id', 'title', 'venue']);
   });
 
+  test('$slice, $elemMatch and positional projections pick array elements', async () => {
+    const collection = ctx.db.collection<Numbered>('array_projections');
+    await collection.insertOne({
+      _id: 1,
+      title: 'Key worker service',
+      scores: [5, 6, 7, 8],
+      feedback: [
+        { theme: 'access', score: 2 },
+        { theme: 'staff', score: 5 },
+        { theme: 'access', score: 4 },
+      ],
+    });
+    const one = (projection: Document, filter: Document = { _id: 1 }) =>
+      collection.findOne(filter, { projection });
+    // $slice alone keeps every other field.
+    expect(await one({ scores: { $slice: 2 } })).toEqual({
+      _id: 1,
+      title: 'Key worker service',
+      scores: [5, 6],
+      feedback: [
+        { theme: 'access', score: 2 },
+        { theme: 'staff', score: 5 },
+        { theme: 'access', score: 4 },
+      ],
+    });
+    expect(await one({ title: 1, scores: { $slice: -1 } })).toEqual({
+      _id: 1,
+      title: 'Key worker service',
+      scores: [8],
+    });
+    expect(await one({ _id: 0, scores: { $slice: [1, 2] }, feedback: 0, title: 0 })).toEqual({
+      scores: [6, 7],
+    });
+    expect(await one({ feedback: { $elemMatch: { theme: 'access', score: { $gt: 3 } } } })).toEqual(
+      {
+        _id: 1,
+        feedback: [{ theme: 'access', score: 4 }],
+      },
+    );
+    expect(await one({ 'feedback.$': 1 }, { _id: 1, 'feedback.theme': 'staff' })).toEqual({
+      _id: 1,
+      feedback: [{ theme: 'staff', score: 5 }],
+    });
+  });
+
   test('mixing inclusion and exclusion is refused with code 31254', async () => {
     const error: unknown = await refusalOf(projected({ title: 1, body: 0 }));
     expect(error).toBeInstanceOf(MongoServerError);
