@@ -1,4 +1,4 @@
-import { Double, Int32, Long, ObjectId, type Document } from 'mongodb';
+import { Double, Int32, Long, ObjectId, type Document, type UpdateFilter } from 'mongodb';
 import { useConformanceTarget } from '../support/target';
 
 const ctx = useConformanceTarget('query_ops');
@@ -78,6 +78,34 @@ describe('query operators', () => {
     expect(await idsOf('people', { n: 1 })).toEqual([1, 2, 3]);
     expect(await idsOf('people', { n: Long.fromNumber(1) })).toEqual([1, 2, 3]);
     expect(await idsOf('people', { n: { $in: [6, 9] } })).toEqual([4, 6]);
+  });
+
+  test('numerically equal values group, deduplicate and pull as one', async () => {
+    const groups = await ctx.db
+      .collection('people')
+      .aggregate([
+        { $match: { _id: { $in: [1, 2, 3] } } },
+        { $group: { _id: '$n', count: { $sum: 1 } } },
+      ])
+      .toArray();
+    expect(groups).toHaveLength(1);
+    expect(groups[0].count).toBe(3);
+    expect(
+      await ctx.db.collection<Numbered>('people').distinct('n', { _id: { $in: [1, 2, 3] } }),
+    ).toHaveLength(1);
+
+    const sets = ctx.db.collection<{ _id: number; values: unknown[] }>('numeric_sets');
+    await sets.insertOne({ _id: 1, values: [new Int32(1), 2] });
+    await sets.updateOne({ _id: 1 }, {
+      $addToSet: { values: { $each: [new Double(1), Long.fromNumber(2), 3] } },
+    } as UpdateFilter<{
+      values: unknown[];
+    }>);
+    expect((await sets.findOne({ _id: 1 }))?.values).toEqual([1, 2, 3]);
+    await sets.updateOne({ _id: 1 }, { $pull: { values: new Double(2) } } as UpdateFilter<{
+      values: unknown[];
+    }>);
+    expect((await sets.findOne({ _id: 1 }))?.values).toEqual([1, 3]);
   });
 
   test('$type selects by BSON type', async () => {
