@@ -32,9 +32,19 @@ import { WorkspacesModule } from './modules/workspaces/workspaces.module';
     }),
     RequestLoggingModule,
     DatabaseModule,
-    // Limits are set per route (sign-in, invitations); this is the fallback window.
+    // Limits are set per route (sign-in, invitations); these are the fallback windows.
     ThrottlerModule.forRoot({
-      throttlers: [{ name: 'default', ttl: 60_000, limit: 60 }],
+      throttlers: [
+        { name: 'default', ttl: 60_000, limit: 60 },
+        // Always counted by address alone, whatever a route's guard tracks: sign-in
+        // attempts spread over many email addresses are limited too.
+        {
+          name: 'per-address',
+          ttl: 60_000,
+          limit: 60,
+          getTracker: (request: Record<string, unknown>) => String(request['ip']),
+        },
+      ],
       errorMessage: new TooManyRequests().message,
     }),
     AccountsModule,

@@ -22,7 +22,8 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @UseGuards(SignInThrottlerGuard)
-  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  // 10 a minute for one address and email; 60 a minute for one address, whatever the emails.
+  @Throttle({ default: { limit: 10, ttl: 60_000 }, 'per-address': { limit: 60, ttl: 60_000 } })
   @Audited('session.sign-in', ({ result }) => {
     const { user } = result as SessionResponse;
     return { target: { type: 'user', id: user.id }, actorId: user.id };

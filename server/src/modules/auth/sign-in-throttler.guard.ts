@@ -3,7 +3,8 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 
 /**
  * Limits sign-in attempts per address *and* email, so guessing one person's
- * password is slowed without locking out everyone behind the same NAT.
+ * password is slowed without locking out everyone behind the same NAT. (The
+ * `per-address` throttler keeps its own tracker, the address alone.)
  */
 @Injectable()
 export class SignInThrottlerGuard extends ThrottlerGuard {
