@@ -507,6 +507,33 @@ describeEmbeddedOnly('the embedded store as a process', () => {
     }
   }, 60_000);
 
+  test('SIGTERM with clients still connected and a cursor open shuts down promptly and cleanly', async () => {
+    const server = await CliServer.start(dbpath);
+    const client = await connectDriver(server.uri);
+    const idle = await connectDriver(server.uri);
+    try {
+      const collection = client.db('coproduce').collection<{ _id: number }>('open_cursor');
+      await collection.insertMany(Array.from({ length: 500 }, (_, i) => ({ _id: i })));
+      const cursor = collection.find({}).batchSize(10);
+      expect(await cursor.next()).not.toBeNull();
+      const startedAt = Date.now();
+      const stopped = await server.kill('SIGTERM');
+      expect(stopped).toMatchObject({ code: 0, signal: null });
+      expect(Date.now() - startedAt).toBeLessThan(10_000);
+    } finally {
+      await client.close(true).catch(() => undefined);
+      await idle.close(true).catch(() => undefined);
+    }
+    const restarted = await CliServer.start(dbpath);
+    const reader = await connectDriver(restarted.uri);
+    try {
+      expect(await reader.db('coproduce').collection('open_cursor').countDocuments()).toBe(500);
+    } finally {
+      await reader.close();
+      await restarted.kill('SIGTERM');
+    }
+  }, 40_000);
+
   test('data and indexes survive a clean SIGTERM restart', async () => {
     let server = await CliServer.start(dbpath);
     let client = await connectDriver(server.uri);
