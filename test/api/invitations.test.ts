@@ -216,6 +216,31 @@ describe('inviting by link', () => {
     expect(accepted.status).toBe(200);
     expect(accepted.body.workspace.role).toBe('provider');
   });
+
+  it('a link shared with several people works for whoever is first, even at the same moment', async () => {
+    const invitation = await invite({ role: 'observer' });
+    const people = ['first', 'second', 'third', 'fourth'];
+    const answers = await Promise.all(
+      people.map((name) =>
+        api(app.url, 'POST', `/api/invitations/${invitation.token}/accept`, {
+          body: { name, email: `${name}.race@example.org`, password: 'a long enough password' },
+        }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 410, 410, 410]);
+    const joined = (await memberEmails()).filter((email) => email.endsWith('.race@example.org'));
+    expect(joined).toHaveLength(1);
+    // The others' accounts were not left behind half-made: they can still sign up elsewhere.
+    for (const name of people) {
+      const signedIn = await api(app.url, 'POST', '/api/session', {
+        body: { email: `${name}.race@example.org`, password: 'a long enough password' },
+      });
+      expect([name, signedIn.status]).toEqual([
+        name,
+        joined.includes(`${name}.race@example.org`) ? 200 : 401,
+      ]);
+    }
+  });
 });
 
 describe('withdrawing and expiry', () => {
