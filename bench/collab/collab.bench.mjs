@@ -181,6 +181,11 @@ function ratios(results) {
   return {
     fanOutP50: pair('fan-out', (r) => r.fanOut.p50Ms),
     fanOutP99: pair('fan-out', (r) => r.fanOut.p99Ms),
+    serverCpuPerEdit: pair('fan-out', (r) => r.cpuMsPerEdit.server),
+    serverAndDatabaseCpuPerEdit: pair(
+      'fan-out',
+      (r) => r.cpuMsPerEdit.server + (r.cpuMsPerEdit.database ?? 0),
+    ),
     sustainedEditsPerSecond: pair('sustained', (r) => r.sustainedEditsPerSecond),
     stormAllSynced: pair('storm', (r) => r.allSyncedMs),
     largeDocumentLoadMedian: pair('large', (r) => median(r.whileOpen.connectJoinAndSyncMs)),

@@ -154,6 +154,13 @@ export async function runAtRate(fleet, { perClientRate, warmupMs, measureMs, dra
             ),
           }),
     },
+    cpuSeconds: {
+      server: usageAfter.serverCpuSeconds - usageBefore.serverCpuSeconds,
+      ...(usageAfter.databaseCpuSeconds === undefined
+        ? {}
+        : { database: usageAfter.databaseCpuSeconds - usageBefore.databaseCpuSeconds }),
+      clients: clientCpuAfter - clientCpuBefore,
+    },
     loadAverage: [round(loadBefore, 2), round(loadavg()[0], 2)],
     receiversPerEdit,
     measuresSaved: clients.some((client) => client.onSaved),
@@ -171,11 +178,18 @@ function summariseWindow(run) {
     ...(run.measuresSaved ? { saved: withMissing(window.savedLatencies, sent) } : {}),
     sendLagMaxMs: round(run.sendLagMax, 1),
     cpu: run.cpu,
+    cpuMsPerEdit: perEdit(run.cpuSeconds, sent),
     loadAverage1m: run.loadAverage,
   };
   // Kept out of the printed report (not enumerable), for pooling rounds.
   Object.defineProperty(result, 'samples', {
-    value: { window, sent, expectedFanOut, measuresSaved: run.measuresSaved },
+    value: {
+      window,
+      sent,
+      expectedFanOut,
+      measuresSaved: run.measuresSaved,
+      cpuSeconds: run.cpuSeconds,
+    },
   });
   return result;
 }
@@ -190,6 +204,7 @@ export function poolRounds(rounds) {
     rounds: rounds.length,
     fanOut: withMissing(latencies, expectedFanOut),
     ...(rounds[0].samples.measuresSaved ? { saved: withMissing(savedLatencies, sent) } : {}),
+    cpuMsPerEdit: perEdit(sumEach(rounds.map((round) => round.samples.cpuSeconds)), sent),
     perRound: rounds,
   };
 }
@@ -206,6 +221,24 @@ function withMissing(latencies, expected) {
     p99Ms: finiteOrLost(percentile(all, 0.99)),
     maxMs: finiteOrLost(percentile(all, 1)),
   };
+}
+
+/**
+ * CPU milliseconds each process spent per edit made: unlike a latency tail, this hardly
+ * moves when other work on the machine keeps the processes waiting for a core.
+ */
+function perEdit(cpuSeconds, edits) {
+  return Object.fromEntries(
+    Object.entries(cpuSeconds).map(([name, seconds]) => [name, round((seconds * 1000) / edits, 3)]),
+  );
+}
+
+function sumEach(records) {
+  const sums = {};
+  for (const record of records) {
+    for (const [name, value] of Object.entries(record)) sums[name] = (sums[name] ?? 0) + value;
+  }
+  return sums;
 }
 
 function percent(cpuSeconds, wallSeconds) {
