@@ -30,6 +30,8 @@ export const ErrorCode = {
   DocumentValidationFailure: 121,
   NotImplemented: 238,
   UnsupportedOpQueryCommand: 352,
+  Location16608: 16608,
+  Location16610: 16610,
   Location40323: 40323,
   Location40571: 40571,
   Location40573: 40573,

@@ -90,6 +90,21 @@ export function toNumber(value: unknown): number {
 
 const cmp = <T>(a: T, b: T): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Puts UTF-16 surrogates (characters above U+FFFF) after U+E000..U+FFFF, as in code point order. */
+const codePointRank = (unit: number) =>
+  unit >= 0xd800 && unit <= 0xdfff ? unit + 0x2000 : unit >= 0xe000 ? unit - 0x800 : unit;
+
+/** Strings in UTF-8 byte order (which is code point order), as mongod compares them. */
+function compareUtf8(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return cmp(codePointRank(x), codePointRank(y));
+  }
+  return cmp(a.length, b.length);
+}
+
 /**
  * Numbers across types, exactly for int64 values beyond 2^53 (which a double
  * cannot tell apart): two integers compare as BigInts. NaN sorts first.
@@ -148,7 +163,7 @@ export function compareValues(a: unknown, b: unknown): number {
     case TypeRank.number:
       return compareNumbers(a, b);
     case TypeRank.string:
-      return cmp(stringOf(a), stringOf(b));
+      return compareUtf8(stringOf(a), stringOf(b));
     case TypeRank.boolean:
       return cmp(a as boolean, b as boolean);
     case TypeRank.date:

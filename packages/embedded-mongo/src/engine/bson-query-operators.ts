@@ -1,5 +1,6 @@
+import { CODE_POINT_EXPRESSIONS } from './code-point-expressions';
 import type { Document } from 'bson';
-import { Context } from 'mingo/core';
+import { Context, evalExpr } from 'mingo/core';
 import * as accumulatorOperators from 'mingo/operators/accumulator';
 import * as expressionOperators from 'mingo/operators/expression';
 import * as pipelineOperators from 'mingo/operators/pipeline';
@@ -168,10 +169,43 @@ const $arrayToObject = (doc: unknown, argument: unknown, options: Options): unkn
     options,
   );
 
+/** Division and remainder by zero are errors in mongod, not Infinity or NaN. */
+function refusingZeroDivisor(
+  operator: '$divide' | '$mod',
+  codeName: 'Location16608' | 'Location16610',
+) {
+  const evaluate = expressionOperators[operator] as (
+    doc: unknown,
+    argument: unknown,
+    options: Options,
+  ) => unknown;
+  return (doc: unknown, argument: unknown, options: Options): unknown => {
+    const values = evalExpr(doc, argument, options);
+    if (
+      Array.isArray(values) &&
+      values.length === 2 &&
+      typeof values[1] === 'number' &&
+      values[1] === 0
+    ) {
+      throw new CommandError(
+        codeName,
+        operator === '$divide' ? "can't $divide by zero" : "can't $mod by 0",
+      );
+    }
+    return evaluate(doc, argument, options);
+  };
+}
+
 /** Every mingo operator, with the comparison operators above in place of mingo's own. */
 export const BSON_CONTEXT = Context.init({
   accumulator: accumulatorOperators,
-  expression: { ...expressionOperators, $arrayToObject: $arrayToObject as ExpressionOperator },
+  expression: {
+    ...expressionOperators,
+    $arrayToObject: $arrayToObject as ExpressionOperator,
+    $divide: refusingZeroDivisor('$divide', 'Location16608') as ExpressionOperator,
+    $mod: refusingZeroDivisor('$mod', 'Location16610') as ExpressionOperator,
+    ...(CODE_POINT_EXPRESSIONS as Record<string, ExpressionOperator>),
+  },
   pipeline: pipelineOperators,
   projection: projectionOperators,
   query: {
