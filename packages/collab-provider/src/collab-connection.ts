@@ -18,6 +18,7 @@ export interface DocumentEndpoint {
   onSaved(stateVector: unknown): void;
   onError(error: CollabErrorBody): void;
   onWarning(warning: SizeWarning): void;
+  destroy(): void;
 }
 
 export interface CollabConnectOptions extends Partial<ManagerOptions & SocketOptions> {
@@ -71,8 +72,9 @@ export class CollabConnection {
     if (this.endpoints.get(docId) === endpoint) this.endpoints.delete(docId);
   }
 
-  /** Closes the socket; providers on it go offline. */
+  /** Closes the socket and the providers on it (their Y.Docs are left to their owners). */
   close(): void {
+    for (const endpoint of [...this.endpoints.values()]) endpoint.destroy();
     this.socket.disconnect();
   }
 }

@@ -65,6 +65,8 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
   private currentStatus: SaveStatus = 'offline';
   private destroyed = false;
   private readonly joinTimeoutMs: number;
+  /** Whether this provider made the Awareness, and so destroys it. */
+  private readonly ownsAwareness: boolean;
 
   constructor(
     private readonly connection: CollabConnection,
@@ -74,6 +76,7 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
   ) {
     super();
     this.awareness = options.awareness ?? new Awareness(doc);
+    this.ownsAwareness = options.awareness === undefined;
     this.joinTimeoutMs = options.joinTimeoutMs ?? 10_000;
     doc.on('update', this.onDocumentUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -193,6 +196,8 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
     this.connection.detach(this.docId, this);
     this.joined = false;
     this.updateStatus();
+    // Awareness keeps a timer running until destroyed.
+    if (this.ownsAwareness) this.awareness.destroy();
     super.destroy();
   }
 

@@ -1,0 +1,156 @@
+import {
+  CollabEvent,
+  decodeFrame,
+  encodeSyncStep1,
+  encodeUpdate,
+  Y,
+  type CollabFrame,
+  type JoinAck,
+} from '@coproduce/protocol';
+import type { CollabConnection, DocumentEndpoint } from './collab-connection';
+import { CollabProvider, type SaveStatus } from './collab-provider';
+
+/**
+ * The network side of a provider, played by the test: it records what the provider
+ * sends and lets the test answer as the server would.
+ */
+class ScriptedConnection {
+  connected = true;
+  endpoint: DocumentEndpoint | undefined;
+  sentFrames: CollabFrame[] = [];
+  pendingJoin: ((timedOut: Error | null, answer: JoinAck) => void) | undefined;
+  readonly socket = {
+    emit: (event: string, ...args: unknown[]) => {
+      if (event === CollabEvent.yjs) this.sentFrames.push(decodeFrame(args[1] as Uint8Array));
+    },
+    timeout: () => ({
+      emit: (_event: string, _request: unknown, ack: ScriptedConnection['pendingJoin']) => {
+        this.pendingJoin = ack;
+      },
+    }),
+    get connected(): boolean {
+      return connection.connected;
+    },
+  };
+
+  attach(_docId: string, endpoint: DocumentEndpoint): void {
+    this.endpoint = endpoint;
+  }
+
+  detach(): void {
+    this.endpoint = undefined;
+  }
+
+  answerJoin(canEdit = true): void {
+    this.pendingJoin?.(null, { ok: true, role: canEdit ? 'steering-member' : 'observer', canEdit });
+    this.pendingJoin = undefined;
+  }
+
+  /** What was sent about the document (presence aside). */
+  kinds(): string[] {
+    return this.sentFrames.map((frame) => frame.kind).filter((kind) => kind !== 'awareness');
+  }
+}
+
+let connection: ScriptedConnection;
+
+function providerFor(doc: Y.Doc): { provider: CollabProvider; statuses: SaveStatus[] } {
+  const provider = new CollabProvider(connection as unknown as CollabConnection, 'spec-1', doc);
+  const statuses: SaveStatus[] = [];
+  provider.on('status', (status) => statuses.push(status));
+  return { provider, statuses };
+}
+
+/** The server's side: what it would hold, to answer with. */
+const serverDoc = new Y.Doc();
+
+beforeEach(() => {
+  connection = new ScriptedConnection();
+});
+
+describe('the saved state a person sees', () => {
+  it('is offline until joined, saving with unsaved edits, saved once doc:saved covers them', () => {
+    const doc = new Y.Doc();
+    const { provider } = providerFor(doc);
+    expect(provider.status).toBe('offline');
+
+    connection.answerJoin();
+    connection.endpoint?.onSaved(Y.encodeStateVector(serverDoc));
+    expect(provider.status).toBe('saved');
+
+    connection.endpoint?.onFrame(encodeSyncStep1(Y.encodeStateVector(serverDoc)));
+    doc.getText('notes').insert(0, 'Named key worker');
+    expect(provider.status).toBe('saving');
+
+    // A notice from before this edit does not cover it.
+    connection.endpoint?.onSaved(Y.encodeStateVector(serverDoc));
+    expect(provider.status).toBe('saving');
+
+    connection.endpoint?.onSaved(Y.encodeStateVector(doc));
+    expect(provider.status).toBe('saved');
+
+    doc.getText('notes').insert(0, 'A ');
+    expect(provider.status).toBe('saving');
+    provider.destroy();
+  });
+
+  it('counts edits received from others too: saved means the server has all this replica holds', () => {
+    const doc = new Y.Doc();
+    const { provider } = providerFor(doc);
+    connection.answerJoin();
+    connection.endpoint?.onSaved(new Uint8Array([0]));
+    const other = new Y.Doc();
+    other.getText('notes').insert(0, 'from a colleague');
+    connection.endpoint?.onFrame(encodeUpdate(Y.encodeStateAsUpdate(other)));
+    expect(provider.status).toBe('saving');
+    connection.endpoint?.onSaved(Y.encodeStateVector(other));
+    expect(provider.status).toBe('saved');
+    provider.destroy();
+  });
+
+  it('goes offline on disconnect, keeps edits, and sends them in its sync answer on return', () => {
+    const doc = new Y.Doc();
+    const { provider, statuses } = providerFor(doc);
+    connection.answerJoin();
+    connection.endpoint?.onFrame(encodeSyncStep1(new Uint8Array([0])));
+    connection.connected = false;
+    connection.endpoint?.onDisconnected();
+    expect(provider.status).toBe('offline');
+
+    connection.sentFrames = [];
+    doc.getText('notes').insert(0, 'written on the train');
+    expect(connection.kinds()).toEqual([]);
+    expect(provider.status).toBe('offline');
+
+    connection.connected = true;
+    connection.endpoint?.onConnected();
+    connection.answerJoin();
+    expect(connection.kinds()).toEqual(['sync-step-1']);
+    // No live update goes out before the server's step 1 is answered.
+    doc.getText('notes').insert(0, '+');
+    expect(connection.kinds()).toEqual(['sync-step-1']);
+
+    connection.endpoint?.onFrame(encodeSyncStep1(new Uint8Array([0])));
+    const answer = connection.sentFrames.at(-1);
+    expect(answer?.kind).toBe('sync-step-2');
+    const replica = new Y.Doc();
+    if (answer?.kind === 'sync-step-2') Y.applyUpdate(replica, answer.update);
+    expect(replica.getText('notes').toString()).toBe('+written on the train');
+
+    doc.getText('notes').insert(0, '!');
+    expect(connection.kinds().at(-1)).toBe('update');
+    expect(statuses).toContain('offline');
+    provider.destroy();
+  });
+
+  it('a read-only member never offers edits', () => {
+    const doc = new Y.Doc();
+    const { provider } = providerFor(doc);
+    connection.answerJoin(false);
+    expect(provider.canEdit).toBe(false);
+    connection.endpoint?.onFrame(encodeSyncStep1(new Uint8Array([0])));
+    doc.getText('notes').insert(0, 'typed into a read-only view');
+    expect(connection.kinds()).toEqual(['sync-step-1']);
+    provider.destroy();
+  });
+});
