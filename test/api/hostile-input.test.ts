@@ -110,6 +110,11 @@ interface Fixture {
   removedMember: string;
   /** A pending invitation's token whose expiry has passed. */
   expiredInvitation: string;
+  /** An invitation to the demo workspace that was used (by the removed member). */
+  usedInvitation: { id: string; token: string };
+  /** The demo commissioner's user id: the workspace's only commissioner. */
+  commissionerId: string;
+  observer: string;
 }
 
 /**
@@ -699,11 +704,8 @@ async function buildFixture(): Promise<Fixture> {
   });
 
   // Someone who was a member, and still holds a token.
-  const removed = await accept(
-    (await invite(commissioner, home, { role: 'observer' })).token,
-    'Since removed',
-    'removed@example.org',
-  );
+  const used = await invite(commissioner, home, { role: 'observer' });
+  const removed = await accept(used.token, 'Since removed', 'removed@example.org');
   const removal = await api(
     app.url,
     'DELETE',
@@ -752,6 +754,9 @@ async function buildFixture(): Promise<Fixture> {
     expiredSession,
     removedMember: removed.token,
     expiredInvitation: expiring.token,
+    usedInvitation: { id: used.id, token: used.token },
+    commissionerId: members.find((m) => m.role === 'commissioner')!.userId,
+    observer: await signIn(app.url, DEMO_EMAIL.observer),
   };
 }
 
@@ -798,6 +803,46 @@ describe('hostile and mistaken requests', () => {
       expect(problems).toEqual([]);
     },
   );
+
+  it("requests the product's own rules refuse change nothing either", async () => {
+    const f = fixture;
+    const members = `/api/workspaces/${f.home}/members`;
+    const attempt = (
+      method: string,
+      path: string,
+      token: string | undefined,
+      body: unknown,
+      status: number,
+      code: string,
+    ) => ({ method, path, token, body, status, code });
+    // prettier-ignore
+    const refusals = [
+      attempt('PATCH', `${members}/${f.commissionerId}`, f.commissioner, { role: 'observer' }, 409, 'last-commissioner'),
+      attempt('DELETE', `${members}/${f.commissionerId}`, f.commissioner, undefined, 409, 'last-commissioner'),
+      attempt('POST', `/api/workspaces/${f.home}/invitations`, f.commissioner, { email: DEMO_EMAIL.observer, role: 'provider' }, 409, 'already-member'),
+      attempt('POST', `/api/invitations/${f.ids['token']}/accept`, f.commissioner, {}, 409, 'already-member'),
+      attempt('POST', `/api/invitations/${f.usedInvitation.token}/accept`, undefined, { name: 'Late', email: 'late@example.org', password: 'a long enough password' }, 410, 'invitation-used'),
+      attempt('DELETE', `/api/workspaces/${f.home}/invitations/${f.usedInvitation.id}`, f.commissioner, undefined, 410, 'invitation-used'),
+      attempt('POST', `/api/workspaces/${f.home}/specifications`, f.observer, { title: 'Not mine to write' }, 403, 'forbidden'),
+      attempt('PATCH', `${members}/${f.ids['userId']}`, f.observer, { role: 'commissioner' }, 403, 'forbidden'),
+      attempt('POST', `/api/workspaces/${f.home}/invitations`, f.observer, { role: 'commissioner' }, 403, 'forbidden'),
+      attempt('POST', '/api/session', undefined, { email: DEMO_EMAIL.commissioner, password: 'not the password' }, 401, 'wrong-credentials'),
+    ];
+    const outcomes = [];
+    for (const refusal of refusals) {
+      const response = await api<{ error: { code: string } }>(
+        app.url,
+        refusal.method,
+        refusal.path,
+        {
+          token: refusal.token,
+          body: refusal.body,
+        },
+      );
+      outcomes.push([refusal.method, refusal.path, response.status, response.body?.error?.code]);
+    }
+    expect(outcomes).toEqual(refusals.map((r) => [r.method, r.path, r.status, r.code]));
+  });
 
   it('requests the HTTP parser cannot read get a JSON 4xx too', async () => {
     const answers = [

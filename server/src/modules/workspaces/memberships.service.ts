@@ -65,14 +65,25 @@ export class MembershipsService {
   }
 
   async changeRole(workspaceId: Types.ObjectId, userId: Types.ObjectId, role: Role) {
+    const current = await this.memberships.findOne({ workspaceId, userId }).exec();
+    if (!current) throw new NotFound('that member');
+    if (current.role === role) return { previousRole: current.role };
+    // The ordinary refusal writes nothing; the check after the write catches a race.
+    if (current.role === 'commissioner') await this.refuseIfLastCommissioner(workspaceId);
     const previous = await this.memberships
-      .findOneAndUpdate({ workspaceId, userId }, { $set: { role } }, { new: false })
+      .findOneAndUpdate({ _id: current._id }, { $set: { role } }, { new: false })
       .exec();
     if (!previous) throw new NotFound('that member');
     if (previous.role === role) return { previousRole: previous.role };
     if (previous.role === 'commissioner') {
       await this.ensureCommissionerRemains(workspaceId, () =>
-        this.memberships.updateOne({ _id: previous._id }, { $set: { role: previous.role } }).exec(),
+        this.memberships
+          .updateOne(
+            { _id: previous._id },
+            { $set: { role: previous.role, updatedAt: previous.updatedAt } },
+            { timestamps: false },
+          )
+          .exec(),
       );
     }
     this.events.publish({
@@ -86,17 +97,15 @@ export class MembershipsService {
   }
 
   async remove(workspaceId: Types.ObjectId, userId: Types.ObjectId) {
-    const removed = await this.memberships.findOneAndDelete({ workspaceId, userId }).exec();
+    const current = await this.memberships.findOne({ workspaceId, userId }).exec();
+    if (!current) throw new NotFound('that member');
+    if (current.role === 'commissioner') await this.refuseIfLastCommissioner(workspaceId);
+    const removed = await this.memberships.findOneAndDelete({ _id: current._id }).exec();
     if (!removed) throw new NotFound('that member');
     if (removed.role === 'commissioner') {
+      // Put back exactly what was there (same id and dates), past mongoose's timestamps.
       await this.ensureCommissionerRemains(workspaceId, () =>
-        this.memberships.create({
-          _id: removed._id,
-          workspaceId,
-          userId,
-          role: removed.role,
-          createdAt: removed.createdAt,
-        }),
+        this.memberships.collection.insertOne(removed.toObject()),
       );
     }
     this.events.publish({
@@ -108,8 +117,15 @@ export class MembershipsService {
     return { previousRole: removed.role };
   }
 
+  private async refuseIfLastCommissioner(workspaceId: Types.ObjectId): Promise<void> {
+    const commissioners = await this.memberships
+      .countDocuments({ workspaceId, role: 'commissioner' })
+      .exec();
+    if (commissioners <= 1) throw new LastCommissioner();
+  }
+
   /**
-   * Checked after the write rather than before, so two commissioners demoting
+   * Checked after the write as well as before, so two commissioners demoting
    * each other at the same moment cannot both succeed: whoever finds none
    * left puts their change back.
    */
