@@ -220,7 +220,7 @@ const findAndModify: CommandHandler = (command, context) => {
   const spec = command.update;
   const returnNew = optionalBoolean(command, 'new') ?? false;
   const upsert = optionalBoolean(command, 'upsert') ?? false;
-  const project = compileProjection(optionalDocument(command, 'fields'));
+  const project = compileProjection(optionalDocument(command, 'fields'), filter);
   const shown = (doc: Document | undefined) => (doc ? (project ? project(doc) : doc) : null);
   if (remove && spec !== undefined) {
     throw new CommandError('FailedToParse', 'Cannot specify both an update and remove=true');

@@ -32,7 +32,7 @@ export function findDocuments(
 ): FindExecution {
   const query = compileFilter(request.filter);
   const sort = parseSort(request.sort);
-  const project = compileProjection(request.projection);
+  const project = compileProjection(request.projection, (request.filter ?? {}) as Document);
   const plan: QueryPlan = collection
     ? planQuery(
         collection,

@@ -9,7 +9,8 @@ type Leaf =
   | { kind: 'include' }
   | { kind: 'exclude' }
   | { kind: 'slice'; skip: number; count: number | undefined }
-  | { kind: 'elemMatch'; query: Query };
+  | { kind: 'elemMatch'; query: Query }
+  | { kind: 'positional'; field: string; query: Query };
 type Node = Leaf | { kind: 'children'; children: Map<string, Node> };
 
 const isPlainObject = (value: unknown): value is Document =>
@@ -57,13 +58,51 @@ interface ParsedProjection {
   excludeId: boolean;
 }
 
-function parseProjection(spec: Document): ParsedProjection | undefined {
+/**
+ * `field.$` keeps the first element the query matched: the filter's
+ * conditions on that array, tested against each element alone.
+ */
+function positionalLeaf(field: string, filter: Document): Leaf {
+  const conditions: Document = {};
+  const collect = (clause: Document) => {
+    for (const [key, condition] of Object.entries(clause)) {
+      if (key === '$and' && Array.isArray(condition)) {
+        for (const part of condition) if (isPlainObject(part)) collect(part);
+      } else if (key === field || key.startsWith(`${field}.`)) {
+        conditions[key] = condition;
+      }
+    }
+  };
+  collect(filter);
+  if (Object.keys(conditions).length === 0) {
+    throw new CommandError(
+      'BadValue',
+      `Executor error during find command :: caused by :: positional operator '${field}.$' couldn't find a matching element in the array`,
+    );
+  }
+  return { kind: 'positional', field, query: compileFilter(conditions) };
+}
+
+function parseProjection(spec: Document, filter: Document): ParsedProjection | undefined {
   const root = new Map<string, Node>();
   let mode: 'include' | 'exclude' | undefined;
   let excludeId = false;
+  let elemMatchUsed = false;
   const visit = (prefix: string, fields: Document): boolean => {
     for (const [key, value] of Object.entries(fields)) {
       const path = prefix ? `${prefix}.${key}` : key;
+      if (key.endsWith('.$') && !prefix && !key.slice(0, -2).includes('.') && Number(value)) {
+        const field = key.slice(0, -2);
+        if (mode === 'exclude') {
+          throw new CommandError(
+            'Location31254',
+            `Cannot do exclusion on field ${path} in inclusion projection`,
+          );
+        }
+        mode = 'include';
+        place(root, field, positionalLeaf(field, filter));
+        continue;
+      }
       if (key.startsWith('$') || key.endsWith('.$')) return false;
       if (
         isPlainObject(value) &&
@@ -75,6 +114,7 @@ function parseProjection(spec: Document): ParsedProjection | undefined {
       }
       const leaf = parseLeaf(path, value);
       if (!leaf) return false;
+      if (leaf.kind === 'elemMatch') elemMatchUsed = true;
       if (path === '_id' && (leaf.kind === 'include' || leaf.kind === 'exclude')) {
         excludeId = leaf.kind === 'exclude';
         if (!excludeId) place(root, path, leaf);
@@ -100,7 +140,9 @@ function parseProjection(spec: Document): ParsedProjection | undefined {
   };
   if (!visit('', spec)) return undefined;
   // `{ _id: 1 }` alone is an inclusion projection (mongoose's exists() asks for exactly that).
-  const inclusion = mode === 'include' || (mode === undefined && root.has('_id'));
+  // `$elemMatch` (unlike `$slice`) makes a projection an inclusion one, as in mongod.
+  const inclusion =
+    mode === 'include' || (mode === undefined && (root.has('_id') || elemMatchUsed));
   return { root, inclusion, excludeId };
 }
 
@@ -126,6 +168,11 @@ function applyLeaf(leaf: Leaf, value: unknown): unknown {
     if (!Array.isArray(value)) return value;
     const start = leaf.skip < 0 ? Math.max(0, value.length + leaf.skip) : leaf.skip;
     return leaf.count === undefined ? value.slice(start) : value.slice(start, start + leaf.count);
+  }
+  if (leaf.kind === 'positional') {
+    if (!Array.isArray(value)) return value;
+    const found = value.find((element) => leaf.query.test({ [leaf.field]: [element] }));
+    return found === undefined ? undefined : [found];
   }
   if (leaf.kind === 'elemMatch') {
     if (!Array.isArray(value)) return undefined;
@@ -181,12 +228,15 @@ function exclude(value: unknown, level: Map<string, Node>): unknown {
  * `_id` unless excluded, nested paths through arrays, `$slice`, `$elemMatch`).
  * Aggregation expressions and positional `$` fall back to mingo.
  */
-export function compileProjection(projection: unknown): ((doc: Document) => Document) | undefined {
+export function compileProjection(
+  projection: unknown,
+  filter: Document = {},
+): ((doc: Document) => Document) | undefined {
   if (projection === undefined || projection === null) return undefined;
   if (!isPlainObject(projection))
     throw new CommandError('TypeMismatch', 'projection must be an object');
   if (Object.keys(projection).length === 0) return undefined;
-  const parsed = parseProjection(projection);
+  const parsed = parseProjection(projection, filter);
   if (!parsed) {
     const all = new Query({}, MINGO_OPTIONS);
     return (doc) => withMingo(() => all.find<Document>([doc], projection).next() as Document);
