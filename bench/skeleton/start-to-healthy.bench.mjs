@@ -11,7 +11,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -58,16 +58,26 @@ function commandLine(pid) {
   }
 }
 
-/** Every live process whose process group is `group`, with its command line. */
+// /proc/<pid>/stat counts CPU time in clock ticks; Linux reports 100 per second to user space.
+const ticksPerSecond = 100;
+
+/**
+ * Every live process whose process group is `group`, with its command line and
+ * the CPU seconds it and its waited-for children (tsc, vite, npx) have used.
+ */
 function processGroup(group) {
   const members = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      // Fields after the parenthesised command name: state ppid pgrp ...
+      // Fields after the parenthesised command name: state ppid pgrp … utime stime cutime cstime
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const [, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(pgrp) === group) members.push({ pid: Number(entry), cmd: commandLine(entry) });
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number);
+      const cpuSeconds = (utime + stime + cutime + cstime) / ticksPerSecond;
+      if (Number(fields[2]) === group) {
+        members.push({ pid: Number(entry), cmd: commandLine(entry), cpuSeconds });
+      }
     } catch {
       // The process ended while we looked.
     }
@@ -124,6 +134,8 @@ async function measure(scenario, dataDir) {
       else await sleep(25);
     }
     const group = processGroup(launcher.pid);
+    // Less at the mercy of other work on a shared machine than the wall-clock time.
+    const cpuSeconds = group.reduce((total, member) => total + member.cpuSeconds, 0);
     // The node process running the app (not npm's `sh -c` wrapper around it).
     const server = group.find((p) =>
       /^\S*node (scripts\/(start|serve)\.mjs|server\/dist\/main\.js)/.test(p.cmd),
@@ -140,6 +152,7 @@ async function measure(scenario, dataDir) {
     const idle = { server: rssMiB(server.pid), store: rssMiB(store.pid), npm: rssMiB(npm.pid) };
     return {
       healthyMs: healthyAt,
+      cpuSeconds,
       bannerMs: bannerAt,
       clientBuilt: output.includes('Building the web client'),
       atHealthy,
@@ -202,6 +215,8 @@ async function main() {
           median: round(median(of((s) => s.healthyMs))),
           all: of((s) => round(s.healthyMs)),
         },
+        cpuSecondsToHealthy: round(median(of((s) => s.cpuSeconds)), 2),
+        loadAverage: loadavg().map((load) => round(load, 1)),
         bannerMs: round(median(of((s) => s.bannerMs ?? NaN))),
         rssMiBAtHealthy: {
           server: round(median(of((s) => s.atHealthy.server)), 1),
