@@ -147,6 +147,43 @@ describe('members', () => {
     expect(demoteBack.status).toBe(200);
   });
 
+  it('two commissioners stepping down at the same moment leave at least one', async () => {
+    const change = (as: Role, who: Role, role: Role) =>
+      api(app.url, 'PATCH', `${membersPath()}/${userIdOf(who)}`, {
+        token: tokens[as],
+        body: { role },
+      });
+    const commissioners = async () =>
+      (await api<MemberSummary[]>(app.url, 'GET', membersPath(), { token: tokens.observer })).body
+        .filter((member) => member.role === 'commissioner')
+        .map((member) => member.email);
+    for (const round of ['each steps down', 'each demotes the other']) {
+      expect((await change('commissioner', 'steering-member', 'commissioner')).status).toBe(200);
+      const answers = await Promise.all(
+        round === 'each steps down'
+          ? [
+              change('commissioner', 'commissioner', 'steering-member'),
+              change('steering-member', 'steering-member', 'steering-member'),
+            ]
+          : [
+              change('commissioner', 'steering-member', 'steering-member'),
+              change('steering-member', 'commissioner', 'steering-member'),
+            ],
+      );
+      const statuses = answers.map((answer) => answer.status);
+      expect([round, statuses.every((status) => status === 200)]).toEqual([round, false]);
+      for (const answer of answers) expect([200, 409]).toContain(answer.status);
+      const remaining = await commissioners();
+      expect([round, remaining.length >= 1]).toEqual([round, true]);
+      // Back to the demo's roles, by whoever is still a commissioner.
+      const keeper = remaining.includes(DEMO_EMAIL.commissioner)
+        ? 'commissioner'
+        : 'steering-member';
+      expect((await change(keeper, 'commissioner', 'commissioner')).status).toBe(200);
+      expect((await change('commissioner', 'steering-member', 'steering-member')).status).toBe(200);
+    }
+  });
+
   it("a removed member's token loses access to the workspace at once", async () => {
     const path = `/api/workspaces/${workspaceId}/specifications`;
     expect((await api(app.url, 'GET', path, { token: tokens['engagement-lead'] })).status).toBe(
