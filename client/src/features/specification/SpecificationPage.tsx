@@ -1,18 +1,28 @@
-// Placeholder until the live editor (Tiptap + Yjs) replaces this page's content:
-// it shows what the REST list says about the specification.
+// The specification page: the live, co-edited editor for one specification.
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { paths } from '../../paths';
+import { useCurrentUser } from '../../session/session-query';
 import { SpecificationStatusTag } from '../workspace/SpecificationStatusTag';
 import { useSpecifications, useWorkspace } from '../workspace/workspace-queries';
+import { SaveStatusMessage } from './SaveStatusMessage';
+import { SpecificationEditor } from './SpecificationEditor';
+import { useSpecificationDocument } from './useSpecificationDocument';
+import { useWarnBeforeLeaving } from './useWarnBeforeLeaving';
+import './specification-editor.css';
 
 export function SpecificationPage() {
   const { workspaceId = '', specificationId = '' } = useParams();
   const workspace = useWorkspace(workspaceId);
   const specifications = useSpecifications(workspaceId);
+  const user = useCurrentUser();
+  const live = useSpecificationDocument(specificationId);
+  const [plainView, setPlainView] = useState(false);
   const specification = specifications.data?.find((item) => item.id === specificationId);
+  useWarnBeforeLeaving(live?.status === 'saving');
   const breadcrumbs = [
     { to: paths.workspaces, text: 'Your workspaces' },
     { to: paths.workspace(workspaceId), text: workspace.data?.name ?? 'Workspace' },
@@ -25,7 +35,7 @@ export function SpecificationPage() {
       </Page>
     );
   }
-  if (specifications.isError || !specification) {
+  if (specifications.isError || !specification || live?.joinError) {
     return (
       <Page title="Specification not found" breadcrumbs={breadcrumbs} hasError>
         {specifications.isError && <ApiErrorSummary error={specifications.error} />}
@@ -40,6 +50,7 @@ export function SpecificationPage() {
     );
   }
 
+  const isExpert = workspace.data?.role === 'expert-by-experience';
   return (
     <Page title={specification.title} breadcrumbs={breadcrumbs}>
       <h1>
@@ -51,7 +62,45 @@ export function SpecificationPage() {
       <p>
         <SpecificationStatusTag status={specification.status} />
       </p>
-      <p>The live editor for this specification is coming soon.</p>
+      {live && <SaveStatusMessage status={live.status} />}
+      {live?.warning && (
+        <div className="nhsuk-warning-callout">
+          <h2 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>
+              This specification is very large
+            </span>
+          </h2>
+          <p>{live.warning.message}</p>
+        </div>
+      )}
+      {live && !live.canEdit && live.role && (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>You can read this specification. Your role does not let you edit it.</p>
+        </div>
+      )}
+      {isExpert && (
+        <div className="nhsuk-checkboxes__item">
+          <input
+            className="nhsuk-checkboxes__input"
+            id="plain-view"
+            type="checkbox"
+            checked={plainView}
+            onChange={(event) => setPlainView(event.target.checked)}
+          />
+          <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="plain-view">
+            Larger text and a plainer view
+          </label>
+        </div>
+      )}
+      {!live || !user.data || !live.ready ? (
+        <Loading what="the latest version" />
+      ) : (
+        <div className={plainView ? 'coproduce-editor--plain' : undefined}>
+          <SpecificationEditor live={live} user={user.data} />
+        </div>
+      )}
     </Page>
   );
 }

@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import type { Awareness } from '@coproduce/protocol';
+
+interface Presence {
+  clientId: number;
+  name: string;
+  color: string;
+}
+
+function presentPeople(awareness: Awareness): Presence[] {
+  const people: Presence[] = [];
+  awareness.getStates().forEach((state, clientId) => {
+    const user = (state as { user?: { name?: unknown; color?: unknown } }).user;
+    if (typeof user?.name === 'string') {
+      people.push({
+        clientId,
+        name: user.name,
+        color: typeof user.color === 'string' ? user.color : '#425563',
+      });
+    }
+  });
+  return people;
+}
+
+/** Who has this specification open right now, from the awareness states. */
+export function PeoplePresent({ awareness }: { awareness: Awareness }) {
+  const [people, setPeople] = useState(() => presentPeople(awareness));
+  useEffect(() => {
+    const update = () => setPeople(presentPeople(awareness));
+    awareness.on('change', update);
+    update();
+    return () => awareness.off('change', update);
+  }, [awareness]);
+
+  return (
+    <div className="coproduce-people">
+      <h2 className="nhsuk-heading-xs">Here now</h2>
+      <ul className="coproduce-people__list">
+        {people.map((person) => (
+          <li key={person.clientId} className="coproduce-people__person">
+            <span
+              className="coproduce-people__avatar"
+              style={{ backgroundColor: person.color }}
+              aria-hidden="true"
+            >
+              {person.name.slice(0, 1).toUpperCase()}
+            </span>
+            {person.name}
+            {person.clientId === awareness.clientID ? ' (you)' : ''}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import type { SaveStatus } from '@coproduce/collab-provider';
+
+const WORDS: Record<SaveStatus, string> = {
+  saving: 'Saving…',
+  saved: 'Saved',
+  offline: 'Offline – your changes are kept on this device and will be sent when you reconnect',
+};
+
+/** Read out by screen readers when it changes, without taking focus. */
+export function SaveStatusMessage({ status }: { status: SaveStatus }) {
+  return (
+    <p className={`coproduce-save-status coproduce-save-status--${status}`} role="status">
+      {WORDS[status]}
+    </p>
+  );
+}

@@ -1,0 +1,75 @@
+import { useEffect } from 'react';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { Placeholder } from '@tiptap/extensions';
+import type { UserSummary } from '@coproduce/domain';
+import { GuidanceAttribute, guidanceOf } from './guidance-attribute';
+import { PeoplePresent } from './PeoplePresent';
+import { SpecificationOutline } from './SpecificationOutline';
+import type { SpecificationDocument } from './useSpecificationDocument';
+
+/** A colour per person that stays the same across sessions, from the NHS palette. */
+const CARET_COLOURS = ['#005eb8', '#007f3b', '#330072', '#ae2573', '#8a1538', '#ed8b00', '#00a499'];
+
+function colourFor(userId: string): string {
+  let hash = 0;
+  for (const character of userId) hash = (hash * 31 + character.charCodeAt(0)) >>> 0;
+  return CARET_COLOURS[hash % CARET_COLOURS.length] ?? CARET_COLOURS[0];
+}
+
+interface Props {
+  live: SpecificationDocument;
+  user: UserSummary;
+}
+
+/** The Tiptap editor bound to the specification's Y.Doc, with its outline and who is here. */
+export function SpecificationEditor({ live, user }: Props) {
+  const editor = useEditor(
+    {
+      editable: live.canEdit,
+      extensions: [
+        // Yjs keeps the history: Tiptap's own undo would undo other people's typing.
+        StarterKit.configure({ undoRedo: false }),
+        GuidanceAttribute,
+        Placeholder.configure({
+          showOnlyCurrent: false,
+          showOnlyWhenEditable: false,
+          placeholder: ({ node }) => guidanceOf(node.attrs),
+        }),
+        Collaboration.configure({ document: live.doc }),
+        CollaborationCaret.configure({
+          provider: live.provider,
+          user: { name: user.name, color: colourFor(user.id) },
+        }),
+      ],
+      editorProps: {
+        attributes: {
+          class: 'coproduce-editor__content',
+          'aria-label': 'Specification text',
+          'aria-multiline': 'true',
+          role: 'textbox',
+        },
+      },
+    },
+    [live.doc, live.provider],
+  );
+
+  useEffect(() => {
+    editor?.setEditable(live.canEdit);
+  }, [editor, live.canEdit]);
+
+  if (!editor) return null;
+  return (
+    <div className="coproduce-editor">
+      <aside className="coproduce-editor__sidebar">
+        <SpecificationOutline editor={editor} />
+        <PeoplePresent awareness={live.provider.awareness} />
+      </aside>
+      <div className="coproduce-editor__main">
+        <EditorContent editor={editor} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { CollabConnection } from '@coproduce/collab-provider';
+
+let connection: CollabConnection | undefined;
+
+/**
+ * One socket for every specification this tab opens; it signs in with the session
+ * cookie, so the token never reaches page scripts.
+ */
+export function sharedCollabConnection(): CollabConnection {
+  connection ??= CollabConnection.connect(window.location.origin, {
+    transports: ['websocket', 'polling'],
+  });
+  return connection;
+}

@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import { CollabProvider, type SaveStatus } from '@coproduce/collab-provider';
+import { Y, type CollabErrorBody, type Role, type SizeWarning } from '@coproduce/protocol';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { sharedCollabConnection } from './shared-collab-connection';
+
+export interface SpecificationDocument {
+  doc: Y.Doc;
+  provider: CollabProvider;
+  status: SaveStatus;
+  role: Role | null;
+  canEdit: boolean;
+  synced: boolean;
+  /**
+   * The editor may bind: synced with the server, or holding content from this device
+   * (offline). Binding an empty document early would make the editor write a blank
+   * paragraph ahead of the server's template.
+   */
+  ready: boolean;
+  joinError: CollabErrorBody | null;
+  warning: SizeWarning | null;
+}
+
+/**
+ * A specification's live document for as long as the page shows it: a Y.Doc kept in
+ * IndexedDB (so nothing typed is lost to a reload or a dropped connection) and bound
+ * to the server through the shared collab connection.
+ */
+export function useSpecificationDocument(specificationId: string): SpecificationDocument | null {
+  const [state, setState] = useState<SpecificationDocument | null>(null);
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const local = new IndexeddbPersistence(`coproduce-specification-${specificationId}`, doc);
+    const provider = new CollabProvider(sharedCollabConnection(), specificationId, doc);
+    let localLoaded = false;
+    const refresh = (change: Partial<SpecificationDocument> = {}) =>
+      setState((previous) => ({
+        doc,
+        provider,
+        status: provider.status,
+        role: provider.role,
+        canEdit: provider.canEdit,
+        synced: provider.synced,
+        ready: provider.synced || (localLoaded && doc.getXmlFragment('default').length > 0),
+        joinError: previous?.doc === doc ? previous.joinError : null,
+        warning: previous?.doc === doc ? previous.warning : null,
+        ...change,
+      }));
+    provider.on('status', () => refresh());
+    provider.on('synced', () => refresh());
+    provider.on('joined', () => refresh({ joinError: null }));
+    provider.on('join-failed', (error) => refresh({ joinError: error }));
+    provider.on('error', () => refresh());
+    provider.on('warning', (warning) => refresh({ warning }));
+    void local.whenSynced.then(() => {
+      localLoaded = true;
+      refresh();
+    });
+    refresh();
+    return () => {
+      provider.destroy();
+      void local.destroy();
+      doc.destroy();
+    };
+  }, [specificationId]);
+
+  return state;
+}
