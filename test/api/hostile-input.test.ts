@@ -168,6 +168,8 @@ const CSRF = { 'x-requested-with': 'hostile-input-test' };
 const JSON_TYPE = { 'content-type': 'application/json' };
 const LONG = 'x'.repeat(10_000);
 const HUGE = 'x'.repeat(150 * 1024);
+// 254 characters, but "İ" lowers to two: 286 as an email is compared and stored.
+const GROWS_WHEN_LOWERED = `${'İ'.repeat(32)}@${['a'.repeat(63), 'b'.repeat(63), 'c'.repeat(63), 'd'.repeat(25), 'org'].join('.')}`;
 const deepObject = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
 
 // Values for any id or token in a path, already percent-encoded.
@@ -220,6 +222,7 @@ const HOSTILE_FOR_TEXT: Array<[string, string]> = [
   ['an escape sequence', '"\\u001b[31mred"'],
   ['a lone high surrogate', '"a\\ud800"'],
   ['a lone low surrogate', '"\\udfffb"'],
+  ['an email that grows past 254 characters in lower case', JSON.stringify(GROWS_WHEN_LOWERED)],
 ];
 
 // prettier-ignore

@@ -5,6 +5,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
+import mongoose from 'mongoose';
 import { ApiExceptionFilter } from './exception.filter';
 import { InvitationExpired, LastCommissioner } from './errors';
 
@@ -81,6 +82,19 @@ describe('the API exception filter', () => {
     expect(sent.status).toBe(500);
     expect(JSON.stringify(sent.body)).not.toContain('secret');
     expect(respond(new HttpException('teapot', 418)).status).toBe(418);
+  });
+
+  it('answers a value the database refuses as 400, not 500', () => {
+    const mongooseRefusal = new mongoose.Error.ValidationError();
+    const serverRefusal = Object.assign(new Error('Document failed validation'), { code: 121 });
+    for (const refusal of [mongooseRefusal, serverRefusal]) {
+      expect(respond(refusal)).toEqual({
+        status: 400,
+        body: {
+          error: { code: 'bad-request', message: expect.stringMatching(/cannot be stored/) },
+        },
+      });
+    }
   });
 
   it('never rethrows outside HTTP: a socket is told through the exception event', () => {

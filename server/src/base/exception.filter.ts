@@ -99,6 +99,19 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     const clientError = describeBodyParserError(exception);
     if (clientError) return clientError;
+    if (isRefusedByStorage(exception)) {
+      // The request's validation should have caught this; say so loudly, but the
+      // value came from the caller, so it is theirs to fix, not a 500.
+      this.logger.error(
+        { err: exception, method: request.method, url: request.originalUrl },
+        'The database refused a value that request validation let through',
+      );
+      return reply(
+        400,
+        'bad-request',
+        'Something you sent cannot be stored as it is (too long, or in the wrong form). Check it and try again.',
+      );
+    }
     return reply(500, 'internal', 'Something went wrong on our side. Try again shortly.');
   }
 }
@@ -130,6 +143,16 @@ function isMalformedBody(exception: BadRequestException): boolean {
   return (
     /JSON|Unexpected token|Unexpected end/i.test(exception.message) &&
     !(exception.getResponse() as { error?: { code?: string } }).error?.code
+  );
+}
+
+/** Mongoose's schema checks or MongoDB's document validation (code 121) refused a value. */
+function isRefusedByStorage(exception: unknown): boolean {
+  if (!(exception instanceof Error)) return false;
+  return (
+    exception.name === 'ValidationError' ||
+    exception.name === 'CastError' ||
+    (exception as { code?: unknown }).code === 121
   );
 }
 

@@ -47,6 +47,14 @@ export function describeValidationErrors(errors: ValidationError[], parent = '')
   return messages.join(' ') || 'The request is not valid.';
 }
 
+/**
+ * For email fields: addresses are compared and stored in lower case, so length
+ * limits must apply to that form ("İ" becomes two characters when lowered).
+ */
+export function normalisedEmail({ value }: { value: unknown }): unknown {
+  return typeof value === 'string' ? value.trim().toLowerCase() : value;
+}
+
 /** For `@Transform(trimmed)`: surrounding spaces are a slip, not part of the value. */
 export function trimmed({ value }: { value: unknown }): unknown {
   return typeof value === 'string' ? value.trim() : value;

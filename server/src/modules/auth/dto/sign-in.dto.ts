@@ -2,11 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { SignInRequest } from '@coproduce/domain';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import { trimmed } from '../../../base/validation';
+import { normalisedEmail } from '../../../base/validation';
 
 export class SignInDto implements SignInRequest {
   @ApiProperty({ example: 'commissioner@demo.test' })
-  @Transform(trimmed)
+  @Transform(normalisedEmail)
   @MaxLength(254, { message: 'The email address must be 254 characters or fewer.' })
   @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.org.' })
   @IsString({ message: 'Enter your email address.' })

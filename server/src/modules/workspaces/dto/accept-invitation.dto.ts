@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { AcceptInvitationRequest } from '@coproduce/domain';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { SingleLine, trimmed } from '../../../base/validation';
+import { normalisedEmail, SingleLine, trimmed } from '../../../base/validation';
 
 /** Fields for creating an account; the service says which are needed for this invitation. */
 export class AcceptInvitationDto implements AcceptInvitationRequest {
@@ -17,7 +17,7 @@ export class AcceptInvitationDto implements AcceptInvitationRequest {
 
   @ApiPropertyOptional({ description: 'Only for an invitation sent as a link, not to an email.' })
   @IsOptional()
-  @Transform(trimmed)
+  @Transform(normalisedEmail)
   @MaxLength(254, { message: 'The email address must be 254 characters or fewer.' })
   @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.org.' })
   @IsString({ message: 'Enter your email address.' })

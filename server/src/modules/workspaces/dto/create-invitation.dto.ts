@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type CreateInvitationRequest, type Role } from '@coproduce/domain';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { trimmed } from '../../../base/validation';
+import { normalisedEmail } from '../../../base/validation';
 
 export class CreateInvitationDto implements CreateInvitationRequest {
   @ApiPropertyOptional({
@@ -10,7 +10,7 @@ export class CreateInvitationDto implements CreateInvitationRequest {
     example: 'parent.carer@example.org',
   })
   @IsOptional()
-  @Transform(trimmed)
+  @Transform(normalisedEmail)
   @MaxLength(254, { message: 'The email address must be 254 characters or fewer.' })
   @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.org.' })
   @IsString({ message: 'The email address must be text.' })
