@@ -1,3 +1,4 @@
+import { ownField, setOwnField } from './own-fields';
 import { Double, Int32, Long, type BSONRegExp, type Document } from 'bson';
 import { regExpFromWire } from './pcre';
 import { TypeRank, typeRank } from './bson-order';
@@ -48,7 +49,7 @@ export function fromWire<T>(value: T): T {
     for (let i = 0; i < value.length; i++) value[i] = fromWire(value[i]);
   } else if (isPlainContainer(value)) {
     for (const key of Object.keys(value))
-      (value as Document)[key] = fromWire((value as Document)[key]);
+      setOwnField(value as Document, key, fromWire((value as Document)[key]));
   }
   return value;
 }
@@ -69,7 +70,7 @@ export function plainNumbers<T>(value: T, keepExactLongs = false): T {
   if (isPlainContainer(value)) {
     const copy: Document = {};
     for (const [key, field] of Object.entries(value))
-      copy[key] = plainNumbers(field, keepExactLongs);
+      setOwnField(copy, key, plainNumbers(field, keepExactLongs));
     return copy as T;
   }
   return value;
@@ -126,7 +127,11 @@ export function restoreWrappers(before: unknown, after: unknown): unknown {
   if (isPlainContainer(after)) {
     const old = isPlainContainer(before) && !Array.isArray(before) ? before : {};
     for (const key of Object.keys(after))
-      (after as Document)[key] = restoreWrappers(old[key], (after as Document)[key]);
+      setOwnField(
+        after as Document,
+        key,
+        restoreWrappers(ownField(old, key), (after as Document)[key]),
+      );
   }
   return after;
 }

@@ -1,3 +1,4 @@
+import { setOwnField } from './own-fields';
 import { BSONRegExp, type Document } from 'bson';
 import { CommandError } from '../commands/command-error';
 import { TypeRank, typeRank } from './bson-order';
@@ -81,7 +82,7 @@ export function translateRegexes<T>(value: T): T {
   const out: Document = {};
   for (const [key, field] of Object.entries(source)) {
     if (key === '$options' && '$regex' in source) continue;
-    out[key] = translateRegexes(field);
+    setOwnField(out, key, translateRegexes(field));
   }
   if ('$regex' in source) {
     const regex = source.$regex;

@@ -1,3 +1,4 @@
+import { setOwnField } from './own-fields';
 import type { Document } from 'bson';
 import { Query } from 'mingo/query';
 import { CommandError } from '../commands/command-error';
@@ -69,7 +70,7 @@ function positionalLeaf(field: string, filter: Document): Leaf {
       if (key === '$and' && Array.isArray(condition)) {
         for (const part of condition) if (isPlainObject(part)) collect(part);
       } else if (key === field || key.startsWith(`${field}.`)) {
-        conditions[key] = condition;
+        setOwnField(conditions, key, condition);
       }
     }
   };
@@ -196,7 +197,7 @@ function include(value: unknown, level: Map<string, Node>): unknown {
     if (!node || node.kind === 'exclude') continue;
     const projected =
       node.kind === 'children' ? include(field, node.children) : applyLeaf(node, field);
-    if (projected !== undefined) out[key] = projected;
+    if (projected !== undefined) setOwnField(out, key, projected);
   }
   return out;
 }
@@ -212,13 +213,13 @@ function exclude(value: unknown, level: Map<string, Node>): unknown {
   for (const [key, field] of Object.entries(value)) {
     const node = level.get(key);
     if (!node) {
-      out[key] = field;
+      setOwnField(out, key, field);
       continue;
     }
     if (node.kind === 'exclude' || node.kind === 'include') continue;
     const projected =
       node.kind === 'children' ? exclude(field, node.children) : applyLeaf(node, field);
-    if (projected !== undefined) out[key] = projected;
+    if (projected !== undefined) setOwnField(out, key, projected);
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { ownField, setOwnField } from './own-fields';
 import { valueText } from './value-text';
 import { BSON, ObjectId, type Document } from 'bson';
 import { update as applyOperators } from 'mingo/updater';
@@ -53,7 +54,7 @@ function cloneDocument<T>(value: T): T {
   if (Array.isArray(value)) return value.map(cloneDocument) as T;
   if (value !== null && typeof value === 'object' && typeRank(value) === TypeRank.object) {
     const copy: Document = {};
-    for (const [key, field] of Object.entries(value)) copy[key] = cloneDocument(field);
+    for (const [key, field] of Object.entries(value)) setOwnField(copy, key, cloneDocument(field));
     return copy as T;
   }
   return value;
@@ -211,10 +212,11 @@ function setPath(target: Document, path: string, value: unknown): void {
   const parts = path.split('.');
   let node = target;
   for (const part of parts.slice(0, -1)) {
-    if (!node[part] || typeof node[part] !== 'object') node[part] = {};
-    node = node[part] as Document;
+    const child = ownField(node, part);
+    if (!child || typeof child !== 'object') setOwnField(node, part, {});
+    node = ownField(node, part) as Document;
   }
-  node[parts[parts.length - 1]] = value;
+  setOwnField(node, parts[parts.length - 1], value);
 }
 
 /** The document an upsert starts from: the query's equality conditions, as mongod seeds it. */

@@ -1,3 +1,4 @@
+import { ownField, setOwnField } from './own-fields';
 import { Long } from 'bson';
 import { valueText } from './value-text';
 import type { Document } from 'bson';
@@ -30,7 +31,7 @@ function valueAt(doc: unknown, path: string): unknown {
       if (!/^\d+$/.test(part)) return undefined;
       node = node[Number(part)];
     } else {
-      node = (node as Document)[part];
+      node = ownField(node, part);
     }
   }
   return node;
@@ -119,29 +120,29 @@ export function applyAddToSet(doc: Document, fields: Document): void {
     const parts = path.split('.');
     let parent: Document = doc;
     for (const part of parts.slice(0, -1)) {
-      const child = Array.isArray(parent) ? parent[Number(part)] : parent[part];
+      const child = Array.isArray(parent) ? parent[Number(part)] : ownField(parent, part);
       if (child === undefined || child === null) {
         if (Array.isArray(parent))
           throw new CommandError(
             'BadValue',
             `Cannot create field '${part}' in element of array ${path}`,
           );
-        parent[part] = {};
+        setOwnField(parent, part, {});
       } else if (typeof child !== 'object') {
         throw new CommandError(
           'PathNotViable',
           `Cannot create field '${parts[parts.length - 1]}' in element {${part}: ${valueText(child)}}`,
         );
       }
-      parent = (Array.isArray(parent) ? parent[Number(part)] : parent[part]) as Document;
+      parent = (Array.isArray(parent) ? parent[Number(part)] : ownField(parent, part)) as Document;
     }
     const field = parts[parts.length - 1];
-    const current = Array.isArray(parent) ? parent[Number(field)] : parent[field];
+    const current = Array.isArray(parent) ? parent[Number(field)] : ownField(parent, field);
     if (current === undefined) {
       const added: unknown[] = [];
       for (const value of each)
         if (!added.some((seen) => compareValues(seen, value) === 0)) added.push(value);
-      parent[field] = added;
+      setOwnField(parent, field, added);
       continue;
     }
     if (!Array.isArray(current)) {
@@ -160,12 +161,12 @@ function setAt(doc: Document, path: string, value: unknown): void {
   let node: unknown = doc;
   for (const part of parts.slice(0, -1)) {
     if (node === null || typeof node !== 'object') return;
-    node = Array.isArray(node) ? node[Number(part)] : (node as Document)[part];
+    node = Array.isArray(node) ? node[Number(part)] : ownField(node, part);
   }
   if (node === null || typeof node !== 'object') return;
   const last = parts[parts.length - 1];
   if (Array.isArray(node)) node[Number(last)] = value;
-  else (node as Document)[last] = value;
+  else setOwnField(node as Document, last, value);
 }
 
 /**
@@ -227,7 +228,12 @@ export function orderNewFields(before: unknown, after: unknown, paths: string[])
   const ordered: Document = {};
   for (const key of [...existing, ...added]) {
     const below = children.get(key);
-    ordered[key] = below?.length ? orderNewFields(old[key], after[key], below) : after[key];
+    const value = after[key];
+    setOwnField(
+      ordered,
+      key,
+      below?.length ? orderNewFields(ownField(old, key), value, below) : value,
+    );
   }
   return ordered;
 }
@@ -334,7 +340,7 @@ export function assertUpdateApplies(doc: Document, update: Document): void {
     for (let i = 0; i < parts.length - 1; i++) {
       const child: unknown = Array.isArray(node)
         ? node[Number(parts[i])]
-        : (node as Document)[parts[i]];
+        : ownField(node, parts[i]);
       if (child === undefined) break;
       const next = parts[i + 1];
       if (
