@@ -255,14 +255,22 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
   private updateStatus(): void {
     let next: SaveStatus;
     if (!this.joined || !this.connection.connected) next = 'offline';
-    else {
-      const local = readStateVector(Y.encodeStateVector(this.doc));
-      next = stateVectorCovers(this.durable, local) ? 'saved' : 'saving';
-    }
+    else next = this.durableCoversDocument() ? 'saved' : 'saving';
     if (next !== this.currentStatus) {
       this.currentStatus = next;
       this.emit('status', [next]);
     }
+  }
+
+  /**
+   * Whether the last `doc:saved` reaches every clock this replica holds. Reads the clocks
+   * from the document's store rather than encoding a state vector: this runs on every frame.
+   */
+  private durableCoversDocument(): boolean {
+    for (const client of this.doc.store.clients.keys()) {
+      if ((this.durable.get(client) ?? 0) < Y.getState(this.doc.store, client)) return false;
+    }
+    return true;
   }
 
   private waitFor(

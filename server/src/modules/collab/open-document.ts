@@ -18,6 +18,7 @@ import type { DocumentChannel } from './document-channel';
 import type { DocumentMember } from './document-member';
 import type { SpecificationStore } from './specification-store';
 import { admitUpdate } from './update-admission';
+import { SavedNoticeThrottle } from './saved-notice-throttle';
 import { WriteBatcher } from './write-batcher';
 
 const { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } = awarenessProtocol;
@@ -26,6 +27,9 @@ const { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } = a
 const FROM_STORE = Symbol('from-store');
 
 type FrameRefusal = CollabErrorBody<FrameErrorCode>;
+
+/** At most this often a document tells its members what is saved, during a burst. */
+const SAVED_NOTICE_INTERVAL_MS = 40;
 
 interface AwarenessChange {
   added: number[];
@@ -46,6 +50,12 @@ export class OpenDocument {
   /** Which member set each awareness client id: nobody may speak for someone else. */
   private readonly awarenessOwners = new Map<number, string>();
   private readonly batcher: WriteBatcher<Uint8Array>;
+  private readonly savedNotices = new SavedNoticeThrottle(SAVED_NOTICE_INTERVAL_MS, () =>
+    this.channel.broadcast(CollabEvent.saved, [
+      this.specificationId,
+      { stateVector: this.durableStateVector },
+    ]),
+  );
   private durableStateVector: Uint8Array;
   private nextSeq: number;
   private lastWrittenSeq: number;
@@ -259,7 +269,7 @@ export class OpenDocument {
   private onWritten(stateVector: Uint8Array | null): void {
     if (stateVector) {
       this.durableStateVector = stateVector;
-      this.channel.broadcast(CollabEvent.saved, [this.specificationId, { stateVector }]);
+      this.savedNotices.durable();
     }
     if (
       this.logEntries >= this.limits.compactAfterEntries ||
@@ -299,6 +309,7 @@ export class OpenDocument {
   /** Waits until every accepted edit is durable and no compaction is running. */
   async settle(): Promise<void> {
     await this.batcher.whenIdle();
+    this.savedNotices.flush();
     if (this.compacting) await this.compacting;
   }
 
