@@ -7,7 +7,6 @@ import {
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
-  encodeUpdate,
   type CollabErrorBody,
   type CollabFrame,
   type FrameErrorCode,
@@ -19,6 +18,7 @@ import type { DocumentMember } from './document-member';
 import type { SpecificationStore } from './specification-store';
 import { admitUpdate } from './update-admission';
 import { SavedNoticeThrottle } from './saved-notice-throttle';
+import { UpdateRelay } from './update-relay';
 import { WriteBatcher } from './write-batcher';
 
 const { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } = awarenessProtocol;
@@ -50,6 +50,7 @@ export class OpenDocument {
   /** Which member set each awareness client id: nobody may speak for someone else. */
   private readonly awarenessOwners = new Map<number, string>();
   private readonly batcher: WriteBatcher<Uint8Array>;
+  private readonly relay: UpdateRelay;
   private readonly savedNotices = new SavedNoticeThrottle(SAVED_NOTICE_INTERVAL_MS, () =>
     this.channel.broadcast(CollabEvent.saved, [
       this.specificationId,
@@ -81,6 +82,7 @@ export class OpenDocument {
     this.durableStateVector = Y.encodeStateVector(this.doc);
     // The server is no one's presence.
     this.awareness.setLocalState(null);
+    this.relay = new UpdateRelay(specificationId, channel);
     this.batcher = new WriteBatcher<Uint8Array>({
       label: specificationId,
       maxBatchBytes: limits.maxBatchBytes,
@@ -242,8 +244,7 @@ export class OpenDocument {
   /** Every change that reached the document from a member: relay it, then store it. */
   private onDocumentUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === FROM_STORE) return;
-    const except = this.isMember(origin) ? origin.connectionId : undefined;
-    this.channel.broadcast(CollabEvent.yjs, [this.specificationId, encodeUpdate(update)], except);
+    this.relay.relay(update, this.isMember(origin) ? origin.connectionId : undefined);
     this.batcher.add(update);
   }
 
