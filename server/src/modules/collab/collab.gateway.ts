@@ -28,6 +28,7 @@ import { CollabClient } from './collab-client';
 import { CollabSettings, transportFrameLimit } from './collab-settings';
 import type { DocumentChannel } from './document-channel';
 import { DocumentRegistry } from './document-registry';
+import { SharedLookup } from './shared-lookup';
 import { SocketSession } from './socket-session';
 
 /**
@@ -47,6 +48,9 @@ export class CollabGateway
 {
   private readonly logger = new Logger(CollabGateway.name);
   private readonly clients = new Map<string, CollabClient>();
+  private readonly accessLookups = new SharedLookup<
+    Awaited<ReturnType<SpecificationsService['findForMember']>>
+  >();
   private namespace: Namespace;
 
   constructor(
@@ -131,7 +135,9 @@ export class CollabGateway
 
     let access: { role: Role; workspaceId: string };
     try {
-      const found = await this.specifications.findForMember(docId, client.user.userId);
+      const found = await this.accessLookups.get(`${docId}:${client.user.userId}`, () =>
+        this.specifications.findForMember(docId, client.user.userId),
+      );
       access = { role: found.role, workspaceId: found.specification.workspaceId.toHexString() };
     } catch (error) {
       if (error instanceof NotFound) return refuse('not-found', error.message);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
 import { SESSION_COOKIE } from '../auth/session-token';
+import { SharedLookup } from './shared-lookup';
 
 /** Who opened a collab socket. */
 export interface CollabUser {
@@ -16,6 +17,8 @@ export interface CollabUser {
  */
 @Injectable()
 export class SocketSession {
+  private readonly lookups = new SharedLookup<CollabUser | null>();
+
   constructor(private readonly auth: AuthService) {}
 
   async resolve(socket: Socket): Promise<CollabUser | null> {
@@ -29,8 +32,11 @@ export class SocketSession {
       if (!fromOwnOrigin(socket)) return null;
       candidate = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
     }
-    const user = await this.auth.resolveSession(candidate);
-    return user ? { userId: user.id as string, name: user.name } : null;
+    if (typeof candidate !== 'string') return null;
+    return this.lookups.get(candidate, async () => {
+      const user = await this.auth.resolveSession(candidate);
+      return user ? { userId: user.id as string, name: user.name } : null;
+    });
   }
 }
 
