@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { SpecificationSnapshot } from './specification-snapshot.schema';
 import { SpecificationStore, type StoredSpecification } from './specification-store';
+import { LogAppendCoalescer } from './log-append-coalescer';
 import { SpecificationUpdate } from './specification-update.schema';
 
 /** The specification store on MongoDB, through mongoose. */
@@ -15,6 +16,10 @@ export class MongoSpecificationStore extends SpecificationStore {
   ) {
     super();
   }
+
+  private readonly appends = new LogAppendCoalescer<SpecificationUpdate>(async (entries) => {
+    await this.updates.insertMany(entries, { ordered: true });
+  });
 
   async load(specificationId: string): Promise<StoredSpecification> {
     const snapshot = await this.snapshots
@@ -48,14 +53,13 @@ export class MongoSpecificationStore extends SpecificationStore {
 
   async append(specificationId: string, firstSeq: number, updates: Uint8Array[]): Promise<void> {
     const createdAt = new Date();
-    await this.updates.insertMany(
+    await this.appends.append(
       updates.map((update, index) => ({
         specificationId,
         seq: firstSeq + index,
         update: Buffer.from(update.buffer, update.byteOffset, update.byteLength),
         createdAt,
       })),
-      { ordered: true },
     );
   }
 
