@@ -76,4 +76,24 @@ describe('live co-editing', () => {
     expect(reader.doc.getText('notes').toString()).toBe('Stored for later');
     expect(contentOf(reader.doc)).toBe(contentOf(writer.doc));
   });
+
+  it('presence shows each member by their real name and role, and goes when their socket drops', async () => {
+    const docId = await createSpecification(app.url, 'Presence');
+    const watcher = await openSpecification(await connect('commissioner'), docId);
+    const steeringConnection = await connect('steering-member');
+    const steering = await openSpecification(steeringConnection, docId);
+    steering.provider.awareness.setLocalStateField('user', {
+      name: 'Someone Else',
+      color: '#005eb8',
+    });
+
+    const seen = () =>
+      watcher.provider.awareness.getStates().get(steering.doc.clientID) as
+        { user?: { name?: string; role?: string; color?: string } } | undefined;
+    await eventually(() => seen()?.user?.color === '#005eb8', 'the commissioner sees the presence');
+    expect(seen()?.user).toEqual({ name: 'Tom Okafor', role: 'steering-member', color: '#005eb8' });
+
+    steeringConnection.socket.disconnect();
+    await eventually(() => seen() === undefined, 'the presence is removed when the socket drops');
+  });
 });

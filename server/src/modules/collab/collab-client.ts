@@ -29,6 +29,7 @@ export class CollabClient {
     return {
       connectionId: socket.id,
       userId: this.user.userId,
+      name: this.user.name,
       role,
       send<E extends keyof CollabServerEvents>(
         event: E,

@@ -5,6 +5,8 @@ export interface DocumentMember {
   /** The socket id: unique per connection. */
   readonly connectionId: string;
   readonly userId: string;
+  /** The member's name from their account, which presence shows in place of any claimed. */
+  readonly name: string;
   role: Role;
   send<E extends keyof CollabServerEvents>(
     event: E,

@@ -21,7 +21,19 @@ import { SavedNoticeThrottle } from './saved-notice-throttle';
 import { UpdateRelay } from './update-relay';
 import { WriteBatcher } from './write-batcher';
 
-const { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } = awarenessProtocol;
+const {
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  modifyAwarenessUpdate,
+  removeAwarenessStates,
+} = awarenessProtocol;
+
+function attestPresence(state: unknown, member: DocumentMember): unknown {
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) return state;
+  const claimed = (state as { user?: unknown }).user;
+  const user = typeof claimed === 'object' && claimed !== null ? claimed : {};
+  return { ...state, user: { ...user, name: member.name, role: member.role } };
+}
 
 /** Transaction origin of state read from the store: neither stored again nor relayed. */
 const FROM_STORE = Symbol('from-store');
@@ -237,7 +249,12 @@ export class OpenDocument {
       if (entry.state === null) this.awarenessOwners.delete(entry.clientId);
       else this.awarenessOwners.set(entry.clientId, member.connectionId);
     }
-    applyAwarenessUpdate(this.awareness, frame.update, member);
+    // Presence shows who someone is from their account and membership, not from what
+    // their client claims.
+    const attested = modifyAwarenessUpdate(frame.update, (state: unknown) =>
+      attestPresence(state, member),
+    );
+    applyAwarenessUpdate(this.awareness, attested, member);
     return null;
   }
 
