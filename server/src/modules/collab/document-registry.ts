@@ -67,12 +67,8 @@ export class DocumentRegistry implements OnApplicationShutdown {
 
   private async load(specificationId: string, channel: DocumentChannel): Promise<OpenDocument> {
     await this.unloading.get(specificationId);
-    return OpenDocument.load(
-      specificationId,
-      this.store,
-      this.settings.limits,
-      channel,
-      writeSpecificationTemplate,
+    return OpenDocument.load(specificationId, this.store, this.settings.limits, channel, (doc) =>
+      writeSpecificationTemplate(doc),
     );
   }
 

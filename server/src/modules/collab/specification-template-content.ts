@@ -4,6 +4,22 @@ import { Y } from '@coproduce/protocol';
 /** The fragment Tiptap's Collaboration extension binds to unless told otherwise. */
 export const EDITOR_FRAGMENT = 'default';
 
+/** Paragraphs already written, by section number ("3.1"), for a specification seeded part-written. */
+export type WrittenSections = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * The first stored update of a specification: the template, with any sections already
+ * written. For seeding a specification's state through `SpecificationStore.append(id, 1, [update])`
+ * before anyone opens it.
+ */
+export function initialSpecificationUpdate(written: WrittenSections = {}): Uint8Array {
+  const doc = new Y.Doc();
+  writeSpecificationTemplate(doc, written);
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
 /** ProseMirror node attributes as y-prosemirror stores them. */
 type TemplateAttributes = Record<string, string | number>;
 
@@ -17,16 +33,23 @@ type TemplateAttributes = Record<string, string | number>;
  * browser to fill in the template, two people opening a new specification at the same
  * moment would get it twice.
  */
-export function writeSpecificationTemplate(doc: Y.Doc): void {
+export function writeSpecificationTemplate(doc: Y.Doc, written: WrittenSections = {}): void {
   const fragment = doc.getXmlFragment(EDITOR_FRAGMENT);
   doc.transact(() => {
     const nodes: Y.XmlElement<TemplateAttributes>[] = [];
     for (const section of SPECIFICATION_TEMPLATE) {
       const heading = new Y.XmlElement<TemplateAttributes>('heading');
       heading.setAttribute('level', section.level + 1);
-      heading.insert(0, [textNode(`${section.number}. ${section.heading}`)]);
+      // As the template writes them: "3. Scope", "3.1 Aims and objectives of the service".
+      const label = section.level === 1 ? `${section.number}.` : section.number;
+      heading.insert(0, [textNode(`${label} ${section.heading}`)]);
       nodes.push(heading);
-      if (section.guidance) {
+      for (const text of written[section.number] ?? []) {
+        const paragraph = new Y.XmlElement<TemplateAttributes>('paragraph');
+        paragraph.insert(0, [textNode(text)]);
+        nodes.push(paragraph);
+      }
+      if (section.guidance && !written[section.number]?.length) {
         const paragraph = new Y.XmlElement<TemplateAttributes>('paragraph');
         paragraph.setAttribute('guidance', section.guidance);
         nodes.push(paragraph);
