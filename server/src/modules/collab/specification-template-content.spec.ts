@@ -10,7 +10,7 @@ describe('the content a new specification starts with', () => {
     const headings = nodes.filter((node) => node.nodeName === 'heading');
     expect(headings).toHaveLength(SPECIFICATION_TEMPLATE.length);
     expect(headings[1].getAttribute('level')).toBe(3);
-    expect(headings[1].toString()).toContain('1.1 National and local context');
+    expect(headings[1].toString()).toContain('1.1. National and local context');
     expect(nodes[2].nodeName).toBe('paragraph');
     expect(nodes[2].getAttribute('guidance')).toMatch(/^Why this service is needed/);
   });

@@ -40,9 +40,8 @@ export function writeSpecificationTemplate(doc: Y.Doc, written: WrittenSections 
     for (const section of SPECIFICATION_TEMPLATE) {
       const heading = new Y.XmlElement<TemplateAttributes>('heading');
       heading.setAttribute('level', section.level + 1);
-      // As the template writes them: "3. Scope", "3.1 Aims and objectives of the service".
-      const label = section.level === 1 ? `${section.number}.` : section.number;
-      heading.insert(0, [textNode(`${label} ${section.heading}`)]);
+      // The demo seed finds sections by these labels ("3.1. Aims and ...").
+      heading.insert(0, [textNode(`${section.number}. ${section.heading}`)]);
       nodes.push(heading);
       for (const text of written[section.number] ?? []) {
         const paragraph = new Y.XmlElement<TemplateAttributes>('paragraph');
