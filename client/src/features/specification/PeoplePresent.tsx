@@ -1,21 +1,25 @@
 import { useEffect, useState } from 'react';
+import { isRole, ROLE_LABELS } from '@coproduce/domain';
 import type { Awareness } from '@coproduce/protocol';
 
 interface Presence {
   clientId: number;
   name: string;
   color: string;
+  /** Set by the server from the membership, so it can be trusted. */
+  roleLabel: string | null;
 }
 
 function presentPeople(awareness: Awareness): Presence[] {
   const people: Presence[] = [];
   awareness.getStates().forEach((state, clientId) => {
-    const user = (state as { user?: { name?: unknown; color?: unknown } }).user;
+    const user = (state as { user?: { name?: unknown; color?: unknown; role?: unknown } }).user;
     if (typeof user?.name === 'string') {
       people.push({
         clientId,
         name: user.name,
         color: typeof user.color === 'string' ? user.color : '#425563',
+        roleLabel: isRole(user.role) ? ROLE_LABELS[user.role] : null,
       });
     }
   });
@@ -45,8 +49,13 @@ export function PeoplePresent({ awareness }: { awareness: Awareness }) {
             >
               {person.name.slice(0, 1).toUpperCase()}
             </span>
-            {person.name}
-            {person.clientId === awareness.clientID ? ' (you)' : ''}
+            <span>
+              {person.name}
+              {person.clientId === awareness.clientID ? ' (you)' : ''}
+              {person.roleLabel && (
+                <span className="coproduce-people__role">, {person.roleLabel}</span>
+              )}
+            </span>
           </li>
         ))}
       </ul>
