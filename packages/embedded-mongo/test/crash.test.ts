@@ -395,82 +395,100 @@ describeEmbeddedOnly('the embedded store as a process', () => {
     }
   }, 60_000);
 
-  test('SIGKILL while the journal is being compacted into a snapshot loses no acknowledged write', async () => {
-    const server = await CliServer.start(dbpath);
-    const clients = await Promise.all([0, 1].map(() => connectWriter(server.uri)));
-    const acknowledged: { writer: number; batch: number }[] = [];
-    const body = 'k'.repeat(48 * 1024);
-    let killing = false;
-    const writing = clients.map(async (client, writer) => {
-      const collection = client
-        .db('coproduce')
-        .collection<{ _id: string; writer: number; batch: number; seq: number; body: string }>(
-          'published_versions',
-        );
-      for (let batch = 0; !killing; batch++) {
-        const documents = Array.from({ length: 4 }, (_, seq) => ({
-          _id: `w${writer}-b${batch}-s${seq}`,
-          writer,
-          batch,
-          seq,
-          body,
-        }));
-        try {
-          await collection.insertMany(documents);
-          acknowledged.push({ writer, batch });
-        } catch {
-          return;
+  test.each([
+    ['while the new snapshot is being written', false],
+    ['just after the snapshot replaced the old journal', true],
+  ])(
+    'SIGKILL %s loses no acknowledged write',
+    async (_moment, afterCompaction) => {
+      const server = await CliServer.start(dbpath);
+      const clients = await Promise.all([0, 1].map(() => connectWriter(server.uri)));
+      const acknowledged: { writer: number; batch: number }[] = [];
+      const body = 'k'.repeat(48 * 1024);
+      let killing = false;
+      const writing = clients.map(async (client, writer) => {
+        const collection = client
+          .db('coproduce')
+          .collection<{ _id: string; writer: number; batch: number; seq: number; body: string }>(
+            'published_versions',
+          );
+        for (let batch = 0; !killing; batch++) {
+          const documents = Array.from({ length: 4 }, (_, seq) => ({
+            _id: `w${writer}-b${batch}-s${seq}`,
+            writer,
+            batch,
+            seq,
+            body,
+          }));
+          try {
+            await collection.insertMany(documents);
+            acknowledged.push({ writer, batch });
+          } catch {
+            return;
+          }
         }
-      }
-    });
+      });
 
-    // The store compacts once its journal passes 64 MiB: kill while the new snapshot is being written.
-    let sawCompaction = false;
-    // Bounded in time and in disk: a store that never compacts must not fill the disk.
-    const deadline = Date.now() + 60_000;
-    const acknowledgedBytes = () => acknowledged.length * 4 * body.length;
-    while (Date.now() < deadline && acknowledgedBytes() < 200 * 1024 * 1024) {
-      const names = await readdir(dbpath);
-      if (names.some((name) => name.startsWith('snapshot-') && name.endsWith('.tmp'))) {
-        sawCompaction = true;
-        break;
+      // The store compacts once its journal passes 64 MiB. Bounded in time and in disk: a store that
+      // never compacts must not fill the disk.
+      const deadline = Date.now() + 60_000;
+      const acknowledgedBytes = () => acknowledged.length * 4 * body.length;
+      const writingSnapshot = async () =>
+        (await readdir(dbpath)).some(
+          (name) => name.startsWith('snapshot-') && name.endsWith('.tmp'),
+        );
+      let sawCompaction = false;
+      while (Date.now() < deadline && acknowledgedBytes() < 200 * 1024 * 1024) {
+        if (await writingSnapshot()) {
+          sawCompaction = true;
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 2));
       }
-      await new Promise((resolve) => setTimeout(resolve, 2));
-    }
-    killing = true;
-    await server.kill('SIGKILL');
-    await Promise.all(writing);
-    await Promise.all(clients.map((client) => client.close()));
-    expect(sawCompaction).toBe(true);
+      if (afterCompaction && sawCompaction) {
+        // Let the snapshot land, then keep writing into the new journal for a moment before the kill.
+        while (Date.now() < deadline && (await writingSnapshot())) {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        const landedAt = acknowledged.length;
+        await waitFor(() => acknowledged.length >= landedAt + 20, 20_000);
+      }
+      killing = true;
+      await server.kill('SIGKILL');
+      await Promise.all(writing);
+      await Promise.all(clients.map((client) => client.close()));
+      expect(sawCompaction).toBe(true);
 
-    const restarted = await CliServer.start(dbpath);
-    const reader = await connectDriver(restarted.uri);
-    try {
-      const stored = await reader
-        .db('coproduce')
-        .collection('published_versions')
-        .aggregate<{ _id: string; writer: number; batch: number; length: number }>([
-          { $project: { writer: 1, batch: 1, length: { $strLenBytes: '$body' } } },
-        ])
-        .toArray();
-      const present = new Map<string, number>();
-      for (const doc of stored) {
-        expect(doc.length).toBe(body.length);
-        const key = `${doc.writer}/${doc.batch}`;
-        present.set(key, (present.get(key) ?? 0) + 1);
+      const restarted = await CliServer.start(dbpath);
+      const reader = await connectDriver(restarted.uri);
+      try {
+        const stored = await reader
+          .db('coproduce')
+          .collection('published_versions')
+          .aggregate<{ _id: string; writer: number; batch: number; length: number }>([
+            { $project: { writer: 1, batch: 1, length: { $strLenBytes: '$body' } } },
+          ])
+          .toArray();
+        const present = new Map<string, number>();
+        for (const doc of stored) {
+          expect(doc.length).toBe(body.length);
+          const key = `${doc.writer}/${doc.batch}`;
+          present.set(key, (present.get(key) ?? 0) + 1);
+        }
+        const missing = acknowledged.filter(
+          ({ writer, batch }) => present.get(`${writer}/${batch}`) !== 4,
+        );
+        expect(missing).toEqual([]);
+        expect([...present.values()].filter((count) => count !== 4)).toEqual([]);
+        // Enough was acknowledged to have crossed the compaction threshold.
+        expect(acknowledged.length * 4 * body.length).toBeGreaterThan(60 * 1024 * 1024);
+      } finally {
+        await reader.close();
+        await restarted.kill('SIGTERM');
       }
-      const missing = acknowledged.filter(
-        ({ writer, batch }) => present.get(`${writer}/${batch}`) !== 4,
-      );
-      expect(missing).toEqual([]);
-      expect([...present.values()].filter((count) => count !== 4)).toEqual([]);
-      // Enough was acknowledged to have crossed the compaction threshold.
-      expect(acknowledged.length * 4 * body.length).toBeGreaterThan(60 * 1024 * 1024);
-    } finally {
-      await reader.close();
-      await restarted.kill('SIGTERM');
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 
   test('a second server on the same data directory is refused with a clear message', async () => {
     const first = await CliServer.start(dbpath);
