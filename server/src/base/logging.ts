@@ -22,6 +22,8 @@ export const RequestLoggingModule = LoggerModule.forRootAsync({
           method: req.method,
           url: req.url.replace(/\/api\/invitations\/[^/?]+/, '/api/invitations/[token]'),
         }),
+        // Response headers are the same on every request; the status is what tells.
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' },
     },
