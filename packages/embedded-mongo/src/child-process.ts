@@ -15,6 +15,10 @@ const CLI_PATH = path.join(__dirname, '..', 'dist', 'cli.js');
  */
 export function launchEmbeddedMongo(
   options: EmbeddedMongoOptions = {},
+  hooks: {
+    /** The child went away without stop(): the caller has lost its database. */
+    onUnexpectedExit?: (reason: string) => void;
+  } = {},
 ): Promise<RunningEmbeddedMongo> {
   // The whole store lives in the heap: allow half the machine's memory (at least Node's usual 4 GiB).
   const heapMiB = Math.max(4096, Math.floor(os.totalmem() / 1048576 / 2));
@@ -41,11 +45,18 @@ export function launchEmbeddedMongo(
       stdout.resume();
       child.off('exit', onEarlyExit);
       child.channel?.unref();
+      let stopping = false;
+      child.once('exit', (code, signal) => {
+        if (stopping) return;
+        const detail = stderr.trim();
+        hooks.onUnexpectedExit?.(`${signal ?? `code ${code}`}${detail ? `: ${detail}` : ''}`);
+      });
       const uri = match[1];
       resolve({
         uri,
         port: Number(new URL(uri).port),
         stop: async () => {
+          stopping = true;
           if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
           await exited;
         },

@@ -25,7 +25,17 @@ async function locateDatabase(config: ConfigService<AppConfig, true>): Promise<D
   }
   const dbpath = resolve(config.get('DATA_DIR', { infer: true }));
   await mkdir(dbpath, { recursive: true });
-  const store = await launchEmbeddedMongo({ dbpath, host: '127.0.0.1' });
+  const store = await launchEmbeddedMongo(
+    { dbpath, host: '127.0.0.1' },
+    {
+      // Without its store the app can only answer 503; stop, so a supervisor (or the
+      // person at the terminal) sees why and starts it again.
+      onUnexpectedExit: (reason) => {
+        logger.fatal(`The embedded store stopped unexpectedly (${reason}); Coproduce is stopping.`);
+        process.exit(1);
+      },
+    },
+  );
   logger.log(`Started the embedded store on port ${store.port} with data in ${dbpath}`);
   return { uri: store.uri, embedded: true, stop: () => store.stop() };
 }
