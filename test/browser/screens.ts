@@ -51,7 +51,10 @@ export async function openDemoWorkspace(page: Page): Promise<void> {
 
 /** Waits until no section of the page still says it is loading. */
 export async function waitUntilLoaded(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('main [role="status"]').length === 0);
+  // Only loading messages: other live regions (the editor's "Saved") stay on the page.
+  await page.waitForFunction(
+    () => document.querySelectorAll('main .coproduce-loading').length === 0,
+  );
 }
 
 /** Waits for the page's error summary ("There is a problem") and returns it. */
