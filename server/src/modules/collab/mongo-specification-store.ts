@@ -6,6 +6,13 @@ import { SpecificationStore, type StoredSpecification } from './specification-st
 import { LogAppendCoalescer } from './log-append-coalescer';
 import { SpecificationUpdate } from './specification-update.schema';
 
+/**
+ * `doc:saved` promises the edit survives a crash of the database too, so every
+ * write here waits for the journal (and a majority, on a replica set). Passed on
+ * each call: mongoose does not apply a schema's write concern to bulk inserts.
+ */
+const DURABLE = { w: 'majority', j: true } as const;
+
 /** The specification store on MongoDB, through mongoose. */
 @Injectable()
 export class MongoSpecificationStore extends SpecificationStore {
@@ -18,7 +25,10 @@ export class MongoSpecificationStore extends SpecificationStore {
   }
 
   private readonly appends = new LogAppendCoalescer<SpecificationUpdate>(async (entries) => {
-    await this.updates.insertMany(entries, { ordered: true });
+    await this.updates.bulkWrite(
+      entries.map((document) => ({ insertOne: { document } })),
+      { ordered: true, writeConcern: DURABLE },
+    );
   });
 
   async load(specificationId: string): Promise<StoredSpecification> {
@@ -74,7 +84,7 @@ export class MongoSpecificationStore extends SpecificationStore {
             updatedAt: new Date(),
           },
         },
-        { upsert: true },
+        { upsert: true, writeConcern: DURABLE },
       );
     } catch (error) {
       // A snapshot at or past upToSeq already exists; it holds these entries too.
