@@ -100,6 +100,22 @@ describe('who may open and edit a specification', () => {
     },
   );
 
+  it('signing out closes that session’s open sockets, and only that session’s', async () => {
+    const token = await signIn(app.url, DEMO_EMAIL['steering-member']);
+    const signedOut = await rawClient(app.url, token);
+    closers.push(signedOut);
+    const otherSession = await raw('steering-member');
+    expect(await signedOut.join(docId)).toMatchObject({ ok: true });
+    expect(await otherSession.join(docId)).toMatchObject({ ok: true });
+
+    const closed = new Promise<string>((resolve) => signedOut.socket.once('disconnect', resolve));
+    const response = await api(app.url, 'DELETE', '/api/session', { token });
+    expect(response.status).toBe(204);
+    expect(await closed).toBe('io server disconnect');
+    expect(otherSession.socket.connected).toBe(true);
+    expect(await otherSession.join(docId)).toMatchObject({ ok: true });
+  });
+
   it('a provider cannot open a draft', async () => {
     const provider = await raw('provider');
     const ack = await provider.join(docId);

@@ -1,6 +1,7 @@
 import type { UserSummary } from '@coproduce/domain';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { fetchCurrentUser } from '../api/session';
+import { closeSharedCollabConnection } from './collab-connection';
 
 const sessionKey = ['session'] as const;
 
@@ -10,11 +11,13 @@ export function useCurrentUser() {
 }
 
 export function rememberSignedIn(queryClient: QueryClient, user: UserSummary) {
+  closeSharedCollabConnection();
   queryClient.setQueryData(sessionKey, user);
 }
 
 /** Drops everything cached for the previous person and marks nobody as signed in. */
 export function forgetSession(queryClient: QueryClient) {
+  closeSharedCollabConnection();
   queryClient.cancelQueries().catch(() => undefined);
   queryClient.clear();
   queryClient.setQueryData(sessionKey, null);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { CollabProvider, type SaveStatus } from '@coproduce/collab-provider';
 import { Y, type CollabErrorBody, type Role, type SizeWarning } from '@coproduce/protocol';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { sharedCollabConnection } from './shared-collab-connection';
+import { sharedCollabConnection } from '../../session/collab-connection';
 
 export interface SpecificationDocument {
   doc: Y.Doc;

@@ -8,6 +8,7 @@ import { WrongCredentials } from '../../base/errors';
 import { AccountsService, toUserSummary } from '../accounts/accounts.service';
 import type { UserDocument } from '../accounts/user.schema';
 import { Session } from './session.schema';
+import { SessionEvents } from './session-events';
 import { hashToken, looksLikeToken, newSessionToken } from './session-token';
 
 /**
@@ -20,6 +21,7 @@ export class AuthService {
     @InjectModel(Session.name) private readonly sessions: Model<Session>,
     private readonly accounts: AccountsService,
     private readonly config: ConfigService<AppConfig, true>,
+    private readonly sessionEvents: SessionEvents,
   ) {}
 
   async signIn(email: string, password: string): Promise<SessionResponse> {
@@ -53,7 +55,9 @@ export class AuthService {
   }
 
   async endSession(token: string): Promise<void> {
-    await this.sessions.deleteOne({ tokenHash: hashToken(token) }).exec();
+    const tokenHash = hashToken(token);
+    await this.sessions.deleteOne({ tokenHash }).exec();
+    this.sessionEvents.publishEnded(tokenHash);
   }
 
   sessionLifetimeMs(): number {

@@ -108,6 +108,11 @@ export class CollabGateway
     return [...this.clients.values()].filter((client) => client.user.userId === userId);
   }
 
+  /** The connected clients that signed in with one session. */
+  clientsOfSession(sessionKey: string): CollabClient[] {
+    return [...this.clients.values()].filter((client) => client.user.sessionKey === sessionKey);
+  }
+
   /** Takes a client out of a document (leaving, disconnected, or no longer allowed). */
   evict(client: CollabClient, docId: string, why?: CollabErrorBody<FrameErrorCode>): void {
     const joined = client.joined.get(docId);

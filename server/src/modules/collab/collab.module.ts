@@ -7,6 +7,7 @@ import { CollabGateway } from './collab.gateway';
 import { CollabSettings } from './collab-settings';
 import { DocumentRegistry } from './document-registry';
 import { MembershipWatcher } from './membership-watcher';
+import { SessionWatcher } from './session-watcher';
 import { MongoSpecificationStore } from './mongo-specification-store';
 import { SocketSession } from './socket-session';
 import {
@@ -34,6 +35,7 @@ import { SpecificationUpdate, SpecificationUpdateSchema } from './specification-
     DocumentRegistry,
     CollabGateway,
     MembershipWatcher,
+    SessionWatcher,
   ],
   exports: [SpecificationStore],
 })

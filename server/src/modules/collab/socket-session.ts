@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
-import { SESSION_COOKIE } from '../auth/session-token';
+import { hashToken, SESSION_COOKIE } from '../auth/session-token';
 import { SharedLookup } from './shared-lookup';
 
 /** Who opened a collab socket. */
 export interface CollabUser {
   userId: string;
   name: string;
+  /** The hash of the session token the socket connected with, to close it at sign-out. */
+  sessionKey: string;
 }
 
 /**
@@ -35,7 +37,9 @@ export class SocketSession {
     if (typeof candidate !== 'string') return null;
     return this.lookups.get(candidate, async () => {
       const user = await this.auth.resolveSession(candidate);
-      return user ? { userId: user.id as string, name: user.name } : null;
+      return user
+        ? { userId: user.id as string, name: user.name, sessionKey: hashToken(candidate) }
+        : null;
     });
   }
 }

@@ -12,3 +12,12 @@ export function sharedCollabConnection(): CollabConnection {
   });
   return connection;
 }
+
+/**
+ * The socket keeps the identity it connected with; when the person signed in
+ * changes (or signs out), it must go, so the next one signs in afresh.
+ */
+export function closeSharedCollabConnection(): void {
+  connection?.close();
+  connection = undefined;
+}

@@ -1,0 +1,31 @@
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { Subscription } from 'rxjs';
+import { SessionEvents } from '../auth/session-events';
+import { CollabGateway } from './collab.gateway';
+
+/**
+ * Signing out ends the session's open collab sockets too: a socket keeps the
+ * identity it connected with, and must not outlive it (the next person signing
+ * in on the same browser would otherwise edit as the previous one).
+ */
+@Injectable()
+export class SessionWatcher implements OnModuleInit, OnModuleDestroy {
+  private subscription: Subscription | undefined;
+
+  constructor(
+    private readonly events: SessionEvents,
+    private readonly gateway: CollabGateway,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscription = this.events.ended.subscribe((sessionKey) => {
+      for (const client of this.gateway.clientsOfSession(sessionKey)) {
+        client.socket.disconnect(true);
+      }
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+  }
+}
