@@ -20,11 +20,14 @@ const READERS: Role[] = ['engagement-lead', 'observer'];
 describe('who may open and edit a specification', () => {
   let app: RunningApp;
   let docId: string;
+  // One commissioner session for the whole file: sign-in is rate limited per email.
+  let commissionerToken: string;
   const closers: Array<{ close(): void }> = [];
 
   beforeAll(async () => {
     app = await startApp();
     docId = await createSpecification(app.url, 'Authorisation');
+    commissionerToken = await signIn(app.url, DEMO_EMAIL.commissioner);
   });
 
   afterEach(() => {
@@ -136,7 +139,6 @@ describe('who may open and edit a specification', () => {
   });
 
   it('a member removed while connected is taken out of the document at once', async () => {
-    const commissionerToken = await signIn(app.url, DEMO_EMAIL.commissioner);
     const workspaceId = await demoWorkspaceId(app.url, commissionerToken);
     const editor = await openSpecification(await connect('commissioner'), docId);
     const observer = await raw('observer');
@@ -173,8 +175,41 @@ describe('who may open and edit a specification', () => {
     expect((await observer.join(docId)).ok).toBe(false);
   });
 
+  it('a member whose role becomes provider leaves the draft at once and receives nothing more', async () => {
+    const workspaceId = await demoWorkspaceId(app.url, commissionerToken);
+    const editor = await openSpecification(await connect('expert-by-experience'), docId);
+    const lead = await raw('engagement-lead');
+    expect((await lead.join(docId)).ok).toBe(true);
+    await eventually(() => lead.frames.length > 0, 'the engagement lead is synced');
+
+    const members = await api<Array<{ userId: string; email: string }>>(
+      app.url,
+      'GET',
+      `/api/workspaces/${workspaceId}/members`,
+      { token: commissionerToken },
+    );
+    const leadId = members.body.find((m) => m.email === DEMO_EMAIL['engagement-lead'])?.userId;
+    const changed = await api(
+      app.url,
+      'PATCH',
+      `/api/workspaces/${workspaceId}/members/${leadId}`,
+      {
+        token: commissionerToken,
+        body: { role: 'provider' },
+      },
+    );
+    expect(changed.status).toBe(200);
+    await eventually(() => lead.errors.some((e) => e.code === 'forbidden'), 'they are told');
+
+    const framesBefore = lead.frames.length;
+    editor.doc.getText('notes').insert(0, 'draft text a provider must never receive');
+    await editor.provider.whenSaved();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(lead.frames.length).toBe(framesBefore);
+    expect((await lead.join(docId)).ok).toBe(false);
+  });
+
   it('an editor whose role becomes observer can no longer edit, on the same socket', async () => {
-    const commissionerToken = await signIn(app.url, DEMO_EMAIL.commissioner);
     const workspaceId = await demoWorkspaceId(app.url, commissionerToken);
     const steering = await raw('steering-member');
     expect(await steering.join(docId)).toMatchObject({ ok: true, canEdit: true });

@@ -13,6 +13,11 @@ import { CollabGateway } from './collab.gateway';
  * judged by (an editor made observer can no longer edit; a role that may no longer
  * read the document is taken out of it).
  */
+const NO_LONGER_ALLOWED = {
+  code: 'forbidden',
+  message: 'Your role no longer lets you open this specification.',
+} as const;
+
 @Injectable()
 export class MembershipWatcher implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(MembershipWatcher.name);
@@ -47,6 +52,13 @@ export class MembershipWatcher implements OnModuleInit, OnModuleDestroy {
           });
           continue;
         }
+        // A role that may not read drafts leaves at once, before any await: relays sent
+        // while a lookup runs must not reach it. (Published documents come with their own
+        // read path; every document open here today is a draft.)
+        if (!AccessPolicy.can(change.role, 'specification.read-draft')) {
+          this.gateway.evict(client, docId, NO_LONGER_ALLOWED);
+          continue;
+        }
         // Apply the new role at once, then confirm it against the store.
         const couldEdit = AccessPolicy.can(joined.member.role, 'specification.edit');
         joined.member.role = change.role;
@@ -60,11 +72,9 @@ export class MembershipWatcher implements OnModuleInit, OnModuleDestroy {
             });
           }
         } catch (error) {
+          // Fail closed: a member whose access cannot be confirmed leaves the document.
+          this.gateway.evict(client, docId, NO_LONGER_ALLOWED);
           if (!(error instanceof NotFound)) throw error;
-          this.gateway.evict(client, docId, {
-            code: 'forbidden',
-            message: 'Your role no longer lets you open this specification.',
-          });
         }
       }
     }
