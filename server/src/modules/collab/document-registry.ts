@@ -75,7 +75,7 @@ export class DocumentRegistry implements OnApplicationShutdown {
   private unload(document: OpenDocument): Promise<void> {
     const id = document.specificationId;
     const current = this.open.get(id);
-    // Only the registered instance is unloaded, and only once.
+    // Unloaded once: only while its id is still registered.
     if (!current) return Promise.resolve();
     this.open.delete(id);
     const unloading = (async () => {

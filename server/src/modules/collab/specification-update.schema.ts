@@ -1,7 +1,8 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /** One entry of a specification's append-only Yjs update log. */
-// Acknowledged once journaled, so `doc:saved` survives a crash of the database too.
+// Journaled before acknowledged, so `doc:saved` survives a crash of the database too; the
+// store passes the same write concern on every write (mongoose skips it on bulk inserts).
 @Schema({
   collection: 'specification_updates',
   versionKey: false,
