@@ -1,3 +1,4 @@
+import { api, DEMO_EMAIL, signIn } from '../support/api';
 import { startApp, type RunningApp } from '../support/app';
 import type { CollabConnection } from '@coproduce/collab-provider';
 import { Y } from '@coproduce/protocol';
@@ -5,6 +6,7 @@ import {
   connectAs,
   contentOf,
   createSpecification,
+  demoWorkspaceId,
   eventually,
   openSpecification,
 } from '../support/collab';
@@ -61,6 +63,32 @@ describe('live co-editing', () => {
     expect(steering.doc.getText('notes').toString()).toContain('evening hours');
     await Promise.all([steering.provider.whenSaved(), expert.provider.whenSaved()]);
     expect(steering.provider.status).toBe('saved');
+  });
+
+  it('the specification says who changed it last, from live edits', async () => {
+    const docId = await createSpecification(app.url, 'Who changed it');
+    const expert = await openSpecification(await connect('expert-by-experience'), docId);
+    expert.doc.getText('notes').insert(0, 'Plain words, please. ');
+    await expert.provider.whenSaved();
+
+    const token = await signIn(app.url, DEMO_EMAIL.commissioner);
+    const workspaceId = await demoWorkspaceId(app.url, token);
+    const lastChangedBy = async () =>
+      (
+        await api<{ updatedBy: { email: string } }>(
+          app.url,
+          'GET',
+          `/api/workspaces/${workspaceId}/specifications/${docId}`,
+          { token },
+        )
+      ).body.updatedBy.email;
+    // Recorded beside the save, not inside it: poll for a few seconds.
+    let changedBy = await lastChangedBy();
+    for (let tries = 0; changedBy !== DEMO_EMAIL['expert-by-experience'] && tries < 50; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      changedBy = await lastChangedBy();
+    }
+    expect(changedBy).toBe(DEMO_EMAIL['expert-by-experience']);
   });
 
   it('a reader who opens the document later loads everything that was saved', async () => {

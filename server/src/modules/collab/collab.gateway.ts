@@ -28,6 +28,7 @@ import { CollabClient } from './collab-client';
 import { CollabSettings, transportFrameLimit } from './collab-settings';
 import type { DocumentChannel } from './document-channel';
 import { DocumentRegistry } from './document-registry';
+import { SpecificationEditors } from './specification-editors';
 import { SharedLookup } from './shared-lookup';
 import { SocketSession } from './socket-session';
 
@@ -58,6 +59,7 @@ export class CollabGateway
     private readonly specifications: SpecificationsService,
     private readonly registry: DocumentRegistry,
     private readonly settings: CollabSettings,
+    private readonly editors: SpecificationEditors,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -204,7 +206,9 @@ export class CollabGateway
       throw error;
     }
     const refusal = joined.document.receive(client.id, decoded);
-    if (refusal) refuse(refusal.code, refusal.message);
+    if (refusal) return refuse(refusal.code, refusal.message);
+    // Live edits only: a sync answer is sent on every join, edit or not.
+    if (decoded.kind === 'update') this.editors.edited(docId, client.user.userId);
   }
 
   private channelFor(docId: string): DocumentChannel {

@@ -8,6 +8,7 @@ import { CollabSettings } from './collab-settings';
 import { DocumentRegistry } from './document-registry';
 import { MembershipWatcher } from './membership-watcher';
 import { SessionWatcher } from './session-watcher';
+import { SpecificationEditors } from './specification-editors';
 import { MongoSpecificationStore } from './mongo-specification-store';
 import { SocketSession } from './socket-session';
 import {
@@ -36,6 +37,7 @@ import { SpecificationUpdate, SpecificationUpdateSchema } from './specification-
     CollabGateway,
     MembershipWatcher,
     SessionWatcher,
+    SpecificationEditors,
   ],
   exports: [SpecificationStore],
 })

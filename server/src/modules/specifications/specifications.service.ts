@@ -99,7 +99,7 @@ export class SpecificationsService {
     return { specification, role };
   }
 
-  /** Records who last changed a specification (the collab module calls this on save). */
+  /** Records who last changed a specification (the collab module calls this as people edit). */
   async touch(specificationId: Types.ObjectId, userId: Types.ObjectId): Promise<void> {
     await this.specifications
       .updateOne({ _id: specificationId }, { $set: { updatedBy: userId } })
