@@ -19,7 +19,7 @@ export function SpecificationPage() {
   const workspace = useWorkspace(workspaceId);
   const specifications = useSpecifications(workspaceId);
   const user = useCurrentUser();
-  const live = useSpecificationDocument(specificationId);
+  const live = useSpecificationDocument(specificationId, user.data?.id);
   const [plainView, setPlainView] = useState(false);
   const specification = specifications.data?.find((item) => item.id === specificationId);
   useWarnBeforeLeaving(live?.status === 'saving');

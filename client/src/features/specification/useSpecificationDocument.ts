@@ -24,14 +24,23 @@ export interface SpecificationDocument {
 /**
  * A specification's live document for as long as the page shows it: a Y.Doc kept in
  * IndexedDB (so nothing typed is lost to a reload or a dropped connection) and bound
- * to the server through the shared collab connection.
+ * to the server through the shared collab connection. The local copy is kept per
+ * person: someone else signing in on this browser never sees, or sends, another
+ * person's unsent edits.
  */
-export function useSpecificationDocument(specificationId: string): SpecificationDocument | null {
+export function useSpecificationDocument(
+  specificationId: string,
+  userId: string | undefined,
+): SpecificationDocument | null {
   const [state, setState] = useState<SpecificationDocument | null>(null);
 
   useEffect(() => {
+    if (!userId) return;
     const doc = new Y.Doc();
-    const local = new IndexeddbPersistence(`coproduce-specification-${specificationId}`, doc);
+    const local = new IndexeddbPersistence(
+      `coproduce-specification-${userId}-${specificationId}`,
+      doc,
+    );
     const provider = new CollabProvider(sharedCollabConnection(), specificationId, doc);
     let localLoaded = false;
     const refresh = (change: Partial<SpecificationDocument> = {}) =>
@@ -63,7 +72,7 @@ export function useSpecificationDocument(specificationId: string): Specification
       void local.destroy();
       doc.destroy();
     };
-  }, [specificationId]);
+  }, [specificationId, userId]);
 
   return state;
 }
