@@ -44,6 +44,17 @@ describe('who may open and edit a specification', () => {
     return connection;
   }
 
+  /** A demo member's user id, looked up as the commissioner. */
+  async function memberIdOf(workspaceId: string, email: string): Promise<string | undefined> {
+    const members = await api<Array<{ userId: string; email: string }>>(
+      app.url,
+      'GET',
+      `/api/workspaces/${workspaceId}/members`,
+      { token: commissionerToken },
+    );
+    return members.body.find((member) => member.email === email)?.userId;
+  }
+
   async function raw(role: Role): Promise<RawCollabClient> {
     const client = await rawClient(app.url, await signIn(app.url, DEMO_EMAIL[role]));
     closers.push(client);
@@ -145,13 +156,7 @@ describe('who may open and edit a specification', () => {
     expect((await observer.join(docId)).ok).toBe(true);
     await eventually(() => observer.frames.length > 0, 'the observer is synced');
 
-    const members = await api<Array<{ userId: string; email: string }>>(
-      app.url,
-      'GET',
-      `/api/workspaces/${workspaceId}/members`,
-      { token: commissionerToken },
-    );
-    const observerId = members.body.find((m) => m.email === DEMO_EMAIL.observer)?.userId;
+    const observerId = await memberIdOf(workspaceId, DEMO_EMAIL.observer);
     const removed = await api(
       app.url,
       'DELETE',
@@ -182,13 +187,7 @@ describe('who may open and edit a specification', () => {
     expect((await lead.join(docId)).ok).toBe(true);
     await eventually(() => lead.frames.length > 0, 'the engagement lead is synced');
 
-    const members = await api<Array<{ userId: string; email: string }>>(
-      app.url,
-      'GET',
-      `/api/workspaces/${workspaceId}/members`,
-      { token: commissionerToken },
-    );
-    const leadId = members.body.find((m) => m.email === DEMO_EMAIL['engagement-lead'])?.userId;
+    const leadId = await memberIdOf(workspaceId, DEMO_EMAIL['engagement-lead']);
     const changed = await api(
       app.url,
       'PATCH',
@@ -213,13 +212,7 @@ describe('who may open and edit a specification', () => {
     const workspaceId = await demoWorkspaceId(app.url, commissionerToken);
     const steering = await raw('steering-member');
     expect(await steering.join(docId)).toMatchObject({ ok: true, canEdit: true });
-    const members = await api<Array<{ userId: string; email: string }>>(
-      app.url,
-      'GET',
-      `/api/workspaces/${workspaceId}/members`,
-      { token: commissionerToken },
-    );
-    const steeringId = members.body.find((m) => m.email === DEMO_EMAIL['steering-member'])?.userId;
+    const steeringId = await memberIdOf(workspaceId, DEMO_EMAIL['steering-member']);
     const changed = await api(
       app.url,
       'PATCH',
