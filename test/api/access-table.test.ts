@@ -3,15 +3,13 @@
 // product states it, seen from outside.
 import {
   ROLES,
-  type AcceptedInvitation,
-  type CreatedInvitation,
   type MemberSummary,
   type Role,
   type SpecificationSummary,
   type WorkspaceSummary,
 } from '@coproduce/domain';
 import { startApp, type RunningApp } from '../support/app';
-import { api, DEMO_EMAIL, signIn } from '../support/api';
+import { api, DEMO_EMAIL, joinByLink, signIn } from '../support/api';
 
 // Each file starts real server processes, which on a loaded machine can take a while; the
 // root configuration's testTimeout is for unit tests.
@@ -113,36 +111,14 @@ beforeAll(async () => {
     nobody: 'a'.repeat(24),
   };
   // A real account that belongs to no workspace: joined by link, then removed.
-  const link = await api<CreatedInvitation>(
-    app.url,
-    'POST',
-    `/api/workspaces/${fixture.workspace}/invitations`,
-    {
-      token: commissioner,
-      body: { role: 'observer' },
-    },
-  );
-  const joined = await api<AcceptedInvitation>(
-    app.url,
-    'POST',
-    `/api/invitations/${link.body.token}/accept`,
-    {
-      body: {
-        name: 'Former member',
-        email: 'former@example.org',
-        password: 'a long enough password',
-      },
-    },
-  );
-  tokens['non-member'] = joined.body.session!.token;
-  await api(
-    app.url,
-    'DELETE',
-    `/api/workspaces/${fixture.workspace}/members/${joined.body.session!.user.id}`,
-    {
-      token: commissioner,
-    },
-  );
+  const joined = await joinByLink(app.url, commissioner, fixture.workspace, {
+    name: 'Former member',
+    email: 'former@example.org',
+  });
+  tokens['non-member'] = joined.token;
+  await api(app.url, 'DELETE', `/api/workspaces/${fixture.workspace}/members/${joined.user.id}`, {
+    token: commissioner,
+  });
 });
 afterAll(async () => {
   await app?.stop();

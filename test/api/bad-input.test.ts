@@ -2,14 +2,13 @@
 // oversized bodies, malformed and unknown ids, another workspace's ids — gets
 // a 4xx with a readable message, and changes nothing (not even the audit log).
 import type {
-  AcceptedInvitation,
   CreatedInvitation,
   SpecificationSummary,
   WorkspaceDetail,
   WorkspaceSummary,
 } from '@coproduce/domain';
 import { startApp, type RunningApp } from '../support/app';
-import { api, DEMO_EMAIL, signIn } from '../support/api';
+import { api, DEMO_EMAIL, joinByLink, signIn } from '../support/api';
 
 jest.setTimeout(120_000);
 
@@ -46,28 +45,11 @@ beforeAll(async () => {
       body: { title: 'Short breaks' },
     })
   ).body.id;
-  const link = await api<CreatedInvitation>(
-    app.url,
-    'POST',
-    `/api/workspaces/${other}/invitations`,
-    {
-      token: commissioner,
-      body: { role: 'observer' },
-    },
-  );
-  const joined = await api<AcceptedInvitation>(
-    app.url,
-    'POST',
-    `/api/invitations/${link.body.token}/accept`,
-    {
-      body: {
-        name: 'Only elsewhere',
-        email: 'elsewhere@example.org',
-        password: 'a long enough password',
-      },
-    },
-  );
-  otherIds.member = joined.body.session!.user.id;
+  const joined = await joinByLink(app.url, commissioner, other, {
+    name: 'Only elsewhere',
+    email: 'elsewhere@example.org',
+  });
+  otherIds.member = joined.user.id;
   otherIds.invitation = (
     await api<CreatedInvitation>(app.url, 'POST', `/api/workspaces/${other}/invitations`, {
       token: commissioner,

@@ -1,5 +1,10 @@
 // A small fetch wrapper for API tests: JSON in and out, bearer or cookie auth.
-import type { Role, SessionResponse } from '@coproduce/domain';
+import type {
+  AcceptedInvitation,
+  CreatedInvitation,
+  Role,
+  SessionResponse,
+} from '@coproduce/domain';
 import { request as httpRequest } from 'node:http';
 
 export const DEMO_PASSWORD = 'coproduce-demo';
@@ -146,4 +151,32 @@ export function sessionCookieOf(response: ApiResponse): string {
 /** The shape every error response has; use in `expect(...).toEqual(errorWithCode('x'))`. */
 export function errorWithCode(code: string) {
   return { error: { code, message: expect.any(String) as unknown as string } };
+}
+
+/**
+ * A new person joins a workspace through a link invitation made by `inviterToken`
+ * (a commissioner), as an observer; returns their session.
+ */
+export async function joinByLink(
+  baseUrl: string,
+  inviterToken: string,
+  workspaceId: string,
+  person: { name: string; email: string },
+): Promise<SessionResponse> {
+  const link = await api<CreatedInvitation>(
+    baseUrl,
+    'POST',
+    `/api/workspaces/${workspaceId}/invitations`,
+    { token: inviterToken, body: { role: 'observer' } },
+  );
+  const joined = await api<AcceptedInvitation>(
+    baseUrl,
+    'POST',
+    `/api/invitations/${link.body.token}/accept`,
+    { body: { ...person, password: 'a long enough password' } },
+  );
+  if (!joined.body.session) {
+    throw new Error(`Joining by link failed: ${joined.status} ${JSON.stringify(joined.body)}`);
+  }
+  return joined.body.session;
 }
