@@ -26,6 +26,53 @@ describe('which updates the server lets into a document', () => {
     expect(admitUpdate(server, Y.encodeStateAsUpdate(new Y.Doc()))).toEqual({ verdict: 'no-op' });
   });
 
+  it('sees deletions the document has already made as a no-op', () => {
+    const server = serverWith('Named key worker for every young person');
+    server.getText('notes').delete(0, 6);
+    server.getText('notes').delete(10, 4);
+    // A client restored from its own copy answers sync step 1 with its whole state,
+    // deletions included.
+    const restored = new Y.Doc();
+    Y.applyUpdate(restored, Y.encodeStateAsUpdate(server));
+    const answer = Y.encodeStateAsUpdate(restored, Y.encodeStateVector(server));
+    expect(Y.decodeUpdate(answer).ds.clients.size).toBe(1);
+    expect(admitUpdate(server, answer)).toEqual({ verdict: 'no-op' });
+  });
+
+  it('sees a deletion of collected content as a no-op', () => {
+    const server = serverWith('Scope and eligibility');
+    const restored = new Y.Doc();
+    Y.applyUpdate(restored, Y.encodeStateAsUpdate(server));
+    server.getText('notes').delete(0, 6);
+    restored.getText('notes').delete(0, 6);
+    const answer = Y.encodeStateAsUpdate(restored, Y.encodeStateVector(server));
+    expect(Y.decodeUpdate(answer).ds.clients.size).toBe(1);
+    expect(admitUpdate(server, answer)).toEqual({ verdict: 'no-op' });
+  });
+
+  it('sees a deletion as a change when any part of it is new to the document', () => {
+    const server = serverWith('Outcomes framework');
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    server.getText('notes').delete(0, 2);
+    client.getText('notes').delete(0, 4);
+    const answer = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+    expect(admitUpdate(server, answer)).toEqual({ verdict: 'changes' });
+  });
+
+  it('sees a deletion spanning deleted and live text as a change', () => {
+    const server = serverWith('Key worker service');
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    server.getText('notes').delete(4, 6);
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    client.getText('notes').delete(0, 8);
+    const answer = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+    expect(admitUpdate(server, answer)).toEqual({ verdict: 'changes' });
+    Y.applyUpdate(server, answer);
+    expect(admitUpdate(server, answer)).toEqual({ verdict: 'no-op' });
+  });
+
   it('refuses an update that depends on edits the server never saw', () => {
     const server = serverWith('Scope');
     const elsewhere = new Y.Doc();

@@ -57,15 +57,44 @@ export function admitUpdate(doc: Y.Doc, update: Uint8Array): UpdateAdmission {
     }
   }
 
-  let deletes = false;
+  let deletesNew = false;
   for (const [client, ranges] of decoded.ds.clients) {
     for (const range of ranges) {
       if (range.len <= 0) continue;
       if (range.clock + range.len > (known.get(client) ?? 0)) {
         return { verdict: 'refused', reason: 'the update deletes edits the server has not seen' };
       }
-      deletes = true;
+      // A client restored from its own copy re-sends every deletion it knows of; only
+      // one the document has not made yet is an edit.
+      if (!isAlreadyDeleted(doc, client, range.clock, range.len, before.get(client) ?? 0)) {
+        deletesNew = true;
+      }
     }
   }
-  return addsStructs || deletes ? { verdict: 'changes' } : { verdict: 'no-op' };
+  return addsStructs || deletesNew ? { verdict: 'changes' } : { verdict: 'no-op' };
+}
+
+/**
+ * Whether every struct of `client` in [clock, clock + len) is deleted in the document
+ * already. Walks only the structs the range covers, so the cost follows the update, not
+ * the document. Clocks at or past `held` are structs arriving in this very update.
+ */
+function isAlreadyDeleted(
+  doc: Y.Doc,
+  client: number,
+  clock: number,
+  len: number,
+  held: number,
+): boolean {
+  const end = clock + len;
+  if (end > held) return false;
+  const structs = doc.store.clients.get(client);
+  if (structs === undefined) return false;
+  let at = clock;
+  for (let index = Y.findIndexSS(structs, clock); at < end; index++) {
+    const struct = structs[index];
+    if (struct === undefined || !struct.deleted) return false;
+    at = struct.id.clock + struct.length;
+  }
+  return true;
 }
