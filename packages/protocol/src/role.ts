@@ -1,12 +1,5 @@
 /**
- * The collab protocol names the member's role in a join answer. Kept as a plain string
- * union here so the protocol package has no dependency on the server's domain package;
- * it matches `Role` in @coproduce/domain.
+ * The collab protocol names the member's role in a join answer: the same roles the REST
+ * API and the access policy use, so there is one list to change.
  */
-export type Role =
-  | 'commissioner'
-  | 'steering-member'
-  | 'expert-by-experience'
-  | 'engagement-lead'
-  | 'provider'
-  | 'observer';
+export type { Role } from '@coproduce/domain';
