@@ -2,7 +2,14 @@
 // each with its own Y.Doc, through the same provider the web client uses.
 import type { Role, SpecificationSummary, WorkspaceSummary } from '@coproduce/domain';
 import { CollabConnection, CollabProvider } from '@coproduce/collab-provider';
-import { COLLAB_NAMESPACE, CollabEvent, encodeUpdate, Y, type JoinAck } from '@coproduce/protocol';
+import {
+  COLLAB_NAMESPACE,
+  CollabEvent,
+  encodeUpdate,
+  Y,
+  type JoinAck,
+  type RoleNotice,
+} from '@coproduce/protocol';
 import { MongoClient } from 'mongodb';
 import { io, type Socket } from 'socket.io-client';
 import { api, DEMO_EMAIL, signIn } from './api';
@@ -96,6 +103,8 @@ export interface RawCollabClient {
   errors: Array<{ docId: string; code: string; message: string }>;
   /** Every `yjs` frame received, in order. */
   frames: Array<{ docId: string; payload: Uint8Array }>;
+  /** Every `doc:role` received, in order. */
+  roles: Array<{ docId: string } & RoleNotice>;
   join(docId: string): Promise<JoinAck>;
   send(docId: unknown, payload: unknown): void;
   close(): void;
@@ -115,6 +124,7 @@ export async function rawClient(baseUrl: string, token: string): Promise<RawColl
     socket,
     errors: [],
     frames: [],
+    roles: [],
     join: (docId) =>
       socket.timeout(10_000).emitWithAck(CollabEvent.join, { docId }) as Promise<JoinAck>,
     send: (docId, payload) => socket.emit(CollabEvent.yjs, docId, payload),
@@ -122,6 +132,9 @@ export async function rawClient(baseUrl: string, token: string): Promise<RawColl
   };
   socket.on(CollabEvent.error, (docId: string, error: { code: string; message: string }) =>
     client.errors.push({ docId, ...error }),
+  );
+  socket.on(CollabEvent.role, (docId: string, notice: RoleNotice) =>
+    client.roles.push({ docId, ...notice }),
   );
   socket.on(CollabEvent.yjs, (docId: string, payload: Uint8Array) =>
     client.frames.push({ docId, payload: new Uint8Array(payload) }),

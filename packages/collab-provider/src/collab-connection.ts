@@ -15,7 +15,8 @@ export interface DocumentEndpoint {
   onConnected(): void;
   onDisconnected(): void;
   onFrame(payload: unknown): void;
-  onSaved(stateVector: unknown): void;
+  onSaved(notice: unknown): void;
+  onRole(notice: unknown): void;
   onError(error: CollabErrorBody): void;
   onWarning(warning: SizeWarning): void;
   destroy(): void;
@@ -37,9 +38,8 @@ export class CollabConnection {
     socket.on('connect', () => this.endpoints.forEach((endpoint) => endpoint.onConnected()));
     socket.on('disconnect', () => this.endpoints.forEach((endpoint) => endpoint.onDisconnected()));
     socket.on(CollabEvent.yjs, (docId, payload) => this.endpoints.get(docId)?.onFrame(payload));
-    socket.on(CollabEvent.saved, (docId, notice) =>
-      this.endpoints.get(docId)?.onSaved((notice as { stateVector?: unknown } | null)?.stateVector),
-    );
+    socket.on(CollabEvent.saved, (docId, notice) => this.endpoints.get(docId)?.onSaved(notice));
+    socket.on(CollabEvent.role, (docId, notice) => this.endpoints.get(docId)?.onRole(notice));
     socket.on(CollabEvent.error, (docId, error) => this.endpoints.get(docId)?.onError(error));
     socket.on(CollabEvent.warning, (docId, warning) =>
       this.endpoints.get(docId)?.onWarning(warning),

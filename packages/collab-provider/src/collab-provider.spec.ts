@@ -64,6 +64,13 @@ function providerFor(doc: Y.Doc): { provider: CollabProvider; statuses: SaveStat
 /** The server's side: what it would hold, to answer with. */
 const serverDoc = new Y.Doc();
 
+/** Plays the server's `doc:saved`: a state vector, and (to the sender) its update count. */
+function saved(stateVector: Uint8Array, updatesSaved?: number): void {
+  connection.endpoint?.onSaved(
+    updatesSaved === undefined ? { stateVector } : { stateVector, updatesSaved },
+  );
+}
+
 beforeEach(() => {
   connection = new ScriptedConnection();
 });
@@ -75,18 +82,23 @@ describe('the saved state a person sees', () => {
     expect(provider.status).toBe('offline');
 
     connection.answerJoin();
-    connection.endpoint?.onSaved(Y.encodeStateVector(serverDoc));
+    saved(Y.encodeStateVector(serverDoc));
     expect(provider.status).toBe('saved');
 
+    // The sync answer is update 1, the edit update 2.
     connection.endpoint?.onFrame(encodeSyncStep1(Y.encodeStateVector(serverDoc)));
     doc.getText('notes').insert(0, 'Named key worker');
     expect(provider.status).toBe('saving');
 
     // A notice from before this edit does not cover it.
-    connection.endpoint?.onSaved(Y.encodeStateVector(serverDoc));
+    saved(Y.encodeStateVector(serverDoc), 1);
     expect(provider.status).toBe('saving');
 
-    connection.endpoint?.onSaved(Y.encodeStateVector(doc));
+    // Nor does the state vector alone, while the server has not counted the update in.
+    saved(Y.encodeStateVector(doc));
+    expect(provider.status).toBe('saving');
+
+    saved(Y.encodeStateVector(doc), 2);
     expect(provider.status).toBe('saved');
 
     doc.getText('notes').insert(0, 'A ');
@@ -98,12 +110,51 @@ describe('the saved state a person sees', () => {
     const doc = new Y.Doc();
     const { provider } = providerFor(doc);
     connection.answerJoin();
-    connection.endpoint?.onSaved(new Uint8Array([0]));
+    saved(new Uint8Array([0]));
     const other = new Y.Doc();
     other.getText('notes').insert(0, 'from a colleague');
     connection.endpoint?.onFrame(encodeUpdate(Y.encodeStateAsUpdate(other)));
     expect(provider.status).toBe('saving');
-    connection.endpoint?.onSaved(Y.encodeStateVector(other));
+    saved(Y.encodeStateVector(other));
+    expect(provider.status).toBe('saved');
+    provider.destroy();
+  });
+
+  it('a deletion alone is saving until the server says the update carrying it is saved', () => {
+    const doc = new Y.Doc();
+    doc.getText('notes').insert(0, 'Outcomes for young carers');
+    const { provider } = providerFor(doc);
+    connection.answerJoin();
+    connection.endpoint?.onFrame(encodeSyncStep1(new Uint8Array([0])));
+    saved(Y.encodeStateVector(doc), 1);
+    expect(provider.status).toBe('saved');
+
+    // Deleting does not move the state vector, so only the count can tell.
+    doc.getText('notes').delete(0, 9);
+    expect(provider.status).toBe('saving');
+    saved(Y.encodeStateVector(doc));
+    expect(provider.status).toBe('saving');
+    saved(Y.encodeStateVector(doc), 2);
+    expect(provider.status).toBe('saved');
+    provider.destroy();
+  });
+
+  it('ignores a count of more updates than it sent, and counts again from each join', () => {
+    const doc = new Y.Doc();
+    const { provider } = providerFor(doc);
+    connection.answerJoin();
+    connection.endpoint?.onFrame(encodeSyncStep1(new Uint8Array([0])));
+    doc.getText('notes').insert(0, 'x');
+    saved(Y.encodeStateVector(doc), 7);
+    expect(provider.status).toBe('saving');
+
+    connection.connected = false;
+    connection.endpoint?.onDisconnected();
+    connection.connected = true;
+    connection.endpoint?.onConnected();
+    connection.answerJoin();
+    connection.endpoint?.onFrame(encodeSyncStep1(new Uint8Array([0])));
+    saved(Y.encodeStateVector(doc), 1);
     expect(provider.status).toBe('saved');
     provider.destroy();
   });
@@ -140,6 +191,40 @@ describe('the saved state a person sees', () => {
     doc.getText('notes').insert(0, '!');
     expect(connection.kinds().at(-1)).toBe('update');
     expect(statuses).toContain('offline');
+    provider.destroy();
+  });
+
+  it('follows a role change: made observer with edits unsaved, then steering member again', () => {
+    const doc = new Y.Doc();
+    const { provider } = providerFor(doc);
+    const roles: Array<[string, boolean]> = [];
+    provider.on('role', (role, canEdit) => roles.push([role, canEdit]));
+    connection.answerJoin();
+    connection.endpoint?.onFrame(encodeSyncStep1(new Uint8Array([0])));
+    doc.getText('notes').insert(0, 'typed just before the change');
+
+    connection.endpoint?.onRole({ role: 'observer', canEdit: false });
+    expect([provider.role, provider.canEdit, provider.status]).toEqual([
+      'observer',
+      false,
+      'not-saved',
+    ]);
+    connection.sentFrames = [];
+    doc.getText('notes').insert(0, '!');
+    expect(connection.kinds()).toEqual([]);
+
+    connection.endpoint?.onRole({ role: 'steering-member', canEdit: true });
+    expect(provider.canEdit).toBe(true);
+    expect(provider.status).toBe('saving');
+    expect(roles).toEqual([
+      ['observer', false],
+      ['steering-member', true],
+    ]);
+
+    // Malformed notices change nothing.
+    connection.endpoint?.onRole({ role: 'observer' });
+    connection.endpoint?.onRole(null);
+    expect(provider.canEdit).toBe(true);
     provider.destroy();
   });
 

@@ -17,6 +17,8 @@ import {
   type JoinAck,
   type JoinErrorCode,
   type Role,
+  type RoleNotice,
+  type SavedNotice,
   type SizeWarning,
 } from '@coproduce/protocol';
 import type { CollabConnection, DocumentEndpoint } from './collab-connection';
@@ -24,17 +26,22 @@ import type { CollabConnection, DocumentEndpoint } from './collab-connection';
 const { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } = awarenessProtocol;
 
 /**
- * What a person is told about their edits: `saved` only when the server's last
- * `doc:saved` covers everything this replica holds; `saving` while connected and not
- * yet; `offline` when not connected to the document (edits are kept and sent on return).
+ * What a person is told about their edits: `saved` only when the server has said that
+ * everything this replica holds is durable (its state vector, and every update this
+ * replica sent, deletions included); `saving` while connected and not yet; `offline`
+ * when not connected to the document (edits are kept and sent on return);
+ * `not-saved` when this replica holds edits the server will not take from this person
+ * (their role no longer lets them edit), which stay on this device.
  */
-export type SaveStatus = 'saving' | 'saved' | 'offline';
+export type SaveStatus = 'saving' | 'saved' | 'offline' | 'not-saved';
 
 export interface CollabProviderEvents {
   status: (status: SaveStatus) => void;
   /** The first full exchange with the server after each (re)join. */
   synced: () => void;
   joined: (role: Role, canEdit: boolean) => void;
+  /** The member's role changed while in the document. */
+  role: (role: Role, canEdit: boolean) => void;
   'join-failed': (error: CollabErrorBody<JoinErrorCode>) => void;
   /** A frame the server refused, or one from the server that did not decode. */
   error: (error: CollabErrorBody) => void;
@@ -62,6 +69,9 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
   private joined = false;
   private answeredServer = false;
   private durable = new Map<number, number>();
+  /** Update frames sent since the latest join, and how many the server said are saved. */
+  private updatesSent = 0;
+  private updatesSaved = 0;
   private currentStatus: SaveStatus = 'offline';
   private destroyed = false;
   private readonly joinTimeoutMs: number;
@@ -132,7 +142,7 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
     switch (frame.kind) {
       case 'sync-step-1':
         if (this.canEdit) {
-          this.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, frame.stateVector)));
+          this.sendUpdate(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, frame.stateVector)));
         }
         this.answeredServer = true;
         break;
@@ -156,7 +166,9 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
     this.updateStatus();
   }
 
-  onSaved(stateVector: unknown): void {
+  onSaved(notice: unknown): void {
+    if (typeof notice !== 'object' || notice === null) return;
+    const { stateVector, updatesSaved } = notice as Partial<Record<keyof SavedNotice, unknown>>;
     const bytes = toBytes(stateVector);
     if (!bytes) return;
     try {
@@ -164,12 +176,28 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
     } catch {
       return;
     }
+    if (
+      typeof updatesSaved === 'number' &&
+      Number.isSafeInteger(updatesSaved) &&
+      updatesSaved > this.updatesSaved &&
+      updatesSaved <= this.updatesSent
+    ) {
+      this.updatesSaved = updatesSaved;
+    }
+    this.updateStatus();
+  }
+
+  onRole(notice: unknown): void {
+    if (!this.joined || typeof notice !== 'object' || notice === null) return;
+    const { role, canEdit } = notice as Partial<Record<keyof RoleNotice, unknown>>;
+    if (typeof role !== 'string' || typeof canEdit !== 'boolean') return;
+    this.role = role as Role;
+    this.canEdit = canEdit;
+    this.emit('role', [role as Role, canEdit]);
     this.updateStatus();
   }
 
   onError(error: CollabErrorBody): void {
-    // The server no longer accepts our edits (a role change): stop offering them.
-    if (error.code === 'forbidden') this.canEdit = false;
     // We were taken out of the document (or the server restarted it): join again.
     if (error.code === 'not-joined' && this.joined) {
       this.joined = false;
@@ -218,6 +246,8 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
         this.joined = true;
         this.role = answer.role;
         this.canEdit = answer.canEdit;
+        this.updatesSent = 0;
+        this.updatesSaved = 0;
         this.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
         this.sendLocalAwareness();
         this.emit('joined', [answer.role, answer.canEdit]);
@@ -227,7 +257,7 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
 
   private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin !== this && this.joined && this.answeredServer && this.canEdit) {
-      this.send(encodeUpdate(update));
+      this.sendUpdate(encodeUpdate(update));
     }
     this.updateStatus();
   };
@@ -252,10 +282,17 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
     this.connection.socket.emit(CollabEvent.yjs, this.docId, frame);
   }
 
+  /** Sends a frame carrying an update (sync step 2 or update): one the server counts. */
+  private sendUpdate(frame: Uint8Array): void {
+    this.updatesSent++;
+    this.send(frame);
+  }
+
   private updateStatus(): void {
     let next: SaveStatus;
     if (!this.joined || !this.connection.connected) next = 'offline';
-    else next = this.durableCoversDocument() ? 'saved' : 'saving';
+    else if (this.updatesSaved >= this.updatesSent && this.durableCoversDocument()) next = 'saved';
+    else next = this.canEdit ? 'saving' : 'not-saved';
     if (next !== this.currentStatus) {
       this.currentStatus = next;
       this.emit('status', [next]);

@@ -3,6 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { EmbeddedMongoOptions, RunningEmbeddedMongo } from './in-process';
 
+/** The store running in a child process: its pid lets tests pause or kill it from outside. */
+export interface EmbeddedMongoProcess extends RunningEmbeddedMongo {
+  pid: number;
+}
+
 const LISTENING = /^embedded-mongo: listening on (mongodb:\/\/\S+)$/m;
 
 /** Built entry point; from `src/` (ts-jest / swc) and from `dist/` this is the same file. */
@@ -19,7 +24,7 @@ export function launchEmbeddedMongo(
     /** The child went away without stop(): the caller has lost its database. */
     onUnexpectedExit?: (reason: string) => void;
   } = {},
-): Promise<RunningEmbeddedMongo> {
+): Promise<EmbeddedMongoProcess> {
   // The whole store lives in the heap: allow half the machine's memory (at least Node's usual 4 GiB).
   const heapMiB = Math.max(4096, Math.floor(os.totalmem() / 1048576 / 2));
   const args = [`--max-old-space-size=${heapMiB}`, CLI_PATH, '--port', String(options.port ?? 0)];
@@ -55,6 +60,7 @@ export function launchEmbeddedMongo(
       resolve({
         uri,
         port: Number(new URL(uri).port),
+        pid: child.pid!,
         stop: async () => {
           stopping = true;
           if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

@@ -3,4 +3,4 @@ export {
   type EmbeddedMongoOptions,
   type RunningEmbeddedMongo,
 } from './in-process';
-export { launchEmbeddedMongo } from './child-process';
+export { launchEmbeddedMongo, type EmbeddedMongoProcess } from './child-process';

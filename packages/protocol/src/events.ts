@@ -7,6 +7,7 @@ import type {
   JoinAck,
   JoinRequest,
   LeaveRequest,
+  RoleNotice,
   SavedNotice,
   SizeWarning,
 } from './payloads';
@@ -23,6 +24,7 @@ export const CollabEvent = {
   saved: 'doc:saved',
   error: 'doc:error',
   warning: 'doc:warning',
+  role: 'doc:role',
 } as const;
 
 /** Events a client sends. Binary arrives on the server as a Buffer, which is a Uint8Array. */
@@ -38,4 +40,5 @@ export interface CollabServerEvents {
   [CollabEvent.saved]: (docId: string, notice: SavedNotice) => void;
   [CollabEvent.error]: (docId: string, error: CollabErrorBody) => void;
   [CollabEvent.warning]: (docId: string, warning: SizeWarning) => void;
+  [CollabEvent.role]: (docId: string, notice: RoleNotice) => void;
 }

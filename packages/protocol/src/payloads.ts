@@ -26,9 +26,27 @@ export interface CollabErrorBody<Code extends string = CollabErrorCode> {
 export type JoinAck =
   { ok: true; role: Role; canEdit: boolean } | { ok: false; error: CollabErrorBody<JoinErrorCode> };
 
-/** Everything covered by `stateVector` (an encoded Yjs state vector) is durable in the database. */
+/**
+ * Everything covered by `stateVector` (an encoded Yjs state vector) is durable in the
+ * database. A state vector cannot say that a deletion is durable (deleting does not
+ * advance it), so a connection that has sent updates is also told, in a notice of its
+ * own, how many of them (`updatesSaved`, counted from its latest join: every `yjs`
+ * frame carrying sync step 2 or an update, in the order sent) are durable or held
+ * nothing new. The count stops at a refused frame: that one is never saved.
+ */
 export interface SavedNotice {
   stateVector: Uint8Array;
+  updatesSaved?: number;
+}
+
+/**
+ * A member's role in an open document changed while they were in it (beyond DESIGN.md):
+ * from now on their frames are judged by `role`, and `canEdit` says whether the server
+ * will accept their updates.
+ */
+export interface RoleNotice {
+  role: Role;
+  canEdit: boolean;
 }
 
 /**

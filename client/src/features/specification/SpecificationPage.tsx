@@ -63,6 +63,17 @@ export function SpecificationPage() {
         <SpecificationStatusTag status={specification.status} />
       </p>
       {live && <SaveStatusMessage status={live.status} />}
+      {live?.problem && (
+        <div className="nhsuk-warning-callout">
+          <h2 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>
+              Your last change was not saved
+            </span>
+          </h2>
+          <p>{live.problem.message}</p>
+        </div>
+      )}
       {live?.warning && (
         <div className="nhsuk-warning-callout">
           <h2 className="nhsuk-warning-callout__label">

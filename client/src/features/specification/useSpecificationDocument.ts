@@ -18,6 +18,8 @@ export interface SpecificationDocument {
    */
   ready: boolean;
   joinError: CollabErrorBody | null;
+  /** The server refused something this person sent (cleared once all is saved). */
+  problem: CollabErrorBody | null;
   warning: SizeWarning | null;
 }
 
@@ -53,14 +55,17 @@ export function useSpecificationDocument(
         synced: provider.synced,
         ready: provider.synced || (localLoaded && doc.getXmlFragment('default').length > 0),
         joinError: previous?.doc === doc ? previous.joinError : null,
+        problem: previous?.doc === doc && provider.status !== 'saved' ? previous.problem : null,
         warning: previous?.doc === doc ? previous.warning : null,
         ...change,
       }));
     provider.on('status', () => refresh());
     provider.on('synced', () => refresh());
     provider.on('joined', () => refresh({ joinError: null }));
+    provider.on('role', () => refresh());
     provider.on('join-failed', (error) => refresh({ joinError: error }));
-    provider.on('error', () => refresh());
+    // Being out of the document is mended by the provider joining again.
+    provider.on('error', (error) => refresh(error.code === 'not-joined' ? {} : { problem: error }));
     provider.on('warning', (warning) => refresh({ warning }));
     void local.whenSynced.then(() => {
       localLoaded = true;

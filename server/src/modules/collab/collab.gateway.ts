@@ -169,6 +169,12 @@ export class CollabGateway
     member.role = access.role;
     client.joined.set(docId, { document, member, workspaceId: access.workspaceId });
     await client.socket.join(roomOf(docId));
+    // Disconnected (or left) while joining the room: its eviction has already run, and
+    // a member added now would be one nobody is there to take out.
+    if (!client.socket.connected || client.joined.get(docId)?.document !== document) {
+      this.registry.released(document);
+      return;
+    }
     answer({
       ok: true,
       role: access.role,
@@ -217,11 +223,11 @@ export class CollabGateway
       broadcast: <E extends keyof CollabServerEvents>(
         event: E,
         args: Parameters<CollabServerEvents[E]>,
-        exceptConnectionId?: string,
+        except?: string | readonly string[],
       ): void => {
-        const target = exceptConnectionId
-          ? this.namespace.to(room).except(exceptConnectionId)
-          : this.namespace.to(room);
+        const skip = typeof except === 'string' ? [except] : (except ?? []);
+        const target =
+          skip.length > 0 ? this.namespace.to(room).except([...skip]) : this.namespace.to(room);
         target.emit(event, ...args);
       },
     };

@@ -1,17 +1,19 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
-import { CollabEvent } from '@coproduce/protocol';
+import { CollabEvent, type Role } from '@coproduce/protocol';
 import { NotFound } from '../../base/errors';
 import { AccessPolicy } from '../access/access-policy';
 import { SpecificationsService } from '../specifications/specifications.service';
 import { MembershipEvents, type MembershipChange } from '../workspaces/membership-events';
+import type { CollabClient } from './collab-client';
 import { CollabGateway } from './collab.gateway';
 
 /**
  * Makes a membership change take effect on open sockets at once: whoever is removed
  * leaves the workspace's documents, and a changed role is what their next frame is
- * judged by (an editor made observer can no longer edit; a role that may no longer
- * read the document is taken out of it).
+ * judged by and is sent to their client as `doc:role` (an editor made observer can no
+ * longer edit, an observer made steering member can; a role that may no longer read
+ * the document is taken out of it).
  */
 const NO_LONGER_ALLOWED = {
   code: 'forbidden',
@@ -41,6 +43,17 @@ export class MembershipWatcher implements OnModuleInit, OnModuleDestroy {
     this.subscription?.unsubscribe();
   }
 
+  /** Judges the member's next frames by `role`, and tells their client what it may do now. */
+  private changeRole(client: CollabClient, docId: string, role: Role): void {
+    const joined = client.joined.get(docId);
+    if (!joined || joined.member.role === role) return;
+    joined.member.role = role;
+    client.socket.emit(CollabEvent.role, docId, {
+      role,
+      canEdit: AccessPolicy.can(role, 'specification.edit'),
+    });
+  }
+
   private async apply(change: MembershipChange): Promise<void> {
     for (const client of this.gateway.clientsOf(change.userId)) {
       for (const [docId, joined] of client.joined) {
@@ -60,17 +73,10 @@ export class MembershipWatcher implements OnModuleInit, OnModuleDestroy {
           continue;
         }
         // Apply the new role at once, then confirm it against the store.
-        const couldEdit = AccessPolicy.can(joined.member.role, 'specification.edit');
-        joined.member.role = change.role;
+        this.changeRole(client, docId, change.role);
         try {
           const { role } = await this.specifications.findForMember(docId, change.userId);
-          joined.member.role = role;
-          if (couldEdit && !AccessPolicy.can(role, 'specification.edit')) {
-            client.socket.emit(CollabEvent.error, docId, {
-              code: 'forbidden',
-              message: 'Your role changed: you can read this specification but no longer edit it.',
-            });
-          }
+          if (client.joined.get(docId) === joined) this.changeRole(client, docId, role);
         } catch (error) {
           // Fail closed: a member whose access cannot be confirmed leaves the document.
           this.gateway.evict(client, docId, NO_LONGER_ALLOWED);

@@ -18,6 +18,7 @@ import type { DocumentMember } from './document-member';
 import type { SpecificationStore } from './specification-store';
 import { admitUpdate } from './update-admission';
 import { SavedNoticeThrottle } from './saved-notice-throttle';
+import { UpdateReceipts } from './update-receipts';
 import { UpdateRelay } from './update-relay';
 import { WriteBatcher } from './write-batcher';
 
@@ -63,13 +64,16 @@ export class OpenDocument {
   private readonly awarenessOwners = new Map<number, string>();
   private readonly batcher: WriteBatcher<Uint8Array>;
   private readonly relay: UpdateRelay;
+  private readonly receipts = new UpdateReceipts();
   private readonly savedNotices = new SavedNoticeThrottle(SAVED_NOTICE_INTERVAL_MS, () =>
-    this.channel.broadcast(CollabEvent.saved, [
-      this.specificationId,
-      { stateVector: this.durableStateVector },
-    ]),
+    this.sendSavedNotices(),
   );
   private durableStateVector: Uint8Array;
+  /** The durable state vector the members were last told of, all together. */
+  private broadcastStateVector: Uint8Array | null = null;
+  /** Updates from members applied to the document, and how many of them are written. */
+  private appliedCount = 0;
+  private writtenCount = 0;
   private nextSeq: number;
   private lastWrittenSeq: number;
   private logEntries: number;
@@ -100,7 +104,7 @@ export class OpenDocument {
       maxBatchBytes: limits.maxBatchBytes,
       cut: () => Y.encodeStateVector(this.doc),
       write: (updates) => this.append(updates),
-      written: (stateVector) => this.onWritten(stateVector),
+      written: (stateVector, updates) => this.onWritten(stateVector, updates.length),
     });
   }
 
@@ -157,6 +161,7 @@ export class OpenDocument {
   /** Adds a member and starts their sync: step 1, everyone's presence, what is saved. */
   join(member: DocumentMember): void {
     this.members.set(member.connectionId, member);
+    this.receipts.joined(member.connectionId);
     member.send(
       CollabEvent.yjs,
       this.specificationId,
@@ -177,6 +182,7 @@ export class OpenDocument {
   /** Removes a member and the presence they set. */
   leave(connectionId: string): void {
     if (!this.members.delete(connectionId)) return;
+    this.receipts.left(connectionId);
     const owned = [...this.awarenessOwners].filter(([, owner]) => owner === connectionId);
     for (const [clientId] of owned) this.awarenessOwners.delete(clientId);
     const stillPresent = owned
@@ -198,8 +204,14 @@ export class OpenDocument {
         );
         return null;
       case 'sync-step-2':
-      case 'update':
-        return this.receiveUpdate(member, frame.update);
+      case 'update': {
+        const refusal = this.receiveUpdate(member, frame.update);
+        if (refusal) this.receipts.refused(connectionId);
+        else this.receipts.handled(connectionId, this.appliedCount);
+        // A frame with nothing new, sent when everything before it is written, is saved now.
+        if (this.receipts.anyOwed) this.savedNotices.durable();
+        return refusal;
+      }
       case 'awareness':
         return this.receiveAwareness(member, frame);
       case 'query-awareness': {
@@ -262,6 +274,7 @@ export class OpenDocument {
   private onDocumentUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === FROM_STORE) return;
     this.relay.relay(update, this.isMember(origin) ? origin.connectionId : undefined);
+    this.appliedCount++;
     this.batcher.add(update);
   }
 
@@ -284,11 +297,11 @@ export class OpenDocument {
     for (const update of updates) this.logBytes += update.length;
   }
 
-  private onWritten(stateVector: Uint8Array | null): void {
-    if (stateVector) {
-      this.durableStateVector = stateVector;
-      this.savedNotices.durable();
-    }
+  private onWritten(stateVector: Uint8Array | null, updates: number): void {
+    this.writtenCount += updates;
+    this.receipts.writtenThrough(this.writtenCount);
+    if (stateVector) this.durableStateVector = stateVector;
+    if (stateVector || this.receipts.anyOwed) this.savedNotices.durable();
     if (
       this.logEntries >= this.limits.compactAfterEntries ||
       this.logBytes >= this.limits.compactAfterBytes
@@ -299,6 +312,27 @@ export class OpenDocument {
       this.warnedLarge = true;
       for (const member of this.members.values()) this.warnIfCommissioner(member);
     }
+  }
+
+  /**
+   * Tells each member who sent updates how many of theirs are saved, and everyone else
+   * the durable state vector (one broadcast, skipped when they already have it).
+   */
+  private sendSavedNotices(): void {
+    const stateVector = this.durableStateVector;
+    const owed = this.receipts.takeOwed();
+    for (const [connectionId, updatesSaved] of owed) {
+      this.members
+        .get(connectionId)
+        ?.send(CollabEvent.saved, this.specificationId, { stateVector, updatesSaved });
+    }
+    if (stateVector === this.broadcastStateVector) return;
+    this.broadcastStateVector = stateVector;
+    this.channel.broadcast(
+      CollabEvent.saved,
+      [this.specificationId, { stateVector }],
+      owed.map(([connectionId]) => connectionId),
+    );
   }
 
   /** Folds the log into the snapshot in the background; one compaction at a time. */
