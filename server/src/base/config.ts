@@ -17,6 +17,9 @@ export interface AppConfig {
   SESSION_DAYS: number;
 }
 
+/** Published in the README, so only fit for an app nobody else can reach. */
+export const DEFAULT_DEMO_PASSWORD = 'coproduce-demo';
+
 export const configSchema = Joi.object<AppConfig>({
   // 0 lets the operating system choose a free port (tests rely on it).
   PORT: Joi.number().integer().min(0).max(65535).default(3000),
@@ -30,7 +33,7 @@ export const configSchema = Joi.object<AppConfig>({
     .uri({ scheme: ['redis', 'rediss'] })
     .optional(),
   SEED_DEMO: Joi.boolean().truthy('true', '1', 'yes').falsy('false', '0', 'no').default(true),
-  DEMO_PASSWORD: Joi.string().min(1).max(200).default('coproduce-demo'),
+  DEMO_PASSWORD: Joi.string().min(1).max(200).default(DEFAULT_DEMO_PASSWORD),
   LOG_LEVEL: Joi.string()
     .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')
     .default('info'),

@@ -4,13 +4,14 @@ import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import { SPECIFICATION_TEMPLATE } from '@coproduce/domain';
 import { Y } from '@coproduce/protocol';
 import { Connection, Model, Types } from 'mongoose';
-import type { AppConfig } from '../../base/config';
-import { hashPassword } from '../accounts/password';
+import { DEFAULT_DEMO_PASSWORD, type AppConfig } from '../../base/config';
+import { hashPassword, verifyPassword } from '../accounts/password';
 import { User } from '../accounts/user.schema';
 import { SpecificationStore } from '../collab/specification-store';
 import { Specification } from '../specifications/specification.schema';
 import { Membership } from '../workspaces/membership.schema';
 import { Workspace } from '../workspaces/workspace.schema';
+import { isLoopbackHost, publishedDemoPasswordWarning } from './demo-exposure';
 import { writeDemoSpecification } from './demo-specification-content';
 import { DEMO_ACCOUNTS, DEMO_SPECIFICATION_TITLE, DEMO_WORKSPACE } from './demo-workspace';
 
@@ -36,12 +37,31 @@ export class DemoSeedService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.get('SEED_DEMO', { infer: true })) return;
+    if (this.config.get('SEED_DEMO', { infer: true })) await this.seedOnce();
+    await this.warnIfPublishedPasswordIsReachable();
+  }
+
+  private async seedOnce(): Promise<void> {
     const markers = this.connection.collection<{ _id: string; at: Date }>('seed_runs');
     if (await markers.findOne({ _id: SEED_MARKER })) return;
     await this.seed();
     await markers.updateOne({ _id: SEED_MARKER }, { $set: { at: new Date() } }, { upsert: true });
     this.logger.log('Seeded the demo workspace and accounts');
+  }
+
+  /**
+   * Asks the stored account rather than the settings: the seed runs once, so a
+   * DEMO_PASSWORD set after the first start, or SEED_DEMO=false later, leaves the
+   * accounts seeded earlier with the password they were given.
+   */
+  private async warnIfPublishedPasswordIsReachable(): Promise<void> {
+    const host = this.config.get('HOST', { infer: true });
+    if (isLoopbackHost(host)) return;
+    const commissioner = DEMO_ACCOUNTS.find((account) => account.role === 'commissioner');
+    if (!commissioner) return;
+    const account = await this.users.findOne({ email: commissioner.email }).exec();
+    if (!account || !(await verifyPassword(account.passwordHash, DEFAULT_DEMO_PASSWORD))) return;
+    this.logger.warn(publishedDemoPasswordWarning(host, commissioner.email));
   }
 
   private async seed(): Promise<void> {

@@ -1,0 +1,23 @@
+import { isLoopbackHost, publishedDemoPasswordWarning } from './demo-exposure';
+
+describe('whether other machines can reach the demo accounts', () => {
+  it.each(['127.0.0.1', '127.8.0.1', 'localhost', 'LOCALHOST', '::1', '[::1]', '::ffff:127.0.0.1'])(
+    'sees %s as this machine only',
+    (host) => expect(isLoopbackHost(host)).toBe(true),
+  );
+
+  it.each(['0.0.0.0', '::', '10.0.0.4', '192.168.1.20', 'app.example.nhs.uk', '128.0.0.1'])(
+    'sees %s as reachable from elsewhere',
+    (host) => expect(isLoopbackHost(host)).toBe(false),
+  );
+
+  it('names the account, the password, the address and the ways out', () => {
+    const warning = publishedDemoPasswordWarning('0.0.0.0', 'commissioner@demo.test');
+    expect(warning).toContain('commissioner@demo.test');
+    expect(warning).toContain('"coproduce-demo"');
+    expect(warning).toContain('listens on 0.0.0.0');
+    for (const setting of ['HOST', 'SEED_DEMO=false', 'DEMO_PASSWORD']) {
+      expect(warning).toContain(setting);
+    }
+  });
+});

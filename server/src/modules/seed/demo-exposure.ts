@@ -1,0 +1,30 @@
+import { BlockList, isIP } from 'node:net';
+import { DEFAULT_DEMO_PASSWORD } from '../../base/config';
+
+const loopback = new BlockList();
+loopback.addSubnet('127.0.0.0', 8, 'ipv4');
+loopback.addAddress('::1', 'ipv6');
+loopback.addSubnet('::ffff:127.0.0.0', 104, 'ipv6');
+
+/** Whether only this machine can reach an app listening on `host`. */
+export function isLoopbackHost(host: string): boolean {
+  const address = host.replace(/^\[(.*)\]$/, '$1');
+  if (address.toLowerCase() === 'localhost') return true;
+  const family = isIP(address);
+  if (family === 0) return false;
+  return loopback.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/**
+ * Said at start when the demo commissioner still has the password the README
+ * publishes and other machines can reach the app: anyone could sign in and run
+ * the demo workspace, and any workspace that account is later invited to.
+ */
+export function publishedDemoPasswordWarning(host: string, commissionerEmail: string): string {
+  return (
+    `The demo account ${commissionerEmail} (a commissioner) still has the published password ` +
+    `"${DEFAULT_DEMO_PASSWORD}" and the app listens on ${host}, so anyone who can reach it ` +
+    `can sign in as that commissioner. Listen on 127.0.0.1 (HOST), or start with ` +
+    `SEED_DEMO=false on a fresh database, or set DEMO_PASSWORD before the first start.`
+  );
+}
