@@ -24,8 +24,16 @@ async function locateDatabase(config: ConfigService<AppConfig, true>): Promise<D
     return { uri, embedded: false, stop: async () => undefined };
   }
   const dbpath = resolve(config.get('DATA_DIR', { infer: true }));
+  const store = await startEmbeddedStore(dbpath, logger).catch((error: unknown) =>
+    stopBecauseTheStoreDidNotStart(dbpath, error),
+  );
+  logger.log(`Started the embedded store on port ${store.port} with data in ${dbpath}`);
+  return { uri: store.uri, embedded: true, stop: () => store.stop() };
+}
+
+async function startEmbeddedStore(dbpath: string, logger: Logger) {
   await mkdir(dbpath, { recursive: true });
-  const store = await launchEmbeddedMongo(
+  return launchEmbeddedMongo(
     { dbpath, host: '127.0.0.1' },
     {
       // Without its store the app can only answer 503; stop, so a supervisor (or the
@@ -36,8 +44,29 @@ async function locateDatabase(config: ConfigService<AppConfig, true>): Promise<D
       },
     },
   );
-  logger.log(`Started the embedded store on port ${store.port} with data in ${dbpath}`);
-  return { uri: store.uri, embedded: true, stop: () => store.stop() };
+}
+
+/**
+ * The usual causes (another Coproduce on the same DATA_DIR, a DATA_DIR it may not create
+ * or write, a damaged journal) are the operator's to fix, and Nest would bury the reason
+ * under its start-up log and a stack trace; so say it in one line and stop here.
+ */
+function stopBecauseTheStoreDidNotStart(dbpath: string, error: unknown): never {
+  const reason = embeddedStoreFailureReason(error);
+  const where = reason.includes(dbpath) ? '' : ` (DATA_DIR ${dbpath})`;
+  process.stderr.write(`Coproduce could not start its embedded store: ${reason}${where}\n`);
+  process.exit(1);
+}
+
+/** The store's own reason, its first line, without the launcher's wrapping around it. */
+function embeddedStoreFailureReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const reason = message
+    .replace(/^embedded-mongo exited before listening \([^)]*\):\s*/, '')
+    .split('\n')
+    .map((line) => line.replace(/^embedded-mongo:\s*/, '').trim())
+    .find((line) => line.length > 0);
+  return reason ?? 'it stopped without saying why';
 }
 
 function databaseNameIn(uri: string): string | undefined {
