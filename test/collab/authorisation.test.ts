@@ -130,15 +130,45 @@ describe('who may open and edit a specification', () => {
     expect(await otherSession.join(docId)).toMatchObject({ ok: true });
   });
 
-  it('a provider cannot open a draft', async () => {
+  it('a provider cannot open a draft, nor learn that it exists', async () => {
     const provider = await raw('provider');
     const ack = await provider.join(docId);
-    expect(ack.ok).toBe(false);
-    if (!ack.ok) expect(['not-found', 'forbidden']).toContain(ack.error.code);
+    expect(ack).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: expect.any(String) as string },
+    });
+    // The same answer as for an id that names nothing.
+    expect(await provider.join('0123456789abcdef01234567')).toEqual(ack);
     provider.send(docId, insertionFrame('provider text'));
     await eventually(() => provider.errors.length > 0, 'the provider is answered');
     expect(provider.errors[0]?.code).toBe('not-joined');
     expect(provider.frames).toEqual([]);
+  });
+
+  it('a provider connected to the workspace receives nothing at all while others edit a draft', async () => {
+    const provider = await raw('provider');
+    const received: string[] = [];
+    provider.socket.onAny((event: string) => received.push(event));
+    expect((await provider.join(docId)).ok).toBe(false);
+
+    const commissioner = await openSpecification(await connect('commissioner'), docId);
+    const steering = await openSpecification(await connect('steering-member'), docId);
+    commissioner.doc.getText('notes').insert(0, 'draft outcome wording');
+    steering.doc.getText('notes').insert(0, 'draft eligibility wording');
+    // Asking again while the draft is open and being edited changes nothing.
+    expect((await provider.join(docId)).ok).toBe(false);
+    await eventually(
+      () =>
+        commissioner.doc.getText('notes').toString().includes('eligibility') &&
+        steering.doc.getText('notes').toString().includes('outcome'),
+      'the editors see each other’s edits',
+    );
+    await Promise.all([commissioner.provider.whenSaved(), steering.provider.whenSaved()]);
+    // Whatever fan-out or saved notice was on its way to the room has had time to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(received).toEqual([]);
+    expect(provider.frames).toEqual([]);
+    expect(provider.socket.connected).toBe(true);
   });
 
   it('joining something that is not a specification id is a bad request, an unknown one not found', async () => {
@@ -222,7 +252,10 @@ describe('who may open and edit a specification', () => {
         body: { role: 'observer' },
       },
     );
-    expect([changed.status, changed.body]).toMatchObject([200, {}]);
+    expect([changed.status, changed.body]).toEqual([
+      200,
+      { userId: steeringId, role: 'observer', previousRole: 'steering-member' },
+    ]);
     await eventually(() => steering.roles.length > 0, 'the member is told');
     expect(steering.roles).toEqual([{ docId, role: 'observer', canEdit: false }]);
 
