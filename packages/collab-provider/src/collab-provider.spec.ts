@@ -106,16 +106,25 @@ describe('the saved state a person sees', () => {
     provider.destroy();
   });
 
-  it('counts edits received from others too: saved means the server has all this replica holds', () => {
+  it("edits received from the server are the server's to keep; edits from this device are not", () => {
     const doc = new Y.Doc();
     const { provider } = providerFor(doc);
     connection.answerJoin();
-    saved(new Uint8Array([0]));
-    const other = new Y.Doc();
-    other.getText('notes').insert(0, 'from a colleague');
-    connection.endpoint?.onFrame(encodeUpdate(Y.encodeStateAsUpdate(other)));
+    connection.endpoint?.onFrame(encodeSyncStep1(new Uint8Array([0])));
+    saved(new Uint8Array([0]), 1);
+    expect(provider.status).toBe('saved');
+
+    const colleague = new Y.Doc();
+    colleague.getText('notes').insert(0, 'from a colleague');
+    connection.endpoint?.onFrame(encodeUpdate(Y.encodeStateAsUpdate(colleague)));
+    expect(provider.status).toBe('saved');
+
+    // Restored from this device's storage (another origin), never sent: not saved.
+    const earlier = new Y.Doc();
+    earlier.getText('notes').insert(0, 'typed last week, offline');
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(earlier), 'indexeddb');
     expect(provider.status).toBe('saving');
-    saved(Y.encodeStateVector(other));
+    saved(Y.encodeStateVector(doc), 2);
     expect(provider.status).toBe('saved');
     provider.destroy();
   });

@@ -27,8 +27,8 @@ const { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } = a
 
 /**
  * What a person is told about their edits: `saved` only when the server has said that
- * everything this replica holds is durable (its state vector, and every update this
- * replica sent, deletions included); `saving` while connected and not yet; `offline`
+ * everything this replica sent is durable (every update, deletions included) and it
+ * holds nothing the server has not had (edits never sent are not saved); `saving` while connected and not yet; `offline`
  * when not connected to the document (edits are kept and sent on return);
  * `not-saved` when this replica holds edits the server will not take from this person
  * (their role no longer lets them edit), which stay on this device.
@@ -69,6 +69,8 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
   private joined = false;
   private answeredServer = false;
   private durable = new Map<number, number>();
+  /** Clocks this replica received from the server: those edits are the server's to keep. */
+  private fromServer = new Map<number, number>();
   /** Update frames sent since the latest join, and how many the server said are saved. */
   private updatesSent = 0;
   private updatesSaved = 0;
@@ -89,6 +91,7 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
     this.ownsAwareness = options.awareness === undefined;
     this.joinTimeoutMs = options.joinTimeoutMs ?? 10_000;
     doc.on('update', this.onDocumentUpdate);
+    doc.on('afterTransaction', this.onAfterTransaction);
     this.awareness.on('update', this.onAwarenessUpdate);
     connection.attach(docId, this);
     if (connection.connected) this.onConnected();
@@ -220,6 +223,7 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
       this.connection.socket.emit(CollabEvent.leave, { docId: this.docId });
     }
     this.doc.off('update', this.onDocumentUpdate);
+    this.doc.off('afterTransaction', this.onAfterTransaction);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.connection.detach(this.docId, this);
     this.joined = false;
@@ -262,6 +266,13 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
     this.updateStatus();
   };
 
+  private readonly onAfterTransaction = (transaction: Y.Transaction): void => {
+    if (transaction.origin !== this) return;
+    for (const [client, clock] of transaction.afterState) {
+      if (clock !== transaction.beforeState.get(client)) this.fromServer.set(client, clock);
+    }
+  };
+
   private readonly onAwarenessUpdate = (
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
@@ -300,12 +311,14 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
   }
 
   /**
-   * Whether the last `doc:saved` reaches every clock this replica holds. Reads the clocks
-   * from the document's store rather than encoding a state vector: this runs on every frame.
+   * Whether every clock this replica holds is durable by the last `doc:saved` or came
+   * from the server. Reads the clocks from the document's store rather than encoding a
+   * state vector: this runs on every frame.
    */
   private durableCoversDocument(): boolean {
     for (const client of this.doc.store.clients.keys()) {
-      if ((this.durable.get(client) ?? 0) < Y.getState(this.doc.store, client)) return false;
+      const known = Math.max(this.durable.get(client) ?? 0, this.fromServer.get(client) ?? 0);
+      if (known < Y.getState(this.doc.store, client)) return false;
     }
     return true;
   }

@@ -69,8 +69,6 @@ export class OpenDocument {
     this.sendSavedNotices(),
   );
   private durableStateVector: Uint8Array;
-  /** The durable state vector the members were last told of, all together. */
-  private broadcastStateVector: Uint8Array | null = null;
   /** Updates from members applied to the document, and how many of them are written. */
   private appliedCount = 0;
   private writtenCount = 0;
@@ -301,7 +299,7 @@ export class OpenDocument {
     this.writtenCount += updates;
     this.receipts.writtenThrough(this.writtenCount);
     if (stateVector) this.durableStateVector = stateVector;
-    if (stateVector || this.receipts.anyOwed) this.savedNotices.durable();
+    if (this.receipts.anyOwed) this.savedNotices.durable();
     if (
       this.logEntries >= this.limits.compactAfterEntries ||
       this.logBytes >= this.limits.compactAfterBytes
@@ -315,24 +313,18 @@ export class OpenDocument {
   }
 
   /**
-   * Tells each member who sent updates how many of theirs are saved, and everyone else
-   * the durable state vector (one broadcast, skipped when they already have it).
+   * Tells each member whose updates became durable how many of theirs are saved, with
+   * the durable state vector. Only they are told: "Saved" is about a person's own
+   * edits, and a notice to every member after every write would double the messages
+   * of a busy document.
    */
   private sendSavedNotices(): void {
     const stateVector = this.durableStateVector;
-    const owed = this.receipts.takeOwed();
-    for (const [connectionId, updatesSaved] of owed) {
+    for (const [connectionId, updatesSaved] of this.receipts.takeOwed()) {
       this.members
         .get(connectionId)
         ?.send(CollabEvent.saved, this.specificationId, { stateVector, updatesSaved });
     }
-    if (stateVector === this.broadcastStateVector) return;
-    this.broadcastStateVector = stateVector;
-    this.channel.broadcast(
-      CollabEvent.saved,
-      [this.specificationId, { stateVector }],
-      owed.map(([connectionId]) => connectionId),
-    );
   }
 
   /** Folds the log into the snapshot in the background; one compaction at a time. */
