@@ -1,19 +1,66 @@
-import { LogAppendCoalescer } from './log-append-coalescer';
+import { LogAppendCoalescer, type RefusedEntries } from './log-append-coalescer';
+
+const ALL_STORED: RefusedEntries = new Map();
 
 describe('group commit across documents', () => {
   it('writes appends asked for in the same turn as one write', async () => {
     const writes: number[][] = [];
     const coalescer = new LogAppendCoalescer<number>(async (entries) => {
       writes.push(entries);
+      return ALL_STORED;
     });
     await Promise.all([coalescer.append([1, 2]), coalescer.append([3]), coalescer.append([4])]);
     await coalescer.append([5]);
     expect(writes).toEqual([[1, 2, 3, 4], [5]]);
   });
 
-  it('tells every caller in a failed write that it failed', async () => {
+  it('tells every caller in a write that failed as a whole that it failed', async () => {
     const coalescer = new LogAppendCoalescer<number>(() => Promise.reject(new Error('no primary')));
     const outcomes = await Promise.allSettled([coalescer.append([1]), coalescer.append([2])]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+  });
+
+  it('fails only the document whose entry the database refused; the others in the write are saved', async () => {
+    const duplicate = Object.assign(new Error('E11000 duplicate key'), { code: 11000 });
+    const coalescer = new LogAppendCoalescer<string>(async (entries) => {
+      // The write holds A's, B's and C's entries in the order they were asked for.
+      expect(entries).toEqual(['a1', 'a2', 'b1', 'b2', 'b3', 'c1']);
+      return new Map([[3, duplicate]]);
+    });
+    const outcomes = await Promise.allSettled([
+      coalescer.append(['a1', 'a2']),
+      coalescer.append(['b1', 'b2', 'b3']),
+      coalescer.append(['c1']),
+    ]);
+    expect(outcomes).toEqual([
+      { status: 'fulfilled', value: undefined },
+      { status: 'rejected', reason: duplicate },
+      { status: 'fulfilled', value: undefined },
+    ]);
+  });
+
+  it('gives a document with several refused entries the first refusal', async () => {
+    const first = new Error('validation failed: seq');
+    const second = new Error('validation failed: update');
+    const coalescer = new LogAppendCoalescer<string>(async () => {
+      return new Map([
+        [2, second],
+        [1, first],
+      ]);
+    });
+    const outcomes = await Promise.allSettled([
+      coalescer.append(['a1']),
+      coalescer.append(['b1', 'b2']),
+    ]);
+    expect(outcomes).toEqual([
+      { status: 'fulfilled', value: undefined },
+      { status: 'rejected', reason: first },
+    ]);
+  });
+
+  it('an append with no entries resolves with its write', async () => {
+    const coalescer = new LogAppendCoalescer<string>(async () => new Map([[0, new Error('no')]]));
+    const outcomes = await Promise.allSettled([coalescer.append([]), coalescer.append(['b1'])]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected']);
   });
 });

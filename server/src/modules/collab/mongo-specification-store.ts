@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { isDuplicateKeyError } from '../../base/duplicate-key';
 import { SpecificationSnapshot } from './specification-snapshot.schema';
 import { SpecificationStore, type StoredSpecification } from './specification-store';
-import { LogAppendCoalescer } from './log-append-coalescer';
+import { LogAppendCoalescer, type RefusedEntries } from './log-append-coalescer';
 import { SpecificationUpdate } from './specification-update.schema';
 
 /**
@@ -24,12 +25,9 @@ export class MongoSpecificationStore extends SpecificationStore {
     super();
   }
 
-  private readonly appends = new LogAppendCoalescer<SpecificationUpdate>(async (entries) => {
-    await this.updates.bulkWrite(
-      entries.map((document) => ({ insertOne: { document } })),
-      { ordered: true, writeConcern: DURABLE },
-    );
-  });
+  private readonly appends = new LogAppendCoalescer<SpecificationUpdate>((entries) =>
+    this.insertLogEntries(entries),
+  );
 
   async load(specificationId: string): Promise<StoredSpecification> {
     const snapshot = await this.snapshots
@@ -88,9 +86,26 @@ export class MongoSpecificationStore extends SpecificationStore {
       );
     } catch (error) {
       // A snapshot at or past upToSeq already exists; it holds these entries too.
-      if (!isDuplicateKey(error)) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
     await this.updates.deleteMany({ specificationId, seq: { $lte: upToSeq } });
+  }
+
+  /**
+   * Unordered, so an entry the database refuses does not stop the entries after it
+   * (other specifications' among them); mongoose is told to report the entries its own
+   * validation refused rather than leave them out silently.
+   */
+  private async insertLogEntries(entries: SpecificationUpdate[]): Promise<RefusedEntries> {
+    try {
+      await this.updates.bulkWrite(
+        entries.map((document) => ({ insertOne: { document } })),
+        { ordered: false, throwOnValidationError: true, writeConcern: DURABLE },
+      );
+      return new Map();
+    } catch (error) {
+      return refusedEntries(error, entries.length);
+    }
   }
 }
 
@@ -102,8 +117,56 @@ function bytesOf(value: unknown): Uint8Array {
   throw new Error('stored Yjs state is not binary');
 }
 
-function isDuplicateKey(error: unknown): boolean {
-  return (
-    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000
-  );
+/** The parts of mongoose's and the driver's bulk write errors that say what became of each entry. */
+interface BulkWriteFailure {
+  /** mongoose: per entry, null when stored, else why not (set when its validation refused any). */
+  results?: unknown;
+  mongoose?: { results?: unknown };
+  /** The driver: the entries the database refused, by index. */
+  writeErrors?: unknown;
+  /** The driver's result (MongoBulkWriteError) or mongoose's copy of it (MongooseBulkWriteError). */
+  result?: DriverBulkResult;
+  rawResult?: DriverBulkResult;
+}
+
+interface DriverBulkResult {
+  insertedCount?: number;
+  getWriteConcernError?: () => unknown;
+}
+
+/**
+ * Which entries of an unordered insert were refused, from the error it threw. Throws the
+ * error back when it cannot be pinned to entries: nothing names a refused entry (a
+ * network or whole-command failure), the write concern was not met (nothing is known to
+ * be durable), or the stored and refused entries do not add up (the driver stopped
+ * between batches).
+ */
+function refusedEntries(error: unknown, total: number): RefusedEntries {
+  if (typeof error !== 'object' || error === null) throw error;
+  const failure = error as BulkWriteFailure;
+  const refused = new Map<number, Error>();
+  const perEntry = failure.results ?? failure.mongoose?.results;
+  if (Array.isArray(perEntry)) {
+    perEntry.forEach((outcome: unknown, index) => {
+      if (outcome != null) refused.set(index, asError(outcome));
+    });
+  } else if (Array.isArray(failure.writeErrors)) {
+    for (const writeError of failure.writeErrors as unknown[]) {
+      const index = (writeError as { index?: unknown }).index;
+      if (typeof index === 'number') refused.set(index, asError(writeError));
+    }
+  }
+  const result = failure.result ?? failure.rawResult;
+  const inserted = result?.insertedCount ?? 0;
+  if (refused.size === 0 || result?.getWriteConcernError?.() || inserted + refused.size !== total) {
+    throw error;
+  }
+  return refused;
+}
+
+/** The driver's WriteError is not an Error; keep its code (e.g. 11000) for whoever checks. */
+function asError(refusal: unknown): Error {
+  if (refusal instanceof Error) return refusal;
+  const { code, errmsg } = refusal as { code?: unknown; errmsg?: unknown };
+  return Object.assign(new Error(`the database refused a log entry: ${String(errmsg)}`), { code });
 }

@@ -23,7 +23,9 @@ export abstract class SpecificationStore {
 
   /**
    * Appends updates as seq `firstSeq`, `firstSeq + 1`, ... in one write. Resolves only
-   * once the database has acknowledged it; rejects if any of it may not be durable.
+   * once the database has acknowledged it; rejects if any of it may not be durable (some
+   * of it may be stored all the same). Another specification's entries that the database
+   * refuses never fail this append.
    */
   abstract append(specificationId: string, firstSeq: number, updates: Uint8Array[]): Promise<void>;
 
