@@ -1,0 +1,161 @@
+import { Logger } from '@nestjs/common';
+import { WriteBatcher, type WriteBatcherOptions } from './write-batcher';
+
+/** A database the test answers by hand: each write waits until resolved or rejected. */
+class HeldWrites {
+  readonly pending: Array<{
+    updates: number[];
+    resolve: () => void;
+    reject: (error: Error) => void;
+  }> = [];
+
+  write = (updates: Uint8Array[]): Promise<void> =>
+    new Promise((resolve, reject) => {
+      this.pending.push({ updates: updates.map((update) => update[0]), resolve, reject });
+    });
+
+  async next(): Promise<HeldWrites['pending'][number]> {
+    while (this.pending.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    return this.pending.shift() as HeldWrites['pending'][number];
+  }
+}
+
+function update(id: number): Uint8Array {
+  return Uint8Array.of(id);
+}
+
+function batcherOver(
+  writes: HeldWrites,
+  options: Partial<WriteBatcherOptions<string>> = {},
+): { batcher: WriteBatcher<string>; written: Array<{ cut: string | null; updates: number[] }> } {
+  const written: Array<{ cut: string | null; updates: number[] }> = [];
+  let cuts = 0;
+  const batcher = new WriteBatcher<string>({
+    label: 'spec-1',
+    maxBatchBytes: 1024,
+    write: writes.write,
+    cut: () => `cut ${++cuts}`,
+    written: (cut, updates) => written.push({ cut, updates: updates.map((u) => u[0]) }),
+    ...options,
+  });
+  return { batcher, written };
+}
+
+describe('writing one specification in batches', () => {
+  beforeEach(() => {
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('writes what arrives during a write together in the next one, and reports each once acknowledged', async () => {
+    const writes = new HeldWrites();
+    const { batcher, written } = batcherOver(writes);
+    batcher.add(update(1));
+    batcher.add(update(2));
+    const first = await writes.next();
+    expect(first.updates).toEqual([1, 2]);
+    batcher.add(update(3));
+    batcher.add(update(4));
+    expect(batcher.unwrittenCount).toBe(4);
+    expect(written).toEqual([]);
+    first.resolve();
+    const second = await writes.next();
+    expect(second.updates).toEqual([3, 4]);
+    second.resolve();
+    await batcher.whenIdle();
+    expect(written).toEqual([
+      { cut: 'cut 1', updates: [1, 2] },
+      { cut: 'cut 2', updates: [3, 4] },
+    ]);
+    expect(batcher.unwrittenCount).toBe(0);
+  });
+
+  it('keeps retrying a failing write, telling its owner after every failed attempt, until it is stored', async () => {
+    const writes = new HeldWrites();
+    const failures: Array<[string, number]> = [];
+    const { batcher, written } = batcherOver(writes, {
+      failed: (error, attempt) => failures.push([(error as Error).message, attempt]),
+    });
+    batcher.add(update(1));
+    (await writes.next()).reject(new Error('not primary'));
+    batcher.add(update(2));
+    (await writes.next()).reject(new Error('not primary'));
+    const third = await writes.next();
+    // The retry carries the failed updates and what arrived meanwhile.
+    expect(third.updates).toEqual([1, 2]);
+    expect(failures).toEqual([
+      ['not primary', 1],
+      ['not primary', 2],
+    ]);
+    third.resolve();
+    await batcher.whenIdle();
+    expect(written).toEqual([{ cut: 'cut 3', updates: [1, 2] }]);
+
+    // A success starts the count again.
+    batcher.add(update(3));
+    (await writes.next()).reject(new Error('timed out'));
+    const retry = await writes.next();
+    expect(failures[2]).toEqual(['timed out', 1]);
+    retry.resolve();
+    await batcher.whenIdle();
+  });
+
+  it('an owner whose failure report throws does not stop the retries', async () => {
+    const writes = new HeldWrites();
+    const { batcher, written } = batcherOver(writes, {
+      failed: () => {
+        throw new Error('member socket gone');
+      },
+    });
+    batcher.add(update(1));
+    (await writes.next()).reject(new Error('not primary'));
+    (await writes.next()).resolve();
+    await batcher.whenIdle();
+    expect(written).toHaveLength(1);
+  });
+
+  it('stop() while waiting to retry gives up at once: whenIdle resolves, nothing more is written', async () => {
+    const writes = new HeldWrites();
+    const { batcher, written } = batcherOver(writes);
+    batcher.add(update(1));
+    batcher.add(update(2));
+    (await writes.next()).reject(new Error('no primary'));
+    batcher.add(update(3));
+    let idle = false;
+    void batcher.whenIdle().then(() => (idle = true));
+
+    expect(batcher.stop()).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(idle).toBe(true);
+    batcher.add(update(4));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(writes.pending).toEqual([]);
+    expect(written).toEqual([]);
+    expect(batcher.stop()).toBe(0);
+  });
+
+  it('stop() during a write: the write may still land, but nobody is told it did', async () => {
+    const writes = new HeldWrites();
+    const { batcher, written } = batcherOver(writes);
+    batcher.add(update(1));
+    const inFlight = await writes.next();
+    expect(batcher.stop()).toBe(1);
+    await batcher.whenIdle();
+    inFlight.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(written).toEqual([]);
+  });
+
+  it('caps a batch at the byte limit, reporting the capped part with no cut', async () => {
+    const writes = new HeldWrites();
+    const { batcher, written } = batcherOver(writes, { maxBatchBytes: 2 });
+    for (const id of [1, 2, 3]) batcher.add(update(id));
+    (await writes.next()).resolve();
+    (await writes.next()).resolve();
+    await batcher.whenIdle();
+    expect(written).toEqual([
+      { cut: null, updates: [1, 2] },
+      { cut: 'cut 1', updates: [3] },
+    ]);
+  });
+});
