@@ -16,6 +16,11 @@ export interface CollabLimits {
   warnAboveBytes: number;
   /** Upper bound of one group-committed write. */
   maxBatchBytes: number;
+  /**
+   * How long shutdown, or unloading a specification, waits for edits to be stored before
+   * giving up on them (the members' browsers keep them and send them again).
+   */
+  shutdownGraceMs: number;
 }
 
 const schema = Joi.object<CollabLimits>({
@@ -34,13 +39,14 @@ const schema = Joi.object<CollabLimits>({
     .integer()
     .min(64 * 1024)
     .default(8 * 1024 * 1024),
+  shutdownGraceMs: Joi.number().integer().min(0).max(600_000).default(10_000),
 });
 
 /**
  * The collab module's settings. COLLAB_MAX_FRAME_BYTES is part of the app's validated
  * configuration; the others are read here, from COLLAB_UNLOAD_GRACE_MS,
- * COLLAB_COMPACT_AFTER_ENTRIES, COLLAB_COMPACT_AFTER_BYTES and COLLAB_WARN_ABOVE_BYTES,
- * and a bad value stops the start with a message naming it.
+ * COLLAB_COMPACT_AFTER_ENTRIES, COLLAB_COMPACT_AFTER_BYTES, COLLAB_WARN_ABOVE_BYTES and
+ * COLLAB_SHUTDOWN_GRACE_MS, and a bad value stops the start with a message naming it.
  */
 @Injectable()
 export class CollabSettings {
@@ -55,6 +61,7 @@ export class CollabSettings {
         compactAfterEntries: read('COLLAB_COMPACT_AFTER_ENTRIES'),
         compactAfterBytes: read('COLLAB_COMPACT_AFTER_BYTES'),
         warnAboveBytes: read('COLLAB_WARN_ABOVE_BYTES'),
+        shutdownGraceMs: read('COLLAB_SHUTDOWN_GRACE_MS'),
       },
       { abortEarly: false, convert: true },
     );

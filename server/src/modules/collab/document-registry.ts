@@ -9,7 +9,8 @@ import { SpecificationStore } from './specification-store';
  * The specifications open in this server. A document is loaded on its first join and
  * unloaded a grace period after its last member leaves, so memory follows what people
  * have open rather than what is stored. Loading waits for an unload of the same
- * specification to finish writing, so it never reads a state older than what was saved.
+ * specification to finish writing, so it never reads a state older than what was saved;
+ * an unload gives up after the shutdown grace, so that wait is bounded too.
  */
 @Injectable()
 export class DocumentRegistry implements OnApplicationShutdown {
@@ -45,7 +46,9 @@ export class DocumentRegistry implements OnApplicationShutdown {
     this.cancelUnload(id);
     const timer = setTimeout(() => {
       this.unloadTimers.delete(id);
-      if (document.memberCount === 0) void this.unload(document);
+      if (document.memberCount === 0) {
+        void this.unload(document, Date.now() + this.settings.limits.shutdownGraceMs);
+      }
     }, this.settings.limits.unloadGraceMs);
     this.unloadTimers.set(id, timer);
   }
@@ -55,14 +58,18 @@ export class DocumentRegistry implements OnApplicationShutdown {
     return this.open.size;
   }
 
+  /**
+   * Unloads every open specification, storing what can be stored within the shutdown
+   * grace, so a database that is down cannot keep the app from stopping.
+   */
   async onApplicationShutdown(): Promise<void> {
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
-    const documents = await Promise.allSettled([...this.open.values()]);
-    await Promise.all(
-      documents.map((result) => (result.status === 'fulfilled' ? this.unload(result.value) : null)),
-    );
-    await Promise.all(this.unloading.values());
+    const deadline = Date.now() + this.settings.limits.shutdownGraceMs;
+    await Promise.all([
+      ...[...this.open].map(([id, loading]) => this.unloadOnceLoaded(id, loading, deadline)),
+      ...this.unloading.values(),
+    ]);
   }
 
   private async load(specificationId: string, channel: DocumentChannel): Promise<OpenDocument> {
@@ -72,7 +79,26 @@ export class DocumentRegistry implements OnApplicationShutdown {
     );
   }
 
-  private unload(document: OpenDocument): Promise<void> {
+  private async unloadOnceLoaded(
+    id: string,
+    loading: Promise<OpenDocument>,
+    deadline: number,
+  ): Promise<void> {
+    if (!(await settlesWithin(loading, deadline - Date.now()))) {
+      // Nobody could edit it before it loaded, so there is nothing of theirs to store.
+      this.logger.warn(`specification ${id} was still loading at shutdown; left unloaded`);
+      return;
+    }
+    const document = await loading.catch(() => null);
+    if (document) await this.unload(document, deadline);
+  }
+
+  /**
+   * Stores what its members wrote, folds the log into the snapshot and frees it, giving
+   * up at the deadline so that neither a shutdown nor a later load of the same
+   * specification waits on a database that does not answer.
+   */
+  private unload(document: OpenDocument, deadline: number): Promise<void> {
     const id = document.specificationId;
     const current = this.open.get(id);
     // Unloaded once: only while its id is still registered.
@@ -80,8 +106,17 @@ export class DocumentRegistry implements OnApplicationShutdown {
     this.open.delete(id);
     const unloading = (async () => {
       try {
-        await document.settle();
-        if (document.logEntryCount > 0) await document.compact();
+        if (!(await settlesWithin(document.settle(), deadline - Date.now()))) {
+          this.logger.warn(
+            `specification ${id}: edits not stored within the ${this.graceSeconds} s grace, given up waiting; ` +
+              `its members' browsers keep unsaved edits (IndexedDB) and send them again when they reconnect`,
+          );
+          return;
+        }
+        if (document.logEntryCount > 0) {
+          // Compaction failing or unfinished loses nothing: the log is folded next time.
+          await settlesWithin(document.compact(), deadline - Date.now());
+        }
       } catch (error) {
         this.logger.error(`unloading ${id}: ${String(error)}`);
       } finally {
@@ -93,11 +128,35 @@ export class DocumentRegistry implements OnApplicationShutdown {
     return unloading;
   }
 
+  private get graceSeconds(): number {
+    return this.settings.limits.shutdownGraceMs / 1000;
+  }
+
   private cancelUnload(specificationId: string): void {
     const timer = this.unloadTimers.get(specificationId);
     if (timer) {
       clearTimeout(timer);
       this.unloadTimers.delete(specificationId);
     }
+  }
+}
+
+/**
+ * Waits for `work` to settle (either way), but no longer than `ms`: true if it settled in
+ * time. The timer is cleared as soon as the answer is known.
+ */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, ms));
+  });
+  const settled = work.then(
+    () => true as const,
+    () => true as const,
+  );
+  try {
+    return await Promise.race([settled, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -1,0 +1,160 @@
+import { Logger } from '@nestjs/common';
+import { Y } from '@coproduce/protocol';
+import type { CollabLimits, CollabSettings } from './collab-settings';
+import type { DocumentChannel } from './document-channel';
+import { DocumentRegistry } from './document-registry';
+import { SpecificationStore, type StoredSpecification } from './specification-store';
+
+/**
+ * A store in memory that the test can make refuse one specification's appends (as a
+ * database would after a schema change), or never answer a load.
+ */
+class SpecificationStoreInMemory extends SpecificationStore {
+  readonly logs = new Map<string, Uint8Array[]>();
+  readonly snapshots = new Map<string, Uint8Array>();
+  readonly refusing = new Set<string>();
+  readonly neverLoading = new Set<string>();
+
+  load(specificationId: string): Promise<StoredSpecification> {
+    if (this.neverLoading.has(specificationId)) return new Promise(() => undefined);
+    const snapshot = this.snapshots.get(specificationId);
+    const log = this.logs.get(specificationId) ?? [];
+    return Promise.resolve({
+      updates: snapshot ? [snapshot, ...log] : [...log],
+      lastSeq: log.length,
+      logEntries: log.length,
+      logBytes: log.reduce((bytes, update) => bytes + update.length, 0),
+      snapshotBytes: snapshot?.length ?? 0,
+    });
+  }
+
+  async append(specificationId: string, _firstSeq: number, updates: Uint8Array[]): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.refusing.has(specificationId)) throw new Error('Document failed validation');
+    this.logs.set(specificationId, [...(this.logs.get(specificationId) ?? []), ...updates]);
+  }
+
+  async compact(specificationId: string, state: Uint8Array): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.refusing.has(specificationId)) throw new Error('Document failed validation');
+    this.snapshots.set(specificationId, state);
+    this.logs.set(specificationId, []);
+  }
+
+  /** What a fresh load would see. */
+  textOf(specificationId: string): string {
+    const doc = new Y.Doc();
+    const snapshot = this.snapshots.get(specificationId);
+    for (const update of [
+      ...(snapshot ? [snapshot] : []),
+      ...(this.logs.get(specificationId) ?? []),
+    ])
+      Y.applyUpdate(doc, update);
+    return doc.getText('notes').toString();
+  }
+}
+
+const LIMITS: CollabLimits = {
+  maxFrameBytes: 1024 * 1024,
+  unloadGraceMs: 0,
+  compactAfterEntries: 500,
+  compactAfterBytes: 1024 * 1024,
+  warnAboveBytes: 4 * 1024 * 1024,
+  maxBatchBytes: 8 * 1024 * 1024,
+  shutdownGraceMs: 300,
+};
+
+const NOBODY_LISTENING: DocumentChannel = { broadcast: () => undefined };
+
+describe('the open specifications, as the database fails', () => {
+  let store: SpecificationStoreInMemory;
+  let registry: DocumentRegistry;
+  let warnings: string[];
+
+  beforeEach(() => {
+    store = new SpecificationStoreInMemory();
+    registry = new DocumentRegistry(store, { limits: LIMITS } as CollabSettings);
+    warnings = [];
+    jest
+      .spyOn(Logger.prototype, 'warn')
+      .mockImplementation((message: unknown) => void warnings.push(String(message)));
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+  });
+
+  afterEach(() => {
+    // Writers given up on stop failing, so nothing retries into the next test.
+    store.refusing.clear();
+    jest.restoreAllMocks();
+  });
+
+  it('shutdown stores what was written and folds the log into the snapshot', async () => {
+    const document = await registry.acquire('spec-a', NOBODY_LISTENING);
+    document.doc.getText('notes').insert(0, 'Key workers for every child on the register.');
+
+    await registry.onApplicationShutdown();
+
+    expect(store.snapshots.has('spec-a')).toBe(true);
+    expect(store.logs.get('spec-a')).toEqual([]);
+    expect(store.textOf('spec-a')).toBe('Key workers for every child on the register.');
+    expect(warnings).toEqual([]);
+  });
+
+  it('shutdown gives up on a specification the database refuses, after the grace, naming it; the others are stored', async () => {
+    const refused = await registry.acquire('spec-refused', NOBODY_LISTENING);
+    const accepted = await registry.acquire('spec-accepted', NOBODY_LISTENING);
+    store.refusing.add('spec-refused');
+    refused.doc.getText('notes').insert(0, 'Lost to validation');
+    accepted.doc.getText('notes').insert(0, 'Stored');
+
+    const started = Date.now();
+    await registry.onApplicationShutdown();
+
+    expect(Date.now() - started).toBeGreaterThanOrEqual(LIMITS.shutdownGraceMs - 20);
+    expect(Date.now() - started).toBeLessThan(LIMITS.shutdownGraceMs + 1_000);
+    expect(store.textOf('spec-accepted')).toBe('Stored');
+    expect(store.textOf('spec-refused')).toBe('');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('spec-refused');
+    expect(warnings[0]).toContain('IndexedDB');
+  });
+
+  it('a specification still loading when shutdown starts does not hold it up', async () => {
+    store.neverLoading.add('spec-slow');
+    void registry.acquire('spec-slow', NOBODY_LISTENING);
+
+    const started = Date.now();
+    await registry.onApplicationShutdown();
+
+    expect(Date.now() - started).toBeLessThan(LIMITS.shutdownGraceMs + 1_000);
+    expect(warnings).toEqual([expect.stringContaining('spec-slow')]);
+  });
+
+  it('an unload that cannot store its edits gives up after the grace, so opening the specification again is not held up', async () => {
+    const first = await registry.acquire('spec-a', NOBODY_LISTENING);
+    store.refusing.add('spec-a');
+    first.doc.getText('notes').insert(0, 'Not stored');
+    registry.released(first);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+
+    const started = Date.now();
+    const reopened = await registry.acquire('spec-a', NOBODY_LISTENING);
+
+    expect(Date.now() - started).toBeLessThan(LIMITS.shutdownGraceMs + 1_000);
+    expect(reopened).not.toBe(first);
+    expect(warnings).toEqual([expect.stringContaining('spec-a')]);
+    await registry.onApplicationShutdown();
+  });
+
+  it('an unload waits for a write that succeeds within the grace, and a reopen then reads it', async () => {
+    const first = await registry.acquire('spec-a', NOBODY_LISTENING);
+    first.doc.getText('notes').insert(0, 'Written just before leaving');
+    registry.released(first);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    const reopened = await registry.acquire('spec-a', NOBODY_LISTENING);
+
+    expect(reopened).not.toBe(first);
+    expect(reopened.doc.getText('notes').toString()).toBe('Written just before leaving');
+    await registry.onApplicationShutdown();
+  });
+});
