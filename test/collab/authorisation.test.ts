@@ -1,5 +1,6 @@
 import type { Role } from '@coproduce/domain';
 import type { CollabConnection } from '@coproduce/collab-provider';
+import { encodeSyncStep2, Y } from '@coproduce/protocol';
 import { io } from 'socket.io-client';
 import { api, DEMO_EMAIL, signIn } from '../support/api';
 import { startApp, type RunningApp } from '../support/app';
@@ -113,6 +114,26 @@ describe('who may open and edit a specification', () => {
       expect(fresh.doc.getText('notes').toString()).not.toContain('sneaked in');
     },
   );
+
+  it('a reader whose copy has the deletions the document has already made is not refused for resending them', async () => {
+    const editor = await openSpecification(await connect('commissioner'), docId);
+    editor.doc.getText('notes').insert(0, 'kept wording, dropped wording');
+    editor.doc.getText('notes').delete(12, 17);
+    await editor.provider.whenSaved();
+
+    const reader = await raw('observer');
+    expect((await reader.join(docId)).ok).toBe(true);
+    // A copy restored on the reader's device answers sync step 1 with all it has,
+    // deletions included: nothing in it is new to the server.
+    reader.send(docId, encodeSyncStep2(Y.encodeStateAsUpdate(editor.doc)));
+    // Frames are handled in order, so the answer to this edit comes after any to the above.
+    reader.send(docId, insertionFrame('an actual edit'));
+    await eventually(() => reader.errors.length > 0, 'the edit is answered');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(reader.errors).toEqual([
+      { docId, code: 'forbidden', message: expect.any(String) as string },
+    ]);
+  });
 
   it('signing out closes that session’s open sockets, and only that session’s', async () => {
     const token = await signIn(app.url, DEMO_EMAIL['steering-member']);
