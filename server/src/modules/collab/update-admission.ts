@@ -65,10 +65,9 @@ export function admitUpdate(doc: Y.Doc, update: Uint8Array): UpdateAdmission {
         return { verdict: 'refused', reason: 'the update deletes edits the server has not seen' };
       }
       // A client restored from its own copy re-sends every deletion it knows of; only
-      // one the document has not made yet is an edit.
-      if (!isAlreadyDeleted(doc, client, range.clock, range.len, before.get(client) ?? 0)) {
-        deletesNew = true;
-      }
+      // one the document has not made yet is an edit (no need to look once it is one).
+      if (addsStructs || deletesNew) continue;
+      deletesNew = !isAlreadyDeleted(doc, client, range.clock, range.len, before.get(client) ?? 0);
     }
   }
   return addsStructs || deletesNew ? { verdict: 'changes' } : { verdict: 'no-op' };
