@@ -18,6 +18,8 @@ export class DocumentRegistry implements OnApplicationShutdown {
   private readonly open = new Map<string, Promise<OpenDocument>>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  /** Set by shutdown, which unloads everything itself: no more grace timers after that. */
+  private shuttingDown = false;
 
   constructor(
     private readonly store: SpecificationStore,
@@ -41,7 +43,7 @@ export class DocumentRegistry implements OnApplicationShutdown {
 
   /** Called when a member left: unload once nobody has come back within the grace. */
   released(document: OpenDocument): void {
-    if (document.memberCount > 0) return;
+    if (this.shuttingDown || document.memberCount > 0) return;
     const id = document.specificationId;
     this.cancelUnload(id);
     const timer = setTimeout(() => {
@@ -63,6 +65,7 @@ export class DocumentRegistry implements OnApplicationShutdown {
    * grace, so a database that is down cannot keep the app from stopping.
    */
   async onApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
     const deadline = Date.now() + this.settings.limits.shutdownGraceMs;
