@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { isRole, ROLE_LABELS } from '@coproduce/domain';
+import { isRole, ROLE_LABELS, type Role } from '@coproduce/domain';
 import type { Awareness } from '@coproduce/protocol';
 
 interface Presence {
@@ -10,7 +10,11 @@ interface Presence {
   roleLabel: string | null;
 }
 
-function presentPeople(awareness: Awareness): Presence[] {
+/**
+ * The server attests name and role on the presence it relays; a person's own presence
+ * is never relayed back, so their role is the one their join was answered with.
+ */
+function presentPeople(awareness: Awareness, yourRole: Role | null): Presence[] {
   const people: Presence[] = [];
   awareness.getStates().forEach((state, clientId) => {
     const user = (state as { user?: { name?: unknown; color?: unknown; role?: unknown } }).user;
@@ -19,22 +23,32 @@ function presentPeople(awareness: Awareness): Presence[] {
         clientId,
         name: user.name,
         color: typeof user.color === 'string' ? user.color : '#425563',
-        roleLabel: isRole(user.role) ? ROLE_LABELS[user.role] : null,
+        roleLabel: roleLabelOf(clientId === awareness.clientID ? yourRole : user.role),
       });
     }
   });
   return people;
 }
 
+function roleLabelOf(role: unknown): string | null {
+  return isRole(role) ? ROLE_LABELS[role] : null;
+}
+
 /** Who has this specification open right now, from the awareness states. */
-export function PeoplePresent({ awareness }: { awareness: Awareness }) {
-  const [people, setPeople] = useState(() => presentPeople(awareness));
+export function PeoplePresent({
+  awareness,
+  yourRole,
+}: {
+  awareness: Awareness;
+  yourRole: Role | null;
+}) {
+  const [people, setPeople] = useState(() => presentPeople(awareness, yourRole));
   useEffect(() => {
-    const update = () => setPeople(presentPeople(awareness));
+    const update = () => setPeople(presentPeople(awareness, yourRole));
     awareness.on('change', update);
     update();
     return () => awareness.off('change', update);
-  }, [awareness]);
+  }, [awareness, yourRole]);
 
   return (
     <div className="coproduce-people">

@@ -7,6 +7,7 @@ import { Placeholder } from '@tiptap/extensions';
 import type { UserSummary } from '@coproduce/domain';
 import { GuidanceAttribute, guidanceOf } from './guidance-attribute';
 import { PeoplePresent } from './PeoplePresent';
+import { SaveStatusMessage } from './SaveStatusMessage';
 import { SpecificationOutline } from './SpecificationOutline';
 import type { SpecificationDocument } from './useSpecificationDocument';
 
@@ -63,9 +64,11 @@ export function SpecificationEditor({ live, user }: Props) {
   if (!editor) return null;
   return (
     <div className="coproduce-editor">
+      {/* Kept in view while writing: whether it is saved, who is here, where to go. */}
       <aside className="coproduce-editor__sidebar">
+        <SaveStatusMessage status={live.status} />
+        <PeoplePresent awareness={live.provider.awareness} yourRole={live.role} />
         <SpecificationOutline editor={editor} />
-        <PeoplePresent awareness={live.provider.awareness} />
       </aside>
       <div className="coproduce-editor__main">
         <EditorContent editor={editor} />

@@ -62,7 +62,6 @@ export function SpecificationPage() {
       <p>
         <SpecificationStatusTag status={specification.status} />
       </p>
-      {live && <SaveStatusMessage status={live.status} />}
       {live?.problem && (
         <div className="nhsuk-warning-callout">
           <h2 className="nhsuk-warning-callout__label">
@@ -92,7 +91,7 @@ export function SpecificationPage() {
         </div>
       )}
       {isExpert && (
-        <div className="nhsuk-checkboxes__item">
+        <div className="nhsuk-checkboxes__item nhsuk-u-margin-bottom-4">
           <input
             className="nhsuk-checkboxes__input"
             id="plain-view"
@@ -106,7 +105,10 @@ export function SpecificationPage() {
         </div>
       )}
       {!live || !user.data || !live.ready ? (
-        <Loading what="the latest version" />
+        <>
+          {live && <SaveStatusMessage status={live.status} />}
+          <Loading what="the latest version" />
+        </>
       ) : (
         <div className={plainView ? 'coproduce-editor--plain' : undefined}>
           <SpecificationEditor live={live} user={user.data} />
