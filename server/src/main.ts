@@ -12,7 +12,11 @@ if (problems.length > 0) {
 } else {
   import('./start.js')
     .then(({ start }) => start())
-    .catch((error: unknown) => {
+    .catch(async (error: unknown) => {
+      // Nest holds start-up log lines back until the app listens; a failed listen would
+      // drop them, warnings included, so let them out before saying why it stopped.
+      const { Logger } = await import('@nestjs/common');
+      Logger.flush();
       const message = error instanceof Error ? error.message : String(error);
       process.stderr.write(`Coproduce could not start: ${message}\n`);
       process.exit(1);
