@@ -1,3 +1,4 @@
+import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { DEFAULT_DEMO_PASSWORD } from '../../base/config';
 
@@ -6,13 +7,18 @@ loopback.addSubnet('127.0.0.0', 8, 'ipv4');
 loopback.addAddress('::1', 'ipv6');
 loopback.addSubnet('::ffff:127.0.0.0', 104, 'ipv6');
 
-/** Whether only this machine can reach an app listening on `host`. */
-export function isLoopbackHost(host: string): boolean {
+/** Whether only this machine can reach an app listening on `host`, an address or a name. */
+export async function isLoopbackHost(host: string): Promise<boolean> {
   const address = host.replace(/^\[(.*)\]$/, '$1');
   if (address.toLowerCase() === 'localhost') return true;
-  const family = isIP(address);
-  if (family === 0) return false;
-  return loopback.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  if (isIP(address) !== 0) return isLoopbackAddress(address);
+  // A name such as the machine's own often maps to a loopback address (Debian: 127.0.1.1).
+  const resolved = await lookup(address, { all: true }).catch(() => []);
+  return resolved.length > 0 && resolved.every((entry) => isLoopbackAddress(entry.address));
+}
+
+function isLoopbackAddress(address: string): boolean {
+  return loopback.check(address, isIP(address) === 4 ? 'ipv4' : 'ipv6');
 }
 
 /**

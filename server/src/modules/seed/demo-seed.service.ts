@@ -56,7 +56,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
    */
   private async warnIfPublishedPasswordIsReachable(): Promise<void> {
     const host = this.config.get('HOST', { infer: true });
-    if (isLoopbackHost(host)) return;
+    if (await isLoopbackHost(host)) return;
     const commissioner = DEMO_ACCOUNTS.find((account) => account.role === 'commissioner');
     if (!commissioner) return;
     const account = await this.users.findOne({ email: commissioner.email }).exec();
