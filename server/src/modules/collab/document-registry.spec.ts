@@ -115,6 +115,7 @@ describe('the open specifications, as the database fails', () => {
     expect(store.textOf('spec-refused')).toBe('');
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('spec-refused');
+    expect(warnings[0]).toContain('(1 update)');
     expect(warnings[0]).toContain('IndexedDB');
   });
 

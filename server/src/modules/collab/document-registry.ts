@@ -110,8 +110,10 @@ export class DocumentRegistry implements OnApplicationShutdown {
     const unloading = (async () => {
       try {
         if (!(await settlesWithin(document.settle(), deadline - Date.now()))) {
+          const unsaved = document.abandonUnsaved();
           this.logger.warn(
-            `specification ${id}: edits not stored within the ${this.graceSeconds} s grace, given up waiting; ` +
+            `specification ${id}: edits not stored within the ${this.graceSeconds} s grace ` +
+              `(${unsaved} update${unsaved === 1 ? '' : 's'}), given up; ` +
               `its members' browsers keep unsaved edits (IndexedDB) and send them again when they reconnect`,
           );
           return;

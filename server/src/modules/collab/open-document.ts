@@ -357,6 +357,14 @@ export class OpenDocument {
     if (this.compacting) await this.compacting;
   }
 
+  /**
+   * Gives up on the edits not yet durable, for an unload or shutdown past its deadline: no
+   * more writes or retries. Returns how many updates that was; the members' browsers keep them.
+   */
+  abandonUnsaved(): number {
+    return this.batcher.stop();
+  }
+
   destroy(): void {
     this.awareness.destroy();
     this.doc.destroy();
