@@ -30,6 +30,7 @@ import type { DocumentChannel } from './document-channel';
 import { DocumentRegistry } from './document-registry';
 import { SpecificationEditors } from './specification-editors';
 import { SharedLookup } from './shared-lookup';
+import { SingleWriteAdapter } from './single-write-adapter';
 import { SocketSession } from './socket-session';
 
 /**
@@ -64,6 +65,8 @@ export class CollabGateway
 
   afterInit(namespace: Namespace): void {
     this.namespace = namespace;
+    // Before any socket connects: relays to a document's room cost one write each.
+    namespace.server.adapter(SingleWriteAdapter);
     namespace.use((socket, next) => {
       this.sessions.resolve(socket).then(
         (user) => {
