@@ -14,6 +14,25 @@ describe('group commit across documents', () => {
     expect(writes).toEqual([[1, 2, 3, 4], [5]]);
   });
 
+  it('keeps one write in flight: appends asked for meanwhile go together in the next', async () => {
+    const writes: number[][] = [];
+    let finishFirst: () => void = () => undefined;
+    const coalescer = new LogAppendCoalescer<number>(async (entries) => {
+      writes.push(entries);
+      if (writes.length === 1) await new Promise<void>((resolve) => (finishFirst = resolve));
+      return ALL_STORED;
+    });
+    const first = coalescer.append([1]);
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = [coalescer.append([2]), coalescer.append([3])];
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const alsoLater = coalescer.append([4]);
+    expect(writes).toEqual([[1]]);
+    finishFirst();
+    await Promise.all([first, ...later, alsoLater]);
+    expect(writes).toEqual([[1], [2, 3, 4]]);
+  });
+
   it('tells every caller in a write that failed as a whole that it failed', async () => {
     const coalescer = new LogAppendCoalescer<number>(() => Promise.reject(new Error('no primary')));
     const outcomes = await Promise.allSettled([coalescer.append([1]), coalescer.append([2])]);

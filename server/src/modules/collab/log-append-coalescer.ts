@@ -14,8 +14,10 @@ interface Caller {
 }
 
 /**
- * Group commit across documents: appends that several open documents ask for in the
- * same event-loop turn go to the database as one unordered write. Each caller learns
+ * Group commit across documents: one write at a time, holding every append that open
+ * documents asked for while the previous write was in flight (or, when idle, in the
+ * same event-loop turn). Under load a write carries many documents' updates, so the
+ * database sees a few large writes rather than one per keystroke. Each caller learns
  * the outcome of its own entries: an entry the database refuses (a duplicate seq, a
  * failed validation) fails only the caller it came from, so one document's bad entry
  * never holds up the others. A write that fails as a whole fails every caller in it,
@@ -24,14 +26,25 @@ interface Caller {
 export class LogAppendCoalescer<Entry> {
   private queued: Entry[] = [];
   private callers: Caller[] = [];
+  private writing = false;
+  private scheduled = false;
 
   constructor(private readonly write: (entries: Entry[]) => Promise<RefusedEntries>) {}
 
   append(entries: Entry[]): Promise<void> {
     return new Promise((resolve, reject) => {
-      if (this.callers.length === 0) setImmediate(() => void this.flush());
       this.callers.push({ first: this.queued.length, count: entries.length, resolve, reject });
       this.queued.push(...entries);
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.writing || this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush();
     });
   }
 
@@ -40,12 +53,16 @@ export class LogAppendCoalescer<Entry> {
     const callers = this.callers;
     this.queued = [];
     this.callers = [];
+    this.writing = true;
     let refused: RefusedEntries;
     try {
       refused = await this.write(entries);
     } catch (error) {
       for (const caller of callers) caller.reject(error);
       return;
+    } finally {
+      this.writing = false;
+      if (this.callers.length > 0) this.schedule();
     }
     for (const caller of callers) {
       const refusal = firstRefusal(refused, caller);

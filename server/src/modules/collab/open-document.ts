@@ -17,7 +17,6 @@ import type { DocumentChannel } from './document-channel';
 import type { DocumentMember } from './document-member';
 import type { SpecificationStore } from './specification-store';
 import { admitUpdate } from './update-admission';
-import { SavedNoticeThrottle } from './saved-notice-throttle';
 import { UpdateReceipts } from './update-receipts';
 import { UpdateRelay } from './update-relay';
 import { WriteBatcher } from './write-batcher';
@@ -41,9 +40,6 @@ const FROM_STORE = Symbol('from-store');
 
 type FrameRefusal = CollabErrorBody<FrameErrorCode>;
 
-/** At most this often a document tells its members what is saved, during a burst. */
-const SAVED_NOTICE_INTERVAL_MS = 40;
-
 interface AwarenessChange {
   added: number[];
   updated: number[];
@@ -65,9 +61,6 @@ export class OpenDocument {
   private readonly batcher: WriteBatcher<Uint8Array>;
   private readonly relay: UpdateRelay;
   private readonly receipts = new UpdateReceipts();
-  private readonly savedNotices = new SavedNoticeThrottle(SAVED_NOTICE_INTERVAL_MS, () =>
-    this.sendSavedNotices(),
-  );
   private durableStateVector: Uint8Array;
   /** Updates from members applied to the document, and how many of them are written. */
   private appliedCount = 0;
@@ -207,7 +200,7 @@ export class OpenDocument {
         if (refusal) this.receipts.refused(connectionId);
         else this.receipts.handled(connectionId, this.appliedCount);
         // A frame with nothing new, sent when everything before it is written, is saved now.
-        if (this.receipts.anyOwed) this.savedNotices.durable();
+        this.sendSavedNotices();
         return refusal;
       }
       case 'awareness':
@@ -299,7 +292,7 @@ export class OpenDocument {
     this.writtenCount += updates;
     this.receipts.writtenThrough(this.writtenCount);
     if (stateVector) this.durableStateVector = stateVector;
-    if (this.receipts.anyOwed) this.savedNotices.durable();
+    this.sendSavedNotices();
     if (
       this.logEntries >= this.limits.compactAfterEntries ||
       this.logBytes >= this.limits.compactAfterBytes
@@ -314,9 +307,9 @@ export class OpenDocument {
 
   /**
    * Tells each member whose updates became durable how many of theirs are saved, with
-   * the durable state vector. Only they are told: "Saved" is about a person's own
-   * edits, and a notice to every member after every write would double the messages
-   * of a busy document.
+   * the durable state vector, at most once per write. Only they are told: "Saved" is
+   * about a person's own edits, and a notice to every member after every write would
+   * double the messages of a busy document.
    */
   private sendSavedNotices(): void {
     const stateVector = this.durableStateVector;
@@ -353,7 +346,6 @@ export class OpenDocument {
   /** Waits until every accepted edit is durable and no compaction is running. */
   async settle(): Promise<void> {
     await this.batcher.whenIdle();
-    this.savedNotices.flush();
     if (this.compacting) await this.compacting;
   }
 
