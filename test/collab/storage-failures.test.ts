@@ -3,7 +3,13 @@
 // one never claims to be saved, and the app still stops promptly.
 import type { CollabConnection } from '@coproduce/collab-provider';
 import { openDatabase, startApp, type OpenDatabase, type RunningApp } from '../support/app';
-import { connectAs, createSpecification, openSpecification, storedState } from '../support/collab';
+import {
+  connectAs,
+  createSpecification,
+  eventually,
+  openSpecification,
+  storedState,
+} from '../support/collab';
 
 const SHUTDOWN_GRACE_MS = 2_000;
 
@@ -33,6 +39,8 @@ describe('when the database refuses one specification’s edits', () => {
     connection = await connectAs(app.url, 'commissioner');
     const refused = await openSpecification(connection, refusedId);
     const saving = await openSpecification(connection, savingId);
+    const told: string[] = [];
+    refused.provider.on('error', (error) => told.push(error.code));
     await database.db.command({
       collMod: 'specification_updates',
       validator: { specificationId: { $ne: refusedId } },
@@ -47,6 +55,8 @@ describe('when the database refuses one specification’s edits', () => {
     }
 
     expect(refused.provider.status).not.toBe('saved');
+    // After a few failed writes the person waiting is told why "Saved" is not coming.
+    await eventually(() => told.includes('unavailable'), 'the writer is told saving is stuck');
     const stored = await storedState(app.databaseUri as string, savingId);
     expect(stored.getText('notes').toString()).toBe(saving.doc.getText('notes').toString());
     const storedRefused = await storedState(app.databaseUri as string, refusedId);

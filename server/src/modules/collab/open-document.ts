@@ -40,6 +40,9 @@ const FROM_STORE = Symbol('from-store');
 
 type FrameRefusal = CollabErrorBody<FrameErrorCode>;
 
+/** Writes fail now and then (a replica set electing); a few in a row are worth telling. */
+const WRITE_FAILURES_BEFORE_TELLING = 3;
+
 interface AwarenessChange {
   added: number[];
   updated: number[];
@@ -96,6 +99,9 @@ export class OpenDocument {
       cut: () => Y.encodeStateVector(this.doc),
       write: (updates) => this.append(updates),
       written: (stateVector, updates) => this.onWritten(stateVector, updates.length),
+      failed: (_error, attempt) => {
+        if (attempt === WRITE_FAILURES_BEFORE_TELLING) this.tellSavingIsStuck();
+      },
     });
   }
 
@@ -302,6 +308,17 @@ export class OpenDocument {
     if (this.storedBytes > this.limits.warnAboveBytes && !this.warnedLarge) {
       this.warnedLarge = true;
       for (const member of this.members.values()) this.warnIfCommissioner(member);
+    }
+  }
+
+  /** The database keeps refusing: the people waiting for "Saved" learn why it is not coming. */
+  private tellSavingIsStuck(): void {
+    for (const connectionId of this.receipts.waitingConnections()) {
+      this.members.get(connectionId)?.send(CollabEvent.error, this.specificationId, {
+        code: 'unavailable',
+        message:
+          'Your latest changes are not saved yet because the database is not answering. They are kept in this browser and will be saved when it is back, so keep this page open.',
+      });
     }
   }
 

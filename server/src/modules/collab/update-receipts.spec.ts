@@ -56,4 +56,15 @@ describe('UpdateReceipts', () => {
     receipts.handled('b', 5);
     expect(receipts.takeOwed()).toEqual([]);
   });
+
+  it('names the connections still waiting for a write', () => {
+    const receipts = new UpdateReceipts();
+    receipts.joined('a');
+    receipts.joined('b');
+    receipts.handled('a', 1);
+    receipts.handled('b', 0);
+    expect(receipts.waitingConnections()).toEqual(['a']);
+    receipts.writtenThrough(1);
+    expect(receipts.waitingConnections()).toEqual([]);
+  });
 });

@@ -77,6 +77,13 @@ export class UpdateReceipts {
     return owed;
   }
 
+  /** Connections with updates handled but not yet durable. */
+  waitingConnections(): string[] {
+    return [...this.connections]
+      .filter(([, receipts]) => receipts.waiting.length > 0)
+      .map(([connectionId]) => connectionId);
+  }
+
   /** Whether any connection is owed a notice. */
   get anyOwed(): boolean {
     for (const receipts of this.connections.values()) {
