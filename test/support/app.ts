@@ -1,12 +1,13 @@
 // Starts the built server (`node server/dist/main.js`) as a child process on a
 // port the system chooses, with a throwaway data directory, and waits until
 // /health answers 200. Build first: `npx -y pnpm@10.34.9 exec tsc -b server`.
-import { launchEmbeddedMongo } from '@coproduce/embedded-mongo';
+import { launchEmbeddedMongo, type EmbeddedMongoProcess } from '@coproduce/embedded-mongo';
 import { MongoClient, type Db } from 'mongodb';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface RunningApp {
   /** http://127.0.0.1:<port> */
@@ -37,41 +38,65 @@ const SERVER_MAIN = join(__dirname, '..', '..', 'server', 'dist', 'main.js');
 const STARTUP_LIMIT_MS = 90_000;
 const OUTPUT_KEPT = 64 * 1024;
 
-export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
-  const workDir = mkdtempSync(join(tmpdir(), 'coproduce-api-'));
-  const database = options.ownDatabase
-    ? await launchEmbeddedMongo({ dbpath: join(workDir, 'own-db'), host: '127.0.0.1' })
-    : undefined;
-  const inherited = { ...process.env };
-  delete inherited['MONGODB_URI'];
-  const child = spawn(process.execPath, [SERVER_MAIN], {
-    env: {
-      ...inherited,
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'true',
-      ...options.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: options.dataDir ?? join(workDir, 'data'),
-      ...(database ? { MONGODB_URI: database.uri } : {}),
-    },
-    // The IPC channel lets the server notice if this test process dies and stop with it.
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
-  let output = '';
-  // Keep draining both pipes for the whole run, or a chatty server would block on a full pipe.
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-OUTPUT_KEPT);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+/**
+ * Ends the starts still under way when this test file ends: Jest gave up on them (a
+ * beforeAll timed out on a loaded machine) but they carry on, and a server started after
+ * the file's own clean-up would keep the test process alive for ever (Jest runs without
+ * --forceExit). Started servers are the file's to stop, in its own afterAll.
+ */
+const fileEnded = new AbortController();
+const startsUnderWay = new Set<Promise<unknown>>();
+afterAll(async () => {
+  fileEnded.abort(new Error('The test file ended before its app was healthy'));
+  await Promise.allSettled(startsUnderWay);
+});
 
+export function startApp(options: StartOptions = {}): Promise<RunningApp> {
+  const starting = launchApp(options);
+  startsUnderWay.add(starting);
+  const settled = () => startsUnderWay.delete(starting);
+  starting.then(settled, settled);
+  return starting;
+}
+
+async function launchApp(options: StartOptions): Promise<RunningApp> {
+  const workDir = mkdtempSync(join(tmpdir(), 'coproduce-api-'));
+  let database: EmbeddedMongoProcess | undefined;
+  let child: ChildProcess | undefined;
+  let output = '';
   const stop = async () => {
-    await stopProcess(child);
+    if (child) await stopProcess(child);
     await database?.stop();
     rmSync(workDir, { recursive: true, force: true });
   };
   try {
+    if (options.ownDatabase) {
+      database = await launchEmbeddedMongo({ dbpath: join(workDir, 'own-db'), host: '127.0.0.1' });
+    }
+    fileEnded.signal.throwIfAborted();
+    const inherited = { ...process.env };
+    delete inherited['MONGODB_URI'];
+    child = spawn(process.execPath, [SERVER_MAIN], {
+      env: {
+        ...inherited,
+        LOG_LEVEL: 'warn',
+        SEED_DEMO: 'true',
+        ...options.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: options.dataDir ?? join(workDir, 'data'),
+        ...(database ? { MONGODB_URI: database.uri } : {}),
+      },
+      // The IPC channel lets the server notice if this test process dies and stop with it.
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    // Keep draining both pipes for the whole run, or a chatty server would block on a full pipe.
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-OUTPUT_KEPT);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+
     const url = await waitUntilHealthy(child, () => output);
     return {
       url,
@@ -91,15 +116,19 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
 
 async function waitUntilHealthy(child: ChildProcess, output: () => string): Promise<string> {
   const deadline = Date.now() + STARTUP_LIMIT_MS;
+  const { signal } = fileEnded;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`The server exited with ${child.signalCode ?? `code ${child.exitCode}`}`);
+    }
     const port = /running at http:\/\/localhost:(\d+)/.exec(output())?.[1];
     if (port) {
       const url = `http://127.0.0.1:${port}`;
-      const response = await fetch(`${url}/health`).catch(() => undefined);
+      const response = await fetch(`${url}/health`, { signal }).catch(() => undefined);
       if (response?.ok) return url;
     }
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    signal.throwIfAborted();
+    await sleep(150, undefined, { signal });
   }
   throw new Error(`The server was not healthy within ${STARTUP_LIMIT_MS / 1000} seconds`);
 }

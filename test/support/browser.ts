@@ -70,10 +70,12 @@ export function appInBrowser(): AppInBrowser {
   jest.setTimeout(90_000);
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
+  let launching: Promise<Browser> | undefined;
 
   beforeAll(async () => {
+    launching = launchBrowser();
     // Settle both before failing, so that whichever did start is still stopped afterwards.
-    const [started, launched] = await Promise.allSettled([startApp(), launchBrowser()]);
+    const [started, launched] = await Promise.allSettled([startApp(), launching]);
     if (started.status === 'fulfilled') app = started.value;
     if (launched.status === 'fulfilled') browser = launched.value;
     if (started.status === 'rejected') throw started.reason;
@@ -81,7 +83,10 @@ export function appInBrowser(): AppInBrowser {
   });
 
   afterAll(async () => {
-    await browser?.close();
+    // Through `launching`, not `browser`: if the beforeAll timed out while the app was still
+    // starting, the browser it launched is closed too, rather than keeping Jest from exiting.
+    const launched = await launching?.catch(() => undefined);
+    await launched?.close();
     await app?.stop();
   });
 
