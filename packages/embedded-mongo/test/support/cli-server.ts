@@ -41,6 +41,15 @@ export interface ExitStatus {
   stderr: string;
 }
 
+/** Servers this test file started that have not exited yet. */
+const running = new Set<CliServer>();
+
+// A test that fails between start() and kill() leaves its server running, and a running
+// child keeps Jest from exiting (it runs without --forceExit): kill what is left over.
+afterAll(async () => {
+  await Promise.all([...running].map((server) => server.kill('SIGKILL')));
+});
+
 /** `embedded-mongo --port 0 --dbpath <dir>` as a child process, as an operator would run it. */
 export class CliServer {
   private constructor(
@@ -66,7 +75,10 @@ export class CliServer {
         const match = LISTENING.exec(printed);
         if (match === null) return;
         clearTimeout(timer);
-        resolve(new CliServer(child, match[1], exited));
+        const server = new CliServer(child, match[1], exited);
+        running.add(server);
+        void exited.then(() => running.delete(server));
+        resolve(server);
       });
       void exited.then((status) => {
         clearTimeout(timer);
