@@ -19,15 +19,7 @@ step('Jest: unit, API end-to-end and browser tests');
 const resultsFile = join(root, 'node_modules', '.cache', 'jest-results.json');
 mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true });
 const status = pnpm(
-  [
-    'exec',
-    'jest',
-    '--ci',
-    '--forceExit',
-    '--json',
-    `--outputFile=${resultsFile}`,
-    ...process.argv.slice(2),
-  ],
+  ['exec', 'jest', '--ci', '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)],
   { allowFailure: true },
 );
 printSummary(resultsFile);
