@@ -247,4 +247,15 @@ describe('the saved state a person sees', () => {
     expect(connection.kinds()).toEqual(['sync-step-1']);
     provider.destroy();
   });
+
+  it('closing it ends waits for saved or synced at once, with a reason', async () => {
+    const doc = new Y.Doc();
+    const { provider } = providerFor(doc);
+    const saved = provider.whenSaved(60_000);
+    const synced = provider.whenSynced(60_000);
+    provider.destroy();
+    await expect(saved).rejects.toThrow('spec-1 was closed, not saved');
+    await expect(synced).rejects.toThrow('spec-1 was closed, not synced');
+    await expect(provider.whenSaved()).rejects.toThrow('was closed');
+  });
 });

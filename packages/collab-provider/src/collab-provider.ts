@@ -77,6 +77,8 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
   private currentStatus: SaveStatus = 'offline';
   private destroyed = false;
   private readonly joinTimeoutMs: number;
+  /** Waits begun with whenSaved / whenSynced: closing the provider ends them. */
+  private readonly pendingWaits = new Set<() => void>();
   /** Whether this provider made the Awareness, and so destroys it. */
   private readonly ownsAwareness: boolean;
 
@@ -228,6 +230,7 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
     this.connection.detach(this.docId, this);
     this.joined = false;
     this.updateStatus();
+    for (const abandon of [...this.pendingWaits]) abandon();
     // Awareness keeps a timer running until destroyed.
     if (this.ownsAwareness) this.awareness.destroy();
     super.destroy();
@@ -330,18 +333,25 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
     what: string,
   ): Promise<void> {
     if (done()) return Promise.resolve();
+    if (this.destroyed) return Promise.reject(new Error(`${this.docId} was closed, not ${what}`));
     return new Promise((resolve, reject) => {
-      const check = (): void => {
-        if (!done()) return;
+      const settle = (error?: Error): void => {
         clearTimeout(timer);
         this.off(event, check);
-        resolve();
+        this.pendingWaits.delete(abandon);
+        if (error) reject(error);
+        else resolve();
       };
-      const timer = setTimeout(() => {
-        this.off(event, check);
-        reject(new Error(`${this.docId} was not ${what} within ${timeoutMs} ms`));
-      }, timeoutMs);
+      const check = (): void => {
+        if (done()) settle();
+      };
+      const abandon = (): void => settle(new Error(`${this.docId} was closed, not ${what}`));
+      const timer = setTimeout(
+        () => settle(new Error(`${this.docId} was not ${what} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.on(event, check);
+      this.pendingWaits.add(abandon);
     });
   }
 }
