@@ -43,6 +43,15 @@ export class AccountsService {
     }
   }
 
+  /**
+   * Takes back an account made moments ago by a sign-up that then failed (e.g. its
+   * invitation's membership could not be made), so the person can try again. By id
+   * only: never an account someone else made with the same email.
+   */
+  async removeUnfinished(id: Types.ObjectId): Promise<void> {
+    await this.users.deleteOne({ _id: id }).exec();
+  }
+
   /** The account these credentials belong to, or null; takes the same time either way. */
   async verifyCredentials(email: string, password: string): Promise<UserDocument | null> {
     const user = await this.findByEmail(email);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type {
   AcceptedInvitation,
@@ -34,6 +34,8 @@ const DEFAULT_EXPIRY_DAYS = 7;
 
 @Injectable()
 export class InvitationsService {
+  private readonly logger = new Logger(InvitationsService.name);
+
   constructor(
     @InjectModel(Invitation.name) private readonly invitations: Model<Invitation>,
     private readonly workspaces: WorkspacesService,
@@ -124,10 +126,11 @@ export class InvitationsService {
       }
     }
 
+    const claimedAt = new Date();
     const claimed = await this.invitations
       .findOneAndUpdate(
-        { _id: invitation._id, acceptedAt: null, revokedAt: null, expiresAt: { $gt: new Date() } },
-        { $set: { acceptedAt: new Date() } },
+        { _id: invitation._id, acceptedAt: null, revokedAt: null, expiresAt: { $gt: claimedAt } },
+        { $set: { acceptedAt: claimedAt } },
         { new: true },
       )
       .exec();
@@ -137,15 +140,20 @@ export class InvitationsService {
       throw new InvitationUsed();
     }
 
+    // No multi-document transactions on a standalone store: if the membership is not
+    // made, undo by hand, so the person's retry finds neither an account nor a used link.
+    let createdAccount: UserDocument | undefined;
     let user: UserDocument;
     try {
-      user = joiner.kind === 'signed-in' ? joiner.user : await this.accounts.create(joiner.account);
+      if (joiner.kind === 'signed-in') {
+        user = joiner.user;
+      } else {
+        createdAccount = await this.accounts.create(joiner.account);
+        user = createdAccount;
+      }
       await this.memberships.add(invitation.workspaceId, user._id, invitation.role);
     } catch (error) {
-      // Someone raced us to the account or membership: give the invitation back.
-      await this.invitations
-        .updateOne({ _id: invitation._id }, { $set: { acceptedAt: null } })
-        .exec();
+      await this.undoAcceptance(claimed, claimedAt, createdAccount);
       throw error;
     }
     await this.invitations
@@ -155,6 +163,34 @@ export class InvitationsService {
     const joined = { id: workspace.id as string, name: workspace.name, role: invitation.role };
     if (caller) return { workspace: joined };
     return { workspace: joined, session: await this.auth.startSession(user) };
+  }
+
+  /**
+   * Deletes the account this acceptance made (only that one), then gives the
+   * invitation back (only if it still carries this acceptance's claim). A failed undo
+   * is logged and the original error still answers.
+   */
+  private async undoAcceptance(
+    claimed: InvitationDocument,
+    claimedAt: Date,
+    createdAccount: UserDocument | undefined,
+  ): Promise<void> {
+    if (createdAccount) {
+      await this.accounts.removeUnfinished(createdAccount._id).catch((error: unknown) => {
+        this.logger.error(
+          `Could not take back account ${createdAccount.id as string} after its invitation ` +
+            `failed; it has no workspace: ${String(error)}`,
+        );
+      });
+    }
+    await this.invitations
+      .updateOne({ _id: claimed._id, acceptedAt: claimedAt }, { $set: { acceptedAt: null } })
+      .exec()
+      .catch((error: unknown) => {
+        this.logger.error(
+          `Could not give back invitation ${claimed.id as string} after a failed acceptance: ${String(error)}`,
+        );
+      });
   }
 
   private async newAccountFor(invitation: InvitationDocument, request: AcceptInvitationDto) {
