@@ -149,10 +149,19 @@ export class TooManyRequests extends DomainError {
   }
 }
 
-/** A collab payload that does not decode (used by the collab gateway). */
+/** A collab payload that does not decode, or that Yjs cannot apply (the collab gateway). */
 export class BadMessage extends DomainError {
   readonly code = 'bad-message';
   readonly status = 400;
+}
+
+/** A collab frame for a specification the socket has not joined (the collab gateway). */
+export class NotJoined extends DomainError {
+  readonly code = 'not-joined';
+  readonly status = 409;
+  constructor() {
+    super('Join the specification before sending to it.');
+  }
 }
 
 export class ServiceUnavailable extends DomainError {

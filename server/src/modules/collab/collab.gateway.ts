@@ -14,17 +14,17 @@ import {
   decodeFrame,
   isDocId,
   toBytes,
-  type CollabErrorBody,
   type CollabServerEvents,
   type FrameErrorCode,
   type JoinAck,
   type JoinErrorCode,
   type Role,
 } from '@coproduce/protocol';
-import { NotFound } from '../../base/errors';
+import { BadMessage, BadRequest, NotFound, NotJoined, ServiceUnavailable } from '../../base/errors';
 import { AccessPolicy } from '../access/access-policy';
 import { SpecificationsService } from '../specifications/specifications.service';
 import { CollabClient } from './collab-client';
+import { collabErrorBody, type CollabRefusal } from './collab-error';
 import { CollabSettings, transportFrameLimit } from './collab-settings';
 import type { DocumentChannel } from './document-channel';
 import { DocumentRegistry } from './document-registry';
@@ -119,14 +119,14 @@ export class CollabGateway
   }
 
   /** Takes a client out of a document (leaving, disconnected, or no longer allowed). */
-  evict(client: CollabClient, docId: string, why?: CollabErrorBody<FrameErrorCode>): void {
+  evict(client: CollabClient, docId: string, why?: CollabRefusal<FrameErrorCode>): void {
     const joined = client.joined.get(docId);
     if (!joined) return;
     client.joined.delete(docId);
     void client.socket.leave(roomOf(docId));
     joined.document.leave(client.id);
     this.registry.released(joined.document);
-    if (why) client.socket.emit(CollabEvent.error, docId, why);
+    if (why) client.socket.emit(CollabEvent.error, docId, collabErrorBody(why));
   }
 
   onApplicationShutdown(): void {
@@ -137,11 +137,11 @@ export class CollabGateway
     const answer = (reply: JoinAck): void => {
       if (typeof ack === 'function') (ack as (reply: JoinAck) => void)(reply);
     };
-    const refuse = (code: JoinErrorCode, message: string): void =>
-      answer({ ok: false, error: { code, message } });
+    const refuse = (error: CollabRefusal<JoinErrorCode>): void =>
+      answer({ ok: false, error: collabErrorBody(error) });
 
     const docId = readDocId(request);
-    if (!docId) return refuse('bad-request', 'doc:join needs { docId } with a specification id.');
+    if (!docId) return refuse(new BadRequest('doc:join needs { docId } with a specification id.'));
 
     let access: { role: Role; workspaceId: string };
     try {
@@ -150,9 +150,11 @@ export class CollabGateway
       );
       access = { role: found.role, workspaceId: found.specification.workspaceId.toHexString() };
     } catch (error) {
-      if (error instanceof NotFound) return refuse('not-found', error.message);
+      if (error instanceof NotFound) return refuse(error);
       this.logger.error(`access check for ${docId} failed: ${String(error)}`);
-      return refuse('unavailable', 'The specification could not be opened. Try again shortly.');
+      return refuse(
+        new ServiceUnavailable('The specification could not be opened. Try again shortly.'),
+      );
     }
 
     let document;
@@ -160,7 +162,9 @@ export class CollabGateway
       document = await this.registry.acquire(docId, this.channelFor(docId));
     } catch (error) {
       this.logger.error(`loading ${docId} failed: ${String(error)}`);
-      return refuse('unavailable', 'The specification could not be loaded. Try again shortly.');
+      return refuse(
+        new ServiceUnavailable('The specification could not be loaded. Try again shortly.'),
+      );
     }
     if (!client.socket.connected) {
       this.registry.released(document);
@@ -194,28 +198,28 @@ export class CollabGateway
   }
 
   private receive(client: CollabClient, docId: unknown, payload: unknown): void {
-    const refuse = (code: FrameErrorCode, message: string): void => {
-      client.socket.emit(CollabEvent.error, isDocId(docId) ? docId : '', { code, message });
+    const refuse = (error: CollabRefusal<FrameErrorCode>): void => {
+      client.socket.emit(CollabEvent.error, isDocId(docId) ? docId : '', collabErrorBody(error));
     };
     if (!isDocId(docId))
-      return refuse('bad-message', 'A yjs frame starts with a specification id.');
+      return refuse(new BadMessage('A yjs frame starts with a specification id.'));
     const frame = toBytes(payload);
-    if (!frame) return refuse('bad-message', 'A yjs frame carries binary data.');
+    if (!frame) return refuse(new BadMessage('A yjs frame carries binary data.'));
     const limit = this.settings.limits.maxFrameBytes;
     if (frame.length > limit) {
-      return refuse('bad-message', `The frame is ${frame.length} bytes; the limit is ${limit}.`);
+      return refuse(new BadMessage(`The frame is ${frame.length} bytes; the limit is ${limit}.`));
     }
     const joined = client.joined.get(docId);
-    if (!joined) return refuse('not-joined', 'Join the specification before sending to it.');
+    if (!joined) return refuse(new NotJoined());
     let decoded;
     try {
       decoded = decodeFrame(frame);
     } catch (error) {
-      if (error instanceof FrameDecodeError) return refuse('bad-message', error.message);
+      if (error instanceof FrameDecodeError) return refuse(new BadMessage(error.message));
       throw error;
     }
     const refusal = joined.document.receive(client.id, decoded);
-    if (refusal) return refuse(refusal.code, refusal.message);
+    if (refusal) return refuse(refusal);
     // Live edits only: a sync answer is sent on every join, edit or not.
     if (decoded.kind === 'update') this.editors.edited(docId, client.user.userId);
   }

@@ -1,12 +1,15 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
 import { CollabEvent, type Role } from '@coproduce/protocol';
-import { NotFound } from '../../base/errors';
+import { Forbidden, NotFound } from '../../base/errors';
 import { AccessPolicy } from '../access/access-policy';
 import { SpecificationsService } from '../specifications/specifications.service';
 import { MembershipEvents, type MembershipChange } from '../workspaces/membership-events';
 import type { CollabClient } from './collab-client';
 import { CollabGateway } from './collab.gateway';
+
+const noLongerAllowed = (): Forbidden =>
+  new Forbidden('Your role no longer lets you open this specification.');
 
 /**
  * Makes a membership change take effect on open sockets at once: whoever is removed
@@ -15,11 +18,6 @@ import { CollabGateway } from './collab.gateway';
  * longer edit, an observer made steering member can; a role that may no longer read
  * the document is taken out of it).
  */
-const NO_LONGER_ALLOWED = {
-  code: 'forbidden',
-  message: 'Your role no longer lets you open this specification.',
-} as const;
-
 @Injectable()
 export class MembershipWatcher implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(MembershipWatcher.name);
@@ -59,17 +57,18 @@ export class MembershipWatcher implements OnModuleInit, OnModuleDestroy {
       for (const [docId, joined] of client.joined) {
         if (joined.workspaceId !== change.workspaceId) continue;
         if (change.kind === 'removed') {
-          this.gateway.evict(client, docId, {
-            code: 'forbidden',
-            message: 'You are no longer a member of this workspace.',
-          });
+          this.gateway.evict(
+            client,
+            docId,
+            new Forbidden('You are no longer a member of this workspace.'),
+          );
           continue;
         }
         // A role that may not read drafts leaves at once, before any await: relays sent
         // while a lookup runs must not reach it. (Published documents come with their own
         // read path; every document open here today is a draft.)
         if (!AccessPolicy.can(change.role, 'specification.read-draft')) {
-          this.gateway.evict(client, docId, NO_LONGER_ALLOWED);
+          this.gateway.evict(client, docId, noLongerAllowed());
           continue;
         }
         // Apply the new role at once, then confirm it against the store.
@@ -79,7 +78,7 @@ export class MembershipWatcher implements OnModuleInit, OnModuleDestroy {
           if (client.joined.get(docId) === joined) this.changeRole(client, docId, role);
         } catch (error) {
           // Fail closed: a member whose access cannot be confirmed leaves the document.
-          this.gateway.evict(client, docId, NO_LONGER_ALLOWED);
+          this.gateway.evict(client, docId, noLongerAllowed());
           if (!(error instanceof NotFound)) throw error;
         }
       }

@@ -7,11 +7,12 @@ import {
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
-  type CollabErrorBody,
   type CollabFrame,
   type FrameErrorCode,
 } from '@coproduce/protocol';
+import { BadMessage, Forbidden, NotJoined, ServiceUnavailable } from '../../base/errors';
 import { AccessPolicy } from '../access/access-policy';
+import { collabErrorBody, type CollabRefusal } from './collab-error';
 import type { CollabLimits } from './collab-settings';
 import type { DocumentChannel } from './document-channel';
 import type { DocumentMember } from './document-member';
@@ -38,7 +39,7 @@ function attestPresence(state: unknown, member: DocumentMember): unknown {
 /** Transaction origin of state read from the store: neither stored again nor relayed. */
 const FROM_STORE = Symbol('from-store');
 
-type FrameRefusal = CollabErrorBody<FrameErrorCode>;
+type FrameRefusal = CollabRefusal<FrameErrorCode>;
 
 /** Writes fail now and then (a replica set electing); a few in a row are worth telling. */
 const WRITE_FAILURES_BEFORE_TELLING = 3;
@@ -191,7 +192,7 @@ export class OpenDocument {
   /** Handles one decoded frame from a member; returns why it was refused, if it was. */
   receive(connectionId: string, frame: CollabFrame): FrameRefusal | null {
     const member = this.members.get(connectionId);
-    if (!member) return { code: 'not-joined', message: 'Join the document before sending to it.' };
+    if (!member) return new NotJoined();
     switch (frame.kind) {
       case 'sync-step-1':
         member.send(
@@ -225,21 +226,18 @@ export class OpenDocument {
 
   private receiveUpdate(member: DocumentMember, update: Uint8Array): FrameRefusal | null {
     const admission = admitUpdate(this.doc, update);
-    if (admission.verdict === 'refused') return { code: 'bad-message', message: admission.reason };
+    if (admission.verdict === 'refused') return new BadMessage(admission.reason);
     // A read-only member's client answers sync step 1 too; an answer with nothing new
     // in it is not an edit.
     if (admission.verdict === 'no-op') return null;
     if (!AccessPolicy.can(member.role, 'specification.edit')) {
-      return {
-        code: 'forbidden',
-        message: 'Your role lets you read this specification, not edit it.',
-      };
+      return new Forbidden('Your role lets you read this specification, not edit it.');
     }
     try {
       Y.applyUpdate(this.doc, update, member);
     } catch (error) {
       this.logger.warn(`an admitted update threw inside Yjs: ${String(error)}`);
-      return { code: 'bad-message', message: 'The update could not be applied.' };
+      return new BadMessage('The update could not be applied.');
     }
     return null;
   }
@@ -251,7 +249,7 @@ export class OpenDocument {
     for (const entry of frame.entries) {
       const owner = this.awarenessOwners.get(entry.clientId);
       if (owner !== undefined && owner !== member.connectionId) {
-        return { code: 'forbidden', message: 'That presence belongs to someone else.' };
+        return new Forbidden('That presence belongs to someone else.');
       }
     }
     for (const entry of frame.entries) {
@@ -314,11 +312,17 @@ export class OpenDocument {
   /** The database keeps refusing: the people waiting for "Saved" learn why it is not coming. */
   private tellSavingIsStuck(): void {
     for (const connectionId of this.receipts.waitingConnections()) {
-      this.members.get(connectionId)?.send(CollabEvent.error, this.specificationId, {
-        code: 'unavailable',
-        message:
-          'Your latest changes are not saved yet because the database is not answering. They are kept in this browser and will be saved when it is back, so keep this page open.',
-      });
+      this.members
+        .get(connectionId)
+        ?.send(
+          CollabEvent.error,
+          this.specificationId,
+          collabErrorBody(
+            new ServiceUnavailable(
+              'Your latest changes are not saved yet because the database is not answering. They are kept in this browser and will be saved when it is back, so keep this page open.',
+            ),
+          ),
+        );
     }
   }
 
