@@ -21,6 +21,8 @@ export async function start(): Promise<void> {
   app.enableShutdownHooks();
 
   const config = app.get<ConfigService<AppConfig, true>>(ConfigService);
+  const trustProxy = config.get('TRUST_PROXY', { infer: true });
+  if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
   await app.listen(config.get('PORT', { infer: true }), config.get('HOST', { infer: true }));
   const { port } = app.getHttpServer().address() as AddressInfo;
   printWelcome(port, config);

@@ -1,4 +1,5 @@
 import * as Joi from 'joi';
+import { isIP } from 'node:net';
 
 /**
  * Every setting the server reads from the environment, validated once at
@@ -15,7 +16,12 @@ export interface AppConfig {
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   COLLAB_MAX_FRAME_BYTES: number;
   SESSION_DAYS: number;
+  /** Express's `trust proxy`; absent: no proxy is trusted (Express's default). */
+  TRUST_PROXY?: TrustProxy;
 }
+
+/** What `app.set('trust proxy', ...)` is given: all, none, a hop count, or addresses. */
+export type TrustProxy = boolean | number | string[];
 
 /** Published in the README, so only fit for an app nobody else can reach. */
 export const DEFAULT_DEMO_PASSWORD = 'coproduce-demo';
@@ -43,6 +49,16 @@ export const configSchema = Joi.object<AppConfig>({
     .max(64 * 1024 * 1024)
     .default(1048576),
   SESSION_DAYS: Joi.number().integer().min(1).max(90).default(14),
+  // Behind a load balancer, so request.ip is the client's (rate limits) and request.secure
+  // follows X-Forwarded-Proto (the session cookie's Secure flag).
+  TRUST_PROXY: Joi.string()
+    .custom((value: string, helpers) => parseTrustProxy(value) ?? helpers.error('any.invalid'))
+    .messages({
+      'any.invalid':
+        '{{#label}} must be true, false, a number of proxies, or a comma-separated list of ' +
+        'addresses, CIDR ranges, loopback, linklocal or uniquelocal',
+    })
+    .optional(),
 });
 
 export const configValidationOptions: Joi.ValidationOptions = {
@@ -55,4 +71,32 @@ export const configValidationOptions: Joi.ValidationOptions = {
 export function configurationProblems(environment: NodeJS.ProcessEnv): string[] {
   const { error } = configSchema.validate(environment, configValidationOptions);
   return error ? error.details.map((detail) => detail.message) : [];
+}
+
+/** The names Express (proxy-addr) knows for address ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * The text of TRUST_PROXY as Express takes it, or undefined when Express would refuse it
+ * or read it differently ("true" as a string would be taken for an address).
+ */
+export function parseTrustProxy(text: string): TrustProxy | undefined {
+  const value = text.trim();
+  if (value.toLowerCase() === 'true') return true;
+  if (value.toLowerCase() === 'false') return false;
+  if (/^\d{1,3}$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  return entries.every(isTrustedProxyEntry) ? entries : undefined;
+}
+
+function isTrustedProxyEntry(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || address.includes('%') || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  // Express (proxy-addr) refuses a prefix of 0 as well as one past the address's length.
+  return (
+    /^\d{1,3}$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= (version === 4 ? 32 : 128)
+  );
 }
