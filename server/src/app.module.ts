@@ -19,6 +19,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CollabModule } from './modules/collab/collab.module';
 import { HealthModule } from './modules/health/health.module';
 import { SeedModule } from './modules/seed/seed.module';
+import { SetupModule } from './modules/setup/setup.module';
 import { SpecificationsModule } from './modules/specifications/specifications.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 
@@ -56,6 +57,7 @@ import { WorkspacesModule } from './modules/workspaces/workspaces.module';
     AuditModule,
     HealthModule,
     SeedModule,
+    SetupModule,
     ...clientAssetsModules(),
   ],
   providers: [

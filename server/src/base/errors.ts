@@ -171,3 +171,22 @@ export class ServiceUnavailable extends DomainError {
     super(message);
   }
 }
+
+/** First-run set-up (the first commissioner's account) when someone already did it. */
+export class SetupDone extends DomainError {
+  readonly code = 'setup-done';
+  readonly status = 410;
+  constructor() {
+    super('Coproduce has already been set up. Sign in instead.');
+  }
+}
+
+export class WrongSetupCode extends DomainError {
+  readonly code = 'wrong-setup-code';
+  readonly status = 403;
+  constructor() {
+    super(
+      'The set-up code is not right. Check it against the code Coproduce printed when it started, and try again.',
+    );
+  }
+}

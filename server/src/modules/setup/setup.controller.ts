@@ -1,0 +1,56 @@
+import { Body, Controller, Get, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import type { Response } from 'express';
+import type { CoproduceRequest } from '../../base/request-context';
+import { Public } from '../access/access.decorators';
+import { Audited } from '../audit/audited.decorator';
+import { AuthService } from '../auth/auth.service';
+import { setSessionCookie } from '../auth/session-cookie';
+import { CompleteSetupDto } from './dto/complete-setup.dto';
+import { SetupService, type CompletedSetup } from './setup.service';
+
+/** First run: the person holding the printed code creates the first commissioner. */
+@ApiTags('setup')
+@Controller('api/setup')
+export class SetupController {
+  constructor(
+    private readonly setup: SetupService,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Whether this Coproduce still needs its first-run set-up' })
+  async status(): Promise<{ needed: boolean }> {
+    return { needed: await this.setup.isNeeded() };
+  }
+
+  @Post()
+  @Public()
+  // The code has about 56 bits; this only keeps one address from hammering the argon2 hashing.
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @Audited('setup.complete', ({ result }) => {
+    const { user, workspace } = result as CompletedSetup;
+    return {
+      workspaceId: workspace.id,
+      actorId: user.id,
+      target: { type: 'workspace', id: workspace.id },
+      detail: { name: workspace.name },
+    };
+  })
+  @ApiOperation({
+    summary:
+      'Create the first commissioner and workspace with the printed set-up code, and sign in (403 wrong code, 410 when already set up)',
+  })
+  async complete(
+    @Body() body: CompleteSetupDto,
+    @Req() request: CoproduceRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CompletedSetup> {
+    const completed = await this.setup.complete(body);
+    setSessionCookie(request, response, completed.token, this.auth.sessionLifetimeMs());
+    return completed;
+  }
+}
