@@ -58,7 +58,7 @@ describe('the session cookie behind a TLS-terminating proxy', () => {
 });
 
 describe('sign-in limits behind a proxy', () => {
-  it('guesses at one account from many addresses are limited per email: the 21st in 5 minutes is 429', async () => {
+  it('20 wrong passwords for one account from 20 addresses hold it back: the next sign-in is 429', async () => {
     const statuses: number[] = [];
     for (let i = 1; i <= 20; i += 1) {
       const response = await signInThroughProxy(

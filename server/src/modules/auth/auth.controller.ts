@@ -23,7 +23,7 @@ export class AuthController {
   @Public()
   @UseGuards(SignInThrottlerGuard)
   // 10 a minute for one address and email; 60 a minute for one address, whatever the emails;
-  // and the guard's per-email limit (SIGN_IN_PER_EMAIL) for one email from any address.
+  // and AuthService's limit on wrong passwords for one email from any address (FailedSignIns).
   @Throttle({ default: { limit: 10, ttl: 60_000 }, 'per-address': { limit: 60, ttl: 60_000 } })
   @Audited('session.sign-in', ({ result }) => {
     const { user } = result as SessionResponse;

@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { FailedSignIns } from './failed-sign-ins';
 import { SessionEvents } from './session-events';
 import { Session, SessionSchema } from './session.schema';
 
@@ -12,7 +13,7 @@ import { Session, SessionSchema } from './session.schema';
     MongooseModule.forFeature([{ name: Session.name, schema: SessionSchema }]),
   ],
   controllers: [AuthController],
-  providers: [AuthService, SessionEvents],
+  providers: [AuthService, SessionEvents, FailedSignIns],
   exports: [AuthService, SessionEvents],
 })
 export class AuthModule {}

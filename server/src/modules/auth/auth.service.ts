@@ -4,9 +4,10 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { SessionResponse } from '@coproduce/domain';
 import { Model } from 'mongoose';
 import type { AppConfig } from '../../base/config';
-import { WrongCredentials } from '../../base/errors';
+import { TooManyRequests, WrongCredentials } from '../../base/errors';
 import { AccountsService, toUserSummary } from '../accounts/accounts.service';
 import type { UserDocument } from '../accounts/user.schema';
+import { FailedSignIns } from './failed-sign-ins';
 import { Session } from './session.schema';
 import { SessionEvents } from './session-events';
 import { hashToken, looksLikeToken, newSessionToken } from './session-token';
@@ -22,11 +23,17 @@ export class AuthService {
     private readonly accounts: AccountsService,
     private readonly config: ConfigService<AppConfig, true>,
     private readonly sessionEvents: SessionEvents,
+    private readonly failedSignIns: FailedSignIns,
   ) {}
 
   async signIn(email: string, password: string): Promise<SessionResponse> {
+    // Checked before the password is, so a held-back account costs no hashing either.
+    if (this.failedSignIns.isHeldBack(email)) throw new TooManyRequests();
     const user = await this.accounts.verifyCredentials(email, password);
-    if (!user) throw new WrongCredentials();
+    if (!user) {
+      this.failedSignIns.record(email);
+      throw new WrongCredentials();
+    }
     return this.startSession(user);
   }
 

@@ -6,6 +6,7 @@ import { AccountExists } from '../../base/errors';
 import { AccountsService } from '../accounts/accounts.service';
 import { User, UserSchema, type UserDocument } from '../accounts/user.schema';
 import { AuthService } from '../auth/auth.service';
+import { FailedSignIns } from '../auth/failed-sign-ins';
 import { SessionEvents } from '../auth/session-events';
 import { Session, SessionSchema } from '../auth/session.schema';
 import { Invitation, InvitationSchema } from './invitation.schema';
@@ -81,6 +82,7 @@ describe('accepting an invitation is all or nothing for the person accepting', (
       accounts,
       new ConfigService({ SESSION_DAYS: 14 }),
       new SessionEvents(),
+      new FailedSignIns(),
     );
     invitations = new InvitationsService(invitationModel, workspaces, memberships, accounts, auth);
 
