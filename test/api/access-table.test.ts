@@ -65,6 +65,8 @@ const ROUTES: Route[] = [
   { method: 'GET', template: '/api/workspaces/{workspaceId}/audit', path: (f) => `/api/workspaces/${f.workspace}/audit`, allowed: COMMISSIONER, success: 200 },
   { method: 'GET', template: '/api/invitations/{token}', path: () => `/api/invitations/${'A'.repeat(43)}`, allowed: 'everyone', success: 404 },
   { method: 'POST', template: '/api/invitations/{token}/accept', path: () => `/api/invitations/${'A'.repeat(43)}/accept`, body: {}, allowed: 'everyone', success: 404 },
+  { method: 'GET', template: '/api/setup', path: () => '/api/setup', allowed: 'everyone', success: 200 },
+  { method: 'POST', template: '/api/setup', path: () => '/api/setup', body: {}, allowed: 'everyone', success: 400 },
 ];
 
 /** Walked in session.test.ts instead: signing out here would end the tokens this walk uses. */

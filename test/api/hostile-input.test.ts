@@ -143,6 +143,8 @@ const ROUTES: Record<string, { validBody?: () => Record<string, unknown> }> = {
   'POST /api/workspaces/{workspaceId}/specifications': { validBody: () => ({ title: 'Hostile walk' }) },
   'GET /api/workspaces/{workspaceId}/specifications/{specificationId}': {},
   'GET /api/workspaces/{workspaceId}/audit': {},
+  'GET /api/setup': {},
+  'POST /api/setup': { validBody: () => ({ code: 'ACDE-FGHJ-KMNP', name: 'Priya Shah', email: 'priya.shah@example.org', password: 'three random words', workspaceName: 'Hostile walk', serviceArea: 'Walks', leadOrganisation: 'Walkers ICB' }) },
 };
 
 // ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { AuditController } from '../audit/audit.controller';
 import { AuthController } from '../auth/auth.controller';
 import { HealthController } from '../health/health.controller';
+import { SetupController } from '../setup/setup.controller';
 import { SpecificationsController } from '../specifications/specifications.controller';
 import { InvitationAcceptanceController } from '../workspaces/invitation-acceptance.controller';
 import { InvitationsController } from '../workspaces/invitations.controller';
@@ -18,6 +19,7 @@ const CONTROLLERS = [
   SpecificationsController,
   AuditController,
   HealthController,
+  SetupController,
 ];
 
 function routesOf(controller: (typeof CONTROLLERS)[number]) {
