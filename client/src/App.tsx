@@ -6,6 +6,7 @@ import { Page } from './components/Page';
 import { AuditPage } from './features/audit/AuditPage';
 import { AcceptInvitationPage } from './features/invitation/AcceptInvitationPage';
 import { NotFoundPage } from './features/not-found/NotFoundPage';
+import { SetupPage } from './features/setup/SetupPage';
 import { SignInPage } from './features/sign-in/SignInPage';
 import { WorkspacePage } from './features/workspace/WorkspacePage';
 import { WorkspacesPage } from './features/workspaces/WorkspacesPage';
@@ -28,6 +29,7 @@ export function App() {
         <Routes>
           <Route element={<Layout />}>
             <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/setup" element={<SetupPage />} />
             <Route path="/invitations/:token" element={<AcceptInvitationPage />} />
             <Route path="/" element={<Navigate to="/workspaces" replace />} />
             <Route

@@ -3,6 +3,7 @@ const part = encodeURIComponent;
 
 export const paths = {
   signIn: '/sign-in',
+  setup: '/setup',
   workspaces: '/workspaces',
   workspace: (workspaceId: string) => `/workspaces/${part(workspaceId)}`,
   audit: (workspaceId: string) => `/workspaces/${part(workspaceId)}/audit`,

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { signIn } from '../../api/session';
 import { problemsFrom } from '../../components/ApiErrorSummary';
 import { Button } from '../../components/Button';
@@ -9,8 +9,10 @@ import { Page } from '../../components/Page';
 import { EmailInput } from '../../components/EmailInput';
 import { PasswordInput } from '../../components/PasswordInput';
 import { useFormFields } from '../../components/useFormFields';
+import { paths } from '../../paths';
 import { safeReturnPath, type SignInState } from '../../session/return-path';
 import { rememberSignedIn, useCurrentUser } from '../../session/session-query';
+import { useSetupStatus } from '../setup/setup-queries';
 import { validateSignIn } from './validate-sign-in';
 
 export function SignInPage() {
@@ -21,6 +23,7 @@ export function SignInPage() {
   const location = useLocation();
   const returnPath = safeReturnPath((location.state as SignInState | null)?.from);
   const current = useCurrentUser();
+  const setup = useSetupStatus();
 
   const signingIn = useMutation({
     mutationFn: () => signIn(values.email.trim(), values.password),
@@ -53,6 +56,15 @@ export function SignInPage() {
             Use the email address and password for your Coproduce account. If you do not have one,
             ask a commissioner in your workspace to invite you.
           </p>
+          {setup.data?.needed && (
+            <div className="nhsuk-inset-text">
+              <span className="nhsuk-u-visually-hidden">Information: </span>
+              <p>
+                Setting up Coproduce for the first time? Nobody has an account yet.{' '}
+                <Link to={paths.setup}>Create the first account with your set-up code</Link>.
+              </p>
+            </div>
+          )}
           <form onSubmit={submit} noValidate>
             <EmailInput label="Email address" {...field('email')} />
             <PasswordInput
