@@ -1,6 +1,9 @@
 // First run without the demo: the code the app prints lets one person create the
 // first commissioner and their workspace, once.
-import type { SessionResponse, UserSummary, WorkspaceSummary } from '@coproduce/domain';
+import type { AuditEntry, SessionResponse, UserSummary, WorkspaceSummary } from '@coproduce/domain';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openDatabase, startApp, type OpenDatabase, type RunningApp } from '../support/app';
 import { api, errorWithCode, sessionCookieOf, signIn } from '../support/api';
 
@@ -115,6 +118,20 @@ describe('a Coproduce started without the demo', () => {
         role: 'commissioner',
       },
     ]);
+    // Recorded in the new workspace's audit log, by the new commissioner.
+    const audit = await api<AuditEntry[]>(
+      app.url,
+      'GET',
+      `/api/workspaces/${winner.body.workspace.id}/audit`,
+      { token: winner.body.token },
+    );
+    expect(audit.body).toContainEqual(
+      expect.objectContaining({
+        action: 'setup.complete',
+        actor: winner.body.user,
+        target: { type: 'workspace', id: winner.body.workspace.id },
+      }),
+    );
     // And the account signs in like any other.
     await expect(signIn(app.url, winner.body.user.email, 'three random words')).resolves.toEqual(
       expect.any(String),
@@ -156,5 +173,30 @@ describe('a Coproduce started with the demo', () => {
     }
     expect(statuses).toContain(429);
     expect(statuses.filter((status) => status === 429).length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('a restart before set-up is done', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'coproduce-setup-restart-'));
+  const apps: RunningApp[] = [];
+  afterAll(async () => {
+    await Promise.all(apps.map((app) => app.stop()));
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('makes a new code, and the old one no longer works', async () => {
+    const first = await startApp({ env: { SEED_DEMO: 'false' }, dataDir });
+    apps.push(first);
+    const oldCode = await waitForCode(first);
+    await first.stop();
+
+    const second = await startApp({ env: { SEED_DEMO: 'false' }, dataDir });
+    apps.push(second);
+    const newCode = await waitForCode(second);
+    expect(newCode).not.toBe(oldCode);
+    const withOld = await setUp(second, firstCommissioner(oldCode));
+    expect([withOld.status, withOld.body]).toEqual([403, errorWithCode('wrong-setup-code')]);
+    const withNew = await setUp(second, firstCommissioner(newCode));
+    expect(withNew.status).toBe(201);
   });
 });
