@@ -164,3 +164,24 @@ export interface AuditEntry {
   target: { type: string; id: string | null };
   detail: Record<string, string>;
 }
+
+/** GET /api/setup → 200: whether this Coproduce has no accounts yet and waits for its first commissioner. */
+export interface SetupStatus {
+  needed: boolean;
+}
+
+/** POST /api/setup: the one-time code printed at start, the first commissioner and their workspace. */
+export interface CompleteSetupRequest {
+  code: string;
+  name: string;
+  email: string;
+  password: string;
+  workspaceName: string;
+  serviceArea: string;
+  leadOrganisation: string;
+}
+
+/** POST /api/setup → 201: signed in, with the new workspace. */
+export interface CompletedSetup extends SessionResponse {
+  workspace: WorkspaceSummary;
+}

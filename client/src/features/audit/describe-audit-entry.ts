@@ -11,6 +11,7 @@ const ACTION_WORDS: Record<string, string> = {
   'invitation.accept': 'Accepted an invitation',
   'member.role-change': 'Changed a member’s role',
   'member.remove': 'Removed a member',
+  'setup.complete': 'Set up Coproduce and started this workspace',
 };
 
 /** "member.change-role" or "newAccount" → "Member change role", "New account". */

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { completeSetup, fetchSetupStatus, type CompleteSetupRequest } from '../../api/setup';
+import type { CompleteSetupRequest } from '@coproduce/domain';
+import { completeSetup, fetchSetupStatus } from '../../api/setup';
 import { paths } from '../../paths';
 import { rememberSignedIn } from '../../session/session-query';
 

@@ -1,4 +1,4 @@
-import type { CompleteSetupRequest } from '../../api/setup';
+import type { CompleteSetupRequest } from '@coproduce/domain';
 import type { ProblemItem } from '../../components/ErrorSummary';
 import { EMAIL_FORMAT_MESSAGE, looksLikeEmailAddress } from '../../email-address';
 import { MIN_PASSWORD_LENGTH } from '../invitation/validate-acceptance';

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import type { CompletedSetup } from '@coproduce/domain';
 import type { Response } from 'express';
 import type { CoproduceRequest } from '../../base/request-context';
 import { Public } from '../access/access.decorators';
@@ -8,7 +9,7 @@ import { Audited } from '../audit/audited.decorator';
 import { AuthService } from '../auth/auth.service';
 import { setSessionCookie } from '../auth/session-cookie';
 import { CompleteSetupDto } from './dto/complete-setup.dto';
-import { SetupService, type CompletedSetup } from './setup.service';
+import { SetupService } from './setup.service';
 
 /** First run: the person holding the printed code creates the first commissioner. */
 @ApiTags('setup')

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
-import type { SessionResponse, WorkspaceSummary } from '@coproduce/domain';
+import type { CompletedSetup, WorkspaceSummary } from '@coproduce/domain';
 import { Connection, Model } from 'mongoose';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,11 +14,6 @@ import { AuthService } from '../auth/auth.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import type { CompleteSetupDto } from './dto/complete-setup.dto';
 import { hashSetupCode, matchesSetupCode, newSetupCode } from './setup-code';
-
-/** What a completed set-up answers: the same as signing in, plus where to go. */
-export interface CompletedSetup extends SessionResponse {
-  workspace: WorkspaceSummary;
-}
 
 /**
  * One document whose unique `_id` lets exactly one set-up through, on this node or

@@ -2,12 +2,13 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { normalisedEmail, SingleLine, trimmed } from '../../../base/validation';
+import type { CompleteSetupRequest } from '@coproduce/domain';
 
 /**
  * The first commissioner and their first workspace. The account rules are those of
  * accepting an invitation; the workspace rules those of starting a workspace.
  */
-export class CompleteSetupDto {
+export class CompleteSetupDto implements CompleteSetupRequest {
   @ApiProperty({
     example: 'HK4C-97TW-MQXA',
     description: 'The set-up code the app printed at start.',
