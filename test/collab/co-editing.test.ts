@@ -124,4 +124,36 @@ describe('live co-editing', () => {
     steeringConnection.socket.disconnect();
     await eventually(() => seen() === undefined, 'the presence is removed when the socket drops');
   });
+
+  it('a person back on a new connection keeps their presence; someone else cannot take it', async () => {
+    const docId = await createSpecification(app.url, 'Reconnecting');
+    const watcher = await openSpecification(await connect('observer'), docId);
+    const first = await openSpecification(await connect('expert-by-experience'), docId);
+    const clientId = first.doc.clientID;
+    first.provider.awareness.setLocalStateField('user', { color: '#007f3b' });
+    const seen = () =>
+      watcher.provider.awareness.getStates().get(clientId) as
+        { user?: { name?: string; color?: string } } | undefined;
+    await eventually(() => seen()?.user?.color === '#007f3b', 'the first presence is seen');
+
+    // The same person's replica again, on a second socket, while the first is still open.
+    const again = new Y.Doc();
+    again.clientID = clientId;
+    const second = await openSpecification(await connect('expert-by-experience'), docId, again);
+    const problems: string[] = [];
+    second.provider.on('error', (error) => problems.push(error.code));
+    second.provider.awareness.setLocalStateField('user', { color: '#330072' });
+    await eventually(() => seen()?.user?.color === '#330072', 'the new connection takes over');
+    expect(problems).toEqual([]);
+
+    // Someone else claiming that presence is refused.
+    const impostorDoc = new Y.Doc();
+    impostorDoc.clientID = clientId;
+    const impostor = await openSpecification(await connect('steering-member'), docId, impostorDoc);
+    const refused: string[] = [];
+    impostor.provider.on('error', (error) => refused.push(error.code));
+    impostor.provider.awareness.setLocalStateField('user', { color: '#d5281b' });
+    await eventually(() => refused.includes('forbidden'), 'the impostor is refused');
+    expect(seen()?.user).toMatchObject({ name: 'Jordan Reid', color: '#330072' });
+  });
 });

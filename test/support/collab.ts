@@ -36,12 +36,15 @@ export interface OpenSpecification {
   provider: CollabProvider;
 }
 
-/** Opens a specification on a connection and waits until it is synced with the server. */
+/**
+ * Opens a specification on a connection (into `doc`, a new replica unless given) and waits
+ * until it is synced with the server.
+ */
 export async function openSpecification(
   connection: CollabConnection,
   docId: string,
+  doc = new Y.Doc(),
 ): Promise<OpenSpecification> {
-  const doc = new Y.Doc();
   const provider = new CollabProvider(connection, docId, doc);
   await new Promise<void>((resolve, reject) => {
     provider.once('join-failed', (error) =>

@@ -248,7 +248,13 @@ export class OpenDocument {
   ): FrameRefusal | null {
     for (const entry of frame.entries) {
       const owner = this.awarenessOwners.get(entry.clientId);
-      if (owner !== undefined && owner !== member.connectionId) {
+      // The same person on a new connection (a reconnect the server has not yet seen
+      // the old socket drop from) takes their presence over; nobody else may.
+      if (
+        owner !== undefined &&
+        owner !== member.connectionId &&
+        this.members.get(owner)?.userId !== member.userId
+      ) {
         return new Forbidden('That presence belongs to someone else.');
       }
     }
