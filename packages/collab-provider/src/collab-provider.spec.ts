@@ -41,6 +41,11 @@ class ScriptedConnection {
     this.endpoint = undefined;
   }
 
+  refuseJoin(code: 'unavailable' | 'not-found'): void {
+    this.pendingJoin?.(null, { ok: false, error: { code, message: 'refused by the test' } });
+    this.pendingJoin = undefined;
+  }
+
   answerJoin(canEdit = true): void {
     this.pendingJoin?.(null, { ok: true, role: canEdit ? 'steering-member' : 'observer', canEdit });
     this.pendingJoin = undefined;
@@ -257,5 +262,41 @@ describe('the saved state a person sees', () => {
     await expect(saved).rejects.toThrow('spec-1 was closed, not saved');
     await expect(synced).rejects.toThrow('spec-1 was closed, not synced');
     await expect(provider.whenSaved()).rejects.toThrow('was closed');
+  });
+
+  it('tries a join the server could not serve again, later and later; a missing document it does not', () => {
+    jest.useFakeTimers();
+    try {
+      const doc = new Y.Doc();
+      const { provider } = providerFor(doc);
+      const failures: string[] = [];
+      provider.on('join-failed', (error) => failures.push(error.code));
+
+      connection.refuseJoin('unavailable');
+      expect(connection.pendingJoin).toBeUndefined();
+      jest.advanceTimersByTime(1_000);
+      expect(connection.pendingJoin).toBeDefined();
+      connection.refuseJoin('unavailable');
+      jest.advanceTimersByTime(1_000);
+      expect(connection.pendingJoin).toBeUndefined();
+      jest.advanceTimersByTime(1_000);
+      expect(connection.pendingJoin).toBeDefined();
+      connection.answerJoin();
+      expect(provider.role).toBe('steering-member');
+
+      const other = new CollabProvider(
+        connection as unknown as CollabConnection,
+        'spec-2',
+        new Y.Doc(),
+      );
+      connection.refuseJoin('not-found');
+      jest.advanceTimersByTime(60_000);
+      expect(connection.pendingJoin).toBeUndefined();
+      expect(failures).toEqual(['unavailable', 'unavailable']);
+      other.destroy();
+      provider.destroy();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -25,6 +25,9 @@ import type { CollabConnection, DocumentEndpoint } from './collab-connection';
 
 const { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } = awarenessProtocol;
 
+const FIRST_JOIN_RETRY_MS = 1_000;
+const LAST_JOIN_RETRY_MS = 15_000;
+
 /**
  * What a person is told about their edits: `saved` only when the server has said that
  * everything this replica sent is durable (every update, deletions included) and it
@@ -77,6 +80,9 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
   private currentStatus: SaveStatus = 'offline';
   private destroyed = false;
   private readonly joinTimeoutMs: number;
+  /** A join the server could not serve (its store failed) is tried again after this. */
+  private joinRetryMs = FIRST_JOIN_RETRY_MS;
+  private joinRetry: ReturnType<typeof setTimeout> | undefined;
   /** Waits begun with whenSaved / whenSynced: closing the provider ends them. */
   private readonly pendingWaits = new Set<() => void>();
   /** Whether this provider made the Awareness, and so destroys it. */
@@ -230,6 +236,7 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
     this.connection.detach(this.docId, this);
     this.joined = false;
     this.updateStatus();
+    clearTimeout(this.joinRetry);
     for (const abandon of [...this.pendingWaits]) abandon();
     // Awareness keeps a timer running until destroyed.
     if (this.ownsAwareness) this.awareness.destroy();
@@ -248,8 +255,11 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
         }
         if (!answer.ok) {
           this.emit('join-failed', [answer.error]);
+          // The store failed on the server's side: try again, waiting longer each time.
+          if (answer.error.code === 'unavailable') this.retryJoinLater();
           return;
         }
+        this.joinRetryMs = FIRST_JOIN_RETRY_MS;
         this.joined = true;
         this.role = answer.role;
         this.canEdit = answer.canEdit;
@@ -260,6 +270,14 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
         this.emit('joined', [answer.role, answer.canEdit]);
         this.updateStatus();
       });
+  }
+
+  private retryJoinLater(): void {
+    clearTimeout(this.joinRetry);
+    this.joinRetry = setTimeout(() => {
+      if (!this.destroyed && this.connection.connected && !this.joined) this.join();
+    }, this.joinRetryMs);
+    this.joinRetryMs = Math.min(this.joinRetryMs * 2, LAST_JOIN_RETRY_MS);
   }
 
   private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {

@@ -35,7 +35,9 @@ export function SpecificationPage() {
       </Page>
     );
   }
-  if (specifications.isError || !specification || live?.joinError) {
+  // A store failure on the server is passing: the provider joins again by itself.
+  const cannotOpenYet = live?.joinError?.code === 'unavailable';
+  if (specifications.isError || !specification || (live?.joinError && !cannotOpenYet)) {
     return (
       <Page title="Specification not found" breadcrumbs={breadcrumbs} hasError>
         {specifications.isError && <ApiErrorSummary error={specifications.error} />}
@@ -102,6 +104,19 @@ export function SpecificationPage() {
           <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="plain-view">
             Larger text and a plainer view
           </label>
+        </div>
+      )}
+      {cannotOpenYet && (
+        <div className="nhsuk-warning-callout">
+          <h2 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>
+              This specification could not be opened just now
+            </span>
+          </h2>
+          <p>
+            Coproduce is trying again. Anything you have already written is kept on this device.
+          </p>
         </div>
       )}
       {!live || !user.data || !live.ready ? (
