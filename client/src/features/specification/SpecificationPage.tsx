@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
+import { WarningCallout } from '../../components/WarningCallout';
 import { paths } from '../../paths';
 import { useCurrentUser } from '../../session/session-query';
 import { SpecificationStatusTag } from '../workspace/SpecificationStatusTag';
@@ -65,26 +66,14 @@ export function SpecificationPage() {
         <SpecificationStatusTag status={specification.status} />
       </p>
       {live?.problem && (
-        <div className="nhsuk-warning-callout">
-          <h2 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>
-              Your last change was not saved
-            </span>
-          </h2>
+        <WarningCallout heading="Your last change was not saved">
           <p>{live.problem.message}</p>
-        </div>
+        </WarningCallout>
       )}
       {live?.warning && (
-        <div className="nhsuk-warning-callout">
-          <h2 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>
-              This specification is very large
-            </span>
-          </h2>
+        <WarningCallout heading="This specification is very large">
           <p>{live.warning.message}</p>
-        </div>
+        </WarningCallout>
       )}
       {live && !live.canEdit && live.role && (
         <div className="nhsuk-inset-text">
@@ -107,17 +96,11 @@ export function SpecificationPage() {
         </div>
       )}
       {cannotOpenYet && (
-        <div className="nhsuk-warning-callout">
-          <h2 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>
-              This specification could not be opened just now
-            </span>
-          </h2>
+        <WarningCallout heading="This specification could not be opened just now">
           <p>
             Coproduce is trying again. Anything you have already written is kept on this device.
           </p>
-        </div>
+        </WarningCallout>
       )}
       {!live || !user.data || !live.ready ? (
         <>
