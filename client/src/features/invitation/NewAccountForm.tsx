@@ -6,13 +6,13 @@ import { problemsFrom } from '../../components/ApiErrorSummary';
 import { Button } from '../../components/Button';
 import type { ProblemItem } from '../../components/ErrorSummary';
 import { EmailInput } from '../../components/EmailInput';
-import { PasswordInput } from '../../components/PasswordInput';
+import { NewPasswordInput } from '../../components/NewPasswordInput';
 import { TextInput } from '../../components/TextInput';
 import { useFormFields } from '../../components/useFormFields';
 import { paths } from '../../paths';
 import type { SignInState } from '../../session/return-path';
 import { useAcceptInvitation } from './useAcceptInvitation';
-import { MIN_PASSWORD_LENGTH, validateAcceptance } from './validate-acceptance';
+import { validateAcceptance } from './validate-acceptance';
 
 interface NewAccountFormProps {
   token: string;
@@ -73,12 +73,7 @@ export function NewAccountForm({ token, preview, problems, onProblems }: NewAcco
             {...field('email')}
           />
         )}
-        <PasswordInput
-          label="Create a password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. You could use 3 random words you do not use anywhere else.`}
-          autoComplete="new-password"
-          {...field('password')}
-        />
+        <NewPasswordInput {...field('password')} />
         <Button busyText={accepting.isPending && 'Joining…'}>Create account and join</Button>
       </form>
     </>

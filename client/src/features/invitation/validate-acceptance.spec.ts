@@ -1,4 +1,5 @@
-import { MIN_PASSWORD_LENGTH, validateAcceptance } from './validate-acceptance';
+import { MIN_PASSWORD_LENGTH } from '../../components/NewPasswordInput';
+import { validateAcceptance } from './validate-acceptance';
 
 const goodPassword = 'x'.repeat(MIN_PASSWORD_LENGTH);
 

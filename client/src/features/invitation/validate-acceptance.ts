@@ -1,9 +1,7 @@
 import type { AcceptInvitationRequest } from '@coproduce/domain';
 import type { ProblemItem } from '../../components/ErrorSummary';
+import { MIN_PASSWORD_LENGTH } from '../../components/NewPasswordInput';
 import { EMAIL_FORMAT_MESSAGE, looksLikeEmailAddress } from '../../email-address';
-
-/** The server's rule for new passwords, checked here too so the message comes before a round trip. */
-export const MIN_PASSWORD_LENGTH = 10;
 
 export interface AcceptanceFields {
   name: string;

@@ -7,11 +7,10 @@ import { EmailInput } from '../../components/EmailInput';
 import { ErrorSummary, type ProblemItem } from '../../components/ErrorSummary';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
-import { PasswordInput } from '../../components/PasswordInput';
+import { NewPasswordInput } from '../../components/NewPasswordInput';
 import { TextInput } from '../../components/TextInput';
 import { useFormFields } from '../../components/useFormFields';
 import { paths } from '../../paths';
-import { MIN_PASSWORD_LENGTH } from '../invitation/validate-acceptance';
 import { useCompleteSetup, useSetupStatus } from './setup-queries';
 import { validateSetup, type SetupFields } from './validate-setup';
 
@@ -117,12 +116,7 @@ export function SetupPage() {
               hint="You will use this to sign in"
               {...field('email')}
             />
-            <PasswordInput
-              label="Create a password"
-              hint={`At least ${MIN_PASSWORD_LENGTH} characters. You could use 3 random words you do not use anywhere else.`}
-              autoComplete="new-password"
-              {...field('password')}
-            />
+            <NewPasswordInput {...field('password')} />
             <h2>Your first workspace</h2>
             <TextInput
               label="Workspace name"

@@ -1,7 +1,7 @@
 import type { CompleteSetupRequest } from '@coproduce/domain';
 import type { ProblemItem } from '../../components/ErrorSummary';
 import { EMAIL_FORMAT_MESSAGE, looksLikeEmailAddress } from '../../email-address';
-import { MIN_PASSWORD_LENGTH } from '../invitation/validate-acceptance';
+import { MIN_PASSWORD_LENGTH } from '../../components/NewPasswordInput';
 
 export type SetupFields = Record<keyof CompleteSetupRequest, string>;
 
