@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchEmbeddedMongo, type EmbeddedMongoProcess } from '@coproduce/embedded-mongo';
 import type { CollabConnection, SaveStatus } from '@coproduce/collab-provider';
-import { api, DEMO_EMAIL, signIn } from '../support/api';
+import { DEMO_EMAIL } from '../support/api';
 import { startApp, type RunningApp } from '../support/app';
 import {
+  changeDemoRole,
   connectAs,
   createSpecification,
-  demoWorkspaceId,
   eventually,
   openSpecification,
   storedState,
@@ -99,26 +99,6 @@ describe('a role change reaches an open specification at once', () => {
     await app?.stop();
   });
 
-  async function changeRole(email: string, role: string): Promise<void> {
-    const token = await signIn(app.url, DEMO_EMAIL.commissioner);
-    const workspaceId = await demoWorkspaceId(app.url, token);
-    const members = await api<Array<{ userId: string; email: string }>>(
-      app.url,
-      'GET',
-      `/api/workspaces/${workspaceId}/members`,
-      { token },
-    );
-    const member = members.body.find((candidate) => candidate.email === email);
-    if (!member) throw new Error(`${email} is not a member`);
-    const changed = await api(
-      app.url,
-      'PATCH',
-      `/api/workspaces/${workspaceId}/members/${member.userId}`,
-      { token, body: { role } },
-    );
-    expect(changed.status).toBe(200);
-  }
-
   it('an observer made steering member can edit without rejoining; made observer again, cannot', async () => {
     const docId = await createSpecification(app.url, 'Role changes');
     const connection = await connectAs(app.url, 'observer');
@@ -126,13 +106,13 @@ describe('a role change reaches an open specification at once', () => {
     const { doc, provider } = await openSpecification(connection, docId);
     expect([provider.role, provider.canEdit]).toEqual(['observer', false]);
 
-    await changeRole(DEMO_EMAIL.observer, 'steering-member');
+    await changeDemoRole(app.url, DEMO_EMAIL.observer, 'steering-member');
     await eventually(() => provider.canEdit, 'the client is told it may edit');
     expect(provider.role).toBe('steering-member');
     doc.getText('notes').insert(0, 'Added after the promotion');
     await provider.whenSaved();
 
-    await changeRole(DEMO_EMAIL.observer, 'observer');
+    await changeDemoRole(app.url, DEMO_EMAIL.observer, 'observer');
     await eventually(() => !provider.canEdit, 'the client is told it may no longer edit');
     doc.getText('notes').insert(0, 'Typed after the change; ');
     expect(provider.status).toBe('not-saved');

@@ -63,6 +63,27 @@ export async function demoWorkspaceId(baseUrl: string, token: string): Promise<s
   return workspace.id;
 }
 
+/** The demo commissioner changes a demo member's role; resolves once the change is stored. */
+export async function changeDemoRole(baseUrl: string, email: string, role: Role): Promise<void> {
+  const token = await signIn(baseUrl, DEMO_EMAIL.commissioner);
+  const workspaceId = await demoWorkspaceId(baseUrl, token);
+  const members = await api<Array<{ userId: string; email: string }>>(
+    baseUrl,
+    'GET',
+    `/api/workspaces/${workspaceId}/members`,
+    { token },
+  );
+  const member = members.body.find((candidate) => candidate.email === email);
+  if (!member) throw new Error(`${email} is not a member of the demo workspace`);
+  const changed = await api(
+    baseUrl,
+    'PATCH',
+    `/api/workspaces/${workspaceId}/members/${member.userId}`,
+    { token, body: { role } },
+  );
+  if (changed.status !== 200) throw new Error(`changing ${email}'s role: ${changed.status}`);
+}
+
 /** Creates a fresh draft specification (as a commissioner) and returns its id, the docId. */
 export async function createSpecification(baseUrl: string, title: string): Promise<string> {
   const token = await signIn(baseUrl, DEMO_EMAIL.commissioner);
