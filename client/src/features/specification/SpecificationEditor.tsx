@@ -5,6 +5,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
 import type { UserSummary } from '@coproduce/domain';
+import { FormattingToolbar } from './FormattingToolbar';
 import { GuidanceAttribute, guidanceOf } from './guidance-attribute';
 import { PeoplePresent } from './PeoplePresent';
 import { SaveStatusMessage } from './SaveStatusMessage';
@@ -71,6 +72,8 @@ export function SpecificationEditor({ live, user }: Props) {
         <SpecificationOutline editor={editor} />
       </aside>
       <div className="coproduce-editor__main">
+        {/* Only for those who may edit; follows a role change while the page is open. */}
+        {live.canEdit && <FormattingToolbar editor={editor} doc={live.doc} />}
         <EditorContent editor={editor} />
       </div>
     </div>
