@@ -12,8 +12,11 @@ import { SaveStatusMessage } from './SaveStatusMessage';
 import { SpecificationOutline } from './SpecificationOutline';
 import type { SpecificationDocument } from './useSpecificationDocument';
 
-/** A colour per person that stays the same across sessions, from the NHS palette. */
-const CARET_COLOURS = ['#005eb8', '#007f3b', '#330072', '#ae2573', '#8a1538', '#ed8b00', '#00a499'];
+/**
+ * A colour per person that stays the same across sessions, from the NHS palette; each dark
+ * enough for the white name on it (WCAG AA, 4.5:1).
+ */
+const CARET_COLOURS = ['#005eb8', '#007f3b', '#330072', '#ae2573', '#8a1538', '#7c2855', '#003087'];
 
 function colourFor(userId: string): string {
   let hash = 0;
