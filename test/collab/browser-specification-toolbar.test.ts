@@ -96,8 +96,8 @@ describe('the formatting toolbar of the specification editor', () => {
         await content(expert).locator('strong', { hasText: 'Named' }).waitFor();
 
         await steering.waitForTimeout(BETWEEN_UNDO_STEPS_MS);
-        await control(steering, 'Bulleted list').click();
-        await expectAttribute(control(steering, 'Bulleted list'), 'aria-pressed', 'true');
+        await control(steering, 'Bullets').click();
+        await expectAttribute(control(steering, 'Bullets'), 'aria-pressed', 'true');
         // "workers matter.": the steering member's caret, with their name, sits after "Named".
         await content(expert).locator('ul li', { hasText: 'workers matter.' }).waitFor();
 
@@ -156,11 +156,11 @@ describe('the formatting toolbar of the specification editor', () => {
       await steering.keyboard.press('Space');
       await expectAttribute(control(steering, 'Bold'), 'aria-pressed', 'false');
       await steering.keyboard.press('End');
-      expect(await focusedName()).toBe('Numbered list');
+      expect(await focusedName()).toBe('Numbering');
       await steering.keyboard.press('Home');
       expect(await focusedName()).toBe('Undo');
       await steering.keyboard.press('ArrowLeft');
-      expect(await focusedName()).toBe('Numbered list');
+      expect(await focusedName()).toBe('Numbering');
 
       // One tab stop: Tab leaves for the text, and Shift+Tab comes back to the same control.
       await steering.keyboard.press('Tab');
@@ -171,7 +171,7 @@ describe('the formatting toolbar of the specification editor', () => {
         ),
       ).toBe(true);
       await steering.keyboard.press('Shift+Tab');
-      expect(await focusedName()).toBe('Numbered list');
+      expect(await focusedName()).toBe('Numbering');
       await steering.keyboard.press('Space');
       await content(steering).locator('ol li', { hasText: 'Keyboard only.' }).waitFor();
 

@@ -114,14 +114,14 @@ export function FormattingToolbar({ editor, doc }: Props) {
         onActivate={() => editor.chain().toggleItalic().run()}
       />
       <ToolbarButton
-        label="Bulleted list"
+        label="Bullets"
         shortcut="Mod-Shift-8"
         pressed={state.bulletList}
         tabIndex={tabIndexOf(5)}
         onActivate={() => editor.chain().toggleBulletList().run()}
       />
       <ToolbarButton
-        label="Numbered list"
+        label="Numbering"
         shortcut="Mod-Shift-7"
         pressed={state.orderedList}
         tabIndex={tabIndexOf(6)}
