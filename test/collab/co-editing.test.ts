@@ -1,9 +1,8 @@
 import { api, DEMO_EMAIL, signIn } from '../support/api';
-import { startApp, type RunningApp } from '../support/app';
-import type { CollabConnection } from '@coproduce/collab-provider';
 import { Y } from '@coproduce/protocol';
+import type { Role } from '@coproduce/domain';
 import {
-  connectAs,
+  collabApp,
   contentOf,
   createSpecification,
   demoWorkspaceId,
@@ -12,26 +11,8 @@ import {
 } from '../support/collab';
 
 describe('live co-editing', () => {
-  let app: RunningApp;
-  const connections: CollabConnection[] = [];
-
-  beforeAll(async () => {
-    app = await startApp({ env: { COLLAB_UNLOAD_GRACE_MS: '100' } });
-  });
-
-  afterEach(() => {
-    for (const connection of connections.splice(0)) connection.close();
-  });
-
-  afterAll(async () => {
-    await app?.stop();
-  });
-
-  async function connect(role: Parameters<typeof connectAs>[1]): Promise<CollabConnection> {
-    const connection = await connectAs(app.url, role);
-    connections.push(connection);
-    return connection;
-  }
+  const app = collabApp({ env: { COLLAB_UNLOAD_GRACE_MS: '100' } });
+  const connect = (role: Role) => app.connect(role);
 
   it('a new specification opens with the NHS template sections and guidance', async () => {
     const docId = await createSpecification(app.url, 'Key worker service');

@@ -7,6 +7,7 @@ import { DEMO_EMAIL } from '../support/api';
 import { startApp, type RunningApp } from '../support/app';
 import {
   changeDemoRole,
+  collabApp,
   connectAs,
   createSpecification,
   eventually,
@@ -87,23 +88,11 @@ describe('the saved status a person sees', () => {
 });
 
 describe('a role change reaches an open specification at once', () => {
-  let app: RunningApp;
-  const connections: CollabConnection[] = [];
-
-  beforeAll(async () => {
-    app = await startApp({ ownDatabase: true });
-  });
-
-  afterAll(async () => {
-    for (const connection of connections) connection.close();
-    await app?.stop();
-  });
+  const app = collabApp({ ownDatabase: true });
 
   it('an observer made steering member can edit without rejoining; made observer again, cannot', async () => {
     const docId = await createSpecification(app.url, 'Role changes');
-    const connection = await connectAs(app.url, 'observer');
-    connections.push(connection);
-    const { doc, provider } = await openSpecification(connection, docId);
+    const { doc, provider } = await openSpecification(await app.connect('observer'), docId);
     expect([provider.role, provider.canEdit]).toEqual(['observer', false]);
 
     await changeDemoRole(app.url, DEMO_EMAIL.observer, 'steering-member');
@@ -117,9 +106,7 @@ describe('a role change reaches an open specification at once', () => {
     doc.getText('notes').insert(0, 'Typed after the change; ');
     expect(provider.status).toBe('not-saved');
 
-    const commissioner = await connectAs(app.url, 'commissioner');
-    connections.push(commissioner);
-    const reader = await openSpecification(commissioner, docId);
+    const reader = await openSpecification(await app.connect('commissioner'), docId);
     expect(reader.doc.getText('notes').toString()).toBe('Added after the promotion');
   });
 });

@@ -1,9 +1,7 @@
-import type { CollabConnection } from '@coproduce/collab-provider';
 import type { SizeWarning } from '@coproduce/protocol';
 import { MongoClient } from 'mongodb';
-import { startApp, type RunningApp } from '../support/app';
 import {
-  connectAs,
+  collabApp,
   createSpecification,
   eventually,
   openSpecification,
@@ -11,25 +9,13 @@ import {
 } from '../support/collab';
 
 describe('how a specification is stored', () => {
-  let app: RunningApp;
-  const connections: CollabConnection[] = [];
-
-  beforeAll(async () => {
-    app = await startApp({
-      ownDatabase: true,
-      env: { COLLAB_COMPACT_AFTER_ENTRIES: '10', COLLAB_WARN_ABOVE_BYTES: '4096' },
-    });
-  });
-
-  afterAll(async () => {
-    for (const connection of connections) connection.close();
-    await app?.stop();
+  const app = collabApp({
+    ownDatabase: true,
+    env: { COLLAB_COMPACT_AFTER_ENTRIES: '10', COLLAB_WARN_ABOVE_BYTES: '4096' },
   });
 
   async function open(role: 'commissioner' | 'steering-member', docId: string) {
-    const connection = await connectAs(app.url, role);
-    connections.push(connection);
-    return openSpecification(connection, docId);
+    return openSpecification(await app.connect(role), docId);
   }
 
   it('compaction folds the log into the snapshot while edits keep arriving, losing none', async () => {
@@ -42,7 +28,7 @@ describe('how a specification is stored', () => {
     }
     await Promise.all(writers.map((writer) => writer.provider.whenSaved(20_000)));
 
-    const client = new MongoClient(app.databaseUri as string);
+    const client = new MongoClient(app.databaseUri);
     try {
       const db = client.db('coproduce');
       const snapshot = await db
@@ -57,7 +43,7 @@ describe('how a specification is stored', () => {
     } finally {
       await client.close();
     }
-    const stored = await storedState(app.databaseUri as string, docId);
+    const stored = await storedState(app.databaseUri, docId);
     const text = writers[0].doc.getText('notes').toString();
     expect(stored.getText('notes').toString()).toBe(text);
     for (let i = 0; i < 300; i++) expect(text).toContain(`e${i} `);

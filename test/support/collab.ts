@@ -13,6 +13,45 @@ import {
 import { MongoClient } from 'mongodb';
 import { io, type Socket } from 'socket.io-client';
 import { api, DEMO_EMAIL, signIn } from './api';
+import { startApp, type RunningApp, type StartOptions } from './app';
+
+/**
+ * The app for the enclosing `describe` block (started before its tests, stopped after),
+ * and collab connections to it that are closed after each test.
+ */
+export function collabApp(options: StartOptions = {}) {
+  let running: RunningApp | undefined;
+  const connections: CollabConnection[] = [];
+  beforeAll(async () => {
+    running = await startApp(options);
+  });
+  afterEach(() => {
+    for (const connection of connections.splice(0)) connection.close();
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
+  return {
+    get app(): RunningApp {
+      if (!running) throw new Error('the app has not started');
+      return running;
+    },
+    get url(): string {
+      return this.app.url;
+    },
+    /** The database the app writes to: only with `ownDatabase`. */
+    get databaseUri(): string {
+      if (!this.app.databaseUri) throw new Error('start the app with ownDatabase to reach it');
+      return this.app.databaseUri;
+    },
+    /** Signs in as a demo role and connects; the connection closes after the test. */
+    async connect(role: Role): Promise<CollabConnection> {
+      const connection = await connectAs(this.url, role);
+      connections.push(connection);
+      return connection;
+    },
+  };
+}
 
 /** Signs in as a demo role and opens a collab connection; resolves once connected. */
 export async function connectAs(baseUrl: string, role: Role): Promise<CollabConnection> {
