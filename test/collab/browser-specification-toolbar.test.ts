@@ -63,9 +63,10 @@ describe('the formatting toolbar of the specification editor', () => {
   }
 
   /**
-   * Writes `text` in one of the template's empty paragraphs (numbered from 0). Each person
-   * writes in their own: pressing End and Enter right beside someone else's caret (a widget
-   * in the text) was seen to leave the editor's selection out of step with the page.
+   * Writes `text` in one of the template's empty paragraphs (numbered from 0), each person in
+   * their own. A click beside a line's text (not on it) leaves placing the caret to the
+   * browser, and the editor takes it from \`selectionchange\` some milliseconds later; keys a
+   * test presses sooner than a person could would use the old selection.
    */
   async function writeInParagraph(page: Page, index: number, text: string): Promise<void> {
     await content(page).locator('p').nth(index).click();
