@@ -31,9 +31,9 @@ const LAST_JOIN_RETRY_MS = 15_000;
 /**
  * What a person is told about their edits: `saved` only when the server has said that
  * everything this replica sent is durable (every update, deletions included) and it
- * holds nothing the server has not had (edits never sent are not saved); `saving` while connected and not yet; `offline`
- * when not connected to the document (edits are kept and sent on return);
- * `not-saved` when this replica holds edits the server will not take from this person
+ * holds nothing the server has not had (edits never sent are not saved); `saving`
+ * while connected and not yet; `offline` when not connected to the document (edits
+ * are kept and sent on return); `not-saved` when this replica holds edits the server will not take from this person
  * (their role no longer lets them edit), which stay on this device.
  */
 export type SaveStatus = 'saving' | 'saved' | 'offline' | 'not-saved';

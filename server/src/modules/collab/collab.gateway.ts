@@ -230,11 +230,11 @@ export class CollabGateway
       broadcast: <E extends keyof CollabServerEvents>(
         event: E,
         args: Parameters<CollabServerEvents[E]>,
-        except?: string | readonly string[],
+        exceptConnectionId?: string,
       ): void => {
-        const skip = typeof except === 'string' ? [except] : (except ?? []);
-        const target =
-          skip.length > 0 ? this.namespace.to(room).except([...skip]) : this.namespace.to(room);
+        const target = exceptConnectionId
+          ? this.namespace.to(room).except(exceptConnectionId)
+          : this.namespace.to(room);
         target.emit(event, ...args);
       },
     };

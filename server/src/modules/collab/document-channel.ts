@@ -8,6 +8,6 @@ export interface DocumentChannel {
   broadcast<E extends keyof CollabServerEvents>(
     event: E,
     args: Parameters<CollabServerEvents[E]>,
-    except?: string | readonly string[],
+    exceptConnectionId?: string,
   ): void;
 }

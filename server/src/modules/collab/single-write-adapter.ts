@@ -48,7 +48,7 @@ export class SingleWriteAdapter extends Adapter {
   override broadcast(packet: { nsp?: string }, opts: BroadcastOptions): void {
     const flags = opts.flags ?? {};
     packet.nsp = this.nsp.name;
-    const encoded = (this.nsp.server.encoder.encode(packet) as unknown[]).filter(Boolean);
+    const encoded = this.nsp.server.encoder.encode(packet) as unknown[];
     const [header, attachment] = encoded;
     if (encoded.length !== 2 || typeof header !== 'string' || !isBinary(attachment)) {
       super.broadcast(packet, opts);

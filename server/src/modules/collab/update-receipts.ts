@@ -84,14 +84,6 @@ export class UpdateReceipts {
       .map(([connectionId]) => connectionId);
   }
 
-  /** Whether any connection is owed a notice. */
-  get anyOwed(): boolean {
-    for (const receipts of this.connections.values()) {
-      if (receipts.saved !== receipts.told) return true;
-    }
-    return false;
-  }
-
   private settle(receipts: ConnectionReceipts): void {
     let settled = 0;
     while (settled < receipts.waiting.length && receipts.waiting[settled].mark <= this.written) {
