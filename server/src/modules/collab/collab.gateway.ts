@@ -1,4 +1,4 @@
-import { Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import {
   type OnGatewayConnection,
   type OnGatewayDisconnect,
@@ -14,22 +14,15 @@ import {
   decodeFrame,
   isDocId,
   toBytes,
-  type CollabServerEvents,
   type FrameErrorCode,
   type JoinAck,
-  type JoinErrorCode,
-  type Role,
 } from '@coproduce/protocol';
-import { BadMessage, BadRequest, NotFound, NotJoined, ServiceUnavailable } from '../../base/errors';
-import { AccessPolicy } from '../access/access-policy';
-import { SpecificationsService } from '../specifications/specifications.service';
-import { CollabClient } from './collab-client';
+import { BadMessage, BadRequest, NotJoined } from '../../base/errors';
+import { Connection } from '../connections/connection';
+import { ConnectionRegistry } from '../connections/connection-registry';
 import { collabErrorBody, type CollabRefusal } from './collab-error';
 import { CollabSettings, transportFrameLimit } from './collab-settings';
-import type { DocumentChannel } from './document-channel';
-import { DocumentRegistry } from './document-registry';
-import { SpecificationEditors } from './specification-editors';
-import { SharedLookup } from './shared-lookup';
+import { JoinedDocuments } from './joined-documents';
 import { SingleWriteAdapter } from './single-write-adapter';
 import { SocketSession } from './socket-session';
 
@@ -45,33 +38,25 @@ import { SocketSession } from './socket-session';
   // with `bad-message` rather than by dropping the connection.
   maxHttpBufferSize: transportFrameLimit(),
 })
-export class CollabGateway
-  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown
-{
+export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(CollabGateway.name);
-  private readonly clients = new Map<string, CollabClient>();
-  private readonly accessLookups = new SharedLookup<
-    Awaited<ReturnType<SpecificationsService['findForMember']>>
-  >();
-  private namespace: Namespace;
 
   constructor(
     private readonly sessions: SocketSession,
-    private readonly specifications: SpecificationsService,
-    private readonly registry: DocumentRegistry,
+    private readonly connections: ConnectionRegistry,
+    private readonly joined: JoinedDocuments,
     private readonly settings: CollabSettings,
-    private readonly editors: SpecificationEditors,
   ) {}
 
   afterInit(namespace: Namespace): void {
-    this.namespace = namespace;
     // Before any socket connects: relays to a document's room cost one write each.
     namespace.server.adapter(SingleWriteAdapter);
+    this.connections.attach(namespace);
     namespace.use((socket, next) => {
       this.sessions.resolve(socket).then(
-        (user) => {
-          if (!user) return next(new Error(UNAUTHORIZED_MESSAGE));
-          socket.data = { user };
+        (person) => {
+          if (!person) return next(new Error(UNAUTHORIZED_MESSAGE));
+          socket.data = { connection: new Connection(socket, person) };
           next();
         },
         (error: unknown) => {
@@ -83,123 +68,44 @@ export class CollabGateway
   }
 
   handleConnection(socket: Socket): void {
-    const user = (socket.data as { user?: CollabClient['user'] }).user;
-    if (!user) {
+    const connection = connectionOf(socket);
+    if (!connection) {
       socket.disconnect(true);
       return;
     }
-    const client = new CollabClient(socket, user);
-    this.clients.set(socket.id, client);
+    this.connections.add(connection);
     socket.on(CollabEvent.join, (request: unknown, ack: unknown) => {
-      void this.join(client, request, ack);
+      const answer = (reply: JoinAck): void => {
+        if (typeof ack === 'function') (ack as (reply: JoinAck) => void)(reply);
+      };
+      const docId = readDocId(request);
+      if (!docId) {
+        const error = new BadRequest('doc:join needs { docId } with a specification id.');
+        return answer({ ok: false, error: collabErrorBody(error) });
+      }
+      void this.joined.join(connection, docId, answer);
     });
     socket.on(CollabEvent.leave, (request: unknown, ack: unknown) => {
-      this.leave(client, request, ack);
+      const docId = readDocId(request);
+      if (docId) this.joined.evict(connection, docId);
+      if (typeof ack === 'function')
+        (ack as (reply: { ok: boolean }) => void)({ ok: docId !== null });
     });
     socket.on(CollabEvent.yjs, (docId: unknown, payload: unknown) => {
-      this.receive(client, docId, payload);
+      this.receive(connection, docId, payload);
     });
   }
 
   handleDisconnect(socket: Socket): void {
-    const client = this.clients.get(socket.id);
-    if (!client) return;
-    this.clients.delete(socket.id);
-    for (const docId of [...client.joined.keys()]) this.evict(client, docId);
+    const connection = connectionOf(socket);
+    if (!connection) return;
+    this.connections.remove(connection);
+    this.joined.leaveAll(connection);
   }
 
-  /** The connected clients of one user, for re-checking their access. */
-  clientsOf(userId: string): CollabClient[] {
-    return [...this.clients.values()].filter((client) => client.user.userId === userId);
-  }
-
-  /** The connected clients that signed in with one session. */
-  clientsOfSession(sessionKey: string): CollabClient[] {
-    return [...this.clients.values()].filter((client) => client.user.sessionKey === sessionKey);
-  }
-
-  /** Takes a client out of a document (leaving, disconnected, or no longer allowed). */
-  evict(client: CollabClient, docId: string, why?: CollabRefusal<FrameErrorCode>): void {
-    const joined = client.joined.get(docId);
-    if (!joined) return;
-    client.joined.delete(docId);
-    void client.socket.leave(roomOf(docId));
-    joined.document.leave(client.id);
-    this.registry.released(joined.document);
-    if (why) client.socket.emit(CollabEvent.error, docId, collabErrorBody(why));
-  }
-
-  onApplicationShutdown(): void {
-    this.namespace?.disconnectSockets(true);
-  }
-
-  private async join(client: CollabClient, request: unknown, ack: unknown): Promise<void> {
-    const answer = (reply: JoinAck): void => {
-      if (typeof ack === 'function') (ack as (reply: JoinAck) => void)(reply);
-    };
-    const refuse = (error: CollabRefusal<JoinErrorCode>): void =>
-      answer({ ok: false, error: collabErrorBody(error) });
-
-    const docId = readDocId(request);
-    if (!docId) return refuse(new BadRequest('doc:join needs { docId } with a specification id.'));
-
-    let access: { role: Role; workspaceId: string };
-    try {
-      const found = await this.accessLookups.get(`${docId}:${client.user.userId}`, () =>
-        this.specifications.findForMember(docId, client.user.userId),
-      );
-      access = { role: found.role, workspaceId: found.specification.workspaceId.toHexString() };
-    } catch (error) {
-      if (error instanceof NotFound) return refuse(error);
-      this.logger.error(`access check for ${docId} failed: ${String(error)}`);
-      return refuse(
-        new ServiceUnavailable('The specification could not be opened. Try again shortly.'),
-      );
-    }
-
-    let document;
-    try {
-      document = await this.registry.acquire(docId, this.channelFor(docId));
-    } catch (error) {
-      this.logger.error(`loading ${docId} failed: ${String(error)}`);
-      return refuse(
-        new ServiceUnavailable('The specification could not be loaded. Try again shortly.'),
-      );
-    }
-    if (!client.socket.connected) {
-      this.registry.released(document);
-      return;
-    }
-    const existing = client.joined.get(docId);
-    if (existing && existing.document !== document) this.evict(client, docId);
-    const member = existing?.member ?? client.memberFor(access.role);
-    member.role = access.role;
-    client.joined.set(docId, { document, member, workspaceId: access.workspaceId });
-    await client.socket.join(roomOf(docId));
-    // Disconnected (or left) while joining the room: its eviction has already run, and
-    // a member added now would be one nobody is there to take out.
-    if (!client.socket.connected || client.joined.get(docId)?.document !== document) {
-      this.registry.released(document);
-      return;
-    }
-    answer({
-      ok: true,
-      role: access.role,
-      canEdit: AccessPolicy.can(access.role, 'specification.edit'),
-    });
-    document.join(member);
-  }
-
-  private leave(client: CollabClient, request: unknown, ack: unknown): void {
-    const docId = readDocId(request);
-    if (docId) this.evict(client, docId);
-    if (typeof ack === 'function')
-      (ack as (reply: { ok: boolean }) => void)({ ok: docId !== null });
-  }
-
-  private receive(client: CollabClient, docId: unknown, payload: unknown): void {
+  private receive(connection: Connection, docId: unknown, payload: unknown): void {
     const refuse = (error: CollabRefusal<FrameErrorCode>): void => {
-      client.socket.emit(CollabEvent.error, isDocId(docId) ? docId : '', collabErrorBody(error));
+      connection.send(CollabEvent.error, isDocId(docId) ? docId : '', collabErrorBody(error));
     };
     if (!isDocId(docId))
       return refuse(new BadMessage('A yjs frame starts with a specification id.'));
@@ -209,7 +115,7 @@ export class CollabGateway
     if (frame.length > limit) {
       return refuse(new BadMessage(`The frame is ${frame.length} bytes; the limit is ${limit}.`));
     }
-    const joined = client.joined.get(docId);
+    const joined = this.joined.of(connection).get(docId);
     if (!joined) return refuse(new NotJoined());
     let decoded;
     try {
@@ -218,31 +124,13 @@ export class CollabGateway
       if (error instanceof FrameDecodeError) return refuse(new BadMessage(error.message));
       throw error;
     }
-    const refusal = joined.document.receive(client.id, decoded);
-    if (refusal) return refuse(refusal);
-    // Live edits only: a sync answer is sent on every join, edit or not.
-    if (decoded.kind === 'update') this.editors.edited(docId, client.user.userId);
-  }
-
-  private channelFor(docId: string): DocumentChannel {
-    const room = roomOf(docId);
-    return {
-      broadcast: <E extends keyof CollabServerEvents>(
-        event: E,
-        args: Parameters<CollabServerEvents[E]>,
-        exceptConnectionId?: string,
-      ): void => {
-        const target = exceptConnectionId
-          ? this.namespace.to(room).except(exceptConnectionId)
-          : this.namespace.to(room);
-        target.emit(event, ...args);
-      },
-    };
+    const refusal = joined.document.receive(connection.id, decoded);
+    if (refusal) refuse(refusal);
   }
 }
 
-function roomOf(docId: string): string {
-  return `specification:${docId}`;
+function connectionOf(socket: Socket): Connection | undefined {
+  return (socket.data as { connection?: Connection } | undefined)?.connection;
 }
 
 function readDocId(request: unknown): string | null {

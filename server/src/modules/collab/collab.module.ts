@@ -1,44 +1,43 @@
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
 import { AuthModule } from '../auth/auth.module';
+import { ConnectionsModule } from '../connections/connections.module';
+import { SpecificationStoreModule } from '../specification-store/specification-store.module';
 import { SpecificationsModule } from '../specifications/specifications.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { CollabGateway } from './collab.gateway';
 import { CollabSettings } from './collab-settings';
 import { DocumentRegistry } from './document-registry';
+import { JoinedDocuments } from './joined-documents';
 import { MembershipWatcher } from './membership-watcher';
 import { SessionWatcher } from './session-watcher';
-import { SpecificationEditors } from './specification-editors';
-import { MongoSpecificationStore } from './mongo-specification-store';
 import { SocketSession } from './socket-session';
-import {
-  SpecificationSnapshot,
-  SpecificationSnapshotSchema,
-} from './specification-snapshot.schema';
-import { SpecificationStore } from './specification-store';
-import { SpecificationUpdate, SpecificationUpdateSchema } from './specification-update.schema';
+import { SpecificationEditors } from './specification-editors';
+import { SpecificationReader } from './specification-reader';
 
-/** Live co-editing of specifications: the `/collab` gateway and durable Yjs state. */
+/**
+ * Live co-editing of specifications: the `/collab` gateway, the open documents and who
+ * has joined them. Other features read a specification's current text through
+ * `SpecificationReader`, and reach the people viewing it through `ConnectionRegistry`.
+ */
 @Module({
   imports: [
     AuthModule,
     WorkspacesModule,
     SpecificationsModule,
-    MongooseModule.forFeature([
-      { name: SpecificationUpdate.name, schema: SpecificationUpdateSchema },
-      { name: SpecificationSnapshot.name, schema: SpecificationSnapshotSchema },
-    ]),
+    SpecificationStoreModule,
+    ConnectionsModule,
   ],
   providers: [
     CollabSettings,
     SocketSession,
-    { provide: SpecificationStore, useClass: MongoSpecificationStore },
     DocumentRegistry,
+    JoinedDocuments,
     CollabGateway,
     MembershipWatcher,
     SessionWatcher,
     SpecificationEditors,
+    SpecificationReader,
   ],
-  exports: [SpecificationStore],
+  exports: [SpecificationReader],
 })
 export class CollabModule {}

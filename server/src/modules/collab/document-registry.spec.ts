@@ -1,16 +1,22 @@
 import { Logger } from '@nestjs/common';
 import { Y } from '@coproduce/protocol';
 import type { CollabLimits, CollabSettings } from './collab-settings';
-import type { DocumentChannel } from './document-channel';
+import type { ConnectionRegistry } from '../connections/connection-registry';
 import { DocumentRegistry } from './document-registry';
-import { SpecificationStore, type StoredSpecification } from './specification-store';
+import type { SpecificationEditors } from './specification-editors';
+import {
+  SpecificationStore,
+  type Compaction,
+  type LogEntry,
+  type StoredSpecification,
+} from '../specification-store/specification-store';
 
 /**
  * A store in memory that the test can make refuse one specification's appends (as a
  * database would after a schema change), or never answer a load.
  */
 class SpecificationStoreInMemory extends SpecificationStore {
-  readonly logs = new Map<string, Uint8Array[]>();
+  readonly logs = new Map<string, LogEntry[]>();
   readonly snapshots = new Map<string, Uint8Array>();
   readonly refusing = new Set<string>();
   readonly neverLoading = new Set<string>();
@@ -18,27 +24,31 @@ class SpecificationStoreInMemory extends SpecificationStore {
   load(specificationId: string): Promise<StoredSpecification> {
     if (this.neverLoading.has(specificationId)) return new Promise(() => undefined);
     const snapshot = this.snapshots.get(specificationId);
-    const log = this.logs.get(specificationId) ?? [];
     return Promise.resolve({
-      updates: snapshot ? [snapshot, ...log] : [...log],
-      lastSeq: log.length,
-      logEntries: log.length,
-      logBytes: log.reduce((bytes, update) => bytes + update.length, 0),
-      snapshotBytes: snapshot?.length ?? 0,
+      snapshot: snapshot ? { state: snapshot, version: 1 } : null,
+      log: [...(this.logs.get(specificationId) ?? [])],
     });
   }
 
-  async append(specificationId: string, _firstSeq: number, updates: Uint8Array[]): Promise<void> {
+  async append(specificationId: string, entries: LogEntry[]): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
     if (this.refusing.has(specificationId)) throw new Error('Document failed validation');
-    this.logs.set(specificationId, [...(this.logs.get(specificationId) ?? []), ...updates]);
+    this.logs.set(specificationId, [...(this.logs.get(specificationId) ?? []), ...entries]);
   }
 
-  async compact(specificationId: string, state: Uint8Array): Promise<void> {
+  async compact(
+    specificationId: string,
+    { state, foldedEntryIds }: Compaction,
+  ): Promise<{ version: number; state: Uint8Array }> {
     await new Promise((resolve) => setImmediate(resolve));
     if (this.refusing.has(specificationId)) throw new Error('Document failed validation');
     this.snapshots.set(specificationId, state);
-    this.logs.set(specificationId, []);
+    const folded = new Set(foldedEntryIds);
+    this.logs.set(
+      specificationId,
+      (this.logs.get(specificationId) ?? []).filter((entry) => !folded.has(entry.id)),
+    );
+    return { version: 1, state };
   }
 
   /** What a fresh load would see. */
@@ -47,7 +57,7 @@ class SpecificationStoreInMemory extends SpecificationStore {
     const snapshot = this.snapshots.get(specificationId);
     for (const update of [
       ...(snapshot ? [snapshot] : []),
-      ...(this.logs.get(specificationId) ?? []),
+      ...(this.logs.get(specificationId) ?? []).map((entry) => entry.update),
     ])
       Y.applyUpdate(doc, update);
     return doc.getText('notes').toString();
@@ -64,7 +74,8 @@ const LIMITS: CollabLimits = {
   shutdownGraceMs: 300,
 };
 
-const NOBODY_LISTENING: DocumentChannel = { broadcast: () => undefined };
+const NOBODY_LISTENING = { toSpecification: () => undefined } as unknown as ConnectionRegistry;
+const NO_EDITORS = { edited: () => undefined } as unknown as SpecificationEditors;
 
 describe('the open specifications, as the database fails', () => {
   let store: SpecificationStoreInMemory;
@@ -73,7 +84,12 @@ describe('the open specifications, as the database fails', () => {
 
   beforeEach(() => {
     store = new SpecificationStoreInMemory();
-    registry = new DocumentRegistry(store, { limits: LIMITS } as CollabSettings);
+    registry = new DocumentRegistry(
+      store,
+      { limits: LIMITS } as CollabSettings,
+      NOBODY_LISTENING,
+      NO_EDITORS,
+    );
     warnings = [];
     jest
       .spyOn(Logger.prototype, 'warn')
@@ -88,7 +104,7 @@ describe('the open specifications, as the database fails', () => {
   });
 
   it('shutdown stores what was written and folds the log into the snapshot', async () => {
-    const document = await registry.acquire('spec-a', NOBODY_LISTENING);
+    const document = await registry.acquire('spec-a');
     document.doc.getText('notes').insert(0, 'Key workers for every child on the register.');
 
     await registry.onApplicationShutdown();
@@ -100,8 +116,8 @@ describe('the open specifications, as the database fails', () => {
   });
 
   it('shutdown gives up on a specification the database refuses, after the grace, naming it; the others are stored', async () => {
-    const refused = await registry.acquire('spec-refused', NOBODY_LISTENING);
-    const accepted = await registry.acquire('spec-accepted', NOBODY_LISTENING);
+    const refused = await registry.acquire('spec-refused');
+    const accepted = await registry.acquire('spec-accepted');
     store.refusing.add('spec-refused');
     refused.doc.getText('notes').insert(0, 'Lost to validation');
     accepted.doc.getText('notes').insert(0, 'Stored');
@@ -121,7 +137,7 @@ describe('the open specifications, as the database fails', () => {
 
   it('a specification still loading when shutdown starts does not hold it up', async () => {
     store.neverLoading.add('spec-slow');
-    void registry.acquire('spec-slow', NOBODY_LISTENING);
+    void registry.acquire('spec-slow');
 
     const started = Date.now();
     await registry.onApplicationShutdown();
@@ -131,14 +147,14 @@ describe('the open specifications, as the database fails', () => {
   });
 
   it('an unload that cannot store its edits gives up after the grace, so opening the specification again is not held up', async () => {
-    const first = await registry.acquire('spec-a', NOBODY_LISTENING);
+    const first = await registry.acquire('spec-a');
     store.refusing.add('spec-a');
     first.doc.getText('notes').insert(0, 'Not stored');
     registry.released(first);
     await new Promise((resolve) => setTimeout(resolve, 10));
 
     const started = Date.now();
-    const reopened = await registry.acquire('spec-a', NOBODY_LISTENING);
+    const reopened = await registry.acquire('spec-a');
 
     expect(Date.now() - started).toBeLessThan(LIMITS.shutdownGraceMs + 1_000);
     expect(reopened).not.toBe(first);
@@ -147,12 +163,12 @@ describe('the open specifications, as the database fails', () => {
   });
 
   it('an unload waits for a write that succeeds within the grace, and a reopen then reads it', async () => {
-    const first = await registry.acquire('spec-a', NOBODY_LISTENING);
+    const first = await registry.acquire('spec-a');
     first.doc.getText('notes').insert(0, 'Written just before leaving');
     registry.released(first);
     await new Promise((resolve) => setTimeout(resolve, 0));
 
-    const reopened = await registry.acquire('spec-a', NOBODY_LISTENING);
+    const reopened = await registry.acquire('spec-a');
 
     expect(reopened).not.toBe(first);
     expect(reopened.doc.getText('notes').toString()).toBe('Written just before leaving');

@@ -1,9 +1,10 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { CollabSettings } from './collab-settings';
-import type { DocumentChannel } from './document-channel';
+import { ConnectionRegistry } from '../connections/connection-registry';
 import { OpenDocument } from './open-document';
-import { writeSpecificationTemplate } from './specification-template-content';
-import { SpecificationStore } from './specification-store';
+import { SpecificationStore } from '../specification-store/specification-store';
+import { SpecificationEditors } from './specification-editors';
+import { initialSpecificationUpdate } from './specification-template-content';
 
 /**
  * The specifications open in this server. A document is loaded on its first join and
@@ -24,14 +25,19 @@ export class DocumentRegistry implements OnApplicationShutdown {
   constructor(
     private readonly store: SpecificationStore,
     private readonly settings: CollabSettings,
+    private readonly connections: ConnectionRegistry,
+    private readonly editors: SpecificationEditors,
   ) {}
 
-  /** The open document for a specification, loading it if needed. */
-  acquire(specificationId: string, channel: DocumentChannel): Promise<OpenDocument> {
+  /**
+   * The open document for a specification, loading it if needed. The caller has checked
+   * that the specification exists and who may see it; `released` must follow.
+   */
+  acquire(specificationId: string): Promise<OpenDocument> {
     this.cancelUnload(specificationId);
     let document = this.open.get(specificationId);
     if (!document) {
-      document = this.load(specificationId, channel);
+      document = this.load(specificationId);
       this.open.set(specificationId, document);
       // A failed load is not cached: the next join tries again.
       document.catch(() => {
@@ -75,11 +81,18 @@ export class DocumentRegistry implements OnApplicationShutdown {
     ]);
   }
 
-  private async load(specificationId: string, channel: DocumentChannel): Promise<OpenDocument> {
+  private async load(specificationId: string): Promise<OpenDocument> {
     await this.unloading.get(specificationId);
-    return OpenDocument.load(specificationId, this.store, this.settings.limits, channel, (doc) =>
-      writeSpecificationTemplate(doc),
-    );
+    return OpenDocument.load(specificationId, {
+      store: this.store,
+      limits: this.settings.limits,
+      channel: {
+        broadcast: (event, args, exceptConnectionId) =>
+          this.connections.toSpecification(specificationId, event, args, exceptConnectionId),
+      },
+      initialContent: () => initialSpecificationUpdate(),
+      edited: (userId) => this.editors.edited(specificationId, userId),
+    });
   }
 
   private async unloadOnceLoaded(

@@ -1,12 +1,11 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
-import { CollabEvent, type Role } from '@coproduce/protocol';
 import { Forbidden, NotFound } from '../../base/errors';
 import { AccessPolicy } from '../access/access-policy';
 import { SpecificationsService } from '../specifications/specifications.service';
 import { MembershipEvents, type MembershipChange } from '../workspaces/membership-events';
-import type { CollabClient } from './collab-client';
-import { CollabGateway } from './collab.gateway';
+import { ConnectionRegistry } from '../connections/connection-registry';
+import { JoinedDocuments } from './joined-documents';
 
 const noLongerAllowed = (): Forbidden =>
   new Forbidden('Your role no longer lets you open this specification.');
@@ -25,7 +24,8 @@ export class MembershipWatcher implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly events: MembershipEvents,
-    private readonly gateway: CollabGateway,
+    private readonly connections: ConnectionRegistry,
+    private readonly joined: JoinedDocuments,
     private readonly specifications: SpecificationsService,
   ) {}
 
@@ -41,44 +41,36 @@ export class MembershipWatcher implements OnModuleInit, OnModuleDestroy {
     this.subscription?.unsubscribe();
   }
 
-  /** Judges the member's next frames by `role`, and tells their client what it may do now. */
-  private changeRole(client: CollabClient, docId: string, role: Role): void {
-    const joined = client.joined.get(docId);
-    if (!joined || joined.member.role === role) return;
-    joined.member.role = role;
-    client.socket.emit(CollabEvent.role, docId, {
-      role,
-      canEdit: AccessPolicy.can(role, 'specification.edit'),
-    });
-  }
-
   private async apply(change: MembershipChange): Promise<void> {
-    for (const client of this.gateway.clientsOf(change.userId)) {
-      for (const [docId, joined] of client.joined) {
+    this.joined.accessChanged(change.userId);
+    for (const connection of this.connections.ofPerson(change.userId)) {
+      for (const [docId, joined] of this.joined.of(connection)) {
         if (joined.workspaceId !== change.workspaceId) continue;
         if (change.kind === 'removed') {
-          this.gateway.evict(
-            client,
+          this.joined.evict(
+            connection,
             docId,
             new Forbidden('You are no longer a member of this workspace.'),
           );
           continue;
         }
         // A role that may not read drafts leaves at once, before any await: relays sent
-        // while a lookup runs must not reach it. (Published documents come with their own
-        // read path; every document open here today is a draft.)
+        // while a lookup runs must not reach it. (Every document open here is a draft to
+        // those in it: published text reaches providers another way.)
         if (!AccessPolicy.can(change.role, 'specification.read-draft')) {
-          this.gateway.evict(client, docId, noLongerAllowed());
+          this.joined.evict(connection, docId, noLongerAllowed());
           continue;
         }
         // Apply the new role at once, then confirm it against the store.
-        this.changeRole(client, docId, change.role);
+        this.joined.changeRole(connection, docId, change.role);
         try {
           const { role } = await this.specifications.findForMember(docId, change.userId);
-          if (client.joined.get(docId) === joined) this.changeRole(client, docId, role);
+          if (this.joined.of(connection).get(docId) === joined) {
+            this.joined.changeRole(connection, docId, role);
+          }
         } catch (error) {
           // Fail closed: a member whose access cannot be confirmed leaves the document.
-          this.gateway.evict(client, docId, noLongerAllowed());
+          this.joined.evict(connection, docId, noLongerAllowed());
           if (!(error instanceof NotFound)) throw error;
         }
       }

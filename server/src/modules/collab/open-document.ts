@@ -16,11 +16,11 @@ import { collabErrorBody, type CollabRefusal } from './collab-error';
 import type { CollabLimits } from './collab-settings';
 import type { DocumentChannel } from './document-channel';
 import type { DocumentMember } from './document-member';
-import type { SpecificationStore } from './specification-store';
+import { SpecificationLog } from '../specification-store/specification-log';
+import type { SpecificationStore } from '../specification-store/specification-store';
 import { admitUpdate } from './update-admission';
 import { UpdateReceipts } from './update-receipts';
 import { UpdateRelay } from './update-relay';
-import { WriteBatcher } from './write-batcher';
 
 const {
   applyAwarenessUpdate,
@@ -50,10 +50,21 @@ interface AwarenessChange {
   removed: number[];
 }
 
+export interface OpenDocumentOptions {
+  store: SpecificationStore;
+  limits: CollabLimits;
+  /** How the document reaches everyone viewing it. */
+  channel: DocumentChannel;
+  /** The first state of a specification that has nothing stored. */
+  initialContent: () => Uint8Array;
+  /** Someone changed the text (a live edit, not a sync answer). */
+  edited: (userId: string) => void;
+}
+
 /**
- * One specification open in this server: its Y.Doc (garbage collection on), the
- * presence of the people in it, and the write batcher that makes their edits durable
- * before `doc:saved` tells them so.
+ * One specification open in this server: its Y.Doc (garbage collection on), the presence
+ * of the people in it, and its update log, which makes their edits durable before
+ * `doc:saved` tells them so.
  */
 export class OpenDocument {
   private readonly logger: Logger;
@@ -62,74 +73,46 @@ export class OpenDocument {
   private readonly members = new Map<string, DocumentMember>();
   /** Which member set each awareness client id: nobody may speak for someone else. */
   private readonly awarenessOwners = new Map<number, string>();
-  private readonly batcher: WriteBatcher<Uint8Array>;
   private readonly relay: UpdateRelay;
   private readonly receipts = new UpdateReceipts();
-  private durableStateVector: Uint8Array;
+  private log!: SpecificationLog;
   /** Updates from members applied to the document, and how many of them are written. */
   private appliedCount = 0;
   private writtenCount = 0;
-  private nextSeq: number;
-  private lastWrittenSeq: number;
-  private logEntries: number;
-  private logBytes: number;
-  private snapshotBytes: number;
-  private compacting: Promise<void> | null = null;
   private warnedLarge = false;
 
   private constructor(
     readonly specificationId: string,
-    private readonly store: SpecificationStore,
     private readonly limits: CollabLimits,
     private readonly channel: DocumentChannel,
-    stored: { lastSeq: number; logEntries: number; logBytes: number; snapshotBytes: number },
+    private readonly edited: (userId: string) => void,
   ) {
     this.logger = new Logger(`Specification ${specificationId}`);
-    this.nextSeq = stored.lastSeq + 1;
-    this.lastWrittenSeq = stored.lastSeq;
-    this.logEntries = stored.logEntries;
-    this.logBytes = stored.logBytes;
-    this.snapshotBytes = stored.snapshotBytes;
-    this.durableStateVector = Y.encodeStateVector(this.doc);
     // The server is no one's presence.
     this.awareness.setLocalState(null);
     this.relay = new UpdateRelay(specificationId, channel);
-    this.batcher = new WriteBatcher<Uint8Array>({
-      label: specificationId,
-      maxBatchBytes: limits.maxBatchBytes,
-      cut: () => Y.encodeStateVector(this.doc),
-      write: (updates) => this.append(updates),
-      written: (stateVector, updates) => this.onWritten(stateVector, updates.length),
-      failed: (_error, attempt) => {
-        if (attempt === WRITE_FAILURES_BEFORE_TELLING) this.tellSavingIsStuck();
-      },
-    });
   }
 
-  /** Reads the snapshot and the log tail; a specification with no state gets the template. */
+  /** Reads the specification's stored state and starts following its members' edits. */
   static async load(
     specificationId: string,
-    store: SpecificationStore,
-    limits: CollabLimits,
-    channel: DocumentChannel,
-    writeInitialContent: (doc: Y.Doc) => void,
+    { store, limits, channel, initialContent, edited }: OpenDocumentOptions,
   ): Promise<OpenDocument> {
-    const stored = await store.load(specificationId);
-    const document = new OpenDocument(specificationId, store, limits, channel, stored);
-    if (stored.updates.length > 0) {
-      document.applyStored(stored.updates);
-    } else {
-      // Durable before anyone sees it: were it lost, a client that had received it and
-      // a template written again on reload would both survive, as two copies.
-      Y.transact(document.doc, () => writeInitialContent(document.doc), FROM_STORE);
-      const initial = Y.encodeStateAsUpdate(document.doc);
-      await store.append(specificationId, document.nextSeq, [initial]);
-      document.nextSeq++;
-      document.lastWrittenSeq++;
-      document.logEntries++;
-      document.logBytes += initial.length;
-    }
-    document.durableStateVector = Y.encodeStateVector(document.doc);
+    const document = new OpenDocument(specificationId, limits, channel, edited);
+    document.log = await SpecificationLog.open({
+      specificationId,
+      store,
+      limits,
+      doc: document.doc,
+      origin: FROM_STORE,
+      initialContent,
+      listener: {
+        written: (updates) => document.onWritten(updates),
+        failing: (attempt) => {
+          if (attempt === WRITE_FAILURES_BEFORE_TELLING) document.tellSavingIsStuck();
+        },
+      },
+    });
     document.doc.on('update', (update: Uint8Array, origin: unknown) =>
       document.onDocumentUpdate(update, origin),
     );
@@ -145,11 +128,11 @@ export class OpenDocument {
 
   /** Log entries not yet folded into the snapshot. */
   get logEntryCount(): number {
-    return this.logEntries;
+    return this.log.unfoldedEntryCount;
   }
 
   get storedBytes(): number {
-    return this.snapshotBytes + this.logBytes;
+    return this.log.storedBytes;
   }
 
   hasMember(connectionId: string): boolean {
@@ -173,10 +156,11 @@ export class OpenDocument {
         encodeAwareness(encodeAwarenessUpdate(this.awareness, present)),
       );
     }
-    member.send(CollabEvent.saved, this.specificationId, { stateVector: this.durableStateVector });
+    member.send(CollabEvent.saved, this.specificationId, {
+      stateVector: this.log.durableStateVector,
+    });
     if (this.storedBytes > this.limits.warnAboveBytes) this.warnIfCommissioner(member);
   }
-
   /** Removes a member and the presence they set. */
   leave(connectionId: string): void {
     if (!this.members.delete(connectionId)) return;
@@ -206,6 +190,8 @@ export class OpenDocument {
         const refusal = this.receiveUpdate(member, frame.update);
         if (refusal) this.receipts.refused(connectionId);
         else this.receipts.handled(connectionId, this.appliedCount);
+        // Live edits only: a sync answer is sent on every join, edit or not.
+        if (!refusal && frame.kind === 'update') this.edited(member.userId);
         // A frame with nothing new, sent when everything before it is written, is saved now.
         this.sendSavedNotices();
         return refusal;
@@ -276,7 +262,7 @@ export class OpenDocument {
     if (origin === FROM_STORE) return;
     this.relay.relay(update, this.isMember(origin) ? origin.connectionId : undefined);
     this.appliedCount++;
-    this.batcher.add(update);
+    this.log.append(update);
   }
 
   private onAwarenessUpdate(change: AwarenessChange, origin: unknown): void {
@@ -287,28 +273,10 @@ export class OpenDocument {
     this.channel.broadcast(CollabEvent.yjs, [this.specificationId, frame], except);
   }
 
-  private async append(updates: Uint8Array[]): Promise<void> {
-    // A failed append may have stored part of the batch; the retry takes new seqs, and
-    // an update stored twice is harmless to Yjs.
-    const firstSeq = this.nextSeq;
-    this.nextSeq += updates.length;
-    await this.store.append(this.specificationId, firstSeq, updates);
-    this.lastWrittenSeq = firstSeq + updates.length - 1;
-    this.logEntries += updates.length;
-    for (const update of updates) this.logBytes += update.length;
-  }
-
-  private onWritten(stateVector: Uint8Array | null, updates: number): void {
+  private onWritten(updates: number): void {
     this.writtenCount += updates;
     this.receipts.writtenThrough(this.writtenCount);
-    if (stateVector) this.durableStateVector = stateVector;
     this.sendSavedNotices();
-    if (
-      this.logEntries >= this.limits.compactAfterEntries ||
-      this.logBytes >= this.limits.compactAfterBytes
-    ) {
-      void this.compact();
-    }
     if (this.storedBytes > this.limits.warnAboveBytes && !this.warnedLarge) {
       this.warnedLarge = true;
       for (const member of this.members.values()) this.warnIfCommissioner(member);
@@ -339,41 +307,24 @@ export class OpenDocument {
    * double the messages of a busy document.
    */
   private sendSavedNotices(): void {
-    const stateVector = this.durableStateVector;
-    for (const [connectionId, updatesSaved] of this.receipts.takeOwed()) {
+    const owed = this.receipts.takeOwed();
+    if (owed.length === 0) return;
+    const stateVector = this.log.durableStateVector;
+    for (const [connectionId, updatesSaved] of owed) {
       this.members
         .get(connectionId)
         ?.send(CollabEvent.saved, this.specificationId, { stateVector, updatesSaved });
     }
   }
 
-  /** Folds the log into the snapshot in the background; one compaction at a time. */
+  /** Folds the log into the snapshot; one compaction at a time. */
   compact(): Promise<void> {
-    if (this.compacting) return this.compacting;
-    const upToSeq = this.lastWrittenSeq;
-    const entries = this.logEntries;
-    const bytes = this.logBytes;
-    // The state may hold updates still being written (seq > upToSeq); a snapshot with
-    // more than it claims is harmless, because Yjs applies an update once.
-    const state = Y.encodeStateAsUpdate(this.doc);
-    this.compacting = this.store
-      .compact(this.specificationId, state, upToSeq)
-      .then(() => {
-        this.snapshotBytes = state.length;
-        this.logEntries -= entries;
-        this.logBytes -= bytes;
-      })
-      .catch((error: unknown) => this.logger.error(`compaction failed: ${String(error)}`))
-      .finally(() => {
-        this.compacting = null;
-      });
-    return this.compacting;
+    return this.log.compact();
   }
 
   /** Waits until every accepted edit is durable and no compaction is running. */
-  async settle(): Promise<void> {
-    await this.batcher.whenIdle();
-    if (this.compacting) await this.compacting;
+  settle(): Promise<void> {
+    return this.log.settle();
   }
 
   /**
@@ -381,7 +332,7 @@ export class OpenDocument {
    * more writes or retries. Returns how many updates that was; the members' browsers keep them.
    */
   abandonUnsaved(): number {
-    return this.batcher.stop();
+    return this.log.abandonUnwritten();
   }
 
   destroy(): void {
@@ -406,21 +357,5 @@ export class OpenDocument {
       origin !== null &&
       this.members.get((origin as DocumentMember).connectionId) === origin
     );
-  }
-
-  private applyStored(updates: Uint8Array[]): void {
-    try {
-      Y.applyUpdate(this.doc, Y.mergeUpdates(updates), FROM_STORE);
-      return;
-    } catch (error) {
-      this.logger.error(`stored state did not merge, applying entry by entry: ${String(error)}`);
-    }
-    for (const update of updates) {
-      try {
-        Y.applyUpdate(this.doc, update, FROM_STORE);
-      } catch (error) {
-        this.logger.error(`skipped a stored update that does not apply: ${String(error)}`);
-      }
-    }
   }
 }

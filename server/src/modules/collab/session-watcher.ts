@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
 import { SessionEvents } from '../auth/session-events';
-import { CollabGateway } from './collab.gateway';
+import { ConnectionRegistry } from '../connections/connection-registry';
 
 /**
  * Signing out ends the session's open collab sockets too: a socket keeps the
@@ -14,14 +14,12 @@ export class SessionWatcher implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly events: SessionEvents,
-    private readonly gateway: CollabGateway,
+    private readonly connections: ConnectionRegistry,
   ) {}
 
   onModuleInit(): void {
     this.subscription = this.events.ended.subscribe((sessionKey) => {
-      for (const client of this.gateway.clientsOfSession(sessionKey)) {
-        client.socket.disconnect(true);
-      }
+      for (const connection of this.connections.ofSession(sessionKey)) connection.close();
     });
   }
 

@@ -7,7 +7,8 @@ import { Connection, Model, Types } from 'mongoose';
 import { DEFAULT_DEMO_PASSWORD, type AppConfig } from '../../base/config';
 import { hashPassword, verifyPassword } from '../accounts/password';
 import { User } from '../accounts/user.schema';
-import { SpecificationStore } from '../collab/specification-store';
+import { newLogEntryId } from '../specification-store/log-entry-id';
+import { SpecificationStore } from '../specification-store/specification-store';
 import { Specification } from '../specifications/specification.schema';
 import { Membership } from '../workspaces/membership.schema';
 import { Workspace } from '../workspaces/workspace.schema';
@@ -118,12 +119,12 @@ export class DemoSeedService implements OnApplicationBootstrap {
    */
   private async writeDemoText(specificationId: string): Promise<void> {
     const stored = await this.specificationStore.load(specificationId);
-    if (stored.updates.length > 0) return;
+    if (stored.snapshot || stored.log.length > 0) return;
     const doc = new Y.Doc();
     try {
       writeDemoSpecification(doc);
-      await this.specificationStore.append(specificationId, stored.lastSeq + 1, [
-        Y.encodeStateAsUpdate(doc),
+      await this.specificationStore.append(specificationId, [
+        { id: newLogEntryId(), update: Y.encodeStateAsUpdate(doc) },
       ]);
     } finally {
       doc.destroy();

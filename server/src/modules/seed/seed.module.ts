@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
-import { CollabModule } from '../collab/collab.module';
+import { SpecificationStoreModule } from '../specification-store/specification-store.module';
 import { SpecificationsModule } from '../specifications/specifications.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { DemoSeedService } from './demo-seed.service';
 
 @Module({
-  imports: [AccountsModule, WorkspacesModule, SpecificationsModule, CollabModule],
+  imports: [AccountsModule, WorkspacesModule, SpecificationsModule, SpecificationStoreModule],
   providers: [DemoSeedService],
 })
 export class SeedModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AccountsModule } from '../accounts/accounts.module';
+import { SpecificationStoreModule } from '../specification-store/specification-store.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { Specification, SpecificationSchema } from './specification.schema';
 import { SpecificationsController } from './specifications.controller';
@@ -10,6 +11,7 @@ import { SpecificationsService } from './specifications.service';
   imports: [
     AccountsModule,
     WorkspacesModule,
+    SpecificationStoreModule,
     MongooseModule.forFeature([{ name: Specification.name, schema: SpecificationSchema }]),
   ],
   controllers: [SpecificationsController],

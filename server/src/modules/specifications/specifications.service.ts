@@ -13,6 +13,9 @@ import { parseObjectId } from '../../base/object-id.pipe';
 import { AccessPolicy } from '../access/access-policy';
 import { AccountsService } from '../accounts/accounts.service';
 import { MembershipsService } from '../workspaces/memberships.service';
+import { newLogEntryId } from '../specification-store/log-entry-id';
+import { SpecificationStore } from '../specification-store/specification-store';
+import { initialSpecificationUpdate } from '../collab/specification-template-content';
 import { Specification, SpecificationDocument } from './specification.schema';
 
 @Injectable()
@@ -21,6 +24,7 @@ export class SpecificationsService {
     @InjectModel(Specification.name) private readonly specifications: Model<Specification>,
     private readonly memberships: MembershipsService,
     private readonly accounts: AccountsService,
+    private readonly store: SpecificationStore,
   ) {}
 
   /** The specifications this role may see: providers only published ones. */
@@ -37,7 +41,15 @@ export class SpecificationsService {
     authorId: Types.ObjectId,
     title: string,
   ): Promise<SpecificationSummary> {
+    // The template is stored before the specification exists, so nobody can open a
+    // specification without it; were the second write to fail, the first is an orphan
+    // log entry that nothing reads.
+    const _id = new Types.ObjectId();
+    await this.store.append(_id.toHexString(), [
+      { id: newLogEntryId(), update: initialSpecificationUpdate() },
+    ]);
     const created = await this.specifications.create({
+      _id,
       workspaceId,
       title,
       status: 'draft',

@@ -1,8 +1,11 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-/** A specification's compacted Yjs state: every log entry up to `upToSeq` folded in. */
-// Journaled before acknowledged, so `doc:saved` survives a crash of the database too; the
-// store passes the same write concern on every write (mongoose skips it on bulk inserts).
+/**
+ * A specification's compacted Yjs state. `version` goes up by one with each compaction;
+ * a compaction replaces the snapshot only if it was built on the version stored, so two
+ * writers compacting at once merge rather than overwrite each other.
+ */
+// Journaled before acknowledged, so `doc:saved` survives a crash of the database too.
 @Schema({
   collection: 'specification_snapshots',
   versionKey: false,
@@ -15,8 +18,9 @@ export class SpecificationSnapshot {
   @Prop({ required: true, type: Buffer })
   state: Buffer;
 
-  @Prop({ required: true, min: 0 })
-  upToSeq: number;
+  // Snapshots of the first layout have no version: read as 0.
+  @Prop({ min: 0 })
+  version?: number;
 
   @Prop({ required: true })
   updatedAt: Date;

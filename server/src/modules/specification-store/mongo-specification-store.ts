@@ -1,11 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
+import { Y } from '@coproduce/protocol';
+import { Types, type Model } from 'mongoose';
 import { isDuplicateKeyError } from '../../base/duplicate-key';
-import { SpecificationSnapshot } from './specification-snapshot.schema';
-import { SpecificationStore, type StoredSpecification } from './specification-store';
 import { LogAppendCoalescer, type RefusedEntries } from './log-append-coalescer';
-import { SpecificationUpdate } from './specification-update.schema';
+import { SpecificationSnapshot } from './specification-snapshot.schema';
+import {
+  SpecificationStore,
+  type Compaction,
+  type LogEntry,
+  type StoredSpecification,
+} from './specification-store';
+import { RETIRED_SEQ_INDEX, SpecificationUpdate } from './specification-update.schema';
 
 /**
  * `doc:saved` promises the edit survives a crash of the database too, so every
@@ -16,7 +22,9 @@ const DURABLE = { w: 'majority', j: true } as const;
 
 /** The specification store on MongoDB, through mongoose. */
 @Injectable()
-export class MongoSpecificationStore extends SpecificationStore {
+export class MongoSpecificationStore extends SpecificationStore implements OnModuleInit {
+  private readonly logger = new Logger(MongoSpecificationStore.name);
+
   constructor(
     @InjectModel(SpecificationUpdate.name) private readonly updates: Model<SpecificationUpdate>,
     @InjectModel(SpecificationSnapshot.name)
@@ -29,66 +37,92 @@ export class MongoSpecificationStore extends SpecificationStore {
     this.insertLogEntries(entries),
   );
 
-  async load(specificationId: string): Promise<StoredSpecification> {
-    const snapshot = await this.snapshots
-      .findOne({ specificationId }, { state: 1, upToSeq: 1 })
-      .lean()
-      .exec();
-    const upToSeq = snapshot?.upToSeq ?? 0;
-    // A compaction cut off between writing the snapshot and trimming the log leaves
-    // entries the snapshot already holds; the seq filter skips them.
-    const tail = await this.updates
-      .find({ specificationId, seq: { $gt: upToSeq } }, { seq: 1, update: 1 })
-      .sort({ seq: 1 })
-      .lean()
-      .exec();
-    const updates: Uint8Array[] = [];
-    if (snapshot) updates.push(bytesOf(snapshot.state));
-    let logBytes = 0;
-    for (const entry of tail) {
-      const update = bytesOf(entry.update);
-      logBytes += update.length;
-      updates.push(update);
+  /** A database written by the first layout keeps its unique seq index: it must go. */
+  async onModuleInit(): Promise<void> {
+    try {
+      await this.updates.collection.dropIndex(RETIRED_SEQ_INDEX);
+      this.logger.log(`dropped the retired index ${RETIRED_SEQ_INDEX}`);
+    } catch (error) {
+      if (!isMissingIndex(error)) throw error;
     }
+  }
+
+  async load(specificationId: string): Promise<StoredSpecification> {
+    const [snapshot, entries] = await Promise.all([
+      this.snapshots.findOne({ specificationId }, { state: 1, version: 1 }).lean().exec(),
+      this.updates.find({ specificationId }, { update: 1 }).sort({ _id: 1 }).lean().exec(),
+    ]);
     return {
-      updates,
-      lastSeq: tail.length > 0 ? tail[tail.length - 1].seq : upToSeq,
-      logEntries: tail.length,
-      logBytes,
-      snapshotBytes: snapshot ? bytesOf(snapshot.state).length : 0,
+      snapshot: snapshot
+        ? { state: bytesOf(snapshot.state), version: snapshot.version ?? 0 }
+        : null,
+      log: entries.map((entry) => ({ id: entry._id.toHexString(), update: bytesOf(entry.update) })),
     };
   }
 
-  async append(specificationId: string, firstSeq: number, updates: Uint8Array[]): Promise<void> {
+  async append(specificationId: string, entries: LogEntry[]): Promise<void> {
     const createdAt = new Date();
     await this.appends.append(
-      updates.map((update, index) => ({
+      entries.map(({ id, update }) => ({
+        _id: new Types.ObjectId(id),
         specificationId,
-        seq: firstSeq + index,
         update: Buffer.from(update.buffer, update.byteOffset, update.byteLength),
         createdAt,
       })),
     );
   }
 
-  async compact(specificationId: string, state: Uint8Array, upToSeq: number): Promise<void> {
+  async compact(
+    specificationId: string,
+    { state, basedOnVersion, foldedEntryIds }: Compaction,
+  ): Promise<{ version: number; state: Uint8Array }> {
+    let merged = state;
+    let based = basedOnVersion;
+    for (let attempt = 1; !(await this.replaceSnapshot(specificationId, merged, based)); attempt++) {
+      if (attempt >= MAX_SNAPSHOT_RACES) {
+        throw new Error(`the snapshot of ${specificationId} kept changing while compacting`);
+      }
+      // Another writer compacted first: keep what its snapshot holds as well as ours.
+      const current = await this.snapshots
+        .findOne({ specificationId }, { state: 1, version: 1 })
+        .lean()
+        .exec();
+      merged = current ? Y.mergeUpdates([bytesOf(current.state), merged]) : merged;
+      based = current?.version ?? 0;
+    }
+    await this.updates.deleteMany(
+      { specificationId, _id: { $in: foldedEntryIds.map((id) => new Types.ObjectId(id)) } },
+      { writeConcern: DURABLE },
+    );
+    return { version: based + 1, state: merged };
+  }
+
+  /** Writes the snapshot if the stored one is still `based`; false if another writer moved it. */
+  private async replaceSnapshot(
+    specificationId: string,
+    state: Uint8Array,
+    based: number,
+  ): Promise<boolean> {
+    // Version 0 is "no snapshot", or one of the first layout's, which has no version.
+    const version = based === 0 ? { $in: [0, null] } : based;
     try {
-      await this.snapshots.updateOne(
-        { specificationId, upToSeq: { $lt: upToSeq } },
+      const result = await this.snapshots.updateOne(
+        { specificationId, version },
         {
           $set: {
             state: Buffer.from(state.buffer, state.byteOffset, state.byteLength),
-            upToSeq,
+            version: based + 1,
             updatedAt: new Date(),
           },
         },
         { upsert: true, writeConcern: DURABLE },
       );
+      return result.matchedCount + result.upsertedCount > 0;
     } catch (error) {
-      // A snapshot at or past upToSeq already exists; it holds these entries too.
-      if (!isDuplicateKeyError(error)) throw error;
+      // The upsert met the unique specificationId: a snapshot at another version exists.
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
     }
-    await this.updates.deleteMany({ specificationId, seq: { $lte: upToSeq } });
   }
 
   /**
@@ -107,6 +141,14 @@ export class MongoSpecificationStore extends SpecificationStore {
       return refusedEntries(error, entries.length);
     }
   }
+}
+
+/** Compactions that lose the race to another writer this many times in a row give up for now. */
+const MAX_SNAPSHOT_RACES = 5;
+
+function isMissingIndex(error: unknown): boolean {
+  const code = (error as { codeName?: unknown } | null)?.codeName;
+  return code === 'IndexNotFound' || code === 'NamespaceNotFound';
 }
 
 /** Lean reads give the driver's Binary; hydrated ones a Buffer. */
@@ -135,7 +177,8 @@ interface DriverBulkResult {
 }
 
 /**
- * Which entries of an unordered insert were refused, from the error it threw. Throws the
+ * Which entries of an unordered insert were refused, from the error it threw (an entry
+ * already stored is not refused). Throws the
  * error back when it cannot be pinned to entries: nothing names a refused entry (a
  * network or whole-command failure), the write concern was not met (nothing is known to
  * be durable), or the stored and refused entries do not add up (the driver stopped
@@ -160,6 +203,10 @@ function refusedEntries(error: unknown, total: number): RefusedEntries {
   const inserted = result?.insertedCount ?? 0;
   if (refused.size === 0 || result?.getWriteConcernError?.() || inserted + refused.size !== total) {
     throw error;
+  }
+  // An entry whose id is taken was stored by an earlier attempt whose answer was lost.
+  for (const [index, refusal] of refused) {
+    if (isDuplicateKeyError(refusal)) refused.delete(index);
   }
   return refused;
 }

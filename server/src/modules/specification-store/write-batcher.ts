@@ -1,15 +1,10 @@
 import { Logger } from '@nestjs/common';
 
-export interface WriteBatcherOptions<Cut> {
+export interface WriteBatcherOptions {
   /** Writes one batch durably; rejects if it may not have been. */
   write(updates: Uint8Array[]): Promise<void>;
-  /** Taken as a batch is cut: what the batch covers (a state vector, for `doc:saved`). */
-  cut(): Cut;
-  /**
-   * Called in order, once per acknowledged batch, with what it covered — or null when
-   * the batch was capped and the rest of the queue is still to be written.
-   */
-  written(cut: Cut | null, updates: Uint8Array[]): void;
+  /** Called in order, once per acknowledged batch. */
+  written(updates: Uint8Array[]): void;
   /**
    * Called after each failed write, before the retry, with how many writes in a row have
    * failed (1 the first time): the owner can tell its members that saving is stuck.
@@ -30,7 +25,7 @@ const LAST_RETRY_MS = 5_000;
  * nothing is reported written before the database acknowledged it. Only stop() ends
  * the retries, for a shutdown that cannot wait any longer.
  */
-export class WriteBatcher<Cut> {
+export class WriteBatcher {
   private readonly logger: Logger;
   private queue: Uint8Array[] = [];
   /** Updates in the write now waiting for the database. */
@@ -42,7 +37,7 @@ export class WriteBatcher<Cut> {
   private retryWait: { timer: NodeJS.Timeout; wake: () => void } | null = null;
   private idleWaiters: Array<() => void> = [];
 
-  constructor(private readonly options: WriteBatcherOptions<Cut>) {
+  constructor(private readonly options: WriteBatcherOptions) {
     this.logger = new Logger(`WriteBatcher ${options.label}`);
   }
 
@@ -92,8 +87,6 @@ export class WriteBatcher<Cut> {
   private async drain(): Promise<void> {
     while (this.queue.length > 0 && !this.stopped) {
       const batch = this.takeBatch();
-      // Every update applied so far is in this batch or an earlier one, unless capped.
-      const cut = this.queue.length === 0 ? this.options.cut() : null;
       this.inFlight = batch.length;
       let failure: { error: unknown } | null = null;
       try {
@@ -110,7 +103,7 @@ export class WriteBatcher<Cut> {
       }
       this.failedAttempts = 0;
       this.retryMs = FIRST_RETRY_MS;
-      this.options.written(cut, batch);
+      this.options.written(batch);
     }
     this.running = false;
     this.resolveIdleWaiters();

@@ -26,16 +26,14 @@ function update(id: number): Uint8Array {
 
 function batcherOver(
   writes: HeldWrites,
-  options: Partial<WriteBatcherOptions<string>> = {},
-): { batcher: WriteBatcher<string>; written: Array<{ cut: string | null; updates: number[] }> } {
-  const written: Array<{ cut: string | null; updates: number[] }> = [];
-  let cuts = 0;
-  const batcher = new WriteBatcher<string>({
+  options: Partial<WriteBatcherOptions> = {},
+): { batcher: WriteBatcher; written: Array<{ updates: number[] }> } {
+  const written: Array<{ updates: number[] }> = [];
+  const batcher = new WriteBatcher({
     label: 'spec-1',
     maxBatchBytes: 1024,
     write: writes.write,
-    cut: () => `cut ${++cuts}`,
-    written: (cut, updates) => written.push({ cut, updates: updates.map((u) => u[0]) }),
+    written: (updates) => written.push({ updates: updates.map((u) => u[0]) }),
     ...options,
   });
   return { batcher, written };
@@ -64,8 +62,8 @@ describe('writing one specification in batches', () => {
     second.resolve();
     await batcher.whenIdle();
     expect(written).toEqual([
-      { cut: 'cut 1', updates: [1, 2] },
-      { cut: 'cut 2', updates: [3, 4] },
+      { updates: [1, 2] },
+      { updates: [3, 4] },
     ]);
     expect(batcher.unwrittenCount).toBe(0);
   });
@@ -89,7 +87,7 @@ describe('writing one specification in batches', () => {
     ]);
     third.resolve();
     await batcher.whenIdle();
-    expect(written).toEqual([{ cut: 'cut 3', updates: [1, 2] }]);
+    expect(written).toEqual([{ updates: [1, 2] }]);
 
     // A success starts the count again.
     batcher.add(update(3));
@@ -146,7 +144,7 @@ describe('writing one specification in batches', () => {
     expect(written).toEqual([]);
   });
 
-  it('caps a batch at the byte limit, reporting the capped part with no cut', async () => {
+  it('caps a batch at the byte limit, reporting each part as it is written', async () => {
     const writes = new HeldWrites();
     const { batcher, written } = batcherOver(writes, { maxBatchBytes: 2 });
     for (const id of [1, 2, 3]) batcher.add(update(id));
@@ -154,8 +152,8 @@ describe('writing one specification in batches', () => {
     (await writes.next()).resolve();
     await batcher.whenIdle();
     expect(written).toEqual([
-      { cut: null, updates: [1, 2] },
-      { cut: 'cut 1', updates: [3] },
+      { updates: [1, 2] },
+      { updates: [3] },
     ]);
   });
 });

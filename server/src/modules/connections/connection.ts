@@ -1,0 +1,31 @@
+import type { Socket } from 'socket.io';
+import type { CollabServerEvents } from '@coproduce/protocol';
+import type { ConnectedPerson } from './connected-person';
+
+/** One open `/collab` socket and the person it was opened by. */
+export class Connection {
+  constructor(
+    readonly socket: Socket,
+    readonly person: ConnectedPerson,
+  ) {}
+
+  get id(): string {
+    return this.socket.id;
+  }
+
+  get connected(): boolean {
+    return this.socket.connected;
+  }
+
+  send<E extends keyof CollabServerEvents>(
+    event: E,
+    ...args: Parameters<CollabServerEvents[E]>
+  ): void {
+    this.socket.emit(event, ...args);
+  }
+
+  /** Closes the socket; its disconnect handlers take it out of everything it joined. */
+  close(): void {
+    this.socket.disconnect(true);
+  }
+}
