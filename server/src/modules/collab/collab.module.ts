@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthModule } from '../auth/auth.module';
 import { SpecificationsModule } from '../specifications/specifications.module';
-import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { CollabGateway } from './collab.gateway';
 import { CollabSettings } from './collab-settings';
 import { DocumentRegistry } from './document-registry';
@@ -22,7 +21,6 @@ import { SpecificationUpdate, SpecificationUpdateSchema } from './specification-
 @Module({
   imports: [
     AuthModule,
-    WorkspacesModule,
     SpecificationsModule,
     MongooseModule.forFeature([
       { name: SpecificationUpdate.name, schema: SpecificationUpdateSchema },

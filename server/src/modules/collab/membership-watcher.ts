@@ -1,10 +1,10 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { Subscription } from 'rxjs';
 import { CollabEvent, type Role } from '@coproduce/protocol';
 import { Forbidden, NotFound } from '../../base/errors';
+import { EventBus } from '../../base/event-bus';
 import { AccessPolicy } from '../access/access-policy';
 import { SpecificationsService } from '../specifications/specifications.service';
-import { MembershipEvents, type MembershipChange } from '../workspaces/membership-events';
+import type { MembershipChange } from '../workspaces/workspaces.events';
 import type { CollabClient } from './collab-client';
 import { CollabGateway } from './collab.gateway';
 
@@ -21,16 +21,16 @@ const noLongerAllowed = (): Forbidden =>
 @Injectable()
 export class MembershipWatcher implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(MembershipWatcher.name);
-  private subscription: Subscription | undefined;
+  private unsubscribe: (() => void) | undefined;
 
   constructor(
-    private readonly events: MembershipEvents,
+    private readonly events: EventBus,
     private readonly gateway: CollabGateway,
     private readonly specifications: SpecificationsService,
   ) {}
 
   onModuleInit(): void {
-    this.subscription = this.events.changes.subscribe((change) => {
+    this.unsubscribe = this.events.subscribe('membership.changed', (change) => {
       this.apply(change).catch((error: unknown) =>
         this.logger.error(`applying a membership change failed: ${String(error)}`),
       );
@@ -38,7 +38,7 @@ export class MembershipWatcher implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    this.subscription?.unsubscribe();
+    this.unsubscribe?.();
   }
 
   /** Judges the member's next frames by `role`, and tells their client what it may do now. */

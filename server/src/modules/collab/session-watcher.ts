@@ -1,6 +1,5 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { Subscription } from 'rxjs';
-import { SessionEvents } from '../auth/session-events';
+import { EventBus } from '../../base/event-bus';
 import { CollabGateway } from './collab.gateway';
 
 /**
@@ -10,15 +9,15 @@ import { CollabGateway } from './collab.gateway';
  */
 @Injectable()
 export class SessionWatcher implements OnModuleInit, OnModuleDestroy {
-  private subscription: Subscription | undefined;
+  private unsubscribe: (() => void) | undefined;
 
   constructor(
-    private readonly events: SessionEvents,
+    private readonly events: EventBus,
     private readonly gateway: CollabGateway,
   ) {}
 
   onModuleInit(): void {
-    this.subscription = this.events.ended.subscribe((sessionKey) => {
+    this.unsubscribe = this.events.subscribe('session.ended', ({ sessionKey }) => {
       for (const client of this.gateway.clientsOfSession(sessionKey)) {
         client.socket.disconnect(true);
       }
@@ -26,6 +25,6 @@ export class SessionWatcher implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    this.subscription?.unsubscribe();
+    this.unsubscribe?.();
   }
 }
