@@ -186,6 +186,25 @@ describe('the event bus', () => {
     expect(seenThere).toEqual(['t1 by u1']);
   });
 
+  it('a bridge that fails is logged; the publisher and this node’s handlers carry on', () => {
+    const { bus, failures } = quietBus();
+    const seen: string[] = [];
+    bus.installBridge({
+      send: () => {
+        throw new Error('the other nodes are unreachable');
+      },
+      receive: () => undefined,
+    });
+    bus.subscribe('thread.resolved', ({ threadId }) => {
+      seen.push(threadId);
+    });
+
+    expect(() => bus.publish('thread.resolved', { threadId: 't1', by: 'u1' })).not.toThrow();
+
+    expect(seen).toEqual(['t1']);
+    expect(failures).toEqual([expect.stringContaining('the other nodes are unreachable')]);
+  });
+
   it('takes one bridge only', () => {
     const bus = new EventBus();
     const bridge: EventBridge = { send: () => undefined, receive: () => undefined };

@@ -68,8 +68,14 @@ export class EventBus implements OnModuleDestroy {
   /** Delivers `payload` to this node's handlers and, through a bridge, to the other nodes'. */
   publish<E extends CoproduceEventName>(event: E, payload: CoproduceEvents[E]): void {
     this.deliver(event, payload);
-    // Fails to compile if a feature declares a payload that is not plain data.
-    this.bridge?.send(event, payload);
+    if (!this.bridge) return;
+    try {
+      // Fails to compile if a feature declares a payload that is not plain data.
+      this.bridge.send(event, payload);
+    } catch (error) {
+      // Other nodes missing an event must not undo what this node has done.
+      this.reportFailure(`sending ${event} to the other nodes`, error);
+    }
   }
 
   /** Returns the function that unsubscribes `handler`. */
@@ -119,15 +125,17 @@ export class EventBus implements OnModuleDestroy {
   private call(event: CoproduceEventName, handler: AnyHandler, payload: unknown): void {
     try {
       const done = handler(payload as never);
-      if (done instanceof Promise) done.catch((error: unknown) => this.reportFailure(event, error));
+      if (done instanceof Promise) {
+        done.catch((error: unknown) => this.reportFailure(`a handler of ${event}`, error));
+      }
     } catch (error) {
-      this.reportFailure(event, error);
+      this.reportFailure(`a handler of ${event}`, error);
     }
   }
 
-  private reportFailure(event: CoproduceEventName, error: unknown): void {
+  private reportFailure(what: string, error: unknown): void {
     const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    this.logger.error(`A handler of ${event} failed: ${reason}`);
+    this.logger.error(`${what} failed: ${reason}`);
   }
 }
 
