@@ -87,6 +87,20 @@ describe('the event bus', () => {
     expect(seen).toEqual(['t1']);
   });
 
+  it('subscribing the same function twice delivers twice, and each unsubscribe ends one', () => {
+    const { bus } = quietBus();
+    const seen: string[] = [];
+    const record = ({ threadId }: { threadId: string }) => {
+      seen.push(threadId);
+    };
+    const unsubscribeFirst = bus.subscribe('thread.resolved', record);
+    bus.subscribe('thread.resolved', record);
+    bus.publish('thread.resolved', { threadId: 't1', by: 'u1' });
+    unsubscribeFirst();
+    bus.publish('thread.resolved', { threadId: 't2', by: 'u1' });
+    expect(seen).toEqual(['t1', 't1', 't2']);
+  });
+
   it('a handler unsubscribed by another during an event does not get that event', () => {
     const { bus } = quietBus();
     const seen: string[] = [];

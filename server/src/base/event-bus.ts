@@ -45,22 +45,23 @@ export interface EventBridge {
   receive(deliver: (event: CoproduceEventName, payload: PlainData) => void): void;
 }
 
-type AnyHandler = (payload: never) => void | Promise<void>;
+/** One call of `subscribe`: the same function subscribed twice is two subscriptions. */
+type Subscription = { handler: (payload: never) => void | Promise<void> };
 
 /**
  * How features hear what happened elsewhere without importing each other: the
  * workspaces module publishes `membership.changed`, the collab module subscribes.
  *
  * Delivery is synchronous: when `publish` returns, every handler has been called
- * (what a handler then awaits runs on). Each handler gets events in the order they
- * were published, even one published by a handler while an event is delivered. A
- * handler that throws or rejects is logged; the publisher and the other handlers
- * carry on.
+ * (what a handler then awaits runs on). Only an event published by a handler waits,
+ * until the event being delivered has reached every handler: so each handler gets
+ * events in the order they were published. A handler that throws or rejects is
+ * logged; the publisher and the other handlers carry on.
  */
 @Injectable()
 export class EventBus implements OnModuleDestroy {
   private readonly logger = new Logger(EventBus.name);
-  private readonly handlers = new Map<CoproduceEventName, Set<AnyHandler>>();
+  private readonly subscriptions = new Map<CoproduceEventName, Set<Subscription>>();
   private readonly queue: { event: CoproduceEventName; payload: unknown }[] = [];
   private delivering = false;
   private bridge: EventBridge | undefined;
@@ -80,14 +81,15 @@ export class EventBus implements OnModuleDestroy {
 
   /** Returns the function that unsubscribes `handler`. */
   subscribe<E extends CoproduceEventName>(event: E, handler: EventHandler<E>): () => void {
-    let handlers = this.handlers.get(event);
-    if (!handlers) {
-      handlers = new Set();
-      this.handlers.set(event, handlers);
+    let subscriptions = this.subscriptions.get(event);
+    if (!subscriptions) {
+      subscriptions = new Set();
+      this.subscriptions.set(event, subscriptions);
     }
-    handlers.add(handler);
+    const subscription: Subscription = { handler };
+    subscriptions.add(subscription);
     return () => {
-      handlers.delete(handler);
+      subscriptions.delete(subscription);
     };
   }
 
@@ -99,7 +101,7 @@ export class EventBus implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    this.handlers.clear();
+    this.subscriptions.clear();
   }
 
   /** Hands the event to this node's handlers only. */
@@ -109,12 +111,12 @@ export class EventBus implements OnModuleDestroy {
     this.delivering = true;
     try {
       for (let next = this.queue.shift(); next; next = this.queue.shift()) {
-        const handlers = this.handlers.get(next.event);
-        if (!handlers) continue;
+        const subscriptions = this.subscriptions.get(next.event);
+        if (!subscriptions) continue;
         // A handler that unsubscribes another during this event stops it at once;
         // one subscribed during it starts with the next event.
-        for (const handler of [...handlers]) {
-          if (handlers.has(handler)) this.call(next.event, handler, next.payload);
+        for (const subscription of [...subscriptions]) {
+          if (subscriptions.has(subscription)) this.call(next.event, subscription, next.payload);
         }
       }
     } finally {
@@ -122,7 +124,7 @@ export class EventBus implements OnModuleDestroy {
     }
   }
 
-  private call(event: CoproduceEventName, handler: AnyHandler, payload: unknown): void {
+  private call(event: CoproduceEventName, { handler }: Subscription, payload: unknown): void {
     try {
       const done = handler(payload as never);
       if (done instanceof Promise) {
