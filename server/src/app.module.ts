@@ -2,10 +2,10 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { AuthGuard } from './base/auth.guard';
 import { clientAssetsModules } from './base/client-assets';
 import { configSchema, configValidationOptions } from './base/config';
 import { DatabaseModule } from './base/database';
+import { EventBusModule } from './base/event-bus';
 import { TooManyRequests } from './base/errors';
 import { ApiExceptionFilter } from './base/exception.filter';
 import { RequestLoggingModule } from './base/logging';
@@ -15,6 +15,7 @@ import { WorkspaceAccessGuard } from './modules/access/workspace-access.guard';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuditInterceptor } from './modules/audit/audit.interceptor';
 import { AuditModule } from './modules/audit/audit.module';
+import { AuthGuard } from './modules/auth/auth.guard';
 import { AuthModule } from './modules/auth/auth.module';
 import { CollabModule } from './modules/collab/collab.module';
 import { HealthModule } from './modules/health/health.module';
@@ -33,6 +34,7 @@ import { WorkspacesModule } from './modules/workspaces/workspaces.module';
     }),
     RequestLoggingModule,
     DatabaseModule,
+    EventBusModule,
     // Limits are set per route (sign-in, invitations); these are the fallback windows.
     ThrottlerModule.forRoot({
       throttlers: [
@@ -64,7 +66,6 @@ import { WorkspacesModule } from './modules/workspaces/workspaces.module';
     // Guards run in this order: who is calling, then what their role allows.
     { provide: APP_GUARD, useExisting: AuthGuard },
     { provide: APP_GUARD, useExisting: WorkspaceAccessGuard },
-    AuthGuard,
     { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor },
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './base/config';
 import { hardenHttp } from './base/http-hardening';
 import { setUpApiDocs } from './base/api-docs';
+import { SESSION_COOKIE } from './modules/auth/session-token';
 import { DEMO_ACCOUNTS } from './modules/seed/demo-workspace';
 
 /** Builds the Nest application, listens, and prints where to find it. */
@@ -17,7 +18,7 @@ export async function start(): Promise<void> {
   });
   app.useLogger(app.get(Logger));
   hardenHttp(app);
-  setUpApiDocs(app);
+  setUpApiDocs(app, { sessionCookie: SESSION_COOKIE });
   app.enableShutdownHooks();
 
   const config = app.get<ConfigService<AppConfig, true>>(ConfigService);

@@ -1,9 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { ApiParam, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { SESSION_COOKIE } from '../modules/auth/session-token';
 
-/** OpenAPI description at /api/docs (page) and /api/docs-json (document). */
-export function setUpApiDocs(app: INestApplication): void {
+/**
+ * OpenAPI description at /api/docs (page) and /api/docs-json (document). The
+ * session cookie's name is the auth module's, handed in by whoever starts the app.
+ */
+export function setUpApiDocs(
+  app: INestApplication,
+  { sessionCookie }: { sessionCookie: string },
+): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -20,7 +25,7 @@ export function setUpApiDocs(app: INestApplication): void {
         bearerFormat: 'opaque',
         description: 'The token from POST /api/session (not a JWT).',
       })
-      .addCookieAuth(SESSION_COOKIE)
+      .addCookieAuth(sessionCookie)
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

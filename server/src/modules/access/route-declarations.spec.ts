@@ -8,7 +8,7 @@ import { InvitationAcceptanceController } from '../workspaces/invitation-accepta
 import { InvitationsController } from '../workspaces/invitations.controller';
 import { MembersController } from '../workspaces/members.controller';
 import { WorkspacesController } from '../workspaces/workspaces.controller';
-import { ACCESS_RULE, type AccessRule } from './access.decorators';
+import { ACCESS_RULE, type AccessRule } from '../../base/access-rule.decorators';
 
 const CONTROLLERS = [
   AuthController,

@@ -2,10 +2,10 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Forbidden, NotFound } from '../../base/errors';
 import { parseObjectId } from '../../base/object-id.pipe';
-import type { CoproduceRequest } from '../../base/request-context';
-import { MembershipsService } from '../workspaces/memberships.service';
-import { ACCESS_RULE, type AccessRule } from './access.decorators';
+import { ACCESS_RULE, type AccessRule } from '../../base/access-rule.decorators';
 import { AccessPolicy } from './access-policy';
+import type { WorkspaceRequest } from './workspace-request';
+import { WorkspaceRoles } from './workspace-roles';
 
 /**
  * For `@Allow(action)` routes: the caller must be a member of `:workspaceId`
@@ -17,7 +17,7 @@ import { AccessPolicy } from './access-policy';
 export class WorkspaceAccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly memberships: MembershipsService,
+    private readonly roles: WorkspaceRoles,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -27,10 +27,10 @@ export class WorkspaceAccessGuard implements CanActivate {
       context.getClass(),
     ]);
     if (rule?.kind !== 'workspace') return true;
-    const request = context.switchToHttp().getRequest<CoproduceRequest>();
+    const request = context.switchToHttp().getRequest<WorkspaceRequest>();
     const workspaceId = parseObjectId(request.params['workspaceId']);
     if (!workspaceId || !request.auth) throw new NotFound('that workspace');
-    const role = await this.memberships.findRole(workspaceId, request.auth.user._id);
+    const role = await this.roles.findRole(workspaceId, request.auth.user._id);
     if (!role) throw new NotFound('that workspace');
     if (!AccessPolicy.can(role, rule.action)) throw new Forbidden();
     request.membership = { workspaceId, role };

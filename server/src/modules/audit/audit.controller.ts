@@ -1,11 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuditEntry } from '@coproduce/domain';
-import { CurrentMembership, type RequestMembership } from '../../base/request-context';
-import { Allow } from '../access/access.decorators';
+import { Allow } from '../../base/access-rule.decorators';
 import { AuditService } from './audit.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
 import { ApiIdParam } from '../../base/api-docs';
+import { CurrentMembership, type RequestMembership } from '../access/workspace-request';
 
 @ApiTags('audit')
 @ApiBearerAuth()

@@ -1,9 +1,9 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { mergeMap, type Observable } from 'rxjs';
-import type { CoproduceRequest } from '../../base/request-context';
+import type { WorkspaceRequest } from '../access/workspace-request';
 import { AuditService } from './audit.service';
-import { AUDITED, type AuditDescription, type AuditedMetadata } from './audited.decorator';
+import { AUDITED, type AuditDescription, type AuditedMetadata } from '../../base/audited.decorator';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -20,7 +20,7 @@ export class AuditInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
-    const request = context.switchToHttp().getRequest<CoproduceRequest>();
+    const request = context.switchToHttp().getRequest<WorkspaceRequest>();
     if (SAFE_METHODS.has(request.method)) return next.handle();
     const audited = this.reflector.get<AuditedMetadata | undefined>(AUDITED, context.getHandler());
     return next.handle().pipe(

@@ -3,12 +3,12 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { SessionResponse, UserSummary } from '@coproduce/domain';
 import type { Response } from 'express';
-import { CurrentUser, type CoproduceRequest } from '../../base/request-context';
 import { toUserSummary } from '../accounts/accounts.service';
 import type { UserDocument } from '../accounts/user.schema';
-import { Public, SignedIn } from '../access/access.decorators';
-import { Audited } from '../audit/audited.decorator';
+import { Public, SignedIn } from '../../base/access-rule.decorators';
+import { Audited } from '../../base/audited.decorator';
 import { AuthService } from './auth.service';
+import { CurrentUser, type AuthenticatedRequest } from './request-auth';
 import { SignInDto } from './dto/sign-in.dto';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 import { SignInThrottlerGuard } from './sign-in-throttler.guard';
@@ -32,7 +32,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in: returns a bearer token and sets the session cookie' })
   async signIn(
     @Body() body: SignInDto,
-    @Req() request: CoproduceRequest,
+    @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionResponse> {
     const session = await this.auth.signIn(body.email, body.password);
@@ -52,12 +52,12 @@ export class AuthController {
   @HttpCode(204)
   @SignedIn()
   @ApiBearerAuth()
-  @Audited('session.sign-out', ({ request }) => ({
+  @Audited<AuthenticatedRequest>('session.sign-out', ({ request }) => ({
     target: { type: 'user', id: request.auth?.user.id as string | undefined },
   }))
   @ApiOperation({ summary: 'Sign out: ends this session and clears the cookie' })
   async signOut(
-    @Req() request: CoproduceRequest,
+    @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
     if (request.auth) await this.auth.endSession(request.auth.token);

@@ -2,9 +2,9 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { FailedSignIns } from './failed-sign-ins';
-import { SessionEvents } from './session-events';
 import { Session, SessionSchema } from './session.schema';
 
 @Module({
@@ -13,7 +13,7 @@ import { Session, SessionSchema } from './session.schema';
     MongooseModule.forFeature([{ name: Session.name, schema: SessionSchema }]),
   ],
   controllers: [AuthController],
-  providers: [AuthService, SessionEvents, FailedSignIns],
-  exports: [AuthService, SessionEvents],
+  providers: [AuthService, AuthGuard, FailedSignIns],
+  exports: [AuthService, AuthGuard],
 })
 export class AuthModule {}

@@ -5,11 +5,11 @@ import type { SessionResponse } from '@coproduce/domain';
 import { Model } from 'mongoose';
 import type { AppConfig } from '../../base/config';
 import { TooManyRequests, WrongCredentials } from '../../base/errors';
+import { EventBus } from '../../base/event-bus';
 import { AccountsService, toUserSummary } from '../accounts/accounts.service';
 import type { UserDocument } from '../accounts/user.schema';
 import { FailedSignIns } from './failed-sign-ins';
 import { Session } from './session.schema';
-import { SessionEvents } from './session-events';
 import { hashToken, looksLikeToken, newSessionToken } from './session-token';
 
 /**
@@ -22,7 +22,7 @@ export class AuthService {
     @InjectModel(Session.name) private readonly sessions: Model<Session>,
     private readonly accounts: AccountsService,
     private readonly config: ConfigService<AppConfig, true>,
-    private readonly sessionEvents: SessionEvents,
+    private readonly events: EventBus,
     private readonly failedSignIns: FailedSignIns,
   ) {}
 
@@ -64,7 +64,7 @@ export class AuthService {
   async endSession(token: string): Promise<void> {
     const tokenHash = hashToken(token);
     await this.sessions.deleteOne({ tokenHash }).exec();
-    this.sessionEvents.publishEnded(tokenHash);
+    this.events.publish('session.ended', { sessionKey: tokenHash });
   }
 
   sessionLifetimeMs(): number {

@@ -3,7 +3,6 @@ import { AuthModule } from '../auth/auth.module';
 import { ConnectionsModule } from '../connections/connections.module';
 import { SpecificationStoreModule } from '../specification-store/specification-store.module';
 import { SpecificationsModule } from '../specifications/specifications.module';
-import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { CollabGateway } from './collab.gateway';
 import { CollabSettings } from './collab-settings';
 import { DocumentRegistry } from './document-registry';
@@ -22,7 +21,6 @@ import { SpecificationReader } from './specification-reader';
 @Module({
   imports: [
     AuthModule,
-    WorkspacesModule,
     SpecificationsModule,
     SpecificationStoreModule,
     ConnectionsModule,

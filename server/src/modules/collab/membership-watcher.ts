@@ -1,10 +1,10 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { Subscription } from 'rxjs';
 import { Forbidden, NotFound } from '../../base/errors';
+import { EventBus } from '../../base/event-bus';
 import { AccessPolicy } from '../access/access-policy';
 import { SpecificationsService } from '../specifications/specifications.service';
-import { MembershipEvents, type MembershipChange } from '../workspaces/membership-events';
 import { ConnectionRegistry } from '../connections/connection-registry';
+import type { MembershipChange } from '../workspaces/workspaces.events';
 import { JoinedDocuments } from './joined-documents';
 
 const noLongerAllowed = (): Forbidden =>
@@ -20,17 +20,17 @@ const noLongerAllowed = (): Forbidden =>
 @Injectable()
 export class MembershipWatcher implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(MembershipWatcher.name);
-  private subscription: Subscription | undefined;
+  private unsubscribe: (() => void) | undefined;
 
   constructor(
-    private readonly events: MembershipEvents,
+    private readonly events: EventBus,
     private readonly connections: ConnectionRegistry,
     private readonly joined: JoinedDocuments,
     private readonly specifications: SpecificationsService,
   ) {}
 
   onModuleInit(): void {
-    this.subscription = this.events.changes.subscribe((change) => {
+    this.unsubscribe = this.events.subscribe('membership.changed', (change) => {
       this.apply(change).catch((error: unknown) =>
         this.logger.error(`applying a membership change failed: ${String(error)}`),
       );
@@ -38,7 +38,7 @@ export class MembershipWatcher implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    this.subscription?.unsubscribe();
+    this.unsubscribe?.();
   }
 
   private async apply(change: MembershipChange): Promise<void> {

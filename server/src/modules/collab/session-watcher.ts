@@ -1,6 +1,5 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { Subscription } from 'rxjs';
-import { SessionEvents } from '../auth/session-events';
+import { EventBus } from '../../base/event-bus';
 import { ConnectionRegistry } from '../connections/connection-registry';
 
 /**
@@ -10,20 +9,20 @@ import { ConnectionRegistry } from '../connections/connection-registry';
  */
 @Injectable()
 export class SessionWatcher implements OnModuleInit, OnModuleDestroy {
-  private subscription: Subscription | undefined;
+  private unsubscribe: (() => void) | undefined;
 
   constructor(
-    private readonly events: SessionEvents,
+    private readonly events: EventBus,
     private readonly connections: ConnectionRegistry,
   ) {}
 
   onModuleInit(): void {
-    this.subscription = this.events.ended.subscribe((sessionKey) => {
+    this.unsubscribe = this.events.subscribe('session.ended', ({ sessionKey }) => {
       for (const connection of this.connections.ofSession(sessionKey)) connection.close();
     });
   }
 
   onModuleDestroy(): void {
-    this.subscription?.unsubscribe();
+    this.unsubscribe?.();
   }
 }

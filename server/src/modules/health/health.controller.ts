@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
-import { Public } from '../access/access.decorators';
+import { Public } from '../../base/access-rule.decorators';
 import { DatabasePingIndicator } from './database-ping.indicator';
 
 @ApiTags('health')

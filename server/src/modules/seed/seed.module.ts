@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
 import { AccountsModule } from '../accounts/accounts.module';
 import { SpecificationStoreModule } from '../specification-store/specification-store.module';
 import { SpecificationsModule } from '../specifications/specifications.module';
@@ -6,7 +7,7 @@ import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { DemoSeedService } from './demo-seed.service';
 
 @Module({
-  imports: [AccountsModule, WorkspacesModule, SpecificationsModule, SpecificationStoreModule],
+  imports: [AccessModule, AccountsModule, WorkspacesModule, SpecificationsModule, SpecificationStoreModule],
   providers: [DemoSeedService],
 })
 export class SeedModule {}

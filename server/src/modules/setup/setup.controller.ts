@@ -3,10 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { CompletedSetup } from '@coproduce/domain';
 import type { Response } from 'express';
-import type { CoproduceRequest } from '../../base/request-context';
-import { Public } from '../access/access.decorators';
-import { Audited } from '../audit/audited.decorator';
+import { Public } from '../../base/access-rule.decorators';
+import { Audited } from '../../base/audited.decorator';
 import { AuthService } from '../auth/auth.service';
+import type { AuthenticatedRequest } from '../auth/request-auth';
 import { setSessionCookie } from '../auth/session-cookie';
 import { CompleteSetupDto } from './dto/complete-setup.dto';
 import { SetupService } from './setup.service';
@@ -47,7 +47,7 @@ export class SetupController {
   })
   async complete(
     @Body() body: CompleteSetupDto,
-    @Req() request: CoproduceRequest,
+    @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CompletedSetup> {
     const completed = await this.setup.complete(body);

@@ -3,13 +3,14 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SpecificationDetail, SpecificationSummary } from '@coproduce/domain';
 import type { Types } from 'mongoose';
 import { ObjectIdPipe } from '../../base/object-id.pipe';
-import { CurrentMembership, CurrentUser, type RequestMembership } from '../../base/request-context';
 import type { UserDocument } from '../accounts/user.schema';
-import { Allow } from '../access/access.decorators';
-import { Audited } from '../audit/audited.decorator';
+import { Allow } from '../../base/access-rule.decorators';
+import { Audited } from '../../base/audited.decorator';
 import { CreateSpecificationDto } from './dto/create-specification.dto';
 import { SpecificationsService } from './specifications.service';
 import { ApiIdParam } from '../../base/api-docs';
+import { CurrentMembership, type RequestMembership } from '../access/workspace-request';
+import { CurrentUser } from '../auth/request-auth';
 
 @ApiTags('specifications')
 @ApiBearerAuth()

@@ -1,16 +1,16 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { AccessModule } from '../access/access.module';
 import { AccountsModule } from '../accounts/accounts.module';
 import { SpecificationStoreModule } from '../specification-store/specification-store.module';
-import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { Specification, SpecificationSchema } from './specification.schema';
 import { SpecificationsController } from './specifications.controller';
 import { SpecificationsService } from './specifications.service';
 
 @Module({
   imports: [
+    AccessModule,
     AccountsModule,
-    WorkspacesModule,
     SpecificationStoreModule,
     MongooseModule.forFeature([{ name: Specification.name, schema: SpecificationSchema }]),
   ],

@@ -11,8 +11,8 @@ import { Model, Types } from 'mongoose';
 import { NotFound } from '../../base/errors';
 import { parseObjectId } from '../../base/object-id.pipe';
 import { AccessPolicy } from '../access/access-policy';
+import { WorkspaceRoles } from '../access/workspace-roles';
 import { AccountsService } from '../accounts/accounts.service';
-import { MembershipsService } from '../workspaces/memberships.service';
 import { newLogEntryId } from '../specification-store/log-entry-id';
 import { SpecificationStore } from '../specification-store/specification-store';
 import { initialSpecificationUpdate } from '../collab/specification-template-content';
@@ -22,7 +22,7 @@ import { Specification, SpecificationDocument } from './specification.schema';
 export class SpecificationsService {
   constructor(
     @InjectModel(Specification.name) private readonly specifications: Model<Specification>,
-    private readonly memberships: MembershipsService,
+    private readonly roles: WorkspaceRoles,
     private readonly accounts: AccountsService,
     private readonly store: SpecificationStore,
   ) {}
@@ -106,7 +106,7 @@ export class SpecificationsService {
     const user = typeof userId === 'string' ? parseObjectId(userId) : userId;
     const specification = id && user ? await this.specifications.findById(id).exec() : null;
     if (!specification || !user) throw new NotFound('that specification');
-    const role = await this.memberships.findRole(specification.workspaceId, user);
+    const role = await this.roles.findRole(specification.workspaceId, user);
     if (!role || !mayRead(role, specification)) throw new NotFound('that specification');
     return { specification, role };
   }

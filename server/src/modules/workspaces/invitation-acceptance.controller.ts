@@ -3,11 +3,11 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { AcceptedInvitation, InvitationPreview } from '@coproduce/domain';
 import type { Response } from 'express';
-import { OptionalUser, type CoproduceRequest } from '../../base/request-context';
 import type { UserDocument } from '../accounts/user.schema';
-import { Public } from '../access/access.decorators';
-import { Audited } from '../audit/audited.decorator';
+import { Public } from '../../base/access-rule.decorators';
+import { Audited } from '../../base/audited.decorator';
 import { AuthService } from '../auth/auth.service';
+import { OptionalUser, type AuthenticatedRequest } from '../auth/request-auth';
 import { setSessionCookie } from '../auth/session-cookie';
 import { AcceptInvitationDto } from './dto/accept-invitation.dto';
 import { InvitationsService } from './invitations.service';
@@ -35,7 +35,7 @@ export class InvitationAcceptanceController {
   @Post('accept')
   @HttpCode(200)
   @Public()
-  @Audited('invitation.accept', ({ request, result }) => {
+  @Audited<AuthenticatedRequest>('invitation.accept', ({ request, result }) => {
     const accepted = result as AcceptedInvitation;
     return {
       workspaceId: accepted.workspace.id,
@@ -55,7 +55,7 @@ export class InvitationAcceptanceController {
     @Param('token') token: string,
     @OptionalUser() user: UserDocument | undefined,
     @Body() body: AcceptInvitationDto,
-    @Req() request: CoproduceRequest,
+    @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AcceptedInvitation> {
     const accepted = await this.invitations.accept(token, user, body);

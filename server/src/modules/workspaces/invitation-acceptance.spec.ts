@@ -3,16 +3,16 @@ import type { Role } from '@coproduce/domain';
 import { ConfigService } from '@nestjs/config';
 import { createConnection, Types, type Connection, type Model } from 'mongoose';
 import { AccountExists } from '../../base/errors';
+import { EventBus } from '../../base/event-bus';
+import { Membership, MembershipSchema } from '../access/membership.schema';
+import { WorkspaceRoles } from '../access/workspace-roles';
 import { AccountsService } from '../accounts/accounts.service';
 import { User, UserSchema, type UserDocument } from '../accounts/user.schema';
 import { AuthService } from '../auth/auth.service';
 import { FailedSignIns } from '../auth/failed-sign-ins';
-import { SessionEvents } from '../auth/session-events';
 import { Session, SessionSchema } from '../auth/session.schema';
 import { Invitation, InvitationSchema } from './invitation.schema';
 import { InvitationsService } from './invitations.service';
-import { MembershipEvents } from './membership-events';
-import { Membership, MembershipSchema } from './membership.schema';
 import { MembershipsService } from './memberships.service';
 import { Workspace, WorkspaceSchema } from './workspace.schema';
 import { WorkspacesService } from './workspaces.service';
@@ -70,21 +70,24 @@ describe('accepting an invitation is all or nothing for the person accepting', (
     await Promise.all([users, invitationModel, membershipModel, sessionModel].map((m) => m.init()));
 
     accounts = new AccountsThatCanRace(users);
-    memberships = new MembershipsThatCanFail(
-      membershipModel,
-      workspaceModel,
-      accounts,
-      new MembershipEvents(),
-    );
+    const events = new EventBus();
+    memberships = new MembershipsThatCanFail(membershipModel, workspaceModel, accounts, events);
     const workspaces = new WorkspacesService(workspaceModel, memberships);
     const auth = new AuthService(
       sessionModel,
       accounts,
       new ConfigService({ SESSION_DAYS: 14 }),
-      new SessionEvents(),
+      events,
       new FailedSignIns(),
     );
-    invitations = new InvitationsService(invitationModel, workspaces, memberships, accounts, auth);
+    invitations = new InvitationsService(
+      invitationModel,
+      workspaces,
+      memberships,
+      new WorkspaceRoles(membershipModel),
+      accounts,
+      auth,
+    );
 
     commissioner = await accounts.create({
       email: 'commissioner@icb.example',

@@ -4,13 +4,14 @@ import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { CreatedInvitation, InvitationSummary } from '@coproduce/domain';
 import type { Types } from 'mongoose';
 import { ObjectIdPipe } from '../../base/object-id.pipe';
-import { CurrentMembership, CurrentUser, type RequestMembership } from '../../base/request-context';
 import type { UserDocument } from '../accounts/user.schema';
-import { Allow } from '../access/access.decorators';
-import { Audited } from '../audit/audited.decorator';
+import { Allow } from '../../base/access-rule.decorators';
+import { Audited } from '../../base/audited.decorator';
 import { CreateInvitationDto } from './dto/create-invitation.dto';
 import { InvitationsService } from './invitations.service';
 import { ApiIdParam } from '../../base/api-docs';
+import { CurrentMembership, type RequestMembership } from '../access/workspace-request';
+import { CurrentUser } from '../auth/request-auth';
 
 /** A commissioner's side of invitations: create, list, withdraw. */
 @ApiTags('invitations')

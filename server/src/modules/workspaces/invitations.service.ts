@@ -21,6 +21,7 @@ import {
 } from '../../base/errors';
 import { AccountsService, type NewAccount } from '../accounts/accounts.service';
 import type { UserDocument } from '../accounts/user.schema';
+import { WorkspaceRoles } from '../access/workspace-roles';
 import { AuthService } from '../auth/auth.service';
 import { hashToken, looksLikeToken, newSessionToken } from '../auth/session-token';
 import type { AcceptInvitationDto } from './dto/accept-invitation.dto';
@@ -40,6 +41,7 @@ export class InvitationsService {
     @InjectModel(Invitation.name) private readonly invitations: Model<Invitation>,
     private readonly workspaces: WorkspacesService,
     private readonly memberships: MembershipsService,
+    private readonly roles: WorkspaceRoles,
     private readonly accounts: AccountsService,
     private readonly auth: AuthService,
   ) {}
@@ -52,7 +54,7 @@ export class InvitationsService {
     const email = request.email?.trim().toLowerCase() ?? null;
     if (email) {
       const existing = await this.accounts.findByEmail(email);
-      if (existing && (await this.memberships.findRole(workspaceId, existing._id))) {
+      if (existing && (await this.roles.findRole(workspaceId, existing._id))) {
         throw new AlreadyMember();
       }
     }
@@ -121,7 +123,7 @@ export class InvitationsService {
     if (caller) {
       if (invitation.email && invitation.email !== caller.email)
         throw new InvitationForSomeoneElse();
-      if (await this.memberships.findRole(invitation.workspaceId, caller._id)) {
+      if (await this.roles.findRole(invitation.workspaceId, caller._id)) {
         throw new AlreadyMember();
       }
     }

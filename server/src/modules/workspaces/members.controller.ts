@@ -3,12 +3,12 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MemberRoleChange, MemberSummary } from '@coproduce/domain';
 import type { Types } from 'mongoose';
 import { ObjectIdPipe } from '../../base/object-id.pipe';
-import { CurrentMembership, type RequestMembership } from '../../base/request-context';
-import { Allow } from '../access/access.decorators';
-import { Audited } from '../audit/audited.decorator';
+import { Allow } from '../../base/access-rule.decorators';
+import { Audited } from '../../base/audited.decorator';
 import { ChangeMemberRoleDto } from './dto/change-member-role.dto';
 import { MembershipsService } from './memberships.service';
 import { ApiIdParam } from '../../base/api-docs';
+import { CurrentMembership, type RequestMembership } from '../access/workspace-request';
 
 @ApiTags('members')
 @ApiBearerAuth()

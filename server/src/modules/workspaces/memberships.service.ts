@@ -4,9 +4,9 @@ import type { MemberSummary, Role, WorkspaceSummary } from '@coproduce/domain';
 import { Model, Types } from 'mongoose';
 import { isDuplicateKeyError } from '../../base/duplicate-key';
 import { AlreadyMember, LastCommissioner, NotFound } from '../../base/errors';
+import { EventBus } from '../../base/event-bus';
 import { AccountsService } from '../accounts/accounts.service';
-import { Membership } from './membership.schema';
-import { MembershipEvents } from './membership-events';
+import { Membership } from '../access/membership.schema';
 import { Workspace } from './workspace.schema';
 
 @Injectable()
@@ -15,13 +15,8 @@ export class MembershipsService {
     @InjectModel(Membership.name) private readonly memberships: Model<Membership>,
     @InjectModel(Workspace.name) private readonly workspaces: Model<Workspace>,
     private readonly accounts: AccountsService,
-    private readonly events: MembershipEvents,
+    private readonly events: EventBus,
   ) {}
-
-  async findRole(workspaceId: Types.ObjectId, userId: Types.ObjectId): Promise<Role | null> {
-    const membership = await this.memberships.findOne({ workspaceId, userId }).exec();
-    return membership?.role ?? null;
-  }
 
   async listWorkspacesOf(userId: Types.ObjectId): Promise<WorkspaceSummary[]> {
     const memberships = await this.memberships.find({ userId }).exec();
@@ -86,7 +81,7 @@ export class MembershipsService {
           .exec(),
       );
     }
-    this.events.publish({
+    this.events.publish('membership.changed', {
       kind: 'role-changed',
       workspaceId: workspaceId.toHexString(),
       userId: userId.toHexString(),
@@ -108,7 +103,7 @@ export class MembershipsService {
         this.memberships.collection.insertOne(removed.toObject()),
       );
     }
-    this.events.publish({
+    this.events.publish('membership.changed', {
       kind: 'removed',
       workspaceId: workspaceId.toHexString(),
       userId: userId.toHexString(),

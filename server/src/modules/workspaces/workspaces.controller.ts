@@ -1,14 +1,15 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { WorkspaceDetail, WorkspaceSummary } from '@coproduce/domain';
-import { CurrentMembership, CurrentUser, type RequestMembership } from '../../base/request-context';
 import type { UserDocument } from '../accounts/user.schema';
-import { Allow, SignedIn } from '../access/access.decorators';
-import { Audited } from '../audit/audited.decorator';
+import { Allow, SignedIn } from '../../base/access-rule.decorators';
+import { Audited } from '../../base/audited.decorator';
 import { CreateWorkspaceDto } from './dto/create-workspace.dto';
 import { MembershipsService } from './memberships.service';
 import { WorkspacesService } from './workspaces.service';
 import { ApiIdParam } from '../../base/api-docs';
+import { CurrentMembership, type RequestMembership } from '../access/workspace-request';
+import { CurrentUser } from '../auth/request-auth';
 
 @ApiTags('workspaces')
 @ApiBearerAuth()

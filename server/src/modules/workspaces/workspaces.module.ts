@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { AccessModule } from '../access/access.module';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AuthModule } from '../auth/auth.module';
 import { InvitationAcceptanceController } from './invitation-acceptance.controller';
@@ -7,8 +8,6 @@ import { Invitation, InvitationSchema } from './invitation.schema';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 import { MembersController } from './members.controller';
-import { Membership, MembershipSchema } from './membership.schema';
-import { MembershipEvents } from './membership-events';
 import { MembershipsService } from './memberships.service';
 import { Workspace, WorkspaceSchema } from './workspace.schema';
 import { WorkspacesController } from './workspaces.controller';
@@ -16,11 +15,11 @@ import { WorkspacesService } from './workspaces.service';
 
 @Module({
   imports: [
+    AccessModule,
     AccountsModule,
     AuthModule,
     MongooseModule.forFeature([
       { name: Workspace.name, schema: WorkspaceSchema },
-      { name: Membership.name, schema: MembershipSchema },
       { name: Invitation.name, schema: InvitationSchema },
     ]),
   ],
@@ -30,7 +29,7 @@ import { WorkspacesService } from './workspaces.service';
     InvitationsController,
     InvitationAcceptanceController,
   ],
-  providers: [WorkspacesService, MembershipsService, InvitationsService, MembershipEvents],
-  exports: [WorkspacesService, MembershipsService, MembershipEvents, MongooseModule],
+  providers: [WorkspacesService, MembershipsService, InvitationsService],
+  exports: [WorkspacesService, MembershipsService, MongooseModule],
 })
 export class WorkspacesModule {}

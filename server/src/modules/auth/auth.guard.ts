@@ -1,10 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ACCESS_RULE, type AccessRule } from '../modules/access/access.decorators';
-import { AuthService } from '../modules/auth/auth.service';
-import { SESSION_COOKIE } from '../modules/auth/session-token';
-import { CsrfRejected, Forbidden, Unauthorized } from './errors';
-import type { CoproduceRequest, RequestAuth } from './request-context';
+import { ACCESS_RULE, type AccessRule } from '../../base/access-rule.decorators';
+import { CsrfRejected, Forbidden, Unauthorized } from '../../base/errors';
+import { AuthService } from './auth.service';
+import type { AuthenticatedRequest, RequestAuth } from './request-auth';
+import { SESSION_COOKIE } from './session-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -38,7 +38,7 @@ export class AuthGuard implements CanActivate {
       );
       throw new Forbidden('This route is not open to anyone.');
     }
-    const request = context.switchToHttp().getRequest<CoproduceRequest>();
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const auth = await this.authenticate(request);
     if (auth) {
       if (auth.via === 'cookie' && !SAFE_METHODS.has(request.method) && !hasCsrfHeader(request)) {
@@ -51,7 +51,7 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(request: CoproduceRequest): Promise<RequestAuth | undefined> {
+  private async authenticate(request: AuthenticatedRequest): Promise<RequestAuth | undefined> {
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer +(\S+)\s*$/i.exec(header);
@@ -70,7 +70,7 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-function hasCsrfHeader(request: CoproduceRequest): boolean {
+function hasCsrfHeader(request: AuthenticatedRequest): boolean {
   const value = request.headers['x-requested-with'];
   return typeof value === 'string' && value.trim().length > 0;
 }

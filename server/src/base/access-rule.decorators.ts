@@ -3,7 +3,9 @@ import type { Action } from '@coproduce/domain';
 
 /**
  * Every route declares who may call it, with exactly one of these; the
- * guards refuse a route that declares none.
+ * guards refuse a route that declares none. It sits below the features
+ * because two of them read it: the auth guard (is a caller needed?) and the
+ * access guard (what must their role allow? the policy in modules/access).
  */
 export const ACCESS_RULE = 'coproduce:access-rule';
 

@@ -1,0 +1,42 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Request } from 'express';
+
+export const AUDITED = 'coproduce:audited';
+
+/** A successful call, as the audit interceptor sees it: after the guards, with its result. */
+export interface AuditedCall<R extends Request = Request> {
+  request: R;
+  result: unknown;
+}
+
+/** What the audit entry says about the call; the workspace defaults to `:workspaceId`. */
+export interface AuditDescription {
+  target: { type: string; id?: string | null };
+  detail?: Record<string, string>;
+  workspaceId?: string;
+  /** When the request itself signed someone in (sign-in, accepting an invitation). */
+  actorId?: string;
+}
+
+export interface AuditedMetadata {
+  action: string;
+  describe: (call: AuditedCall) => AuditDescription;
+}
+
+/**
+ * Names the action a state-changing route records in the audit log. Routes
+ * without it are still recorded, under their method and path. It sits below the
+ * features because they all declare it, sign-in included, while the audit module
+ * that records it reads who is calling from the modules below it.
+ *
+ * `describe` may take the request as the guards left it (say, with `auth`):
+ * the interceptor calls it only after they have run.
+ */
+export const Audited = <R extends Request = Request>(
+  action: string,
+  describe: (call: AuditedCall<R>) => AuditDescription,
+) =>
+  SetMetadata(AUDITED, {
+    action,
+    describe: describe as AuditedMetadata['describe'],
+  } satisfies AuditedMetadata);

@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Role } from '@coproduce/domain';
+import { Model, Types } from 'mongoose';
+import { Membership } from './membership.schema';
+
+/**
+ * A person's role in a workspace, as stored: what every access decision starts
+ * from (the guard on `@Allow` routes, the collab gateway through the
+ * specifications module, invitations refusing someone already in).
+ */
+@Injectable()
+export class WorkspaceRoles {
+  constructor(@InjectModel(Membership.name) private readonly memberships: Model<Membership>) {}
+
+  /** Null for someone who is not a member (or no longer). */
+  async findRole(workspaceId: Types.ObjectId, userId: Types.ObjectId): Promise<Role | null> {
+    const membership = await this.memberships.findOne({ workspaceId, userId }).exec();
+    return membership?.role ?? null;
+  }
+}

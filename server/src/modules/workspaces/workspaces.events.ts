@@ -1,0 +1,16 @@
+import type { Role } from '@coproduce/domain';
+
+/**
+ * What the workspaces module announces on the event bus, after the change is
+ * stored. The collab module closes or downgrades the person's open documents.
+ */
+declare module '../../base/event-bus' {
+  interface CoproduceEvents {
+    'membership.changed': MembershipChange;
+  }
+}
+
+/** What happened to someone's membership. */
+export type MembershipChange =
+  | { kind: 'role-changed'; workspaceId: string; userId: string; role: Role; previousRole: Role }
+  | { kind: 'removed'; workspaceId: string; userId: string; previousRole: Role };
