@@ -4,6 +4,10 @@
  * the collab socket sends has its code here. The server makes its error classes
  * from this list (server/src/base/errors.ts); clients match on `ErrorCode`,
  * never on a string typed by hand.
+ *
+ * A new error is a new entry here plus its name in the server's list of exports
+ * (server/src/base/errors.spec.ts fails until it is there). A code, once clients
+ * match on it, does not change.
  */
 interface ErrorDefinition {
   /** Stable and kebab-case: what clients and tests match on. */

@@ -35,12 +35,12 @@ function classFor<Name extends ErrorName>(name: Name): DomainErrorClass<Name> {
       super(errorMessage(name, ...parts));
     }
   };
-  // Stack traces and logs name the catalogue entry rather than an anonymous class.
+  // Logs (pino's error `type`) name the catalogue entry rather than an anonymous class.
   Object.defineProperty(made, 'name', { value: name });
   return made;
 }
 
-/** One class per catalogue entry, by its name. */
+/** One class per catalogue entry, by its name; each is also exported by name below. */
 export const DOMAIN_ERRORS = Object.fromEntries(
   ERROR_NAMES.map((name) => [name, classFor(name)]),
 ) as { readonly [Name in ErrorName]: DomainErrorClass<Name> };

@@ -64,7 +64,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const client = host.switchToWs().getClient<{ emit?: (event: string, body: unknown) => void }>();
     client.emit?.('exception', {
       status: 'error',
-      code: known ? exception.code : 'internal',
+      code: known ? exception.code : ERRORS.InternalServerError.code,
       message: known ? exception.message : 'Something went wrong on our side.',
     });
   }
