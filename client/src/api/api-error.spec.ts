@@ -32,6 +32,14 @@ describe('what a person reads when an API call fails', () => {
     expect(errorFromResponse(404, body).code).toBe('http-404');
   });
 
+  it('shows the words of a code it does not know, without claiming to know the code', () => {
+    const error = errorFromResponse(409, {
+      error: { code: 'from-a-newer-server', message: 'Something the server explains.' },
+    });
+    expect(error.code).toBe('http-409');
+    expect(error.message).toBe('Something the server explains.');
+  });
+
   it('treats 401 as the end of the session', () => {
     expect(errorFromResponse(401, undefined).isUnauthenticated).toBe(true);
     expect(errorFromResponse(403, undefined).isUnauthenticated).toBe(false);

@@ -1,4 +1,12 @@
-import type { ApiErrorBody } from '@coproduce/domain';
+import { isErrorCode, type ErrorCode } from '@coproduce/domain';
+
+/**
+ * What a failed call is, to match on: one of the server's catalogue codes; `network`
+ * when the server could not be reached; `bad-response` when a successful answer did
+ * not read as JSON; or `http-<status>` when a failure carried no code this client
+ * knows (a proxy's error page, a newer server).
+ */
+export type ApiErrorCode = ErrorCode | 'network' | 'bad-response' | `http-${number}`;
 
 /**
  * A failed API call, carrying the server's `{ error: { code, message } }` when it sent one.
@@ -10,7 +18,7 @@ export class ApiError extends Error {
   constructor(
     /** HTTP status, or 0 when the server could not be reached at all. */
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
   ) {
     super(message);
@@ -52,7 +60,7 @@ export function errorFromResponse(status: number, body: unknown): ApiError {
   return new ApiError(status, code, serverError?.message ?? fallbackMessage(status));
 }
 
-function readErrorBody(body: unknown): ApiErrorBody['error'] | undefined {
+function readErrorBody(body: unknown): { code?: ErrorCode; message: string } | undefined {
   if (typeof body !== 'object' || body === null || !('error' in body)) return undefined;
   const { error } = body as { error: unknown };
   if (typeof error !== 'object' || error === null) return undefined;
@@ -60,7 +68,8 @@ function readErrorBody(body: unknown): ApiErrorBody['error'] | undefined {
   if (typeof code !== 'string' || typeof message !== 'string' || message.trim() === '') {
     return undefined;
   }
-  return { code, message };
+  // A code this client does not know (a newer server) still comes with words to show.
+  return { code: isErrorCode(code) ? code : undefined, message };
 }
 
 function fallbackMessage(status: number): string {

@@ -6,6 +6,7 @@
  */
 export const ACTIONS = [
   'workspace.read',
+  'workspace.manage',
   'member.list',
   'member.invite',
   'member.change-role',
@@ -17,13 +18,39 @@ export const ACTIONS = [
   'specification.read-draft',
   'specification.create',
   'specification.edit',
+  'specification.checkpoint',
+  'specification.archive',
+  // Comment threads: starting one or replying is `specification.comment`.
   'specification.comment',
+  'thread.resolve',
+  'comment.moderate',
+  // Publishing: versions of a specification, and providers' clarification questions.
   'specification.publish',
+  'version.read',
+  'version.export',
+  'version.withdraw',
+  'clarification.read',
   'clarification.ask',
   'clarification.answer',
+  // Engagement: events, the feedback they produce, and market engagement rounds.
+  'engagement.read',
   'engagement.manage',
+  'feedback.read',
   'feedback.give',
-  'decision.record',
+  'feedback.manage',
+  'engagement-round.manage',
+  'engagement-round.take-part',
+  // Outcomes framework and providers' KPI returns against it.
+  'outcome.read',
+  'outcome.manage',
+  'kpi-return.submit',
+  'kpi-return.read',
+  // The commissioning record: decisions, FOI requests, the contract.
+  'record.read',
+  'decision.propose',
+  'decision.approve',
+  'foi.manage',
+  'contract.manage',
   'audit.read',
 ] as const;
 

@@ -3,12 +3,13 @@
  * web client. The fixed routes are described in shared DESIGN.md.
  */
 import type { Action } from './actions';
+import type { ErrorCode } from './errors';
 import type { Role } from './roles';
 import type { SpecificationTemplateSection } from './specification-template';
 
 /** Every error response: `{ error: { code, message } }` with a 4xx/5xx status. */
 export interface ApiErrorBody {
-  error: { code: string; message: string };
+  error: { code: ErrorCode; message: string };
 }
 
 export interface UserSummary {

@@ -2,3 +2,4 @@ export * from './roles';
 export * from './actions';
 export * from './api';
 export * from './specification-template';
+export * from './errors';

@@ -2,6 +2,7 @@
  * The socket.io side of the collab protocol (shared DESIGN.md, "The collab protocol"):
  * one namespace, a handful of events, and the payload each one carries.
  */
+import type { ErrorCode } from '@coproduce/domain';
 import type {
   CollabErrorBody,
   JoinAck,
@@ -14,8 +15,11 @@ import type {
 
 export const COLLAB_NAMESPACE = '/collab';
 
-/** The message a socket.io `connect_error` carries when the session is missing or invalid. */
-export const UNAUTHORIZED_MESSAGE = 'unauthorized';
+/**
+ * The message a socket.io `connect_error` carries when the session is missing or invalid:
+ * the catalogue's code for the same refusal over REST.
+ */
+export const UNAUTHORIZED_MESSAGE = 'unauthorized' satisfies ErrorCode;
 
 export const CollabEvent = {
   join: 'doc:join',

@@ -1,3 +1,4 @@
+import type { ErrorCodeAmong } from '@coproduce/domain';
 import type { Role } from './role';
 
 export interface JoinRequest {
@@ -6,11 +7,18 @@ export interface JoinRequest {
 
 export type LeaveRequest = JoinRequest;
 
-/** Why a join failed; `unavailable` is a store failure the client may retry. */
-export type JoinErrorCode = 'not-found' | 'forbidden' | 'bad-request' | 'unavailable';
+/**
+ * Why a join failed; `unavailable` is a store failure the client may retry. The codes are
+ * the error catalogue's (@coproduce/domain), as the REST API's are.
+ */
+export type JoinErrorCode = ErrorCodeAmong<
+  'not-found' | 'forbidden' | 'bad-request' | 'unavailable'
+>;
 
 /** Why a frame was refused. */
-export type FrameErrorCode = 'forbidden' | 'bad-message' | 'not-joined' | 'unavailable';
+export type FrameErrorCode = ErrorCodeAmong<
+  'forbidden' | 'bad-message' | 'not-joined' | 'unavailable'
+>;
 
 export type CollabErrorCode = JoinErrorCode | FrameErrorCode;
 

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { isDeclaredBody } from './declared-bodies';
 import { BadRequest, DomainError, UnsupportedMediaType } from './errors';
 
 /** Our bodies are flat objects with the odd list; anything deeper is not meant for us. */
@@ -53,22 +54,32 @@ export function findBodyProblem(body: unknown): string | undefined {
   return undefined;
 }
 
-/** Express middleware after the JSON parser: refuses bodies `findBodyProblem` objects to. */
+/**
+ * Express middleware after the body parsers: refuses JSON bodies `findBodyProblem` objects
+ * to. A body its route declared (`@AcceptsBody`) is that route's to validate.
+ */
 export function screenJsonBody(request: Request, _response: Response, next: NextFunction): void {
+  if (isDeclaredBody(request)) return next();
   const problem = findBodyProblem(request.body);
   next(problem ? new BadRequest(problem) : undefined);
 }
 
 /**
- * Express middleware before the JSON parser: the API reads only JSON, so a body sent
- * as a form, multipart or plain text is refused with 415 rather than read as empty
- * and answered with a misleading "enter a title".
+ * Express middleware before the JSON parser: the API reads JSON, so a body sent as a
+ * form, multipart or plain text is refused with 415 rather than read as empty and
+ * answered with a misleading "enter a title" — unless its route declared that type
+ * (`@AcceptsBody`, see declared-bodies.ts).
  */
 export function requireJsonBodies(request: Request, _response: Response, next: NextFunction): void {
   const hasBody =
     request.headers['transfer-encoding'] !== undefined ||
     Number(request.headers['content-length'] ?? 0) > 0;
-  if (!hasBody || !request.path.startsWith('/api/') || request.is('application/json')) {
+  if (
+    !hasBody ||
+    !request.path.startsWith('/api/') ||
+    request.is('application/json') ||
+    isDeclaredBody(request)
+  ) {
     return next();
   }
   next(new UnsupportedMediaType());

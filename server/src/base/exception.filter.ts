@@ -8,12 +8,12 @@ import {
   Logger,
   NotFoundException,
 } from '@nestjs/common';
-import type { ApiErrorBody } from '@coproduce/domain';
+import { ERRORS, type ApiErrorBody, type ErrorCode } from '@coproduce/domain';
 import type { Request, Response } from 'express';
 import { DomainError } from './errors';
 
 /** Codes for HTTP errors raised by libraries rather than by our catalogue. */
-const CODE_FOR_STATUS: Record<number, string> = {
+const CODE_FOR_STATUS: Partial<Record<number, ErrorCode>> = {
   400: 'bad-request',
   401: 'unauthorized',
   403: 'forbidden',
@@ -64,7 +64,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const client = host.switchToWs().getClient<{ emit?: (event: string, body: unknown) => void }>();
     client.emit?.('exception', {
       status: 'error',
-      code: known ? exception.code : 'internal',
+      code: known ? exception.code : ERRORS.InternalServerError.code,
       message: known ? exception.message : 'Something went wrong on our side.',
     });
   }
@@ -81,11 +81,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       );
     }
     if (exception instanceof BadRequestException && isMalformedBody(exception)) {
-      return reply(
-        400,
-        'malformed-json',
-        'The request body must be a JSON object. Check its syntax.',
-      );
+      return catalogueReply(ERRORS.MalformedJson);
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -112,15 +108,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
         'Something you sent cannot be stored as it is (too long, or in the wrong form). Check it and try again.',
       );
     }
-    return reply(500, 'internal', 'Something went wrong on our side. Try again shortly.');
+    return catalogueReply(ERRORS.InternalServerError);
   }
 }
 
-function reply(status: number, code: string, message: string): ErrorReply {
+function reply(status: number, code: ErrorCode, message: string): ErrorReply {
   return { status, body: { error: { code, message } } };
 }
 
-function codeFromStatus(status: number): string {
+/** A catalogue entry whose message takes no parts, answered as it stands. */
+function catalogueReply(entry: { status: number; code: ErrorCode; message: string }): ErrorReply {
+  return reply(entry.status, entry.code, entry.message);
+}
+
+function codeFromStatus(status: number): ErrorCode {
   return status >= 500 ? 'internal' : 'bad-request';
 }
 
@@ -194,11 +195,7 @@ export function describeBodyParserError(exception: unknown): ErrorReply | undefi
         `The request body is too large${typeof limit === 'number' ? ` (at most ${Math.floor(limit / 1024)} kB)` : ''}.`,
       );
     case 'entity.parse.failed':
-      return reply(
-        400,
-        'malformed-json',
-        'The request body must be a JSON object. Check its syntax.',
-      );
+      return catalogueReply(ERRORS.MalformedJson);
     case 'charset.unsupported':
     case 'encoding.unsupported':
       return reply(415, 'unsupported-media-type', 'Send the body as UTF-8 JSON.');

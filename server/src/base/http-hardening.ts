@@ -3,14 +3,20 @@ import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { answerScreeningErrors, requireJsonBodies, screenJsonBody } from './body-screening';
+import { findDeclaredBodies, noteDeclaredBodies, readDeclaredBodies } from './declared-bodies';
 import { describeBodyParserError } from './exception.filter';
 import { answerUnreadableRequests } from './unreadable-requests';
 
-/** JSON bodies above this are refused with 413 before anything parses them. */
+/**
+ * JSON bodies above this are refused with 413 before anything parses them. A route
+ * that reads another kind of body declares its own limit with `@AcceptsBody`.
+ */
 export const JSON_BODY_LIMIT = '100kb';
 
 /**
- * Security headers, body limits and cookies for every request. The CSP fits
+ * Security headers, body limits and cookies for every request. Call it after the
+ * application is created and before it listens: it reads the routes' `@AcceptsBody`
+ * declarations, and its middleware must come before the routes. The CSP fits
  * the Vite-built client: its scripts and styles are files from this origin,
  * and the collab socket connects back to the same origin.
  */
@@ -36,8 +42,11 @@ export function hardenHttp(app: NestExpressApplication): void {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  const declaredBodies = findDeclaredBodies(app);
+  noteDeclaredBodies(app, declaredBodies);
   app.use(requireJsonBodies);
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  readDeclaredBodies(app, declaredBodies);
   app.use(screenJsonBody);
   // Answer body errors here: later error middleware (static client serving)
   // would otherwise turn them into a 404.

@@ -2,15 +2,16 @@ import { ACTIONS, ROLES, type Action, type Role } from '@coproduce/domain';
 import { AccessPolicy } from './access-policy';
 
 /** The product's rules in words (shared DESIGN.md "Who uses it"), checked against the table. */
+const EDITORS: Role[] = ['commissioner', 'steering-member', 'expert-by-experience'];
+const COMMENTERS: Role[] = [...EDITORS, 'engagement-lead'];
+/** Every member but a provider, who sees only what was deliberately shared. */
+const ALL_BUT_PROVIDERS: Role[] = [...COMMENTERS, 'observer'];
+
+/** The product's rules in words (shared DESIGN.md "Who uses it"), checked against the table. */
 const EXPECTED: Record<Action, Role[]> = {
   'workspace.read': [...ROLES],
-  'member.list': [
-    'commissioner',
-    'steering-member',
-    'expert-by-experience',
-    'engagement-lead',
-    'observer',
-  ],
+  'workspace.manage': ['commissioner'],
+  'member.list': ALL_BUT_PROVIDERS,
   'member.invite': ['commissioner'],
   'member.change-role': ['commissioner'],
   'member.remove': ['commissioner'],
@@ -18,27 +19,37 @@ const EXPECTED: Record<Action, Role[]> = {
   'invitation.revoke': ['commissioner'],
   'specification.list': [...ROLES],
   'specification.read-published': [...ROLES],
-  'specification.read-draft': [
-    'commissioner',
-    'steering-member',
-    'expert-by-experience',
-    'engagement-lead',
-    'observer',
-  ],
+  'specification.read-draft': ALL_BUT_PROVIDERS,
   'specification.create': ['commissioner', 'steering-member'],
-  'specification.edit': ['commissioner', 'steering-member', 'expert-by-experience'],
-  'specification.comment': [
-    'commissioner',
-    'steering-member',
-    'expert-by-experience',
-    'engagement-lead',
-  ],
+  'specification.edit': EDITORS,
+  'specification.checkpoint': EDITORS,
+  'specification.archive': ['commissioner'],
+  'specification.comment': COMMENTERS,
+  'thread.resolve': COMMENTERS,
+  'comment.moderate': ['commissioner'],
   'specification.publish': ['commissioner'],
+  'version.read': [...ROLES],
+  'version.export': [...ROLES],
+  'version.withdraw': ['commissioner'],
+  'clarification.read': [...ROLES],
   'clarification.ask': ['provider'],
   'clarification.answer': ['commissioner'],
+  'engagement.read': ALL_BUT_PROVIDERS,
   'engagement.manage': ['commissioner', 'engagement-lead'],
-  'feedback.give': ['commissioner', 'steering-member', 'expert-by-experience', 'engagement-lead'],
-  'decision.record': ['commissioner', 'steering-member'],
+  'feedback.read': ALL_BUT_PROVIDERS,
+  'feedback.give': COMMENTERS,
+  'feedback.manage': ['commissioner', 'engagement-lead'],
+  'engagement-round.manage': ['commissioner'],
+  'engagement-round.take-part': [...EDITORS, 'provider'],
+  'outcome.read': ALL_BUT_PROVIDERS,
+  'outcome.manage': ['commissioner'],
+  'kpi-return.submit': ['provider'],
+  'kpi-return.read': ['commissioner', 'steering-member'],
+  'record.read': ['commissioner', 'steering-member', 'observer'],
+  'decision.propose': ['commissioner', 'steering-member'],
+  'decision.approve': ['commissioner'],
+  'foi.manage': ['commissioner'],
+  'contract.manage': ['commissioner'],
   'audit.read': ['commissioner'],
 };
 
@@ -60,6 +71,13 @@ describe('the access policy', () => {
     }
   });
 
+  it('shows a provider published versions, never engagement, feedback or other providers’ returns', () => {
+    expect(AccessPolicy.can('provider', 'version.read')).toBe(true);
+    for (const action of ['engagement.read', 'feedback.read', 'kpi-return.read'] as const) {
+      expect(AccessPolicy.can('provider', action)).toBe(false);
+    }
+  });
+
   it('leaves an observer read-only', () => {
     const allowed = AccessPolicy.allowedActions('observer');
     expect(allowed).toEqual([
@@ -68,7 +86,20 @@ describe('the access policy', () => {
       'specification.list',
       'specification.read-published',
       'specification.read-draft',
+      'version.read',
+      'version.export',
+      'clarification.read',
+      'engagement.read',
+      'feedback.read',
+      'outcome.read',
+      'record.read',
     ]);
+  });
+
+  it('lets steering members propose a decision and only commissioners approve it', () => {
+    expect(AccessPolicy.can('steering-member', 'decision.propose')).toBe(true);
+    expect(AccessPolicy.can('steering-member', 'decision.approve')).toBe(false);
+    expect(AccessPolicy.can('commissioner', 'decision.approve')).toBe(true);
   });
 
   it('refuses roles and actions it does not know', () => {

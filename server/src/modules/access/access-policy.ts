@@ -12,6 +12,7 @@ type RoleColumns = readonly [Allowed, Allowed, Allowed, Allowed, Allowed, Allowe
 const TABLE: Record<Action, RoleColumns> = {
   //                              commissioner  steering  expert  engagement  provider  observer
   'workspace.read':               [1,           1,        1,      1,          1,        1],
+  'workspace.manage':             [1,           0,        0,      0,          0,        0],
   'member.list':                  [1,           1,        1,      1,          0,        1],
   'member.invite':                [1,           0,        0,      0,          0,        0],
   'member.change-role':           [1,           0,        0,      0,          0,        0],
@@ -24,13 +25,49 @@ const TABLE: Record<Action, RoleColumns> = {
   'specification.read-draft':     [1,           1,        1,      1,          0,        1],
   'specification.create':         [1,           1,        0,      0,          0,        0],
   'specification.edit':           [1,           1,        1,      0,          0,        0],
+  // Whoever may edit the text may name a point in its history to come back to.
+  'specification.checkpoint':     [1,           1,        1,      0,          0,        0],
+  'specification.archive':        [1,           0,        0,      0,          0,        0],
   'specification.comment':        [1,           1,        1,      1,          0,        0],
+  // As in any shared document, whoever may comment may resolve; a resolved thread stays readable.
+  'thread.resolve':               [1,           1,        1,      1,          0,        0],
+  // Deleting someone else's comment; everyone may delete their own (the feature checks authorship).
+  'comment.moderate':             [1,           0,        0,      0,          0,        0],
   'specification.publish':        [1,           0,        0,      0,          0,        0],
+  // A published version was shared on purpose: the one way a provider reads a specification.
+  'version.read':                 [1,           1,        1,      1,          1,        1],
+  'version.export':               [1,           1,        1,      1,          1,        1],
+  'version.withdraw':             [1,           0,        0,      0,          0,        0],
+  // A provider reads the published answers and their own questions (the feature filters).
+  'clarification.read':           [1,           1,        1,      1,          1,        1],
   'clarification.ask':            [0,           0,        0,      0,          1,        0],
   'clarification.answer':         [1,           0,        0,      0,          0,        0],
+  // A provider sees only the market engagement events they attended, which the feature
+  // shows through `engagement-round.take-part`, never through this row.
+  'engagement.read':              [1,           1,        1,      1,          0,        1],
   'engagement.manage':            [1,           0,        0,      1,          0,        0],
+  'feedback.read':                [1,           1,        1,      1,          0,        1],
   'feedback.give':                [1,           1,        1,      1,          0,        0],
-  'decision.record':              [1,           1,        0,      0,          0,        0],
+  // Moving feedback on (considering, reflected, not taken forward) and importing it from CSV.
+  'feedback.manage':              [1,           0,        0,      1,          0,        0],
+  'engagement-round.manage':      [1,           0,        0,      0,          0,        0],
+  // Co-editing a round's engagement copy (its own document, never the draft); the feature
+  // admits a provider only to the rounds they were invited to.
+  'engagement-round.take-part':   [1,           1,        1,      0,          1,        0],
+  'outcome.read':                 [1,           1,        1,      1,          0,        1],
+  'outcome.manage':               [1,           0,        0,      0,          0,        0],
+  // Each provider for its own organisation (the feature checks), and sees those returns.
+  'kpi-return.submit':            [0,           0,        0,      0,          1,        0],
+  // Every provider's performance: for those who hold the contract to account.
+  'kpi-return.read':              [1,           1,        0,      0,          0,        0],
+  // Decisions, FOI requests and the contract: for those accountable for the commissioning
+  // and those who scrutinise it.
+  'record.read':                  [1,           1,        0,      0,          0,        1],
+  'decision.propose':             [1,           1,        0,      0,          0,        0],
+  // Approving is the commissioners' delegated authority.
+  'decision.approve':             [1,           0,        0,      0,          0,        0],
+  'foi.manage':                   [1,           0,        0,      0,          0,        0],
+  'contract.manage':              [1,           0,        0,      0,          0,        0],
   'audit.read':                   [1,           0,        0,      0,          0,        0],
 };
 
