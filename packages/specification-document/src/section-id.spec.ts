@@ -1,8 +1,17 @@
-import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { EditorState, type Transaction } from '@tiptap/pm/state';
-import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model' with {
+  'resolution-mode': 'import',
+};
+import type * as ProseMirrorState from '@tiptap/pm/state' with { 'resolution-mode': 'import' };
+import type * as YTiptap from '@tiptap/y-tiptap' with { 'resolution-mode': 'import' };
 import { specificationSchema } from './extensions';
 import { headingsNeedingSectionIds, newSectionId, sectionIdPlugin } from './section-id';
+
+// Typed as the package itself sees them: the tests' CommonJS type-check would otherwise
+// read ProseMirror's CommonJS typings, which TypeScript holds to be different types.
+const { EditorState } = jest.requireActual<typeof ProseMirrorState>('@tiptap/pm/state');
+const { ySyncPluginKey } = jest.requireActual<typeof YTiptap>('@tiptap/y-tiptap');
+type EditorState = ProseMirrorState.EditorState;
+type Transaction = ProseMirrorState.Transaction;
 
 const schema = specificationSchema();
 

@@ -1,10 +1,13 @@
 import { Y } from '@coproduce/protocol';
-import { initProseMirrorDoc } from '@tiptap/y-tiptap';
+import type * as YTiptap from '@tiptap/y-tiptap' with { 'resolution-mode': 'import' };
 import { specificationSchema } from './extensions';
 import { specificationFragment } from './fragment';
 import { resolveAnchor } from './resolve-anchor';
 import { anchorFromProseMirrorRange } from './selection-anchor';
 import { writeSpecificationTemplate } from './template';
+
+// y-prosemirror ships only ES module typings, which a CommonJS type-check cannot import.
+const { initProseMirrorDoc } = jest.requireActual<typeof YTiptap>('@tiptap/y-tiptap');
 
 /** The demo's start, as an editor bound to it sees it. */
 function boundEditor() {

@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { writeSpecificationTemplate } from '@coproduce/specification-document';
 import { CollabSettings } from './collab-settings';
 import type { DocumentChannel } from './document-channel';
 import { OpenDocument } from './open-document';
-import { writeSpecificationTemplate } from './specification-template-content';
 import { SpecificationStore } from './specification-store';
 
 /**

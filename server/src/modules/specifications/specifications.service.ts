@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import {
-  SPECIFICATION_TEMPLATE,
-  type Role,
-  type SpecificationDetail,
-  type SpecificationSummary,
-  type UserSummary,
+import type {
+  Role,
+  SpecificationDetail,
+  SpecificationSummary,
+  UserSummary,
 } from '@coproduce/domain';
 import { Model, Types } from 'mongoose';
 import { NotFound } from '../../base/errors';
@@ -41,7 +40,6 @@ export class SpecificationsService {
       workspaceId,
       title,
       status: 'draft',
-      sections: SPECIFICATION_TEMPLATE.map((section) => ({ ...section })),
       createdBy: authorId,
       updatedBy: authorId,
     });
@@ -66,12 +64,6 @@ export class SpecificationsService {
     return {
       ...toSummary(specification),
       workspaceId: specification.workspaceId.toHexString(),
-      sections: specification.sections.map((s) => ({
-        number: s.number,
-        heading: s.heading,
-        level: s.level,
-        guidance: s.guidance,
-      })),
       createdBy: person(specification.createdBy),
       updatedBy: person(specification.updatedBy),
       createdAt: specification.createdAt.toISOString(),
