@@ -2,7 +2,7 @@ import { getSchema, type Extensions } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
 import { GuidanceAttribute } from './guidance';
-import { SectionIds } from './section-id';
+import { SectionIds } from './section-id-extension';
 
 /**
  * The node and mark types of a specification: the editor in the browser, the template

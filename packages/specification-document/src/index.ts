@@ -2,6 +2,8 @@ export * from './fragment';
 export * from './extensions';
 export * from './guidance';
 export * from './section-id';
+export * from './section-id-extension';
+export * from './name-sections';
 export * from './template';
 export * from './outline';
 export * from './anchor';

@@ -4,7 +4,8 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model' with {
 import type * as ProseMirrorState from '@tiptap/pm/state' with { 'resolution-mode': 'import' };
 import type * as YTiptap from '@tiptap/y-tiptap' with { 'resolution-mode': 'import' };
 import { specificationSchema } from './extensions';
-import { headingsNeedingSectionIds, newSectionId, sectionIdPlugin } from './section-id';
+import { newSectionId } from './section-id';
+import { headingsNeedingSectionIds, sectionIdPlugin } from './section-id-extension';
 
 // Typed as the package itself sees them: the tests' CommonJS type-check would otherwise
 // read ProseMirror's CommonJS typings, which TypeScript holds to be different types.
