@@ -31,24 +31,24 @@ export const MARKDOWN_MAPPINGS: Mappings = {
         parent?.type.name === 'codeBlock' || node.marks.some((mark) => mark.type.name === 'code');
       if (inCode) return text;
       const escaped = text.replace(INLINE_SYNTAX, '\\$&');
-      if (parent?.type.name !== 'paragraph' || parent.firstChild !== node) return escaped;
+      if (!parent || !startsLine(node, parent)) return escaped;
       return escaped.replace(
         BLOCK_START,
         (_match, space: string, sign?: string, digits?: string, stop?: string) =>
           sign ? `${space}\\${sign}` : `${space}${digits}\\${stop}`,
       );
     },
+    // A hard break (Shift+Enter) in CommonMark; a bare newline would join the lines.
+    hardBreak() {
+      return '\\\n';
+    },
     heading({ node, children: rendered }) {
       return `\n${'#'.repeat(Number(node.attrs['level']))} ${children(rendered)}\n`;
     },
     listItem({ node, parent, children: rendered }) {
-      let index = 0;
-      parent?.forEach((child, _offset, i) => {
-        if (child === node) index = i;
-      });
       const marker =
         parent?.type.name === 'orderedList'
-          ? `${Number(parent.attrs['start'] ?? 1) + index}. `
+          ? `${Number(parent.attrs['start'] ?? 1) + indexIn(parent, node)}. `
           : '- ';
       const indent = ' '.repeat(marker.length);
       const lines = children(rendered).trim().split('\n');
@@ -63,3 +63,18 @@ export const MARKDOWN_MAPPINGS: Mappings = {
     },
   },
 };
+
+/** Whether text begins a line of a paragraph, where Markdown would read block syntax. */
+function startsLine(node: Node, parent: Node): boolean {
+  if (parent.type.name !== 'paragraph') return false;
+  const index = indexIn(parent, node);
+  return index === 0 || parent.child(index - 1).type.name === 'hardBreak';
+}
+
+function indexIn(parent: Node, node: Node): number {
+  let index = -1;
+  parent.forEach((child, _offset, i) => {
+    if (child === node) index = i;
+  });
+  return index;
+}

@@ -27,6 +27,19 @@ function block(name: string, attributes: Record<string, unknown>, ...runs: Inlin
   return element;
 }
 
+/** A paragraph of several lines, split by hard breaks (Shift+Enter). */
+function lines(...texts: string[]) {
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(
+    0,
+    texts.flatMap((text, i) => [
+      ...(i > 0 ? [new Y.XmlElement('hardBreak')] : []),
+      new Y.XmlText(text),
+    ]),
+  );
+  return paragraph;
+}
+
 function list(name: string, ...items: Y.XmlElement[][]) {
   const element = new Y.XmlElement(name);
   element.insert(
@@ -164,6 +177,7 @@ describe('rendering a specification as Markdown', () => {
       block('paragraph', {}, '1. not a list'),
       block('paragraph', {}, '# not a heading'),
       block('paragraph', {}, ['`code` <stays>', { code: true }]),
+      lines('Two lines,', '- the second not a list'),
     );
     expect(renderSpecificationMarkdown(doc)).toBe(
       [
@@ -174,6 +188,9 @@ describe('rendering a specification as Markdown', () => {
         '\\# not a heading',
         '',
         '``code` <stays>`',
+        '',
+        'Two lines,\\',
+        '\\- the second not a list',
         '',
       ].join('\n'),
     );
