@@ -6,6 +6,7 @@ module.exports = {
     '<rootDir>/packages/domain',
     '<rootDir>/packages/protocol',
     '<rootDir>/packages/collab-provider',
+    '<rootDir>/packages/specification-document',
     '<rootDir>/packages/embedded-mongo',
     '<rootDir>/server',
     '<rootDir>/client/jest.config.cjs',

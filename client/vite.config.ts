@@ -20,6 +20,10 @@ export default defineConfig({
         find: '@coproduce/collab-provider',
         replacement: fromHere('../packages/collab-provider/src/index.ts'),
       },
+      {
+        find: '@coproduce/specification-document',
+        replacement: fromHere('../packages/specification-document/src/index.ts'),
+      },
       // The NHS.UK stylesheet refers to its icons by root-relative URLs; point them at the
       // package so Vite bundles the few it uses.
       {

@@ -1,6 +1,11 @@
 // Many clients connecting at the same moment, each to one of a few documents none of
 // which is open yet: how long until every one of them is synced.
+import { createRequire } from 'node:module';
 import { percentile, round } from '../embedded-mongo/latency-stats.mjs';
+
+// The CommonJS build, so that it reads the clients' Y.Docs with their own copy of Yjs.
+const require = createRequire(import.meta.url);
+const { specificationFragment } = require('@coproduce/specification-document');
 
 export async function connectStorm(target, { clients, documents }) {
   const documentIds = await target.newDocuments(documents);
@@ -17,9 +22,7 @@ export async function connectStorm(target, { clients, documents }) {
   const synced = results.filter((result) => result.status === 'fulfilled').map((r) => r.value);
   const failures = results.filter((result) => result.status === 'rejected');
   // A synced client holds the document's content (the template), not an empty replica.
-  const withContent = synced.filter(
-    ({ client }) => client.doc.getXmlFragment('default').length > 0,
-  );
+  const withContent = synced.filter(({ client }) => specificationFragment(client.doc).length > 0);
   for (const { client } of synced) client.close();
   const times = synced.map(({ ms }) => ms);
   return {

@@ -9,6 +9,7 @@ import {
 } from '@coproduce/domain';
 import { startApp, type RunningApp } from '../support/app';
 import { api, DEMO_EMAIL, errorWithCode, signIn } from '../support/api';
+import { readOutline, type OutlineEntry } from '@coproduce/specification-document';
 import { connectWithToken, contentOf, openSpecification } from '../support/collab';
 
 // Each file starts real server processes, which on a loaded machine can take a while; the
@@ -35,6 +36,21 @@ afterAll(async () => {
 });
 
 const specificationsPath = () => `/api/workspaces/${workspaceId}/specifications`;
+
+/** A specification's sections as they are in its live document. */
+async function outlineOf(specificationId: string, token: string): Promise<OutlineEntry[]> {
+  const connection = await connectWithToken(app.url, token);
+  try {
+    const { doc, provider } = await openSpecification(connection, specificationId);
+    const outline = readOutline(doc);
+    provider.destroy();
+    // The provider's awareness keeps a timer until its document is destroyed.
+    doc.destroy();
+    return outline;
+  } finally {
+    connection.close();
+  }
+}
 
 describe('each demo role sees the demo workspace with its own role', () => {
   it.each(ROLES)('%s', async (role) => {
@@ -111,7 +127,16 @@ describe('specifications', () => {
         { token: tokens.observer },
       );
       expect(detail.status).toBe(200);
-      expect(detail.body.sections).toEqual(SPECIFICATION_TEMPLATE);
+      // Its sections are the live document's, so they are read from its Yjs state.
+      expect(detail.body).not.toHaveProperty('sections');
+      const outline = await outlineOf(created.body.id, tokens.observer);
+      expect(outline.map(({ level, text }) => ({ level, text }))).toEqual(
+        SPECIFICATION_TEMPLATE.map((section) => ({
+          level: section.level + 1,
+          text: `${section.number}. ${section.heading}`,
+        })),
+      );
+      expect(new Set(outline.map((entry) => entry.id)).size).toBe(SPECIFICATION_TEMPLATE.length);
       expect(detail.body.createdBy.email).toBe(DEMO_EMAIL[role]);
       expect(detail.body.updatedBy.email).toBe(DEMO_EMAIL[role]);
     },

@@ -1,6 +1,7 @@
 import { api, DEMO_EMAIL, signIn } from '../support/api';
 import { Y } from '@coproduce/protocol';
 import type { Role } from '@coproduce/domain';
+import { specificationFragment } from '@coproduce/specification-document';
 import {
   collabApp,
   contentOf,
@@ -17,7 +18,7 @@ describe('live co-editing', () => {
   it('a new specification opens with the NHS template sections and guidance', async () => {
     const docId = await createSpecification(app.url, 'Key worker service');
     const { doc } = await openSpecification(await connect('commissioner'), docId);
-    const fragment = doc.getXmlFragment('default');
+    const fragment = specificationFragment(doc);
     const first = fragment.get(0) as Y.XmlElement;
     expect(first.nodeName).toBe('heading');
     expect(first.getAttribute('level')).toBe(2);

@@ -1,6 +1,7 @@
 import type { Role } from '@coproduce/domain';
 import type { CollabConnection } from '@coproduce/collab-provider';
 import { Y } from '@coproduce/protocol';
+import { specificationFragment } from '@coproduce/specification-document';
 import { startApp, type RunningApp } from '../support/app';
 import {
   connectAs,
@@ -35,13 +36,13 @@ function randomEdit(doc: Y.Doc, random: (below: number) => number, tag: string):
   } else {
     const paragraph = new Y.XmlElement('paragraph');
     paragraph.insert(0, [new Y.XmlText(tag)]);
-    const fragment = doc.getXmlFragment('default');
+    const fragment = specificationFragment(doc);
     fragment.insert(random(fragment.length + 1), [paragraph]);
   }
 }
 
 function stateOf(doc: Y.Doc): string {
-  return `${doc.getXmlFragment('default').toString()}\n${doc.getText('notes').toString()}`;
+  return `${specificationFragment(doc).toString()}\n${doc.getText('notes').toString()}`;
 }
 
 describe('convergence', () => {

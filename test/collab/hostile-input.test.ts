@@ -10,6 +10,7 @@ import {
   Y,
 } from '@coproduce/protocol';
 import type { CollabConnection } from '@coproduce/collab-provider';
+import { specificationFragment } from '@coproduce/specification-document';
 import { DEMO_EMAIL, signIn } from '../support/api';
 import { startApp, type RunningApp } from '../support/app';
 import {
@@ -45,7 +46,7 @@ function sampleFrames(): Uint8Array[] {
   const first = Y.encodeStateAsUpdate(doc);
   const stateVector = Y.encodeStateVector(doc);
   doc.getText('notes').delete(3, 5);
-  doc.getXmlFragment('default').insert(0, [new Y.XmlElement('paragraph')]);
+  specificationFragment(doc).insert(0, [new Y.XmlElement('paragraph')]);
   const second = Y.encodeStateAsUpdate(doc, stateVector);
   const awareness = new Awareness(doc);
   awareness.setLocalState({ name: 'Fuzz', colour: '#000000' });

@@ -10,6 +10,7 @@ import {
   type JoinAck,
   type RoleNotice,
 } from '@coproduce/protocol';
+import { specificationFragment } from '@coproduce/specification-document';
 import { MongoClient } from 'mongodb';
 import { io, type Socket } from 'socket.io-client';
 import { api, DEMO_EMAIL, signIn } from './api';
@@ -155,8 +156,8 @@ export async function eventually(
 }
 
 /** A document's whole content as one comparable string. */
-export function contentOf(doc: Y.Doc, fragment = 'default'): string {
-  return doc.getXmlFragment(fragment).toString();
+export function contentOf(doc: Y.Doc): string {
+  return specificationFragment(doc).toString();
 }
 
 /** A bare socket on `/collab`, for sending frames no honest provider would send. */

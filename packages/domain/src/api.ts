@@ -5,7 +5,6 @@
 import type { Action } from './actions';
 import type { ErrorCode } from './errors';
 import type { Role } from './roles';
-import type { SpecificationTemplateSection } from './specification-template';
 
 /** Every error response: `{ error: { code, message } }` with a 4xx/5xx status. */
 export interface ApiErrorBody {
@@ -59,7 +58,6 @@ export interface SpecificationSummary {
 /** GET /api/workspaces/:workspaceId/specifications/:specificationId */
 export interface SpecificationDetail extends SpecificationSummary {
   workspaceId: string;
-  sections: SpecificationTemplateSection[];
   createdBy: UserSummary;
   updatedBy: UserSummary;
   createdAt: string;

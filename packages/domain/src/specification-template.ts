@@ -1,8 +1,8 @@
 /**
  * The sections a new specification starts with, following the NHS Standard
- * Contract's service specification (Schedule 2A). The server stores a copy
- * with every new specification; the editor shows `guidance` greyed out until
- * someone writes in the section.
+ * Contract's service specification (Schedule 2A). The template writer in
+ * `@coproduce/specification-document` writes them into a new specification's
+ * text; the editor shows `guidance` greyed out until someone writes in the section.
  */
 export interface SpecificationTemplateSection {
   /** Section number as commissioners cite it, e.g. "3.4". */

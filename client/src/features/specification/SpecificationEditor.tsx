@@ -1,12 +1,15 @@
 import { useEffect } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
 import type { UserSummary } from '@coproduce/domain';
+import {
+  guidanceOf,
+  specificationExtensions,
+  specificationFragment,
+} from '@coproduce/specification-document';
 import { FormattingToolbar } from './FormattingToolbar';
-import { GuidanceAttribute, guidanceOf } from './guidance-attribute';
 import { PeoplePresent } from './PeoplePresent';
 import { SaveStatusMessage } from './SaveStatusMessage';
 import { SpecificationOutline } from './SpecificationOutline';
@@ -35,15 +38,13 @@ export function SpecificationEditor({ live, user }: Props) {
     {
       editable: live.canEdit,
       extensions: [
-        // Yjs keeps the history: Tiptap's own undo would undo other people's typing.
-        StarterKit.configure({ undoRedo: false }),
-        GuidanceAttribute,
+        ...specificationExtensions(),
         Placeholder.configure({
           showOnlyCurrent: false,
           showOnlyWhenEditable: false,
           placeholder: ({ node }) => guidanceOf(node.attrs),
         }),
-        Collaboration.configure({ document: live.doc }),
+        Collaboration.configure({ fragment: specificationFragment(live.doc) }),
         CollaborationCaret.configure({
           provider: live.provider,
           user: { name: user.name, color: colourFor(user.id) },
@@ -72,7 +73,7 @@ export function SpecificationEditor({ live, user }: Props) {
       <aside className="coproduce-editor__sidebar">
         <SaveStatusMessage status={live.status} />
         <PeoplePresent awareness={live.provider.awareness} yourRole={live.role} />
-        <SpecificationOutline editor={editor} />
+        <SpecificationOutline editor={editor} doc={live.doc} />
       </aside>
       <div className="coproduce-editor__main">
         {/* Only for those who may edit; follows a role change while the page is open. */}

@@ -1,49 +1,60 @@
 import { useEffect, useState } from 'react';
 import type { Editor } from '@tiptap/react';
+import type { Y } from '@coproduce/protocol';
+import {
+  readOutline,
+  sectionIdOf,
+  specificationFragment,
+  type OutlineEntry,
+} from '@coproduce/specification-document';
 
-interface OutlineEntry {
-  level: number;
-  text: string;
-  position: number;
-}
-
-function outlineOf(editor: Editor): OutlineEntry[] {
-  const entries: OutlineEntry[] = [];
-  editor.state.doc.descendants((node, position) => {
-    if (node.type.name === 'heading') {
-      entries.push({ level: Number(node.attrs['level']), text: node.textContent, position });
-    }
-    return false;
+/**
+ * Where a section's heading starts in the editor: found by its id, or (for a heading
+ * written before sections had ids) by its place among the headings.
+ */
+function headingPosition(editor: Editor, entry: OutlineEntry, index: number): number | null {
+  let position: number | null = null;
+  let headings = 0;
+  editor.state.doc.forEach((node, offset) => {
+    if (position !== null || node.type.name !== 'heading') return;
+    const matches = entry.id === null ? headings === index : sectionIdOf(node.attrs) === entry.id;
+    if (matches) position = offset;
+    headings += 1;
   });
-  return entries;
+  return position;
 }
 
 /** The specification's sections, kept up to date as anyone edits; a link moves the caret there. */
-export function SpecificationOutline({ editor }: { editor: Editor }) {
-  const [entries, setEntries] = useState(() => outlineOf(editor));
+export function SpecificationOutline({ editor, doc }: { editor: Editor; doc: Y.Doc }) {
+  const [entries, setEntries] = useState(() => readOutline(doc));
   useEffect(() => {
-    const update = () => setEntries(outlineOf(editor));
-    editor.on('update', update);
+    const fragment = specificationFragment(doc);
+    const update = () => setEntries(readOutline(doc));
+    fragment.observeDeep(update);
     update();
-    return () => {
-      editor.off('update', update);
-    };
-  }, [editor]);
+    return () => fragment.unobserveDeep(update);
+  }, [doc]);
 
   return (
     <nav className="coproduce-outline" aria-label="Sections">
       <h2 className="nhsuk-heading-xs">Sections</h2>
       <ol className="coproduce-outline__list">
-        {entries.map((entry) => (
-          <li key={entry.position} className={`coproduce-outline__item--level-${entry.level}`}>
+        {entries.map((entry, index) => (
+          <li
+            key={entry.id ?? `heading-${index}`}
+            className={`coproduce-outline__item--level-${entry.level}`}
+          >
             <a
-              href={`#section-${entry.position}`}
+              // The editor gives each heading its section id as its HTML id.
+              href={`#${entry.id ?? ''}`}
               onClick={(event) => {
                 event.preventDefault();
+                const position = headingPosition(editor, entry, index);
+                if (position === null) return;
                 editor
                   .chain()
                   .focus()
-                  .setTextSelection(entry.position + 1)
+                  .setTextSelection(position + 1)
                   .scrollIntoView()
                   .run();
               }}

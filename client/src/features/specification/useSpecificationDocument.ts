@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CollabProvider, type SaveStatus } from '@coproduce/collab-provider';
 import { Y, type CollabErrorBody, type Role, type SizeWarning } from '@coproduce/protocol';
+import { specificationFragment } from '@coproduce/specification-document';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { sharedCollabConnection } from '../../session/collab-connection';
 
@@ -53,7 +54,7 @@ export function useSpecificationDocument(
         role: provider.role,
         canEdit: provider.canEdit,
         synced: provider.synced,
-        ready: provider.synced || (localLoaded && doc.getXmlFragment('default').length > 0),
+        ready: provider.synced || (localLoaded && specificationFragment(doc).length > 0),
         joinError: previous?.doc === doc ? previous.joinError : null,
         problem: previous?.doc === doc && provider.status !== 'saved' ? previous.problem : null,
         warning: previous?.doc === doc ? previous.warning : null,

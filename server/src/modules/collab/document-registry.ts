@@ -1,10 +1,10 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { initialSpecificationUpdate } from '@coproduce/specification-document';
 import { CollabSettings } from './collab-settings';
 import { ConnectionRegistry } from '../connections/connection-registry';
 import { OpenDocument } from './open-document';
 import { SpecificationStore } from '../specification-store/specification-store';
 import { SpecificationEditors } from './specification-editors';
-import { initialSpecificationUpdate } from './specification-template-content';
 
 /**
  * The specifications open in this server. A document is loaded on its first join and

@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
-import { SPECIFICATION_TEMPLATE } from '@coproduce/domain';
 import { Y } from '@coproduce/protocol';
 import { Connection, Model, Types } from 'mongoose';
 import { DEFAULT_DEMO_PASSWORD, type AppConfig } from '../../base/config';
@@ -101,7 +100,6 @@ export class DemoSeedService implements OnApplicationBootstrap {
             workspaceId: workspace._id,
             title: DEMO_SPECIFICATION_TITLE,
             status: 'draft',
-            sections: SPECIFICATION_TEMPLATE.map((section) => ({ ...section })),
             createdBy: commissionerId,
             updatedBy: commissionerId,
           },

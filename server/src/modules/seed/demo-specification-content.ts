@@ -1,9 +1,9 @@
-import { SPECIFICATION_TEMPLATE } from '@coproduce/domain';
-import { Y } from '@coproduce/protocol';
+import type { Y } from '@coproduce/protocol';
 import {
-  EDITOR_FRAGMENT,
   writeSpecificationTemplate,
-} from '../collab/specification-template-content';
+  type TemplateSectionIds,
+  type WrittenSections,
+} from '@coproduce/specification-document';
 
 /**
  * What the demo specification's authors have written so far, by template section
@@ -12,7 +12,7 @@ import {
  * The facts follow the public documents in shared/domain; the wording is ours and
  * the organisations are invented.
  */
-export const DEMO_SPECIFICATION_TEXT: Readonly<Record<string, readonly string[]>> = {
+export const DEMO_SPECIFICATION_TEXT: WrittenSections = {
   '1.1': [
     'The NHS Long Term Plan committed that, by 2023/24, every child and young person with a learning disability, autism or both who has the most complex needs would have a key worker. North Riverside Integrated Care Board, Riverside City Council and the Riverside and Vale Commissioning Support Unit are commissioning that service together.',
     'A key worker makes sure a child or young person and their family get the right support at the right time. They coordinate health, education and social care around the family, so that there is less stress and uncertainty, life at home is more stable and admissions to hospital are avoided. A pilot has run locally since 2021; this specification describes the ongoing service that follows it.',
@@ -39,53 +39,10 @@ export const DEMO_SPECIFICATION_TEXT: Readonly<Record<string, readonly string[]>
   ],
 };
 
-type NodeAttributes = Record<string, string | number>;
-
 /**
  * The demo specification's starting state: the NHS template exactly as a new
- * specification gets it (`writeSpecificationTemplate`), then, under each written
- * section, its text in place of the empty guidance paragraph.
+ * specification gets it, with each written section's text in place of its guidance.
  */
-export function writeDemoSpecification(doc: Y.Doc): void {
-  writeSpecificationTemplate(doc);
-  const fragment = doc.getXmlFragment(EDITOR_FRAGMENT);
-  doc.transact(() => {
-    // From the last section back, so inserting paragraphs never moves one still to fill.
-    for (const section of [...SPECIFICATION_TEMPLATE].reverse()) {
-      const paragraphs = DEMO_SPECIFICATION_TEXT[section.number];
-      if (!paragraphs) continue;
-      const index = headingIndex(fragment, `${section.number}. ${section.heading}`);
-      const placeholder = fragment.get(index + 1);
-      if (!(placeholder instanceof Y.XmlElement) || placeholder.nodeName !== 'paragraph') {
-        throw new Error(`Section ${section.number} has no guidance paragraph to write in`);
-      }
-      placeholder.removeAttribute('guidance');
-      placeholder.insert(0, [textNode(paragraphs[0]!)]);
-      const more = paragraphs.slice(1).map((text) => {
-        const paragraph = new Y.XmlElement<NodeAttributes>('paragraph');
-        paragraph.insert(0, [textNode(text)]);
-        return paragraph as unknown as Y.XmlElement;
-      });
-      fragment.insert(index + 2, more);
-    }
-  });
-}
-
-function headingIndex(fragment: Y.XmlFragment, text: string): number {
-  const index = fragment
-    .toArray()
-    .findIndex(
-      (node) =>
-        node instanceof Y.XmlElement &&
-        node.nodeName === 'heading' &&
-        node.toArray().map(String).join('') === text,
-    );
-  if (index < 0) throw new Error(`The template has no heading "${text}"`);
-  return index;
-}
-
-function textNode(text: string): Y.XmlText {
-  const node = new Y.XmlText();
-  node.insert(0, text);
-  return node;
+export function writeDemoSpecification(doc: Y.Doc): TemplateSectionIds {
+  return writeSpecificationTemplate(doc, DEMO_SPECIFICATION_TEXT);
 }

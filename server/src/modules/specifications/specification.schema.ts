@@ -1,11 +1,11 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { SpecificationStatus, SpecificationTemplateSection } from '@coproduce/domain';
+import type { SpecificationStatus } from '@coproduce/domain';
 import { HydratedDocument, Types } from 'mongoose';
 
 /**
- * A service specification being written in a workspace. Its text lives in
- * the collab module's Yjs store under the same id; `sections` records the
- * template it started from.
+ * A service specification being written in a workspace. Its text, sections
+ * and all, lives only in the collab module's Yjs store under the same id, and
+ * is read through `@coproduce/specification-document` (its outline, say).
  */
 @Schema({ collection: 'specifications', timestamps: true })
 export class Specification {
@@ -17,20 +17,6 @@ export class Specification {
 
   @Prop({ type: String, required: true, enum: ['draft', 'published'], default: 'draft' })
   status: SpecificationStatus;
-
-  @Prop({
-    type: [
-      {
-        _id: false,
-        number: { type: String, required: true },
-        heading: { type: String, required: true },
-        level: { type: Number, required: true, enum: [1, 2] },
-        guidance: { type: String, default: '' },
-      },
-    ],
-    default: [],
-  })
-  sections: SpecificationTemplateSection[];
 
   @Prop({ type: Types.ObjectId, required: true })
   createdBy: Types.ObjectId;

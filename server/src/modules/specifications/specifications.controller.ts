@@ -43,7 +43,7 @@ export class SpecificationsController {
 
   @Get(':specificationId')
   @Allow('specification.list')
-  @ApiOperation({ summary: "A specification's details and template sections" })
+  @ApiOperation({ summary: "A specification's details (its text is the live document's)" })
   @ApiIdParam('specificationId', 'The specification (also its collab docId)')
   detail(
     @CurrentMembership() membership: RequestMembership,

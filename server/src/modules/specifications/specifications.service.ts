@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import {
-  SPECIFICATION_TEMPLATE,
-  type Role,
-  type SpecificationDetail,
-  type SpecificationSummary,
-  type UserSummary,
+import type {
+  Role,
+  SpecificationDetail,
+  SpecificationSummary,
+  UserSummary,
 } from '@coproduce/domain';
+import { initialSpecificationUpdate } from '@coproduce/specification-document';
 import { Model, Types } from 'mongoose';
 import { NotFound } from '../../base/errors';
 import { parseObjectId } from '../../base/object-id.pipe';
@@ -15,7 +15,6 @@ import { WorkspaceRoles } from '../access/workspace-roles';
 import { AccountsService } from '../accounts/accounts.service';
 import { newLogEntryId } from '../specification-store/log-entry-id';
 import { SpecificationStore } from '../specification-store/specification-store';
-import { initialSpecificationUpdate } from '../collab/specification-template-content';
 import { Specification, SpecificationDocument } from './specification.schema';
 
 @Injectable()
@@ -53,7 +52,6 @@ export class SpecificationsService {
       workspaceId,
       title,
       status: 'draft',
-      sections: SPECIFICATION_TEMPLATE.map((section) => ({ ...section })),
       createdBy: authorId,
       updatedBy: authorId,
     });
@@ -78,12 +76,6 @@ export class SpecificationsService {
     return {
       ...toSummary(specification),
       workspaceId: specification.workspaceId.toHexString(),
-      sections: specification.sections.map((s) => ({
-        number: s.number,
-        heading: s.heading,
-        level: s.level,
-        guidance: s.guidance,
-      })),
       createdBy: person(specification.createdBy),
       updatedBy: person(specification.updatedBy),
       createdAt: specification.createdAt.toISOString(),

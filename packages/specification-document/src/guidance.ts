@@ -1,9 +1,9 @@
-import { Extension } from '@tiptap/react';
+import { Extension } from '@tiptap/core';
 
 /**
  * Paragraphs written from the NHS template carry the section's guidance (set by the
- * server in the `guidance` attribute); the editor shows it as placeholder text until
- * someone writes there. It is never rendered into the document's HTML.
+ * template writer in the `guidance` attribute); the editor shows it as placeholder text
+ * until someone writes there. It is never rendered into the document's HTML.
  */
 export const GuidanceAttribute = Extension.create({
   name: 'guidanceAttribute',

@@ -1,0 +1,3 @@
+module.exports = require('../../jest.preset')('specification-document', {
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+});
