@@ -53,7 +53,7 @@ beforeAll(async () => {
   otherIds.invitation = (
     await api<CreatedInvitation>(app.url, 'POST', `/api/workspaces/${other}/invitations`, {
       token: commissioner,
-      body: { email: 'pending@example.org', role: 'provider' },
+      body: { email: 'pending@example.org', role: 'provider', organisation: 'Short Breaks Trust' },
     })
   ).body.id;
 });
