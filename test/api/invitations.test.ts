@@ -186,7 +186,11 @@ describe('inviting by email', () => {
   it('inviting someone who is already a member is 409', async () => {
     const response = await api(app.url, 'POST', invitationsPath(), {
       token: commissioner,
-      body: { email: DEMO_EMAIL.observer, role: 'provider', organisation: 'Riverside Families Together' },
+      body: {
+        email: DEMO_EMAIL.observer,
+        role: 'provider',
+        organisation: 'Riverside Families Together',
+      },
     });
     expect(response.status).toBe(409);
     expect(response.body).toEqual(errorWithCode('already-member'));

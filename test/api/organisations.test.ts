@@ -48,8 +48,9 @@ async function memberByEmail(email: string): Promise<MemberSummary> {
   return member;
 }
 async function invitations(): Promise<InvitationSummary[]> {
-  return (await api<InvitationSummary[]>(app.url, 'GET', invitationsPath(), { token: commissioner }))
-    .body;
+  return (
+    await api<InvitationSummary[]>(app.url, 'GET', invitationsPath(), { token: commissioner })
+  ).body;
 }
 async function audit(): Promise<AuditEntry[]> {
   return (
@@ -312,7 +313,11 @@ describe('memberships and invitations stored before organisations', () => {
     );
     expect(accepting.status).toBe(400);
     expect(accepting.body.error.message).toMatch(/new invitation/);
-    const preview = await api<InvitationPreview>(app.url, 'GET', `/api/invitations/${link.body.token}`);
+    const preview = await api<InvitationPreview>(
+      app.url,
+      'GET',
+      `/api/invitations/${link.body.token}`,
+    );
     expect(preview.body.status).toBe('pending');
     expect((await members()).map((m) => m.email)).not.toContain('old.link@example.org');
     expect(
