@@ -826,6 +826,7 @@ describe('hostile and mistaken requests', () => {
       attempt('PATCH', `${members}/${f.commissionerId}`, f.commissioner, { role: 'observer' }, 409, 'last-commissioner'),
       attempt('DELETE', `${members}/${f.commissionerId}`, f.commissioner, undefined, 409, 'last-commissioner'),
       attempt('POST', `/api/workspaces/${f.home}/invitations`, f.commissioner, { email: DEMO_EMAIL.observer, role: 'provider', organisation: 'Riverside Families Together' }, 409, 'already-member'),
+      attempt('POST', `/api/workspaces/${f.home}/invitations`, f.commissioner, { email: 'new.provider@example.org', role: 'provider' }, 400, 'bad-request'),
       attempt('POST', `/api/invitations/${f.ids['token']}/accept`, f.commissioner, {}, 409, 'already-member'),
       attempt('POST', `/api/invitations/${f.usedInvitation.token}/accept`, undefined, { name: 'Late', email: 'late@example.org', password: 'a long enough password' }, 410, 'invitation-used'),
       attempt('DELETE', `/api/workspaces/${f.home}/invitations/${f.usedInvitation.id}`, f.commissioner, undefined, 410, 'invitation-used'),
