@@ -53,7 +53,7 @@ beforeAll(async () => {
   otherIds.invitation = (
     await api<CreatedInvitation>(app.url, 'POST', `/api/workspaces/${other}/invitations`, {
       token: commissioner,
-      body: { email: 'pending@example.org', role: 'provider' },
+      body: { email: 'pending@example.org', role: 'provider', organisation: 'Short Breaks Trust' },
     })
   ).body.id;
 });
@@ -116,6 +116,9 @@ const BAD_REQUESTS: BadRequest[] = [
   { what: 'removing a malformed user id', method: 'DELETE', path: () => `${members()}/abc`, status: 404 },
   { what: "removing another workspace's member", method: 'DELETE', path: () => `${members()}/${otherIds.member}`, status: 404 },
   { what: 'an oversized role change', method: 'PATCH', path: () => `${members()}/${UNKNOWN}`, body: { role: OVERSIZED }, status: 413 },
+  { what: 'an organisation on two lines', method: 'PATCH', path: () => `${members()}/${UNKNOWN}`, body: { organisation: 'Riverside\u2028Families' }, status: 400 },
+  { what: 'an organisation of 201 characters', method: 'PATCH', path: () => `${members()}/${UNKNOWN}`, body: { organisation: 'o'.repeat(201) }, status: 400 },
+  { what: 'an organisation of null', method: 'PATCH', path: () => `${members()}/${UNKNOWN}`, body: { role: 'provider', organisation: null }, status: 400 },
   // Invitations
   { what: 'an invitation with no role', method: 'POST', path: invitations, body: { email: 'a@example.org' }, status: 400 },
   { what: 'an invitation with a made-up role', method: 'POST', path: invitations, body: { role: 'admin' }, status: 400 },
@@ -125,6 +128,9 @@ const BAD_REQUESTS: BadRequest[] = [
   { what: 'an invitation for "7" days as text', method: 'POST', path: invitations, body: { role: 'observer', expiresInDays: '7' }, status: 400 },
   { what: 'an invitation for 1.5 days', method: 'POST', path: invitations, body: { role: 'observer', expiresInDays: 1.5 }, status: 400 },
   { what: 'an invitation with an unknown field', method: 'POST', path: invitations, body: { role: 'observer', message: 'hi' }, status: 400 },
+  { what: 'a provider invitation with no organisation', method: 'POST', path: invitations, body: { email: 'bids@provider.example', role: 'provider' }, status: 400 },
+  { what: 'an invitation with an organisation on two lines', method: 'POST', path: invitations, body: { role: 'observer', organisation: 'Riverside\nFamilies' }, status: 400 },
+  { what: 'an invitation with an organisation of 201 characters', method: 'POST', path: invitations, body: { role: 'observer', organisation: 'o'.repeat(201) }, status: 400 },
   { what: 'an oversized invitation', method: 'POST', path: invitations, body: { role: 'observer', email: OVERSIZED }, status: 413 },
   { what: 'withdrawing a malformed invitation id', method: 'DELETE', path: () => `${invitations()}/abc`, status: 404 },
   { what: 'withdrawing an unknown invitation', method: 'DELETE', path: () => `${invitations()}/${UNKNOWN}`, status: 404 },

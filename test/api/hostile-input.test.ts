@@ -132,9 +132,9 @@ const ROUTES: Record<string, { validBody?: () => Record<string, unknown> }> = {
   'POST /api/workspaces': { validBody: () => ({ name: 'Hostile walk', serviceArea: 'Walks', leadOrganisation: 'Walkers ICB', partnerOrganisations: ['Walkers council'] }) },
   'GET /api/workspaces/{workspaceId}': {},
   'GET /api/workspaces/{workspaceId}/members': {},
-  'PATCH /api/workspaces/{workspaceId}/members/{userId}': { validBody: () => ({ role: 'engagement-lead' }) },
+  'PATCH /api/workspaces/{workspaceId}/members/{userId}': { validBody: () => ({ role: 'engagement-lead', organisation: 'Riverside City Council' }) },
   'DELETE /api/workspaces/{workspaceId}/members/{userId}': {},
-  'POST /api/workspaces/{workspaceId}/invitations': { validBody: () => ({ email: 'invitee@example.org', role: 'observer', expiresInDays: 7 }) },
+  'POST /api/workspaces/{workspaceId}/invitations': { validBody: () => ({ email: 'invitee@example.org', role: 'observer', organisation: 'Riverside Parent Carer Forum', expiresInDays: 7 }) },
   'GET /api/workspaces/{workspaceId}/invitations': {},
   'DELETE /api/workspaces/{workspaceId}/invitations/{invitationId}': {},
   'GET /api/invitations/{token}': {},
@@ -706,6 +706,7 @@ async function buildFixture(): Promise<Fixture> {
   const otherPending = await invite(steering, other.body.id, {
     email: 'pending@example.org',
     role: 'provider',
+    organisation: 'Riverside Families Together',
   });
 
   // Someone who was a member, and still holds a token.
@@ -824,7 +825,8 @@ describe('hostile and mistaken requests', () => {
     const refusals = [
       attempt('PATCH', `${members}/${f.commissionerId}`, f.commissioner, { role: 'observer' }, 409, 'last-commissioner'),
       attempt('DELETE', `${members}/${f.commissionerId}`, f.commissioner, undefined, 409, 'last-commissioner'),
-      attempt('POST', `/api/workspaces/${f.home}/invitations`, f.commissioner, { email: DEMO_EMAIL.observer, role: 'provider' }, 409, 'already-member'),
+      attempt('POST', `/api/workspaces/${f.home}/invitations`, f.commissioner, { email: DEMO_EMAIL.observer, role: 'provider', organisation: 'Riverside Families Together' }, 409, 'already-member'),
+      attempt('POST', `/api/workspaces/${f.home}/invitations`, f.commissioner, { email: 'new.provider@example.org', role: 'provider' }, 400, 'bad-request'),
       attempt('POST', `/api/invitations/${f.ids['token']}/accept`, f.commissioner, {}, 409, 'already-member'),
       attempt('POST', `/api/invitations/${f.usedInvitation.token}/accept`, undefined, { name: 'Late', email: 'late@example.org', password: 'a long enough password' }, 410, 'invitation-used'),
       attempt('DELETE', `/api/workspaces/${f.home}/invitations/${f.usedInvitation.id}`, f.commissioner, undefined, 410, 'invitation-used'),

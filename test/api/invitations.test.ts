@@ -186,7 +186,11 @@ describe('inviting by email', () => {
   it('inviting someone who is already a member is 409', async () => {
     const response = await api(app.url, 'POST', invitationsPath(), {
       token: commissioner,
-      body: { email: DEMO_EMAIL.observer, role: 'provider' },
+      body: {
+        email: DEMO_EMAIL.observer,
+        role: 'provider',
+        organisation: 'Riverside Families Together',
+      },
     });
     expect(response.status).toBe(409);
     expect(response.body).toEqual(errorWithCode('already-member'));
@@ -195,7 +199,11 @@ describe('inviting by email', () => {
 
 describe('inviting by link', () => {
   it('a link invitation asks for an email when accepted', async () => {
-    const invitation = await invite({ role: 'provider', expiresInDays: 3 });
+    const invitation = await invite({
+      role: 'provider',
+      organisation: 'Bidders Together',
+      expiresInDays: 3,
+    });
     expect(invitation.email).toBeNull();
     const withoutEmail = await api(app.url, 'POST', `/api/invitations/${invitation.token}/accept`, {
       body: { name: 'Bidder', password: 'a long enough password' },

@@ -1,7 +1,7 @@
 import {
   ROLES,
   type AuditEntry,
-  type MemberRoleChange,
+  type MemberChange,
   type MemberSummary,
   type Role,
   type WorkspaceSummary,
@@ -52,7 +52,7 @@ describe('members', () => {
     });
     expect(before.status).toBe(403);
 
-    const change = await api<MemberRoleChange>(
+    const change = await api<MemberChange>(
       app.url,
       'PATCH',
       `${membersPath()}/${userIdOf('observer')}`,

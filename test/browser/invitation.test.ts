@@ -149,6 +149,79 @@ describe('inviting someone new to a workspace', () => {
     );
   });
 
+  it('a commissioner inviting a provider is asked for their organisation first, and both tables show it', () =>
+    app.withPage(async (commissioner) => {
+      await signInThroughPage(commissioner, 'commissioner@demo.test');
+      await openDemoWorkspace(commissioner);
+      const members = commissioner.locator('section[aria-labelledby="members-heading"]');
+      expect(
+        await members.locator('tr', { hasText: 'provider@demo.test' }).textContent(),
+      ).toContain('Riverside Families Together');
+
+      await commissioner.getByLabel('Email address (optional)').fill('bids@brightwater.example');
+      await commissioner.getByLabel('Role', { exact: true }).selectOption('provider');
+      await commissioner.getByRole('button', { name: 'Create invitation' }).click();
+      const summary = await errorSummaryOn(commissioner);
+      await checkScreen(commissioner, 'workspace-invitation-needs-organisation');
+      await summary
+        .getByRole('link', { name: 'Enter the organisation of the provider you are inviting' })
+        .click();
+      const organisation = commissioner.getByLabel('Organisation', { exact: true });
+      expect(await organisation.evaluate((field) => field === document.activeElement)).toBe(true);
+      expect(await organisation.getAttribute('aria-describedby')).toBe(
+        'invitation-organisation-hint invitation-organisation-error',
+      );
+
+      await organisation.fill('Brightwater Children’s Charity');
+      await commissioner.getByRole('button', { name: 'Create invitation' }).click();
+      await commissioner.getByTestId('invitation-link').waitFor();
+      await waitUntilLoaded(commissioner);
+      const invitations = commissioner.locator('section[aria-labelledby="invitations-heading"]');
+      expect(
+        await invitations.locator('tr', { hasText: 'bids@brightwater.example' }).textContent(),
+      ).toContain('Brightwater Children’s Charity');
+    }));
+
+  it('a commissioner making a member a provider is asked for their organisation', async () => {
+    const invitation = await observerInvitation();
+    const member = { name: 'Alex Rowe', email: 'alex.rowe@example.org' };
+    const accepted = await api(app.url, 'POST', `/api/invitations/${invitation.token}/accept`, {
+      body: { ...member, password: 'paper boat harbour' },
+    });
+    expect(accepted.status).toBe(200);
+
+    await app.withPage(async (commissioner) => {
+      await signInThroughPage(commissioner, 'commissioner@demo.test');
+      await openDemoWorkspace(commissioner);
+      const row = commissioner.locator('tr', { hasText: member.email });
+      expect(await row.textContent()).toContain('Not recorded');
+      await row.getByLabel(`Role for ${member.name}`).selectOption('provider');
+      const organisation = row.getByLabel(`Organisation for ${member.name}`);
+      await row.getByRole('button', { name: `Change role for ${member.name}` }).click();
+      await row.getByText(`Enter the organisation ${member.name} takes part for`).waitFor();
+      // The message is tied to the field, so a screen reader reads it with the field.
+      const describedBy = (await organisation.getAttribute('aria-describedby')) ?? '';
+      const descriptions = await Promise.all(
+        describedBy.split(' ').map((id) => commissioner.locator(`[id="${id}"]`).textContent()),
+      );
+      expect(descriptions.join(' ')).toContain(
+        `Enter the organisation ${member.name} takes part for`,
+      );
+      await checkScreen(commissioner, 'workspace-provider-needs-organisation');
+
+      await organisation.fill('Rowe Family Support');
+      const [changed] = await Promise.all([
+        commissioner.waitForResponse((response) => response.request().method() === 'PATCH'),
+        row.getByRole('button', { name: `Change role for ${member.name}` }).click(),
+      ]);
+      expect(changed.status()).toBe(200);
+      await commissioner.reload();
+      await waitUntilLoaded(commissioner);
+      expect(await row.getByLabel(`Role for ${member.name}`).inputValue()).toBe('provider');
+      expect(await row.textContent()).toContain('Rowe Family Support');
+    });
+  });
+
   it('a commissioner withdraws an invitation, and its link then says it has been withdrawn', () =>
     app.withPage(async (commissioner) => {
       await signInThroughPage(commissioner, 'commissioner@demo.test');

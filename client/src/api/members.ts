@@ -1,9 +1,4 @@
-import type {
-  ChangeMemberRoleRequest,
-  MemberRoleChange,
-  MemberSummary,
-  Role,
-} from '@coproduce/domain';
+import type { ChangeMemberRequest, MemberChange, MemberSummary } from '@coproduce/domain';
 import { apiRequest, segment } from './request';
 
 const memberPath = (workspaceId: string, userId?: string) =>
@@ -13,13 +8,12 @@ export function listMembers(workspaceId: string): Promise<MemberSummary[]> {
   return apiRequest<MemberSummary[]>('GET', memberPath(workspaceId));
 }
 
-export function changeMemberRole(
+export function changeMember(
   workspaceId: string,
   userId: string,
-  role: Role,
-): Promise<MemberRoleChange> {
-  const request: ChangeMemberRoleRequest = { role };
-  return apiRequest<MemberRoleChange>('PATCH', memberPath(workspaceId, userId), request);
+  change: ChangeMemberRequest,
+): Promise<MemberChange> {
+  return apiRequest<MemberChange>('PATCH', memberPath(workspaceId, userId), change);
 }
 
 export function removeMember(workspaceId: string, userId: string): Promise<void> {

@@ -43,6 +43,8 @@ export interface MemberSummary {
   name: string;
   email: string;
   role: Role;
+  /** The organisation they take part for; null when none is recorded. */
+  organisation: string | null;
   joinedAt: string;
 }
 
@@ -83,22 +85,34 @@ export interface CreateSpecificationRequest {
   title: string;
 }
 
-/** PATCH /api/workspaces/:workspaceId/members/:userId */
-export interface ChangeMemberRoleRequest {
-  role: Role;
+/**
+ * PATCH /api/workspaces/:workspaceId/members/:userId: a new role, a new organisation,
+ * or both. Becoming a provider needs an organisation, given here or already recorded.
+ */
+export interface ChangeMemberRequest {
+  role?: Role;
+  organisation?: string;
 }
 
-/** PATCH /api/workspaces/:workspaceId/members/:userId → 200 */
-export interface MemberRoleChange {
+/**
+ * PATCH /api/workspaces/:workspaceId/members/:userId → 200. `organisation` and
+ * `previousOrganisation` (null when none was recorded) are there when the request
+ * gave an organisation.
+ */
+export interface MemberChange {
   userId: string;
   role: Role;
   previousRole: Role;
+  organisation?: string;
+  previousOrganisation?: string | null;
 }
 
 /** POST /api/workspaces/:workspaceId/invitations — without `email` it is a link anyone may use once. */
 export interface CreateInvitationRequest {
   email?: string;
   role: Role;
+  /** The organisation they will take part for; needed when the role is provider. */
+  organisation?: string;
   /** 1 to 30; 7 when left out. */
   expiresInDays?: number;
 }
@@ -110,6 +124,7 @@ export interface InvitationSummary {
   id: string;
   email: string | null;
   role: Role;
+  organisation: string | null;
   status: InvitationStatus;
   expiresAt: string;
   createdAt: string;
@@ -130,6 +145,8 @@ export interface InvitationPreview {
   workspaceName: string;
   leadOrganisation: string;
   role: Role;
+  /** The organisation the invited person will take part for, when the inviter gave one. */
+  organisation: string | null;
   email: string | null;
   status: InvitationStatus;
   expiresAt: string;

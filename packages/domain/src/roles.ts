@@ -26,3 +26,13 @@ export const ROLE_LABELS: Record<Role, string> = {
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
+
+/**
+ * Whether a member in this role must have their organisation recorded. A provider
+ * takes part for an organisation (its questions, its place at market engagement,
+ * its KPI returns); other members may give one (an ICB, a council, a parent carer
+ * forum) but need not.
+ */
+export function needsOrganisation(role: Role): boolean {
+  return role === 'provider';
+}

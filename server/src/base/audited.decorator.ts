@@ -11,6 +11,8 @@ export interface AuditedCall<R extends Request = Request> {
 
 /** What the audit entry says about the call; the workspace defaults to `:workspaceId`. */
 export interface AuditDescription {
+  /** A more particular action than the route's, when the call turned out to be one. */
+  action?: string;
   target: { type: string; id?: string | null };
   detail?: Record<string, string>;
   workspaceId?: string;

@@ -10,6 +10,7 @@ const ACTION_WORDS: Record<string, string> = {
   'invitation.revoke': 'Withdrew an invitation',
   'invitation.accept': 'Accepted an invitation',
   'member.role-change': 'Changed a member’s role',
+  'member.organisation-change': 'Changed a member’s organisation',
   'member.remove': 'Removed a member',
   'setup.complete': 'Set up Coproduce and started this workspace',
 };

@@ -46,6 +46,8 @@ export function AcceptInvitationPage() {
     { key: 'Lead organisation', value: invitation.leadOrganisation },
     { key: 'Your role', value: ROLE_LABELS[invitation.role] },
   ];
+  if (invitation.organisation)
+    rows.push({ key: 'Your organisation', value: invitation.organisation });
   if (invitation.email) rows.push({ key: 'Invitation sent to', value: invitation.email });
   rows.push({ key: 'Expires', value: formatDate(invitation.expiresAt) });
 

@@ -6,6 +6,7 @@ import { Table } from '../../components/Table';
 import { formatDate } from '../../dates';
 import { InvitationStatusTag } from './InvitationStatusTag';
 import { NewInvitationForm } from './NewInvitationForm';
+import { OrganisationName } from './OrganisationName';
 import { RevokeInvitationButton } from './RevokeInvitationButton';
 import { useInvitations } from './workspace-queries';
 
@@ -17,7 +18,7 @@ interface InvitationsSectionProps {
 
 export function InvitationsSection({ workspaceId, canInvite, canRevoke }: InvitationsSectionProps) {
   const invitations = useInvitations(workspaceId);
-  const headers = ['Sent to', 'Role', 'Status', 'Expires'];
+  const headers = ['Sent to', 'Role', 'Organisation', 'Status', 'Expires'];
   if (canRevoke) headers.push('Action');
 
   return (
@@ -35,6 +36,7 @@ export function InvitationsSection({ workspaceId, canInvite, canRevoke }: Invita
             const cells: ReactNode[] = [
               invitation.email ?? 'Anyone with the link',
               ROLE_LABELS[invitation.role],
+              <OrganisationName organisation={invitation.organisation} />,
               <InvitationStatusTag status={invitation.status} />,
               formatDate(invitation.expiresAt),
             ];

@@ -5,6 +5,7 @@ import { Loading } from '../../components/Loading';
 import { Table } from '../../components/Table';
 import { formatDate } from '../../dates';
 import { ChangeRoleForm } from './ChangeRoleForm';
+import { OrganisationName } from './OrganisationName';
 import { RemoveMemberControl } from './RemoveMemberControl';
 import { useMembers } from './workspace-queries';
 
@@ -16,7 +17,7 @@ interface MembersSectionProps {
 
 export function MembersSection({ workspaceId, canChangeRole, canRemove }: MembersSectionProps) {
   const members = useMembers(workspaceId);
-  const headers = ['Name', 'Email', 'Role', 'Joined'];
+  const headers = ['Name', 'Email', 'Organisation', 'Role', 'Joined'];
   if (canRemove) headers.push('Remove');
 
   return (
@@ -33,6 +34,7 @@ export function MembersSection({ workspaceId, canChangeRole, canRemove }: Member
             const cells: ReactNode[] = [
               member.name,
               member.email,
+              <OrganisationName organisation={member.organisation} />,
               canChangeRole ? (
                 <ChangeRoleForm workspaceId={workspaceId} member={member} />
               ) : (

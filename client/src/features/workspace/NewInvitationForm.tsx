@@ -1,4 +1,9 @@
-import type { CreatedInvitation, CreateInvitationRequest, Role } from '@coproduce/domain';
+import {
+  needsOrganisation,
+  type CreatedInvitation,
+  type CreateInvitationRequest,
+  type Role,
+} from '@coproduce/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { createInvitation } from '../../api/invitations';
@@ -7,6 +12,7 @@ import { Button } from '../../components/Button';
 import { EmailInput } from '../../components/EmailInput';
 import { ErrorSummary, type ProblemItem } from '../../components/ErrorSummary';
 import { Select } from '../../components/Select';
+import { TextInput } from '../../components/TextInput';
 import { useFormFields } from '../../components/useFormFields';
 import { CreatedInvitationBanner } from './CreatedInvitationBanner';
 import { ROLE_OPTIONS } from './role-options';
@@ -17,7 +23,7 @@ export function NewInvitationForm({ workspaceId }: { workspaceId: string }) {
   const [role, setRole] = useState<Role>('expert-by-experience');
   const [problems, setProblems] = useState<ProblemItem[]>([]);
   const { values, setValue, field } = useFormFields(
-    { 'invitation-email': '', 'invitation-expiry': '7' },
+    { 'invitation-email': '', 'invitation-organisation': '', 'invitation-expiry': '7' },
     problems,
   );
   const [created, setCreated] = useState<CreatedInvitation>();
@@ -28,6 +34,7 @@ export function NewInvitationForm({ workspaceId }: { workspaceId: string }) {
     onSuccess: (invitation) => {
       setCreated(invitation);
       setValue('invitation-email', '');
+      setValue('invitation-organisation', '');
       return queryClient.invalidateQueries({ queryKey: workspaceKeys.invitations(workspaceId) });
     },
     onError: (error) => setProblems(problemsFrom(error)),
@@ -38,6 +45,7 @@ export function NewInvitationForm({ workspaceId }: { workspaceId: string }) {
     const { problems: found, request } = validateInvitation({
       email: values['invitation-email'],
       role,
+      organisation: values['invitation-organisation'],
       expiresInDays: values['invitation-expiry'],
     });
     setProblems(found);
@@ -64,6 +72,13 @@ export function NewInvitationForm({ workspaceId }: { workspaceId: string }) {
           options={ROLE_OPTIONS}
           value={role}
           onChange={setRole}
+        />
+        <TextInput
+          label={needsOrganisation(role) ? 'Organisation' : 'Organisation (optional)'}
+          hint="The organisation they take part for, such as a provider, council or parent carer forum. A provider must have one."
+          autoComplete="off"
+          width={30}
+          {...field('invitation-organisation')}
         />
         <Select
           label="Invitation expires after"

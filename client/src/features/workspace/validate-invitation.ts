@@ -1,10 +1,11 @@
-import type { CreateInvitationRequest, Role } from '@coproduce/domain';
+import { needsOrganisation, type CreateInvitationRequest, type Role } from '@coproduce/domain';
 import type { ProblemItem } from '../../components/ErrorSummary';
 import { EMAIL_FORMAT_MESSAGE, looksLikeEmailAddress } from '../../email-address';
 
 export interface InvitationFields {
   email: string;
   role: Role;
+  organisation: string;
   expiresInDays: string;
 }
 
@@ -28,6 +29,13 @@ export function validateInvitation(fields: InvitationFields): {
       text: `${EMAIL_FORMAT_MESSAGE}, or leave it blank to create a link`,
     });
   }
+  const organisation = fields.organisation.trim();
+  if (organisation === '' && needsOrganisation(fields.role)) {
+    problems.push({
+      fieldId: 'invitation-organisation',
+      text: 'Enter the organisation of the provider you are inviting',
+    });
+  }
   const expiresInDays = Number(fields.expiresInDays);
   if (!Number.isInteger(expiresInDays) || expiresInDays < 1 || expiresInDays > 30) {
     problems.push({ fieldId: 'invitation-expiry', text: 'Choose how long the invitation lasts' });
@@ -35,5 +43,6 @@ export function validateInvitation(fields: InvitationFields): {
   if (problems.length > 0) return { problems };
   const request: CreateInvitationRequest = { role: fields.role, expiresInDays };
   if (email !== '') request.email = email;
+  if (organisation !== '') request.organisation = organisation;
   return { problems, request };
 }

@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { ROLES, type Role } from '@coproduce/domain';
+import { needsOrganisation, ROLES, type Role } from '@coproduce/domain';
 import { HydratedDocument, Types } from 'mongoose';
 
 /** A person's role in one workspace; read on every request, never cached in a session. */
@@ -13,6 +13,25 @@ export class Membership {
 
   @Prop({ type: String, required: true, enum: ROLES })
   role: Role;
+
+  /**
+   * Who they take part for. Checked on create: a provider cannot be added without one.
+   * Memberships stored before organisations existed have no field at all; the default
+   * reads them as null ("not recorded") instead of refusing to load them.
+   */
+  @Prop({
+    type: String,
+    default: null,
+    trim: true,
+    maxlength: 200,
+    required: [
+      function (this: Membership) {
+        return needsOrganisation(this.role);
+      },
+      'A provider must have an organisation.',
+    ],
+  })
+  organisation: string | null;
 
   createdAt: Date;
   updatedAt: Date;

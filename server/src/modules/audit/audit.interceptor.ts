@@ -34,7 +34,7 @@ export class AuditInterceptor implements NestInterceptor {
               },
             };
         await this.audit.record({
-          action: audited?.action ?? `${request.method} ${request.path}`,
+          action: description.action ?? audited?.action ?? `${request.method} ${request.path}`,
           workspaceId: description.workspaceId ?? request.membership?.workspaceId ?? null,
           actorId: description.actorId ?? request.auth?.user._id ?? null,
           target: description.target,

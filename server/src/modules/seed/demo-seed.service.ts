@@ -85,7 +85,14 @@ export class DemoSeedService implements OnApplicationBootstrap {
       await this.memberships
         .updateOne(
           { workspaceId: workspace._id, userId: user._id },
-          { $setOnInsert: { workspaceId: workspace._id, userId: user._id, role: account.role } },
+          {
+            $setOnInsert: {
+              workspaceId: workspace._id,
+              userId: user._id,
+              role: account.role,
+              organisation: account.organisation,
+            },
+          },
           { upsert: true },
         )
         .exec();

@@ -9,15 +9,50 @@ export interface DemoAccount {
   email: string;
   name: string;
   role: Role;
+  /** Who they take part for, as the members table shows it. */
+  organisation: string;
 }
 
+// The steering group brings ICB commissioning, the council's service knowledge and
+// procurement together with experts by experience; a voluntary sector provider reads
+// what is published, and the local Healthwatch observes.
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { email: 'commissioner@demo.test', name: 'Priya Shah', role: 'commissioner' },
-  { email: 'steering@demo.test', name: 'Tom Okafor', role: 'steering-member' },
-  { email: 'expert@demo.test', name: 'Jordan Reid', role: 'expert-by-experience' },
-  { email: 'engagement@demo.test', name: 'Aisha Begum', role: 'engagement-lead' },
-  { email: 'provider@demo.test', name: 'Chris Morgan', role: 'provider' },
-  { email: 'observer@demo.test', name: 'Helen Wright', role: 'observer' },
+  {
+    email: 'commissioner@demo.test',
+    name: 'Priya Shah',
+    role: 'commissioner',
+    organisation: 'North Riverside Integrated Care Board',
+  },
+  {
+    email: 'steering@demo.test',
+    name: 'Tom Okafor',
+    role: 'steering-member',
+    organisation: 'Riverside and Vale Commissioning Support Unit',
+  },
+  {
+    email: 'expert@demo.test',
+    name: 'Jordan Reid',
+    role: 'expert-by-experience',
+    organisation: 'Riverside Parent Carer Forum',
+  },
+  {
+    email: 'engagement@demo.test',
+    name: 'Aisha Begum',
+    role: 'engagement-lead',
+    organisation: 'Riverside City Council',
+  },
+  {
+    email: 'provider@demo.test',
+    name: 'Chris Morgan',
+    role: 'provider',
+    organisation: 'Riverside Families Together',
+  },
+  {
+    email: 'observer@demo.test',
+    name: 'Helen Wright',
+    role: 'observer',
+    organisation: 'Healthwatch Riverside',
+  },
 ];
 
 export const DEMO_WORKSPACE = {

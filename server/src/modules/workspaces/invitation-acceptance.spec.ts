@@ -25,13 +25,13 @@ class MembershipsThatCanFail extends MembershipsService {
   /** Runs just before the failure, e.g. to let someone else act in between. */
   meanwhile: (() => Promise<unknown>) | undefined;
 
-  override async add(workspaceId: Types.ObjectId, userId: Types.ObjectId, role: Role) {
+  override async add(...membership: Parameters<MembershipsService['add']>) {
     if (this.failNextAdd) {
       this.failNextAdd = false;
       await this.meanwhile?.();
       throw new Error('the database went away');
     }
-    return super.add(workspaceId, userId, role);
+    return super.add(...membership);
   }
 }
 

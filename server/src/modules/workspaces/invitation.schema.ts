@@ -18,6 +18,10 @@ export class Invitation {
   @Prop({ type: String, required: true, enum: ROLES })
   role: Role;
 
+  /** Copied into the membership on acceptance; null for invitations made before there was one. */
+  @Prop({ type: String, default: null, trim: true, maxlength: 200 })
+  organisation: string | null;
+
   @Prop({ required: true, unique: true })
   tokenHash: string;
 

@@ -29,7 +29,11 @@ export class InvitationsController {
     const invitation = result as CreatedInvitation;
     return {
       target: { type: 'invitation', id: invitation.id },
-      detail: { role: invitation.role, email: invitation.email ?? '(link)' },
+      detail: {
+        role: invitation.role,
+        email: invitation.email ?? '(link)',
+        ...(invitation.organisation !== null && { organisation: invitation.organisation }),
+      },
     };
   })
   @ApiOperation({

@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type {
-  AcceptedInvitation,
-  CreatedInvitation,
-  InvitationPreview,
-  InvitationStatus,
-  InvitationSummary,
-  UserSummary,
+import {
+  needsOrganisation,
+  type AcceptedInvitation,
+  type CreatedInvitation,
+  type InvitationPreview,
+  type InvitationStatus,
+  type InvitationSummary,
+  type UserSummary,
 } from '@coproduce/domain';
 import { Model, Types } from 'mongoose';
 import {
@@ -65,6 +66,7 @@ export class InvitationsService {
       workspaceId,
       email,
       role: request.role,
+      organisation: request.organisation ?? null,
       tokenHash: hashToken(token),
       expiresAt: new Date(Date.now() + expiresInDays * DAY_MS),
       createdBy: inviter._id,
@@ -98,6 +100,7 @@ export class InvitationsService {
       workspaceName: workspace.name,
       leadOrganisation: workspace.leadOrganisation,
       role: invitation.role,
+      organisation: invitation.organisation ?? null,
       email: invitation.email,
       status: statusOf(invitation),
       expiresAt: invitation.expiresAt.toISOString(),
@@ -116,6 +119,7 @@ export class InvitationsService {
   ): Promise<AcceptedInvitation> {
     const invitation = await this.findByToken(token);
     refuseUnlessPending(invitation);
+    refuseProviderInvitationWithoutOrganisation(invitation);
     const workspace = await this.workspaces.findById(invitation.workspaceId);
     const joiner: Joiner = caller
       ? { kind: 'signed-in', user: caller }
@@ -153,7 +157,12 @@ export class InvitationsService {
         createdAccount = await this.accounts.create(joiner.account);
         user = createdAccount;
       }
-      await this.memberships.add(invitation.workspaceId, user._id, invitation.role);
+      await this.memberships.add(
+        invitation.workspaceId,
+        user._id,
+        invitation.role,
+        invitation.organisation ?? null,
+      );
     } catch (error) {
       await this.undoAcceptance(claimed, claimedAt, createdAccount);
       throw error;
@@ -243,11 +252,25 @@ function refuseUnlessPending(invitation: Invitation): void {
   }
 }
 
+/**
+ * A provider invitation made before invitations carried an organisation cannot make a
+ * membership; refused before it is claimed, so nothing changes and the person is told
+ * what to ask for.
+ */
+function refuseProviderInvitationWithoutOrganisation(invitation: Invitation): void {
+  if (needsOrganisation(invitation.role) && !invitation.organisation) {
+    throw new BadRequest(
+      'This invitation does not say which organisation you will take part for, and a provider needs one. Ask the commissioner who invited you for a new invitation.',
+    );
+  }
+}
+
 function summarise(invitation: InvitationDocument, createdBy: UserSummary): InvitationSummary {
   return {
     id: invitation.id as string,
     email: invitation.email,
     role: invitation.role,
+    organisation: invitation.organisation ?? null,
     status: statusOf(invitation),
     expiresAt: invitation.expiresAt.toISOString(),
     createdAt: invitation.createdAt.toISOString(),

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { MemberSummary, Role, WorkspaceSummary } from '@coproduce/domain';
+import {
+  needsOrganisation,
+  type ChangeMemberRequest,
+  type MemberSummary,
+  type Role,
+  type WorkspaceSummary,
+} from '@coproduce/domain';
 import { Model, Types } from 'mongoose';
 import { isDuplicateKeyError } from '../../base/duplicate-key';
-import { AlreadyMember, LastCommissioner, NotFound } from '../../base/errors';
+import { AlreadyMember, BadRequest, LastCommissioner, NotFound } from '../../base/errors';
 import { EventBus } from '../../base/event-bus';
 import { AccountsService } from '../accounts/accounts.service';
 import { Membership } from '../access/membership.schema';
@@ -44,51 +50,83 @@ export class MembershipsService {
           name: user.name,
           email: user.email,
           role: m.role,
+          organisation: m.organisation ?? null,
           joinedAt: m.createdAt.toISOString(),
         },
       ];
     });
   }
 
-  async add(workspaceId: Types.ObjectId, userId: Types.ObjectId, role: Role): Promise<void> {
+  async add(
+    workspaceId: Types.ObjectId,
+    userId: Types.ObjectId,
+    role: Role,
+    organisation: string | null = null,
+  ): Promise<void> {
+    refuseProviderWithoutOrganisation(role, organisation);
     try {
-      await this.memberships.create({ workspaceId, userId, role });
+      await this.memberships.create({ workspaceId, userId, role, organisation });
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new AlreadyMember();
       throw error;
     }
   }
 
-  async changeRole(workspaceId: Types.ObjectId, userId: Types.ObjectId, role: Role) {
+  /**
+   * A new role, a new organisation, or both, in one write. Becoming a provider needs an
+   * organisation, given here or already stored; none is ever cleared, so a stored one
+   * cannot vanish between the check and the write.
+   */
+  async change(workspaceId: Types.ObjectId, userId: Types.ObjectId, change: ChangeMemberRequest) {
+    if (change.role === undefined && change.organisation === undefined) {
+      throw new BadRequest('Send a new role, a new organisation, or both.');
+    }
     const current = await this.memberships.findOne({ workspaceId, userId }).exec();
     if (!current) throw new NotFound('that member');
-    if (current.role === role) return { previousRole: current.role };
+    const role = change.role ?? current.role;
+    const organisation = change.organisation ?? current.organisation ?? null;
+    if (role !== current.role) refuseProviderWithoutOrganisation(role, organisation);
+    const unchanged = role === current.role && organisation === (current.organisation ?? null);
+    if (unchanged) return { previousRole: current.role, previousOrganisation: organisation };
     // The ordinary refusal writes nothing; the check after the write catches a race.
-    if (current.role === 'commissioner') await this.refuseIfLastCommissioner(workspaceId);
+    if (current.role === 'commissioner' && role !== 'commissioner') {
+      await this.refuseIfLastCommissioner(workspaceId);
+    }
     const previous = await this.memberships
-      .findOneAndUpdate({ _id: current._id }, { $set: { role } }, { new: false })
+      .findOneAndUpdate(
+        { _id: current._id },
+        { $set: change.organisation === undefined ? { role } : { role, organisation } },
+        { new: false },
+      )
       .exec();
     if (!previous) throw new NotFound('that member');
-    if (previous.role === role) return { previousRole: previous.role };
-    if (previous.role === 'commissioner') {
+    if (previous.role === 'commissioner' && role !== 'commissioner') {
       await this.ensureCommissionerRemains(workspaceId, () =>
         this.memberships
           .updateOne(
             { _id: previous._id },
-            { $set: { role: previous.role, updatedAt: previous.updatedAt } },
+            {
+              $set: {
+                role: previous.role,
+                organisation: previous.organisation,
+                updatedAt: previous.updatedAt,
+              },
+            },
             { timestamps: false },
           )
           .exec(),
       );
     }
-    this.events.publish('membership.changed', {
-      kind: 'role-changed',
-      workspaceId: workspaceId.toHexString(),
-      userId: userId.toHexString(),
-      role,
-      previousRole: previous.role,
-    });
-    return { previousRole: previous.role };
+    if (previous.role !== role) {
+      this.events.publish('membership.changed', {
+        kind: 'role-changed',
+        workspaceId: workspaceId.toHexString(),
+        userId: userId.toHexString(),
+        role,
+        previousRole: previous.role,
+      });
+    }
+    return { previousRole: previous.role, previousOrganisation: previous.organisation ?? null };
   }
 
   async remove(workspaceId: Types.ObjectId, userId: Types.ObjectId) {
@@ -134,5 +172,14 @@ export class MembershipsService {
     if (remaining > 0) return;
     await undo();
     throw new LastCommissioner();
+  }
+}
+
+/** Refused before anything is written, with a message that says what to send. */
+function refuseProviderWithoutOrganisation(role: Role, organisation: string | null): void {
+  if (needsOrganisation(role) && !organisation) {
+    throw new BadRequest(
+      'A provider must have an organisation. Give the organisation they take part for.',
+    );
   }
 }

@@ -1,8 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES, type CreateInvitationRequest, type Role } from '@coproduce/domain';
+import {
+  needsOrganisation,
+  ROLES,
+  type CreateInvitationRequest,
+  type Role,
+} from '@coproduce/domain';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { normalisedEmail } from '../../../base/validation';
+import { MemberOrganisation } from '../workspace-fields';
 
 export class CreateInvitationDto implements CreateInvitationRequest {
   @ApiPropertyOptional({
@@ -19,6 +35,13 @@ export class CreateInvitationDto implements CreateInvitationRequest {
   @ApiProperty({ enum: ROLES })
   @IsIn(ROLES, { message: `Choose a role: one of ${ROLES.join(', ')}.` })
   role: Role;
+
+  @ValidateIf(
+    (invitation: CreateInvitationDto) =>
+      invitation.organisation !== undefined || needsOrganisation(invitation.role),
+  )
+  @MemberOrganisation()
+  organisation?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 30, default: 7 })
   @IsOptional()
