@@ -19,12 +19,7 @@ import { SpecificationReader } from './specification-reader';
  * `SpecificationReader`, and reach the people viewing it through `ConnectionRegistry`.
  */
 @Module({
-  imports: [
-    AuthModule,
-    SpecificationsModule,
-    SpecificationStoreModule,
-    ConnectionsModule,
-  ],
+  imports: [AuthModule, SpecificationsModule, SpecificationStoreModule, ConnectionsModule],
   providers: [
     CollabSettings,
     SocketSession,

@@ -95,7 +95,11 @@ function addTo(index: Map<string, Set<Connection>>, key: string, connection: Con
   connections.add(connection);
 }
 
-function removeFrom(index: Map<string, Set<Connection>>, key: string, connection: Connection): void {
+function removeFrom(
+  index: Map<string, Set<Connection>>,
+  key: string,
+  connection: Connection,
+): void {
   const connections = index.get(key);
   if (!connections?.delete(connection)) return;
   if (connections.size === 0) index.delete(key);

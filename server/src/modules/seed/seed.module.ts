@@ -7,7 +7,13 @@ import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { DemoSeedService } from './demo-seed.service';
 
 @Module({
-  imports: [AccessModule, AccountsModule, WorkspacesModule, SpecificationsModule, SpecificationStoreModule],
+  imports: [
+    AccessModule,
+    AccountsModule,
+    WorkspacesModule,
+    SpecificationsModule,
+    SpecificationStoreModule,
+  ],
   providers: [DemoSeedService],
 })
 export class SeedModule {}

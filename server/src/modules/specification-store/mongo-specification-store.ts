@@ -78,7 +78,11 @@ export class MongoSpecificationStore extends SpecificationStore implements OnMod
   ): Promise<{ version: number; state: Uint8Array }> {
     let merged = state;
     let based = basedOnVersion;
-    for (let attempt = 1; !(await this.replaceSnapshot(specificationId, merged, based)); attempt++) {
+    for (
+      let attempt = 1;
+      !(await this.replaceSnapshot(specificationId, merged, based));
+      attempt++
+    ) {
       if (attempt >= MAX_SNAPSHOT_RACES) {
         throw new Error(`the snapshot of ${specificationId} kept changing while compacting`);
       }

@@ -61,10 +61,7 @@ describe('writing one specification in batches', () => {
     expect(second.updates).toEqual([3, 4]);
     second.resolve();
     await batcher.whenIdle();
-    expect(written).toEqual([
-      { updates: [1, 2] },
-      { updates: [3, 4] },
-    ]);
+    expect(written).toEqual([{ updates: [1, 2] }, { updates: [3, 4] }]);
     expect(batcher.unwrittenCount).toBe(0);
   });
 
@@ -151,9 +148,6 @@ describe('writing one specification in batches', () => {
     (await writes.next()).resolve();
     (await writes.next()).resolve();
     await batcher.whenIdle();
-    expect(written).toEqual([
-      { updates: [1, 2] },
-      { updates: [3] },
-    ]);
+    expect(written).toEqual([{ updates: [1, 2] }, { updates: [3] }]);
   });
 });

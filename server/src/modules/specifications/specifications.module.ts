@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { AccessModule } from '../access/access.module';
 import { AccountsModule } from '../accounts/accounts.module';
 import { SpecificationStoreModule } from '../specification-store/specification-store.module';
+import { LastEditorRecorder } from './last-editor-recorder';
 import { Specification, SpecificationSchema } from './specification.schema';
 import { SpecificationsController } from './specifications.controller';
 import { SpecificationsService } from './specifications.service';
@@ -15,7 +16,7 @@ import { SpecificationsService } from './specifications.service';
     MongooseModule.forFeature([{ name: Specification.name, schema: SpecificationSchema }]),
   ],
   controllers: [SpecificationsController],
-  providers: [SpecificationsService],
+  providers: [SpecificationsService, LastEditorRecorder],
   exports: [SpecificationsService, MongooseModule],
 })
 export class SpecificationsModule {}

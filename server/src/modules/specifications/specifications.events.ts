@@ -1,0 +1,15 @@
+/**
+ * What others announce about specifications on the event bus. The collab module
+ * publishes `specification.edited` as people type (at most every 30 seconds per person
+ * and specification); this module records it as "last changed by".
+ */
+declare module '../../base/event-bus' {
+  interface CoproduceEvents {
+    'specification.edited': SpecificationEdited;
+  }
+}
+
+export interface SpecificationEdited {
+  specificationId: string;
+  userId: string;
+}
