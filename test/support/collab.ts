@@ -225,11 +225,11 @@ export async function storedState(databaseUri: string, docId: string): Promise<Y
     const snapshot = await db
       .collection('specification_snapshots')
       .findOne({ specificationId: docId });
-    const upToSeq = typeof snapshot?.['upToSeq'] === 'number' ? snapshot['upToSeq'] : 0;
+    // Yjs updates commute: the log's order does not matter, and an entry the snapshot
+    // holds already applies as nothing.
     const log = await db
       .collection('specification_updates')
-      .find({ specificationId: docId, seq: { $gt: upToSeq } })
-      .sort({ seq: 1 })
+      .find({ specificationId: docId })
       .toArray();
     const doc = new Y.Doc();
     const parts = [snapshot?.['state'], ...log.map((entry) => entry['update'])] as Array<
