@@ -4,6 +4,7 @@ import type { CollabLimits, CollabSettings } from './collab-settings';
 import type { ConnectionRegistry } from '../connections/connection-registry';
 import { DocumentRegistry } from './document-registry';
 import type { SpecificationEditors } from './specification-editors';
+import { SpecificationReader } from './specification-reader';
 import {
   SpecificationStore,
   type Compaction,
@@ -173,5 +174,36 @@ describe('the open specifications, as the database fails', () => {
     expect(reopened).not.toBe(first);
     expect(reopened.doc.getText('notes').toString()).toBe('Written just before leaving');
     await registry.onApplicationShutdown();
+  });
+
+  it('a feature reads the current text without joining, and edits to its copy go nowhere', async () => {
+    const open = await registry.acquire('spec-a');
+    open.doc.getText('notes').insert(0, 'Typed a moment ago');
+    const reader = new SpecificationReader(registry);
+
+    const copy = await reader.read('spec-a');
+    copy.getText('notes').insert(0, 'Not an edit: ');
+
+    expect(copy.getText('notes').toString()).toBe('Not an edit: Typed a moment ago');
+    expect(open.doc.getText('notes').toString()).toBe('Typed a moment ago');
+    copy.destroy();
+    await registry.onApplicationShutdown();
+    expect(store.textOf('spec-a')).toBe('Typed a moment ago');
+  });
+
+  it('reading a specification nobody has open opens it, then lets it go', async () => {
+    const writer = await registry.acquire('spec-b');
+    writer.doc.getText('notes').insert(0, 'Stored earlier');
+    registry.released(writer);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(registry.openCount).toBe(0);
+
+    const state = await new SpecificationReader(registry).state('spec-b');
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+
+    expect(doc.getText('notes').toString()).toBe('Stored earlier');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(registry.openCount).toBe(0);
   });
 });

@@ -68,14 +68,12 @@ export interface OpenDocumentOptions {
  */
 export class OpenDocument {
   private readonly logger: Logger;
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new Awareness(this.doc);
+  readonly awareness: Awareness;
   private readonly members = new Map<string, DocumentMember>();
   /** Which member set each awareness client id: nobody may speak for someone else. */
   private readonly awarenessOwners = new Map<number, string>();
   private readonly relay: UpdateRelay;
   private readonly receipts = new UpdateReceipts();
-  private log!: SpecificationLog;
   /** Updates from members applied to the document, and how many of them are written. */
   private appliedCount = 0;
   private writtenCount = 0;
@@ -83,11 +81,16 @@ export class OpenDocument {
 
   private constructor(
     readonly specificationId: string,
+    readonly doc: Y.Doc,
+    private readonly log: SpecificationLog,
     private readonly limits: CollabLimits,
     private readonly channel: DocumentChannel,
     private readonly edited: (userId: string) => void,
   ) {
     this.logger = new Logger(`Specification ${specificationId}`);
+    // Awareness keeps a timer: made only once the document has loaded, so a load that
+    // fails or never ends leaves nothing running.
+    this.awareness = new Awareness(doc);
     // The server is no one's presence.
     this.awareness.setLocalState(null);
     this.relay = new UpdateRelay(specificationId, channel);
@@ -98,21 +101,25 @@ export class OpenDocument {
     specificationId: string,
     { store, limits, channel, initialContent, edited }: OpenDocumentOptions,
   ): Promise<OpenDocument> {
-    const document = new OpenDocument(specificationId, limits, channel, edited);
-    document.log = await SpecificationLog.open({
+    const doc = new Y.Doc({ gc: true });
+    // Nothing is written before the document exists: only its members' edits are.
+    const owner: { document?: OpenDocument } = {};
+    const log = await SpecificationLog.open({
       specificationId,
       store,
       limits,
-      doc: document.doc,
+      doc,
       origin: FROM_STORE,
       initialContent,
       listener: {
-        written: (updates) => document.onWritten(updates),
+        written: (updates) => owner.document?.onWritten(updates),
         failing: (attempt) => {
-          if (attempt === WRITE_FAILURES_BEFORE_TELLING) document.tellSavingIsStuck();
+          if (attempt === WRITE_FAILURES_BEFORE_TELLING) owner.document?.tellSavingIsStuck();
         },
       },
     });
+    const document = new OpenDocument(specificationId, doc, log, limits, channel, edited);
+    owner.document = document;
     document.doc.on('update', (update: Uint8Array, origin: unknown) =>
       document.onDocumentUpdate(update, origin),
     );

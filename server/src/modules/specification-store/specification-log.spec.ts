@@ -1,0 +1,156 @@
+import { Logger } from '@nestjs/common';
+import { Y } from '@coproduce/protocol';
+import { newLogEntryId } from './log-entry-id';
+import { SpecificationLog, type SpecificationLogLimits } from './specification-log';
+import {
+  SpecificationStore,
+  type Compaction,
+  type LogEntry,
+  type StoredSpecification,
+} from './specification-store';
+
+/** A store in memory that keeps entries by id, as MongoDB's unique `_id` does. */
+class StoreInMemory extends SpecificationStore {
+  readonly entries = new Map<string, Uint8Array>();
+  snapshot: { state: Uint8Array; version: number } | null = null;
+  /** Appends that store their entries and then fail, as when the answer is lost. */
+  losingAnswers = 0;
+  appendsHeld: Array<() => void> = [];
+  holdAppends = false;
+
+  load(): Promise<StoredSpecification> {
+    return Promise.resolve({
+      snapshot: this.snapshot,
+      log: [...this.entries].map(([id, update]) => ({ id, update })),
+    });
+  }
+
+  async append(_specificationId: string, entries: LogEntry[]): Promise<void> {
+    if (this.holdAppends) await new Promise<void>((resolve) => this.appendsHeld.push(resolve));
+    for (const entry of entries)
+      if (!this.entries.has(entry.id)) this.entries.set(entry.id, entry.update);
+    if (this.losingAnswers > 0) {
+      this.losingAnswers--;
+      throw new Error('connection reset before the answer');
+    }
+  }
+
+  compact(
+    _specificationId: string,
+    { state, foldedEntryIds }: Compaction,
+  ): Promise<{ version: number; state: Uint8Array }> {
+    const version = (this.snapshot?.version ?? 0) + 1;
+    this.snapshot = { state, version };
+    for (const id of foldedEntryIds) this.entries.delete(id);
+    return Promise.resolve(this.snapshot);
+  }
+}
+
+const LIMITS: SpecificationLogLimits = {
+  maxBatchBytes: 1024 * 1024,
+  compactAfterEntries: 1_000,
+  compactAfterBytes: 1024 * 1024,
+};
+
+const FROM_STORE = Symbol('from-store');
+
+function typed(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText('notes').insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+describe("a specification's update log", () => {
+  let store: StoreInMemory;
+  let doc: Y.Doc;
+  let written: number[];
+
+  beforeEach(() => {
+    store = new StoreInMemory();
+    doc = new Y.Doc();
+    written = [];
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+  });
+
+  afterEach(() => jest.restoreAllMocks());
+
+  async function open(): Promise<SpecificationLog> {
+    const log = await SpecificationLog.open({
+      specificationId: 'spec-1',
+      store,
+      limits: LIMITS,
+      doc,
+      origin: FROM_STORE,
+      initialContent: () => typed('template'),
+      listener: { written: (updates) => written.push(updates), failing: () => undefined },
+    });
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== FROM_STORE) log.append(update);
+    });
+    return log;
+  }
+
+  function covers(stateVector: Uint8Array, of: Y.Doc): boolean {
+    const durable = Y.decodeStateVector(stateVector);
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(of))) {
+      if ((durable.get(client) ?? 0) < clock) return false;
+    }
+    return true;
+  }
+
+  it('a specification with nothing stored gets its initial content, stored before anyone reads it', async () => {
+    const log = await open();
+
+    expect(doc.getText('notes').toString()).toBe('template');
+    expect(store.entries.size).toBe(1);
+    expect(covers(log.durableStateVector, doc)).toBe(true);
+  });
+
+  it('calls durable only what was written, not what the document holds meanwhile', async () => {
+    const log = await open();
+    store.holdAppends = true;
+    doc.getText('notes').insert(0, 'Key workers: ');
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(covers(log.durableStateVector, doc)).toBe(false);
+
+    store.holdAppends = false;
+    for (const release of store.appendsHeld.splice(0)) release();
+    await log.settle();
+    expect(covers(log.durableStateVector, doc)).toBe(true);
+    expect(written).toEqual([1]);
+  });
+
+  it('a write whose answer was lost is retried with the same entry ids, so each update is stored once', async () => {
+    const log = await open();
+    store.losingAnswers = 1;
+    doc.getText('notes').insert(0, 'a');
+    doc.getText('notes').insert(0, 'b');
+
+    await log.settle();
+
+    // The template, and the two updates once each.
+    expect(store.entries.size).toBe(3);
+    expect(written).toEqual([2]);
+  });
+
+  it('a compaction removes only the entries it folded: another writer’s entry stays in the log', async () => {
+    const log = await open();
+    doc.getText('notes').insert(0, 'ours ');
+    await log.settle();
+    const fromAnotherNode = { id: newLogEntryId(), update: typed('theirs') };
+    store.entries.set(fromAnotherNode.id, fromAnotherNode.update);
+
+    await log.compact();
+
+    expect([...store.entries.keys()]).toEqual([fromAnotherNode.id]);
+    expect(log.unfoldedEntryCount).toBe(0);
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, store.snapshot!.state);
+    Y.applyUpdate(reloaded, fromAnotherNode.update);
+    // Concurrent insertions interleave by client id; each is there whole.
+    for (const words of ['ours ', 'template', 'theirs']) {
+      expect(reloaded.getText('notes').toString()).toContain(words);
+    }
+  });
+});
