@@ -39,15 +39,18 @@ class SpecificationStoreInMemory extends SpecificationStore {
 
   async compact(
     specificationId: string,
-    { state, foldedEntryIds }: Compaction,
+    { state, folded }: Compaction,
   ): Promise<{ version: number; state: Uint8Array }> {
     await new Promise((resolve) => setImmediate(resolve));
     if (this.refusing.has(specificationId)) throw new Error('Document failed validation');
     this.snapshots.set(specificationId, state);
-    const folded = new Set(foldedEntryIds);
+    const isFolded = (entry: LogEntry) =>
+      folded.some(
+        (run) => run.writer === entry.writer && entry.seq >= run.fromSeq && entry.seq <= run.toSeq,
+      );
     this.logs.set(
       specificationId,
-      (this.logs.get(specificationId) ?? []).filter((entry) => !folded.has(entry.id)),
+      (this.logs.get(specificationId) ?? []).filter((entry) => !isFolded(entry)),
     );
     return { version: 1, state };
   }

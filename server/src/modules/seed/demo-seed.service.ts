@@ -7,7 +7,7 @@ import { DEFAULT_DEMO_PASSWORD, type AppConfig } from '../../base/config';
 import { Membership } from '../access/membership.schema';
 import { hashPassword, verifyPassword } from '../accounts/password';
 import { User } from '../accounts/user.schema';
-import { newLogEntryId } from '../specification-store/log-entry-id';
+import { newLogWriterId } from '../specification-store/log-writer-id';
 import { SpecificationStore } from '../specification-store/specification-store';
 import { Specification } from '../specifications/specification.schema';
 import { Workspace } from '../workspaces/workspace.schema';
@@ -129,7 +129,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     try {
       writeDemoSpecification(doc);
       await this.specificationStore.append(specificationId, [
-        { id: newLogEntryId(), update: Y.encodeStateAsUpdate(doc) },
+        { writer: newLogWriterId(), seq: 1, update: Y.encodeStateAsUpdate(doc) },
       ]);
     } finally {
       doc.destroy();

@@ -1,7 +1,7 @@
 import { startEmbeddedMongo, type RunningEmbeddedMongo } from '@coproduce/embedded-mongo';
 import { Y } from '@coproduce/protocol';
 import { createConnection, type Connection, type Model } from 'mongoose';
-import { newLogEntryId } from './log-entry-id';
+import { newLogWriterId } from './log-writer-id';
 import { MongoSpecificationStore } from './mongo-specification-store';
 import {
   SpecificationSnapshot,
@@ -17,8 +17,12 @@ import {
 /** Specification ids longer than the schema's 64 characters fail mongoose's validation. */
 const TOO_LONG_ID = 'x'.repeat(65);
 
-function entry(text: string): LogEntry {
-  return { id: newLogEntryId(), update: new TextEncoder().encode(text) };
+/** Each test's own writer, numbering its entries as a specification log does. */
+let writer = newLogWriterId();
+let lastSeq = 0;
+
+function entry(text: string, update: Uint8Array = new TextEncoder().encode(text)): LogEntry {
+  return { writer, seq: ++lastSeq, update };
 }
 
 /** A Yjs update that writes `text` into a document of its own. */
@@ -54,6 +58,11 @@ describe('the specification log on MongoDB', () => {
   afterAll(async () => {
     await connection?.close();
     await database?.stop();
+  });
+
+  beforeEach(() => {
+    writer = newLogWriterId();
+    lastSeq = 0;
   });
 
   async function storedTexts(specificationId: string): Promise<string[]> {
@@ -122,40 +131,41 @@ describe('the specification log on MongoDB', () => {
 
   describe('compacting', () => {
     it('removes exactly the entries it folded: one appended meanwhile stays in the log', async () => {
-      const folded = { id: newLogEntryId(), update: typed('a') };
+      const folded = entry('a', typed('a'));
       await store.append('spec-compacted', [folded]);
-      const meanwhile = { id: newLogEntryId(), update: typed('b') };
+      const meanwhile = entry('b', typed('b'));
       await store.append('spec-compacted', [meanwhile]);
 
       const snapshot = await store.compact('spec-compacted', {
         state: folded.update,
         basedOnVersion: 0,
-        foldedEntryIds: [folded.id],
+        folded: [{ writer, fromSeq: folded.seq, toSeq: folded.seq }],
       });
 
       const stored = await store.load('spec-compacted');
       expect(snapshot.version).toBe(1);
       expect(stored.snapshot?.version).toBe(1);
-      expect(stored.log.map((logEntry) => logEntry.id)).toEqual([meanwhile.id]);
+      expect(stored.log.map((logEntry) => logEntry.seq)).toEqual([meanwhile.seq]);
       expect(textOf([stored.snapshot!.state, ...stored.log.map((e) => e.update)])).toBe('ab');
     });
 
     it('two writers compacting at once keep what each folded', async () => {
-      const fromA = { id: newLogEntryId(), update: typed('a') };
-      const fromB = { id: newLogEntryId(), update: typed('b') };
+      const fromA = { writer: 'node-a', seq: 1, update: typed('a') };
+      const fromB = { writer: 'node-b', seq: 1, update: typed('b') };
       await store.append('spec-raced', [fromA, fromB]);
+      const run = (of: LogEntry) => [{ writer: of.writer, fromSeq: of.seq, toSeq: of.seq }];
 
       // Each node knows only its own entry, and both start from no snapshot.
       await Promise.all([
         store.compact('spec-raced', {
           state: fromA.update,
           basedOnVersion: 0,
-          foldedEntryIds: [fromA.id],
+          folded: run(fromA),
         }),
         store.compact('spec-raced', {
           state: fromB.update,
           basedOnVersion: 0,
-          foldedEntryIds: [fromB.id],
+          folded: run(fromB),
         }),
       ]);
 
@@ -190,8 +200,9 @@ describe('the specification log on MongoDB', () => {
       );
       await upgraded.onModuleInit();
 
-      await upgraded.append('spec-old', [{ id: newLogEntryId(), update: typed('c') }]);
-      await upgraded.append('spec-old', [{ id: newLogEntryId(), update: typed('d') }]);
+      // Two writers both numbering from 1: the retired unique index would refuse the second.
+      await upgraded.append('spec-old', [{ writer: 'node-a', seq: 1, update: typed('c') }]);
+      await upgraded.append('spec-old', [{ writer: 'node-b', seq: 1, update: typed('d') }]);
       const loaded = await upgraded.load('spec-old');
       expect(loaded.snapshot?.version).toBe(0);
       expect(textOf([loaded.snapshot!.state, ...loaded.log.map((e) => e.update)])).toBe('abcd');
@@ -201,7 +212,7 @@ describe('the specification log on MongoDB', () => {
       await upgraded.compact('spec-old', {
         state: Y.mergeUpdates([loaded.snapshot!.state, ...loaded.log.map((e) => e.update)]),
         basedOnVersion: 0,
-        foldedEntryIds: loaded.log.map((e) => e.id),
+        folded: loaded.log.map((e) => ({ writer: e.writer, fromSeq: e.seq, toSeq: e.seq })),
       });
       const compacted = await upgraded.load('spec-old');
       expect(compacted.log).toEqual([]);

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Y } from '@coproduce/protocol';
-import { Types, type Model } from 'mongoose';
+import type { Model } from 'mongoose';
 import { isDuplicateKeyError } from '../../base/duplicate-key';
 import { LogAppendCoalescer, type RefusedEntries } from './log-append-coalescer';
 import { SpecificationSnapshot } from './specification-snapshot.schema';
@@ -50,22 +50,27 @@ export class MongoSpecificationStore extends SpecificationStore implements OnMod
   async load(specificationId: string): Promise<StoredSpecification> {
     const [snapshot, entries] = await Promise.all([
       this.snapshots.findOne({ specificationId }, { state: 1, version: 1 }).lean().exec(),
-      this.updates.find({ specificationId }, { update: 1 }).sort({ _id: 1 }).lean().exec(),
+      this.updates.find({ specificationId }, { writer: 1, seq: 1, update: 1 }).lean().exec(),
     ]);
     return {
       snapshot: snapshot
         ? { state: bytesOf(snapshot.state), version: snapshot.version ?? 0 }
         : null,
-      log: entries.map((entry) => ({ id: entry._id.toHexString(), update: bytesOf(entry.update) })),
+      log: entries.map((entry) => ({
+        writer: entry.writer ?? null,
+        seq: entry.seq,
+        update: bytesOf(entry.update),
+      })),
     };
   }
 
   async append(specificationId: string, entries: LogEntry[]): Promise<void> {
     const createdAt = new Date();
     await this.appends.append(
-      entries.map(({ id, update }) => ({
-        _id: new Types.ObjectId(id),
+      entries.map(({ writer, seq, update }) => ({
         specificationId,
+        writer,
+        seq,
         update: Buffer.from(update.buffer, update.byteOffset, update.byteLength),
         createdAt,
       })),
@@ -74,7 +79,7 @@ export class MongoSpecificationStore extends SpecificationStore implements OnMod
 
   async compact(
     specificationId: string,
-    { state, basedOnVersion, foldedEntryIds }: Compaction,
+    { state, basedOnVersion, folded }: Compaction,
   ): Promise<{ version: number; state: Uint8Array }> {
     let merged = state;
     let based = basedOnVersion;
@@ -94,10 +99,13 @@ export class MongoSpecificationStore extends SpecificationStore implements OnMod
       merged = current ? Y.mergeUpdates([bytesOf(current.state), merged]) : merged;
       based = current?.version ?? 0;
     }
-    await this.updates.deleteMany(
-      { specificationId, _id: { $in: foldedEntryIds.map((id) => new Types.ObjectId(id)) } },
-      { writeConcern: DURABLE },
-    );
+    // Ranges, not a list of entries: a range of one writer is one index scan.
+    for (const { writer, fromSeq, toSeq } of folded) {
+      await this.updates.deleteMany(
+        { specificationId, writer, seq: { $gte: fromSeq, $lte: toSeq } },
+        { writeConcern: DURABLE },
+      );
+    }
     return { version: based + 1, state: merged };
   }
 
@@ -182,11 +190,11 @@ interface DriverBulkResult {
 
 /**
  * Which entries of an unordered insert were refused, from the error it threw (an entry
- * already stored is not refused). Throws the
- * error back when it cannot be pinned to entries: nothing names a refused entry (a
- * network or whole-command failure), the write concern was not met (nothing is known to
- * be durable), or the stored and refused entries do not add up (the driver stopped
- * between batches).
+ * stored already, by an attempt whose answer was lost, is not refused). Throws the error
+ * back when it cannot be pinned to entries: nothing names a refused entry (a network or
+ * whole-command failure), the write concern was not met (nothing is known to be
+ * durable), or the stored and refused entries do not add up (the driver stopped between
+ * batches).
  */
 function refusedEntries(error: unknown, total: number): RefusedEntries {
   if (typeof error !== 'object' || error === null) throw error;

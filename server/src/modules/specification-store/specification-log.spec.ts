@@ -1,17 +1,17 @@
 import { Logger } from '@nestjs/common';
 import { Y } from '@coproduce/protocol';
-import { newLogEntryId } from './log-entry-id';
 import { SpecificationLog, type SpecificationLogLimits } from './specification-log';
 import {
   SpecificationStore,
   type Compaction,
+  type FoldedRun,
   type LogEntry,
   type StoredSpecification,
 } from './specification-store';
 
-/** A store in memory that keeps entries by id, as MongoDB's unique `_id` does. */
+/** A store in memory that keeps entries by writer and seq, as the unique index does. */
 class StoreInMemory extends SpecificationStore {
-  readonly entries = new Map<string, Uint8Array>();
+  readonly entries = new Map<string, LogEntry>();
   snapshot: { state: Uint8Array; version: number } | null = null;
   /** Appends that store their entries and then fail, as when the answer is lost. */
   losingAnswers = 0;
@@ -21,14 +21,15 @@ class StoreInMemory extends SpecificationStore {
   load(): Promise<StoredSpecification> {
     return Promise.resolve({
       snapshot: this.snapshot,
-      log: [...this.entries].map(([id, update]) => ({ id, update })),
+      log: [...this.entries.values()],
     });
   }
 
   async append(_specificationId: string, entries: LogEntry[]): Promise<void> {
     if (this.holdAppends) await new Promise<void>((resolve) => this.appendsHeld.push(resolve));
-    for (const entry of entries)
-      if (!this.entries.has(entry.id)) this.entries.set(entry.id, entry.update);
+    for (const entry of entries) {
+      if (!this.entries.has(keyOf(entry))) this.entries.set(keyOf(entry), entry);
+    }
     if (this.losingAnswers > 0) {
       this.losingAnswers--;
       throw new Error('connection reset before the answer');
@@ -37,13 +38,23 @@ class StoreInMemory extends SpecificationStore {
 
   compact(
     _specificationId: string,
-    { state, foldedEntryIds }: Compaction,
+    { state, folded }: Compaction,
   ): Promise<{ version: number; state: Uint8Array }> {
     const version = (this.snapshot?.version ?? 0) + 1;
     this.snapshot = { state, version };
-    for (const id of foldedEntryIds) this.entries.delete(id);
+    for (const [key, entry] of this.entries) {
+      if (folded.some((run) => holds(run, entry))) this.entries.delete(key);
+    }
     return Promise.resolve(this.snapshot);
   }
+}
+
+function holds(run: FoldedRun, entry: LogEntry): boolean {
+  return run.writer === entry.writer && entry.seq >= run.fromSeq && entry.seq <= run.toSeq;
+}
+
+function keyOf(entry: LogEntry): string {
+  return `${entry.writer}:${entry.seq}`;
 }
 
 const LIMITS: SpecificationLogLimits = {
@@ -121,7 +132,7 @@ describe("a specification's update log", () => {
     expect(written).toEqual([1]);
   });
 
-  it('a write whose answer was lost is retried with the same entry ids, so each update is stored once', async () => {
+  it('a write whose answer was lost is retried with the same entry numbers, so each update is stored once', async () => {
     const log = await open();
     store.losingAnswers = 1;
     doc.getText('notes').insert(0, 'a');
@@ -138,12 +149,12 @@ describe("a specification's update log", () => {
     const log = await open();
     doc.getText('notes').insert(0, 'ours ');
     await log.settle();
-    const fromAnotherNode = { id: newLogEntryId(), update: typed('theirs') };
-    store.entries.set(fromAnotherNode.id, fromAnotherNode.update);
+    const fromAnotherNode = { writer: 'another-node', seq: 1, update: typed('theirs') };
+    store.entries.set(keyOf(fromAnotherNode), fromAnotherNode);
 
     await log.compact();
 
-    expect([...store.entries.keys()]).toEqual([fromAnotherNode.id]);
+    expect([...store.entries.values()]).toEqual([fromAnotherNode]);
     expect(log.unfoldedEntryCount).toBe(0);
     const reloaded = new Y.Doc();
     Y.applyUpdate(reloaded, store.snapshot!.state);

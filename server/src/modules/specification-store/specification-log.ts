@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Y } from '@coproduce/protocol';
 import { DurableStateVector } from './durable-state-vector';
-import { newLogEntryId } from './log-entry-id';
-import type { LogEntry, SpecificationStore } from './specification-store';
+import { newLogWriterId } from './log-writer-id';
+import type { FoldedRun, LogEntry, SpecificationStore } from './specification-store';
 import { WriteBatcher } from './write-batcher';
 
 export interface SpecificationLogLimits {
@@ -38,31 +38,35 @@ export interface OpenLogOptions {
 /**
  * One specification's update log, as its open document sees it: it appends the document's
  * updates in group commits (retrying until the database answers), knows what is durable
- * (`durableStateVector`), and folds the log into the snapshot once it grows. Entries are
- * keyed by ids unique across nodes, and a compaction removes exactly the entries its
- * snapshot holds, so appends from elsewhere are never lost to it.
+ * (`durableStateVector`), and folds the log into the snapshot once it grows. It numbers
+ * its entries under a writer id of its own, unique across nodes, and a compaction
+ * removes exactly the entries its snapshot holds, so appends from elsewhere are never
+ * lost to it.
  */
 export class SpecificationLog {
   private readonly logger: Logger;
   private readonly batcher: WriteBatcher;
   private readonly durable: DurableStateVector;
-  /** Entries known to be stored and not yet folded into the snapshot, with their sizes. */
-  private readonly unfolded = new Map<string, number>();
+  /** Entries known to be stored and not yet folded into the snapshot, as they became known. */
+  private unfolded: Array<{ writer: string | null; seq: number; bytes: number }> = [];
   private unfoldedBytes = 0;
+  private nextSeq: number;
   private snapshotVersion: number;
   private snapshotBytes: number;
   private compacting: Promise<void> | null = null;
-  /** The id each update takes when first written, kept so a retry reuses it. */
-  private readonly pendingIds = new WeakMap<Uint8Array, string>();
+  /** The seq each update takes when first written, kept so a retry reuses it. */
+  private readonly pendingSeqs = new WeakMap<Uint8Array, number>();
 
   private constructor(
     private readonly options: OpenLogOptions,
+    private readonly writer: string,
     stored: { snapshotVersion: number; snapshotBytes: number; entries: LogEntry[] },
   ) {
     this.logger = new Logger(`Specification ${options.specificationId}`);
     this.snapshotVersion = stored.snapshotVersion;
     this.snapshotBytes = stored.snapshotBytes;
     for (const entry of stored.entries) this.recordStored(entry);
+    this.nextSeq = 1 + stored.entries.filter((entry) => entry.writer === writer).length;
     this.durable = new DurableStateVector(Y.encodeStateVector(options.doc));
     this.batcher = new WriteBatcher({
       label: options.specificationId,
@@ -82,15 +86,16 @@ export class SpecificationLog {
   static async open(options: OpenLogOptions): Promise<SpecificationLog> {
     const { specificationId, store, doc, origin } = options;
     const stored = await store.load(specificationId);
+    const writer = newLogWriterId();
     let entries = stored.log;
     if (!stored.snapshot && entries.length === 0) {
-      entries = [{ id: newLogEntryId(), update: options.initialContent() }];
+      entries = [{ writer, seq: 1, update: options.initialContent() }];
       await store.append(specificationId, entries);
     }
     const updates = entries.map((entry) => entry.update);
     if (stored.snapshot) updates.unshift(stored.snapshot.state);
     applyStored(doc, updates, origin, new Logger(`Specification ${specificationId}`));
-    return new SpecificationLog(options, {
+    return new SpecificationLog(options, writer, {
       snapshotVersion: stored.snapshot?.version ?? 0,
       snapshotBytes: stored.snapshot?.state.length ?? 0,
       entries,
@@ -109,7 +114,7 @@ export class SpecificationLog {
 
   /** Log entries not yet folded into the snapshot. */
   get unfoldedEntryCount(): number {
-    return this.unfolded.size;
+    return this.unfolded.length;
   }
 
   get storedBytes(): number {
@@ -119,7 +124,8 @@ export class SpecificationLog {
   /** Folds the stored entries into the snapshot in the background; one compaction at a time. */
   compact(): Promise<void> {
     if (this.compacting) return this.compacting;
-    const folded = [...this.unfolded.keys()];
+    const count = this.unfolded.length;
+    const folded = runsOf(this.unfolded.slice(0, count));
     // The document holds every folded entry, and perhaps updates still being written: a
     // snapshot holding more than its entries is harmless, as Yjs applies an update once.
     const state = Y.encodeStateAsUpdate(this.options.doc);
@@ -127,15 +133,13 @@ export class SpecificationLog {
       .compact(this.options.specificationId, {
         state,
         basedOnVersion: this.snapshotVersion,
-        foldedEntryIds: folded,
+        folded,
       })
       .then((snapshot) => {
         this.snapshotVersion = snapshot.version;
         this.snapshotBytes = snapshot.state.length;
-        for (const id of folded) {
-          this.unfoldedBytes -= this.unfolded.get(id) ?? 0;
-          this.unfolded.delete(id);
-        }
+        // Entries written meanwhile came after these: they stay for the next compaction.
+        for (const entry of this.unfolded.splice(0, count)) this.unfoldedBytes -= entry.bytes;
       })
       .catch((error: unknown) => this.logger.error(`compaction failed: ${String(error)}`))
       .finally(() => {
@@ -159,39 +163,65 @@ export class SpecificationLog {
   }
 
   private async write(updates: Uint8Array[]): Promise<void> {
-    // A retry reuses each update's id, so the store can tell what an attempt whose answer
-    // was lost had stored already.
-    const entries = updates.map((update) => ({ id: this.idOf(update), update }));
+    // A retry reuses each update's seq, so the store can tell what an attempt whose answer
+    // was lost had stored already; the batcher keeps the queue's order, so this writer's
+    // stored entries are always 1, 2, … with no gap.
+    const entries = updates.map((update) => ({
+      writer: this.writer,
+      seq: this.seqOf(update),
+      update,
+    }));
     await this.options.store.append(this.options.specificationId, entries);
-    for (const entry of entries) {
-      this.recordStored(entry);
-      this.pendingIds.delete(entry.update);
-    }
+    for (const entry of entries) this.recordStored(entry);
   }
 
-  private idOf(update: Uint8Array): string {
-    let id = this.pendingIds.get(update);
-    if (!id) {
-      id = newLogEntryId();
-      this.pendingIds.set(update, id);
+  private seqOf(update: Uint8Array): number {
+    let seq = this.pendingSeqs.get(update);
+    if (seq === undefined) {
+      seq = this.nextSeq++;
+      this.pendingSeqs.set(update, seq);
     }
-    return id;
+    return seq;
   }
 
   private onWritten(updates: Uint8Array[]): void {
     this.durable.written(updates);
     this.options.listener.written(updates.length);
     const { compactAfterEntries, compactAfterBytes } = this.options.limits;
-    if (this.unfolded.size >= compactAfterEntries || this.unfoldedBytes >= compactAfterBytes) {
+    if (this.unfolded.length >= compactAfterEntries || this.unfoldedBytes >= compactAfterBytes) {
       void this.compact();
     }
   }
 
   private recordStored(entry: LogEntry): void {
-    if (this.unfolded.has(entry.id)) return;
-    this.unfolded.set(entry.id, entry.update.length);
+    this.unfolded.push({ writer: entry.writer, seq: entry.seq, bytes: entry.update.length });
     this.unfoldedBytes += entry.update.length;
   }
+}
+
+/** The entries as runs of consecutive seqs per writer: what a compaction deletes. */
+function runsOf(entries: ReadonlyArray<{ writer: string | null; seq: number }>): FoldedRun[] {
+  const seqsByWriter = new Map<string | null, number[]>();
+  for (const { writer, seq } of entries) {
+    const seqs = seqsByWriter.get(writer);
+    if (seqs) seqs.push(seq);
+    else seqsByWriter.set(writer, [seq]);
+  }
+  const runs: FoldedRun[] = [];
+  for (const [writer, seqs] of seqsByWriter) {
+    seqs.sort((a, b) => a - b);
+    let run: FoldedRun = { writer, fromSeq: seqs[0], toSeq: seqs[0] };
+    for (const seq of seqs.slice(1)) {
+      if (seq === run.toSeq + 1) {
+        run.toSeq = seq;
+      } else if (seq > run.toSeq) {
+        runs.push(run);
+        run = { writer, fromSeq: seq, toSeq: seq };
+      }
+    }
+    runs.push(run);
+  }
+  return runs;
 }
 
 /** Applies stored updates in one go, or one by one when some do not apply. */

@@ -2,16 +2,25 @@
  * The one door to durable Yjs state (STYLE.md §3). Nothing above it knows how or where
  * updates are kept.
  *
- * A specification's state is a snapshot plus an append-only log of updates. Log entries
- * are keyed by ids their writer makes (unique across nodes, like MongoDB's ObjectIds), not
- * by a counter one node owns: Yjs updates commute, so the order entries are read back in
- * does not matter, and several nodes may append to the same specification. A retried
- * append reuses its entries' ids, so an entry stored by an attempt whose answer was lost
- * is not stored twice.
+ * A specification's state is a snapshot plus an append-only log of updates. Each writer
+ * (one open copy of the specification, on whichever node) numbers its own entries 1, 2,
+ * 3, … under a writer id unique across nodes, so several nodes may append to the same
+ * specification without coordinating; Yjs updates commute, so the order entries are read
+ * back in does not matter. A retried append reuses its entries' numbers, so an entry
+ * stored by an attempt whose answer was lost is not stored twice.
  */
 export interface LogEntry {
-  id: string;
+  /** Null for entries of the first layout, numbered per specification by its one writer. */
+  writer: string | null;
+  seq: number;
   update: Uint8Array;
+}
+
+/** A run of one writer's entries, `fromSeq` to `toSeq` inclusive, every one of them known. */
+export interface FoldedRun {
+  writer: string | null;
+  fromSeq: number;
+  toSeq: number;
 }
 
 export interface StoredSpecification {
@@ -28,7 +37,7 @@ export interface Compaction {
   /** The snapshot version the state was built on (0: none). */
   basedOnVersion: number;
   /** The log entries `state` holds, removed once the new snapshot is durable. */
-  foldedEntryIds: string[];
+  folded: FoldedRun[];
 }
 
 export abstract class SpecificationStore {

@@ -1,9 +1,9 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { Types } from 'mongoose';
 
 /**
- * One entry of a specification's append-only Yjs update log. Its `_id` is made by the
- * writer (see log-entry-id.ts), so a retried append cannot store an entry twice.
+ * One entry of a specification's append-only Yjs update log: the `seq`-th entry of one
+ * writer (see specification-store.ts), so a retried append cannot store an entry twice
+ * and a compaction deletes what it folded as a few ranges.
  */
 // Journaled before acknowledged, so `doc:saved` survives a crash of the database too; the
 // store passes the same write concern on every write (mongoose skips it on bulk inserts).
@@ -13,10 +13,15 @@ import type { Types } from 'mongoose';
   writeConcern: { w: 'majority', j: true },
 })
 export class SpecificationUpdate {
-  _id: Types.ObjectId;
-
   @Prop({ required: true, maxlength: 64 })
   specificationId: string;
+
+  // Absent on entries of the first layout, which one writer numbered per specification.
+  @Prop({ type: String, maxlength: 64 })
+  writer?: string | null;
+
+  @Prop({ required: true, min: 1 })
+  seq: number;
 
   @Prop({ required: true, type: Buffer })
   update: Buffer;
@@ -26,11 +31,12 @@ export class SpecificationUpdate {
 }
 
 export const SpecificationUpdateSchema = SchemaFactory.createForClass(SpecificationUpdate);
-// Loading reads one specification's entries.
-SpecificationUpdateSchema.index({ specificationId: 1, _id: 1 });
+// Loading reads one specification's entries; compaction deletes runs of one writer's.
+SpecificationUpdateSchema.index({ specificationId: 1, writer: 1, seq: 1 }, { unique: true });
 
 /**
- * The index of the log's first layout, when one node numbered its own appends: unique,
- * it would refuse a second entry without a number. Dropped at start where it exists.
+ * The unique index of the log's first layout, when one node numbered a specification's
+ * entries: it would refuse two writers' entries with the same number. Dropped at start
+ * where it exists.
  */
 export const RETIRED_SEQ_INDEX = 'specificationId_1_seq_1';

@@ -13,7 +13,7 @@ import { parseObjectId } from '../../base/object-id.pipe';
 import { AccessPolicy } from '../access/access-policy';
 import { WorkspaceRoles } from '../access/workspace-roles';
 import { AccountsService } from '../accounts/accounts.service';
-import { newLogEntryId } from '../specification-store/log-entry-id';
+import { newLogWriterId } from '../specification-store/log-writer-id';
 import { SpecificationStore } from '../specification-store/specification-store';
 import { Specification, SpecificationDocument } from './specification.schema';
 
@@ -45,7 +45,7 @@ export class SpecificationsService {
     // log entry that nothing reads.
     const _id = new Types.ObjectId();
     await this.store.append(_id.toHexString(), [
-      { id: newLogEntryId(), update: initialSpecificationUpdate() },
+      { writer: newLogWriterId(), seq: 1, update: initialSpecificationUpdate() },
     ]);
     const created = await this.specifications.create({
       _id,
