@@ -16,8 +16,8 @@ export class DurableStateVector {
     this.clocks = Y.decodeStateVector(stored);
   }
 
-  written(updates: readonly Uint8Array[]): void {
-    for (const update of updates) {
+  written(entries: ReadonlyArray<{ update: Uint8Array }>): void {
+    for (const { update } of entries) {
       const { from, to } = Y.parseUpdateMeta(update);
       for (const [client, end] of to) {
         const durable = this.clocks.get(client) ?? 0;

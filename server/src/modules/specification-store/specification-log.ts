@@ -45,7 +45,7 @@ export interface OpenLogOptions {
  */
 export class SpecificationLog {
   private readonly logger: Logger;
-  private readonly batcher: WriteBatcher;
+  private readonly batcher: WriteBatcher<LogEntry>;
   private readonly durable: DurableStateVector;
   /** Entries known to be stored and not yet folded into the snapshot, as they became known. */
   private unfolded: Array<{ writer: string | null; seq: number; bytes: number }> = [];
@@ -54,8 +54,6 @@ export class SpecificationLog {
   private snapshotVersion: number;
   private snapshotBytes: number;
   private compacting: Promise<void> | null = null;
-  /** The seq each update takes when first written, kept so a retry reuses it. */
-  private readonly pendingSeqs = new WeakMap<Uint8Array, number>();
 
   private constructor(
     private readonly options: OpenLogOptions,
@@ -71,8 +69,8 @@ export class SpecificationLog {
     this.batcher = new WriteBatcher({
       label: options.specificationId,
       maxBatchBytes: options.limits.maxBatchBytes,
-      write: (updates) => this.write(updates),
-      written: (updates) => this.onWritten(updates),
+      write: (entries) => this.write(entries),
+      written: (entries) => this.onWritten(entries),
       failed: (_error, attempt) => options.listener.failing(attempt),
     });
   }
@@ -102,9 +100,14 @@ export class SpecificationLog {
     });
   }
 
-  /** Queues an update of the document to be written. */
+  /**
+   * Queues an update of the document to be written, as this writer's next entry: the
+   * batcher keeps the queue's order and a retry keeps each entry's seq, so this writer's
+   * stored entries are always 1, 2, … with no gap, and an entry an attempt whose answer
+   * was lost had stored already is not stored twice.
+   */
   append(update: Uint8Array): void {
-    this.batcher.add(update);
+    this.batcher.add({ writer: this.writer, seq: this.nextSeq++, update });
   }
 
   /** Everything durable, as a state vector (deletions are not in it: see UpdateReceipts). */
@@ -162,31 +165,14 @@ export class SpecificationLog {
     return this.batcher.stop();
   }
 
-  private async write(updates: Uint8Array[]): Promise<void> {
-    // A retry reuses each update's seq, so the store can tell what an attempt whose answer
-    // was lost had stored already; the batcher keeps the queue's order, so this writer's
-    // stored entries are always 1, 2, … with no gap.
-    const entries = updates.map((update) => ({
-      writer: this.writer,
-      seq: this.seqOf(update),
-      update,
-    }));
+  private async write(entries: LogEntry[]): Promise<void> {
     await this.options.store.append(this.options.specificationId, entries);
     for (const entry of entries) this.recordStored(entry);
   }
 
-  private seqOf(update: Uint8Array): number {
-    let seq = this.pendingSeqs.get(update);
-    if (seq === undefined) {
-      seq = this.nextSeq++;
-      this.pendingSeqs.set(update, seq);
-    }
-    return seq;
-  }
-
-  private onWritten(updates: Uint8Array[]): void {
-    this.durable.written(updates);
-    this.options.listener.written(updates.length);
+  private onWritten(entries: LogEntry[]): void {
+    this.durable.written(entries);
+    this.options.listener.written(entries.length);
     const { compactAfterEntries, compactAfterBytes } = this.options.limits;
     if (this.unfolded.length >= compactAfterEntries || this.unfoldedBytes >= compactAfterBytes) {
       void this.compact();

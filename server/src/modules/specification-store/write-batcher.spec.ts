@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { WriteBatcher, type WriteBatcherOptions } from './write-batcher';
+import { WriteBatcher, type BatchedUpdate, type WriteBatcherOptions } from './write-batcher';
 
 /** A database the test answers by hand: each write waits until resolved or rejected. */
 class HeldWrites {
@@ -9,9 +9,9 @@ class HeldWrites {
     reject: (error: Error) => void;
   }> = [];
 
-  write = (updates: Uint8Array[]): Promise<void> =>
+  write = (entries: BatchedUpdate[]): Promise<void> =>
     new Promise((resolve, reject) => {
-      this.pending.push({ updates: updates.map((update) => update[0]), resolve, reject });
+      this.pending.push({ updates: entries.map(({ update }) => update[0]), resolve, reject });
     });
 
   async next(): Promise<HeldWrites['pending'][number]> {
@@ -20,20 +20,20 @@ class HeldWrites {
   }
 }
 
-function update(id: number): Uint8Array {
-  return Uint8Array.of(id);
+function update(id: number): BatchedUpdate {
+  return { update: Uint8Array.of(id) };
 }
 
 function batcherOver(
   writes: HeldWrites,
-  options: Partial<WriteBatcherOptions> = {},
-): { batcher: WriteBatcher; written: Array<{ updates: number[] }> } {
+  options: Partial<WriteBatcherOptions<BatchedUpdate>> = {},
+): { batcher: WriteBatcher<BatchedUpdate>; written: Array<{ updates: number[] }> } {
   const written: Array<{ updates: number[] }> = [];
   const batcher = new WriteBatcher({
     label: 'spec-1',
     maxBatchBytes: 1024,
     write: writes.write,
-    written: (updates) => written.push({ updates: updates.map((u) => u[0]) }),
+    written: (entries) => written.push({ updates: entries.map(({ update }) => update[0]) }),
     ...options,
   });
   return { batcher, written };

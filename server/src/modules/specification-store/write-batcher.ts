@@ -1,10 +1,15 @@
 import { Logger } from '@nestjs/common';
 
-export interface WriteBatcherOptions {
+/** What the batcher writes: anything that carries one update. */
+export interface BatchedUpdate {
+  update: Uint8Array;
+}
+
+export interface WriteBatcherOptions<Entry extends BatchedUpdate> {
   /** Writes one batch durably; rejects if it may not have been. */
-  write(updates: Uint8Array[]): Promise<void>;
+  write(entries: Entry[]): Promise<void>;
   /** Called in order, once per acknowledged batch. */
-  written(updates: Uint8Array[]): void;
+  written(entries: Entry[]): void;
   /**
    * Called after each failed write, before the retry, with how many writes in a row have
    * failed (1 the first time): the owner can tell its members that saving is stuck.
@@ -25,9 +30,9 @@ const LAST_RETRY_MS = 5_000;
  * nothing is reported written before the database acknowledged it. Only stop() ends
  * the retries, for a shutdown that cannot wait any longer.
  */
-export class WriteBatcher {
+export class WriteBatcher<Entry extends BatchedUpdate> {
   private readonly logger: Logger;
-  private queue: Uint8Array[] = [];
+  private queue: Entry[] = [];
   /** Updates in the write now waiting for the database. */
   private inFlight = 0;
   private running = false;
@@ -37,7 +42,7 @@ export class WriteBatcher {
   private retryWait: { timer: NodeJS.Timeout; wake: () => void } | null = null;
   private idleWaiters: Array<() => void> = [];
 
-  constructor(private readonly options: WriteBatcherOptions) {
+  constructor(private readonly options: WriteBatcherOptions<Entry>) {
     this.logger = new Logger(`WriteBatcher ${options.label}`);
   }
 
@@ -50,9 +55,9 @@ export class WriteBatcher {
     return this.queue.length + this.inFlight;
   }
 
-  add(update: Uint8Array): void {
+  add(entry: Entry): void {
     if (this.stopped) return;
-    this.queue.push(update);
+    this.queue.push(entry);
     if (!this.running) {
       this.running = true;
       // Let the updates of the current event-loop turn join this batch.
@@ -132,10 +137,10 @@ export class WriteBatcher {
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
-  private takeBatch(): Uint8Array[] {
+  private takeBatch(): Entry[] {
     let bytes = 0;
     let count = 0;
-    for (const update of this.queue) {
+    for (const { update } of this.queue) {
       if (count > 0 && bytes + update.length > this.options.maxBatchBytes) break;
       bytes += update.length;
       count++;
