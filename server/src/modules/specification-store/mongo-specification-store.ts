@@ -11,7 +11,11 @@ import {
   type LogEntry,
   type StoredSpecification,
 } from './specification-store';
-import { RETIRED_SEQ_INDEX, SpecificationUpdate } from './specification-update.schema';
+import {
+  RETIRED_SEQ_INDEX,
+  SpecificationUpdate,
+  logEntryProblem,
+} from './specification-update.schema';
 
 /**
  * `doc:saved` promises the edit survives a crash of the database too, so every
@@ -139,19 +143,28 @@ export class MongoSpecificationStore extends SpecificationStore implements OnMod
 
   /**
    * Unordered, so an entry the database refuses does not stop the entries after it
-   * (other specifications' among them); mongoose is told to report the entries its own
-   * validation refused rather than leave them out silently.
+   * (other specifications' among them). Written through the driver: mongoose would build
+   * and cast a document for every keystroke; the schema's rules are checked by
+   * `logEntryProblem` instead, and an entry that breaks them is refused on its own.
    */
   private async insertLogEntries(entries: SpecificationUpdate[]): Promise<RefusedEntries> {
+    const refused = new Map<number, Error>();
+    const sent: number[] = [];
+    entries.forEach((entry, index) => {
+      const problem = logEntryProblem(entry);
+      if (problem) refused.set(index, new Error(`a log entry was refused: ${problem}`));
+      else sent.push(index);
+    });
+    if (sent.length === 0) return refused;
     try {
-      await this.updates.bulkWrite(
-        entries.map((document) => ({ insertOne: { document } })),
-        { ordered: false, throwOnValidationError: true, writeConcern: DURABLE },
+      await this.updates.collection.bulkWrite(
+        sent.map((index) => ({ insertOne: { document: { ...entries[index] } } })),
+        { ordered: false, writeConcern: DURABLE },
       );
-      return new Map();
     } catch (error) {
-      return refusedEntries(error, entries.length);
+      for (const [at, why] of refusedEntries(error, sent.length)) refused.set(sent[at], why);
     }
+    return refused;
   }
 }
 
