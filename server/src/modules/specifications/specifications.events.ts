@@ -9,7 +9,8 @@ declare module '../../base/event-bus' {
   }
 }
 
-export interface SpecificationEdited {
+// A type, not an interface: the bus takes only plain data, which an interface cannot promise.
+export type SpecificationEdited = {
   specificationId: string;
   userId: string;
-}
+};
