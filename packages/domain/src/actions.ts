@@ -22,8 +22,9 @@ export const ACTIONS = [
   'specification.archive',
   // Comment threads: starting one or replying is `specification.comment`.
   'specification.comment',
+  // Resolving or reopening a thread one started; commissioners may resolve any thread.
   'thread.resolve',
-  'comment.moderate',
+  'thread.resolve-any',
   // Publishing: versions of a specification, and providers' clarification questions.
   'specification.publish',
   'version.read',

@@ -3,3 +3,4 @@ export * from './actions';
 export * from './api';
 export * from './specification-template';
 export * from './errors';
+export * from './comments';

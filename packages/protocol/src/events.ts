@@ -11,6 +11,7 @@ import type {
   RoleNotice,
   SavedNotice,
   SizeWarning,
+  ThreadChangedNotice,
 } from './payloads';
 
 export const COLLAB_NAMESPACE = '/collab';
@@ -29,6 +30,7 @@ export const CollabEvent = {
   error: 'doc:error',
   warning: 'doc:warning',
   role: 'doc:role',
+  threadChanged: 'thread:changed',
 } as const;
 
 /** Events a client sends. Binary arrives on the server as a Buffer, which is a Uint8Array. */
@@ -45,4 +47,5 @@ export interface CollabServerEvents {
   [CollabEvent.error]: (docId: string, error: CollabErrorBody) => void;
   [CollabEvent.warning]: (docId: string, warning: SizeWarning) => void;
   [CollabEvent.role]: (docId: string, notice: RoleNotice) => void;
+  [CollabEvent.threadChanged]: (docId: string, notice: ThreadChangedNotice) => void;
 }

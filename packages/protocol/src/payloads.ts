@@ -1,4 +1,4 @@
-import type { ErrorCodeAmong } from '@coproduce/domain';
+import type { CommentThread, ErrorCodeAmong } from '@coproduce/domain';
 import type { Role } from './role';
 
 export interface JoinRequest {
@@ -66,4 +66,21 @@ export interface SizeWarning {
   message: string;
   bytes: number;
   limitBytes: number;
+}
+
+/** What happened to a comment thread. */
+export type ThreadChange =
+  'started' | 'replied' | 'comment-edited' | 'comment-deleted' | 'resolved' | 'reopened';
+
+/**
+ * `thread:changed (docId, notice)`: a comment thread of a specification changed; sent to
+ * everyone who has it open (DESIGN.md fixes `threadId`). `thread` is the whole thread as
+ * the REST API shows it, so a client updates without asking again.
+ */
+export interface ThreadChangedNotice {
+  threadId: string;
+  change: ThreadChange;
+  /** Who made the change. */
+  by: { id: string; name: string };
+  thread: CommentThread;
 }

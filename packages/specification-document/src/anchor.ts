@@ -1,16 +1,9 @@
+import type { Anchor } from '@coproduce/domain';
 import { Y } from '@coproduce/protocol';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import { MalformedAnchorError } from './malformed-anchor-error';
 
-/**
- * A stretch of the specification's text that follows it through everyone's edits
- * (DESIGN.md, "Fixed points"): each end is the base64 of `Y.encodeRelativePosition` of a
- * position in a Y.XmlText of the specification's fragment.
- */
-export interface Anchor {
-  start: string;
-  end: string;
-}
+export type { Anchor };
 
 /** A place in the text: before the character at `index` of `text`. */
 export interface TextPosition {

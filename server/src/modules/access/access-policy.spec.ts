@@ -26,7 +26,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'specification.archive': ['commissioner'],
   'specification.comment': COMMENTERS,
   'thread.resolve': COMMENTERS,
-  'comment.moderate': ['commissioner'],
+  'thread.resolve-any': ['commissioner'],
   'specification.publish': ['commissioner'],
   'version.read': [...ROLES],
   'version.export': [...ROLES],

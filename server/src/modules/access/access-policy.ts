@@ -29,10 +29,11 @@ const TABLE: Record<Action, RoleColumns> = {
   'specification.checkpoint':     [1,           1,        1,      0,          0,        0],
   'specification.archive':        [1,           0,        0,      0,          0,        0],
   'specification.comment':        [1,           1,        1,      1,          0,        0],
-  // As in any shared document, whoever may comment may resolve; a resolved thread stays readable.
+  // Whoever may comment may resolve and reopen the threads they started (the feature checks
+  // who started it); a resolved thread stays readable. Only its author edits or deletes a comment.
   'thread.resolve':               [1,           1,        1,      1,          0,        0],
-  // Deleting someone else's comment; everyone may delete their own (the feature checks authorship).
-  'comment.moderate':             [1,           0,        0,      0,          0,        0],
+  // Commissioners decide what is still unresolved before publishing.
+  'thread.resolve-any':           [1,           0,        0,      0,          0,        0],
   'specification.publish':        [1,           0,        0,      0,          0,        0],
   // A published version was shared on purpose: the one way a provider reads a specification.
   'version.read':                 [1,           1,        1,      1,          1,        1],
