@@ -3,12 +3,15 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
-import type { UserSummary } from '@coproduce/domain';
+import type { Action, UserSummary } from '@coproduce/domain';
 import {
   guidanceOf,
   specificationExtensions,
   specificationFragment,
 } from '@coproduce/specification-document';
+import { CommentToolbar } from '../comments/CommentToolbar';
+import { SpecificationCommentsPanel } from '../comments/SpecificationCommentsPanel';
+import { useSpecificationComments } from '../comments/useSpecificationComments';
 import { FormattingToolbar } from './FormattingToolbar';
 import { PeoplePresent } from './PeoplePresent';
 import { SaveStatusMessage } from './SaveStatusMessage';
@@ -30,10 +33,20 @@ function colourFor(userId: string): string {
 interface Props {
   live: SpecificationDocument;
   user: UserSummary;
+  workspaceId: string;
+  /** The person's allowed actions in the workspace (empty while it loads). */
+  permissions: readonly Action[];
 }
 
 /** The Tiptap editor bound to the specification's Y.Doc, with its outline and who is here. */
-export function SpecificationEditor({ live, user }: Props) {
+export function SpecificationEditor({ live, user, workspaceId, permissions }: Props) {
+  const comments = useSpecificationComments({
+    workspaceId,
+    specificationId: live.provider.docId,
+    doc: live.doc,
+    userId: user.id,
+    permissions,
+  });
   const editor = useEditor(
     {
       editable: live.canEdit,
@@ -49,6 +62,7 @@ export function SpecificationEditor({ live, user }: Props) {
           provider: live.provider,
           user: { name: user.name, color: colourFor(user.id) },
         }),
+        comments.extension,
       ],
       editorProps: {
         attributes: {
@@ -65,21 +79,38 @@ export function SpecificationEditor({ live, user }: Props) {
   useEffect(() => {
     editor?.setEditable(live.canEdit);
   }, [editor, live.canEdit]);
+  comments.attach(editor);
 
   if (!editor) return null;
   return (
-    <div className="coproduce-editor">
+    <div className="coproduce-editor coproduce-editor--with-comments">
       {/* Kept in view while writing: whether it is saved, who is here, where to go. */}
       <aside className="coproduce-editor__sidebar">
         <SaveStatusMessage status={live.status} />
         <PeoplePresent awareness={live.provider.awareness} yourRole={live.role} />
-        <SpecificationOutline editor={editor} doc={live.doc} />
+        <SpecificationOutline
+          editor={editor}
+          doc={live.doc}
+          commentCounts={comments.sectionCounts}
+        />
       </aside>
       <div className="coproduce-editor__main">
         {/* Only for those who may edit; follows a role change while the page is open. */}
-        {live.canEdit && <FormattingToolbar editor={editor} doc={live.doc} />}
+        <div className="coproduce-editor__toolbars">
+          {live.canEdit && <FormattingToolbar editor={editor} doc={live.doc} />}
+          {comments.mayComment && (
+            <CommentToolbar
+              editor={editor}
+              onStart={comments.startOnSelection}
+              selectionNeeded={comments.selectionNeeded}
+            />
+          )}
+        </div>
         <EditorContent editor={editor} />
       </div>
+      <aside className="coproduce-editor__comments" aria-label="Comment threads">
+        <SpecificationCommentsPanel editor={editor} comments={comments} />
+      </aside>
     </div>
   );
 }

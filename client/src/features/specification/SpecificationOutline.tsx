@@ -24,8 +24,15 @@ function headingPosition(editor: Editor, entry: OutlineEntry, index: number): nu
   return position;
 }
 
+interface Props {
+  editor: Editor;
+  doc: Y.Doc;
+  /** Open comment threads per section, in the outline's order. */
+  commentCounts?: readonly number[];
+}
+
 /** The specification's sections, kept up to date as anyone edits; a link moves the caret there. */
-export function SpecificationOutline({ editor, doc }: { editor: Editor; doc: Y.Doc }) {
+export function SpecificationOutline({ editor, doc, commentCounts = [] }: Props) {
   const [entries, setEntries] = useState(() => readOutline(doc));
   useEffect(() => {
     const fragment = specificationFragment(doc);
@@ -61,6 +68,16 @@ export function SpecificationOutline({ editor, doc }: { editor: Editor; doc: Y.D
             >
               {entry.text || 'Untitled section'}
             </a>
+            {(commentCounts[index] ?? 0) > 0 && (
+              <span className="coproduce-outline__comments">
+                {' '}
+                {commentCounts[index]}
+                <span className="nhsuk-u-visually-hidden">
+                  {' '}
+                  open {commentCounts[index] === 1 ? 'comment thread' : 'comment threads'}
+                </span>
+              </span>
+            )}
           </li>
         ))}
       </ol>

@@ -109,7 +109,12 @@ export function SpecificationPage() {
         </>
       ) : (
         <div className={plainView ? 'coproduce-editor--plain' : undefined}>
-          <SpecificationEditor live={live} user={user.data} />
+          <SpecificationEditor
+            live={live}
+            user={user.data}
+            workspaceId={workspaceId}
+            permissions={workspace.data?.permissions ?? []}
+          />
         </div>
       )}
     </Page>
