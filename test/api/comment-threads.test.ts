@@ -122,7 +122,7 @@ describe('starting a thread and reading it back', () => {
       'steering-member',
       workspace,
       specification,
-      'Service specification',
+      'Population needs',
     );
     const listed = await api<CommentThread[]>(
       app.url,
