@@ -352,6 +352,8 @@ describe('bad input stores nothing', () => {
     ['a body that is not text', { body: 42 }],
     ['no quote', { quote: undefined }],
     ['a quote too long', { quote: 'q'.repeat(2001) }],
+    ['a quote of only spaces', { quote: '   ' }],
+    ['a quote of words the anchor does not cover', { quote: 'named key worker' }],
     ['an anchor that is not base64', { anchor: { start: 'not base64!', end: 'AAAA' } }],
     ['an anchor with an extra field', { anchor: { start: 'AAAA', end: 'AAAA', extra: 1 } }],
     ['an anchor that is text', { anchor: 'AAAA' }],

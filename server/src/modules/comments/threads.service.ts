@@ -126,7 +126,13 @@ export class ThreadsService {
           'The selected text is not in this specification as it is now: it may just have been changed or deleted. Select the text again and start the thread.',
         );
       }
-      // The text as the server has it, so a thread's quote is always words that were there.
+      // What the person saw selected must be what the anchor covers now, spacing aside (an
+      // editor may separate paragraphs differently); the thread keeps the server's copy.
+      if (!sameWords(resolved.quote, request.quote)) {
+        throw new BadRequest(
+          'The quoted text is not what the selection covers in this specification now: the text may just have been changed. Select the text again and start the thread.',
+        );
+      }
       quote = resolved.quote.slice(0, MAX_QUOTE_LENGTH);
     } finally {
       doc.destroy();
@@ -436,6 +442,11 @@ function newComment(
     deleted: false,
     deletedAt: null,
   };
+}
+
+function sameWords(a: string, b: string): boolean {
+  const words = (text: string) => text.replace(/\s+/g, ' ').trim();
+  return words(a) === words(b);
 }
 
 function checkedAnchor(anchor: Anchor): Anchor {

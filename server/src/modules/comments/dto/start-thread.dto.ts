@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MAX_QUOTE_LENGTH, type StartThreadRequest } from '@coproduce/domain';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsObject, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { trimmed } from '../../../base/validation';
 import { AnchorDto } from './anchor.dto';
 import { CommentBody, Mentions } from './comment-fields';
 
@@ -13,6 +14,7 @@ export class StartThreadDto implements StartThreadRequest {
     description: 'The selected text, as the person saw it.',
     maxLength: MAX_QUOTE_LENGTH,
   })
+  @Transform(trimmed)
   @MinLength(1, { message: 'Select some text to comment on.' })
   @MaxLength(MAX_QUOTE_LENGTH, {
     message: `Select at most ${MAX_QUOTE_LENGTH.toLocaleString('en-GB')} characters to comment on.`,
