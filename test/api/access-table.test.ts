@@ -3,6 +3,7 @@
 // product states it, seen from outside.
 import {
   ROLES,
+  type StartThreadRequest,
   type MemberSummary,
   type Role,
   type SpecificationSummary,
@@ -10,6 +11,7 @@ import {
 } from '@coproduce/domain';
 import { startApp, type RunningApp } from '../support/app';
 import { api, DEMO_EMAIL, joinByLink, signIn } from '../support/api';
+import { anchorOnWords, currentText, startThread } from '../support/comments';
 
 // Each file starts real server processes, which on a loaded machine can take a while; the
 // root configuration's testTimeout is for unit tests.
@@ -24,6 +26,11 @@ interface Fixture {
   observerId: string;
   /** A well-formed id that names nothing. */
   nobody: string;
+  /** Comment threads the steering member started on the draft, each with their one comment. */
+  thread: { id: string; comment: string };
+  threadUnderSpecification: { id: string; comment: string };
+  /** A start-thread body on real words of the draft. */
+  newThread: StartThreadRequest;
 }
 
 interface Route {
@@ -31,7 +38,7 @@ interface Route {
   /** As the OpenAPI document writes it, to check no route is left out. */
   template: string;
   path: (f: Fixture) => string;
-  body?: unknown;
+  body?: unknown | ((f: Fixture) => unknown);
   /** Who gets `allowed`; everyone else a member gets 403, a non-member 404, anonymous 401. */
   allowed: readonly Caller[] | 'everyone';
   /** The status an allowed caller gets (a 404 here means "past the access check, no such thing"). */
@@ -42,6 +49,35 @@ interface Route {
 
 const ALL_MEMBERS = ROLES;
 const COMMISSIONER = ['commissioner'] as const;
+const DRAFT_READERS = [
+  'commissioner',
+  'steering-member',
+  'expert-by-experience',
+  'engagement-lead',
+  'observer',
+] as const;
+const COMMENTERS = [
+  'commissioner',
+  'steering-member',
+  'expert-by-experience',
+  'engagement-lead',
+] as const;
+
+/**
+ * A thread's routes, at one of the two places they answer. The thread and its comment are
+ * the steering member's: the commissioner may resolve anyone's thread, only the author edits
+ * or deletes the comment (edit before delete: a deleted comment cannot be edited).
+ */
+// prettier-ignore
+function threadRoutes(template: string, path: (f: Fixture) => string, comment: (f: Fixture) => string): Route[] {
+  return [
+    { method: 'POST', template: `${template}/comments`, path: (f) => `${path(f)}/comments`, body: { body: 'A reply from the access walk.' }, allowed: COMMENTERS, success: 201, otherwise: { provider: 404 } },
+    { method: 'PATCH', template, path, body: { status: 'resolved' }, allowed: ['commissioner', 'steering-member'], success: 200, otherwise: { provider: 404 } },
+    { method: 'PATCH', template: `${template}/comments/{commentId}`, path: (f) => `${path(f)}/comments/${comment(f)}`, body: { body: 'Edited on the walk.' }, allowed: ['steering-member'], success: 200, otherwise: { provider: 404 } },
+    { method: 'DELETE', template: `${template}/comments/{commentId}`, path: (f) => `${path(f)}/comments/${comment(f)}`, allowed: ['steering-member'], success: 200, otherwise: { provider: 404 } },
+    { method: 'POST', template: `${template}/read`, path: (f) => `${path(f)}/read`, allowed: DRAFT_READERS, success: 204, otherwise: { provider: 404 } },
+  ];
+}
 
 // prettier-ignore
 const ROUTES: Route[] = [
@@ -67,6 +103,12 @@ const ROUTES: Route[] = [
   { method: 'POST', template: '/api/invitations/{token}/accept', path: () => `/api/invitations/${'A'.repeat(43)}/accept`, body: {}, allowed: 'everyone', success: 404 },
   { method: 'GET', template: '/api/setup', path: () => '/api/setup', allowed: 'everyone', success: 200 },
   { method: 'POST', template: '/api/setup', path: () => '/api/setup', body: {}, allowed: 'everyone', success: 400 },
+  // Comment threads: part of the draft, so a provider gets 404 as for the draft itself.
+  { method: 'GET', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}/threads', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.draft}/threads`, allowed: DRAFT_READERS, success: 200, otherwise: { provider: 404 } },
+  { method: 'POST', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}/threads', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.draft}/threads`, body: (f: Fixture) => f.newThread, allowed: COMMENTERS, success: 201, otherwise: { provider: 404 } },
+  ...threadRoutes('/api/workspaces/{workspaceId}/threads/{threadId}', (f) => `/api/workspaces/${f.workspace}/threads/${f.thread.id}`, (f) => f.thread.comment),
+  ...threadRoutes('/api/workspaces/{workspaceId}/specifications/{specificationId}/threads/{threadId}', (f) => `/api/workspaces/${f.workspace}/specifications/${f.draft}/threads/${f.threadUnderSpecification.id}`, (f) => f.threadUnderSpecification.comment),
+  { method: 'GET', template: '/api/inbox', path: () => '/api/inbox', allowed: [...ROLES, 'non-member'], success: 200 },
 ];
 
 /** Walked in session.test.ts instead: signing out here would end the tokens this walk uses. */
@@ -76,8 +118,7 @@ function expectedStatus(route: Route, caller: Caller): number {
   const allowed = route.allowed === 'everyone' || route.allowed.includes(caller);
   if (allowed) return route.success;
   if (caller === 'anonymous') return 401;
-  if (caller === 'non-member')
-    return route.path({} as Fixture).includes('/api/workspaces/') ? 404 : 403;
+  if (caller === 'non-member') return route.template.includes('/api/workspaces/') ? 404 : 403;
   return route.otherwise?.[caller] ?? 403;
 }
 
@@ -106,9 +147,28 @@ beforeAll(async () => {
       token: commissioner,
     },
   );
+  const draft = specifications.body.find((s) => s.status === 'draft')!.id;
+  const steeringThread = async () => {
+    const started = await startThread(
+      app.url,
+      'steering-member',
+      workspace!.id,
+      draft,
+      'key worker',
+    );
+    return { id: started.id, comment: started.comments[0]!.id };
+  };
+  const text = await currentText(app.url, commissioner, draft);
   fixture = {
     workspace: workspace!.id,
-    draft: specifications.body.find((s) => s.status === 'draft')!.id,
+    draft,
+    thread: await steeringThread(),
+    threadUnderSpecification: await steeringThread(),
+    newThread: {
+      body: 'A thread from the access walk.',
+      quote: 'key worker',
+      anchor: anchorOnWords(text, 'key worker'),
+    },
     observerId: members.body.find((m) => m.role === 'observer')!.userId,
     nobody: 'a'.repeat(24),
   };
@@ -145,7 +205,10 @@ describe.each(ROUTES.map((route) => [`${route.method} ${route.template}`, route]
     it.each(CALLERS)('%s', async (caller) => {
       const response = await api(app.url, route.method, route.path(fixture), {
         token: tokens[caller],
-        body: route.body,
+        body:
+          typeof route.body === 'function'
+            ? (route.body as (f: Fixture) => unknown)(fixture)
+            : route.body,
       });
       expect({ caller, status: response.status }).toEqual({
         caller,

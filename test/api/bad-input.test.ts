@@ -21,6 +21,7 @@ let other: string;
 const otherIds = { specification: '', invitation: '', member: '' };
 const UNKNOWN = '0123456789abcdef01234567';
 const OVERSIZED = 'x'.repeat(150 * 1024);
+let homeDraft = '';
 
 beforeAll(async () => {
   app = await startApp();
@@ -28,6 +29,11 @@ beforeAll(async () => {
   steering = await signIn(app.url, DEMO_EMAIL['steering-member']);
   home = (await api<WorkspaceSummary[]>(app.url, 'GET', '/api/workspaces', { token: commissioner }))
     .body[0]!.id;
+  homeDraft = (
+    await api<SpecificationSummary[]>(app.url, 'GET', `/api/workspaces/${home}/specifications`, {
+      token: commissioner,
+    })
+  ).body[0]!.id;
   const created = await api<WorkspaceDetail>(app.url, 'POST', '/api/workspaces', {
     token: commissioner,
     body: {
@@ -71,6 +77,7 @@ async function state() {
       snapshot[`${workspace}${part}`] = await read(`/api/workspaces/${workspace}${part}`);
     }
   }
+  snapshot['threads'] = await read(`/api/workspaces/${home}/specifications/${homeDraft}/threads`);
   return snapshot;
 }
 
@@ -155,6 +162,15 @@ const BAD_REQUESTS: BadRequest[] = [
   { what: 'a malformed specification id', method: 'GET', path: () => `${specifications()}/abc`, status: 404 },
   { what: 'an unknown specification id', method: 'GET', path: () => `${specifications()}/${UNKNOWN}`, status: 404 },
   { what: "another workspace's specification", method: 'GET', path: () => `${specifications()}/${otherIds.specification}`, status: 404 },
+  // Comment threads
+  { what: 'a thread with no fields', method: 'POST', path: () => `${specifications()}/${homeDraft}/threads`, body: {}, status: 400 },
+  { what: 'a thread on a malformed anchor', method: 'POST', path: () => `${specifications()}/${homeDraft}/threads`, body: { body: 'Why?', quote: 'x', anchor: { start: 'AAAA', end: '!!' } }, status: 400 },
+  { what: "a thread on another workspace's specification", method: 'POST', path: () => `${specifications()}/${otherIds.specification}/threads`, body: { body: 'Why?', quote: 'x', anchor: { start: 'AAAA', end: 'AAAA' } }, status: 404 },
+  { what: "the threads of another workspace's specification", method: 'GET', path: () => `${specifications()}/${otherIds.specification}/threads`, status: 404 },
+  { what: 'a reply to a malformed thread id', method: 'POST', path: () => `/api/workspaces/${home}/threads/abc/comments`, body: { body: 'Hello' }, status: 404 },
+  { what: 'a reply to an unknown thread', method: 'POST', path: () => `/api/workspaces/${home}/threads/${UNKNOWN}/comments`, body: { body: 'Hello' }, status: 404 },
+  { what: 'a thread status that is not one', method: 'PATCH', path: () => `/api/workspaces/${home}/threads/${UNKNOWN}`, body: { status: 'closed' }, status: 400 },
+  { what: 'an unknown comment', method: 'DELETE', path: () => `/api/workspaces/${home}/threads/${UNKNOWN}/comments/${UNKNOWN}`, status: 404 },
   // Audit
   { what: 'an audit limit that is not a number', method: 'GET', path: () => `/api/workspaces/${home}/audit?limit=all`, status: 400 },
 ];

@@ -9,6 +9,7 @@
 // the database must be exactly as it was.
 import type {
   AcceptedInvitation,
+  Anchor,
   CreatedInvitation,
   MemberSummary,
   SpecificationSummary,
@@ -18,6 +19,7 @@ import type {
 import { BSON } from 'mongodb';
 import { connect } from 'node:net';
 import { openDatabase, startApp, type OpenDatabase, type RunningApp } from '../support/app';
+import { anchorOnWords, currentText, startThread } from '../support/comments';
 import {
   api,
   DEMO_EMAIL,
@@ -115,7 +117,18 @@ interface Fixture {
   /** The demo commissioner's user id: the workspace's only commissioner. */
   commissionerId: string;
   observer: string;
+  /** An anchor on real words of the demo draft, for starting a thread. */
+  anchor: Anchor;
 }
+
+/**
+ * Long text the walk sends to every text field, that a comment may hold (it may be
+ * 10,000 characters, MAX_COMMENT_LENGTH): not hostile there.
+ */
+const LONG_COMMENT = [
+  'body: 10,000 characters',
+  'body: an email that grows past 254 characters in lower case',
+];
 
 /**
  * Every route in the OpenAPI document, each with a valid body where it takes
@@ -123,7 +136,7 @@ interface Fixture {
  * succeed, so what refuses them is the thing that was changed.
  */
 // prettier-ignore
-const ROUTES: Record<string, { validBody?: () => Record<string, unknown> }> = {
+const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; accepts?: string[] }> = {
   'GET /health': {},
   'POST /api/session': { validBody: () => ({ email: DEMO_EMAIL.observer, password: DEMO_PASSWORD }) },
   'GET /api/session': {},
@@ -145,6 +158,19 @@ const ROUTES: Record<string, { validBody?: () => Record<string, unknown> }> = {
   'GET /api/workspaces/{workspaceId}/audit': {},
   'GET /api/setup': {},
   'POST /api/setup': { validBody: () => ({ code: 'ACDE-FGHJ-KMNP', name: 'Priya Shah', email: 'priya.shah@example.org', password: 'three random words', workspaceName: 'Hostile walk', serviceArea: 'Walks', leadOrganisation: 'Walkers ICB' }) },
+  'GET /api/workspaces/{workspaceId}/specifications/{specificationId}/threads': {},
+  'POST /api/workspaces/{workspaceId}/specifications/{specificationId}/threads': { validBody: () => ({ body: 'What does this mean?', quote: 'key worker', anchor: fixture.anchor, mentions: [fixture.ids['userId']] }), accepts: LONG_COMMENT },
+  'GET /api/inbox': {},
+  'POST /api/workspaces/{workspaceId}/threads/{threadId}/comments': { validBody: () => ({ body: 'A reply.', mentions: [fixture.ids['userId']] }), accepts: LONG_COMMENT },
+  'PATCH /api/workspaces/{workspaceId}/threads/{threadId}': { validBody: () => ({ status: 'resolved' }) },
+  'PATCH /api/workspaces/{workspaceId}/threads/{threadId}/comments/{commentId}': { validBody: () => ({ body: 'Edited.', mentions: [] }), accepts: LONG_COMMENT },
+  'DELETE /api/workspaces/{workspaceId}/threads/{threadId}/comments/{commentId}': {},
+  'POST /api/workspaces/{workspaceId}/threads/{threadId}/read': {},
+  'POST /api/workspaces/{workspaceId}/specifications/{specificationId}/threads/{threadId}/comments': { validBody: () => ({ body: 'A reply.', mentions: [fixture.ids['userId']] }), accepts: LONG_COMMENT },
+  'PATCH /api/workspaces/{workspaceId}/specifications/{specificationId}/threads/{threadId}': { validBody: () => ({ status: 'resolved' }) },
+  'PATCH /api/workspaces/{workspaceId}/specifications/{specificationId}/threads/{threadId}/comments/{commentId}': { validBody: () => ({ body: 'Edited.', mentions: [] }), accepts: LONG_COMMENT },
+  'DELETE /api/workspaces/{workspaceId}/specifications/{specificationId}/threads/{threadId}/comments/{commentId}': {},
+  'POST /api/workspaces/{workspaceId}/specifications/{specificationId}/threads/{threadId}/read': {},
 };
 
 // ---------------------------------------------------------------------------
@@ -626,7 +652,9 @@ let fixture: Fixture;
 
 beforeAll(async () => {
   // Its own database, to age a session and an invitation and to compare contents.
-  app = await startApp({ ownDatabase: true });
+  // A short unload grace: specifications read while building the fixture close (and fold
+  // their logs) before the walk starts.
+  app = await startApp({ ownDatabase: true, env: { COLLAB_UNLOAD_GRACE_MS: '100' } });
   database = await openDatabase(app);
   spreadAddresses = await canSendFrom(app.url, '127.0.0.2');
   document = (await api<OpenApiDocument>(app.url, 'GET', '/api/docs-json')).body;
@@ -740,10 +768,33 @@ async function buildFixture(): Promise<Fixture> {
       { $set: { expiresAt: new Date(Date.now() - 60_000) } },
     );
 
+  // Comment threads, here and in the other workspace (where the steering member commissions).
+  const thread = await startThread(app.url, 'commissioner', home, draft, 'key worker');
+  const otherThread = await startThread(
+    app.url,
+    'steering-member',
+    other.body.id,
+    otherSpecification.body.id,
+    'Population needs',
+  );
+  const text = await currentText(app.url, commissioner, draft);
+  // Reading a specification opens it; once closed again its log is folded into its snapshot.
+  // Wait for that here, so the walk compares a database that nothing else is changing.
+  const updates = database.db.collection('specification_updates');
+  const specificationIds = [draft, otherSpecification.body.id];
+  const deadline = Date.now() + 60_000;
+  while ((await updates.countDocuments({ specificationId: { $in: specificationIds } })) > 0) {
+    if (Date.now() > deadline) throw new Error('The specifications were not compacted within 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
   return {
     home,
+    anchor: anchorOnWords(text, 'key worker'),
     ids: {
       workspaceId: home,
+      threadId: thread.id,
+      commentId: thread.comments[0]!.id,
       userId: members.find((m) => m.role === 'observer')!.userId,
       invitationId: pending.id,
       specificationId: draft,
@@ -754,6 +805,8 @@ async function buildFixture(): Promise<Fixture> {
       userId: elsewhere.user.id,
       invitationId: otherPending.id,
       specificationId: otherSpecification.body.id,
+      threadId: otherThread.id,
+      commentId: otherThread.comments[0]!.id,
     },
     commissioner,
     cookie,
@@ -795,7 +848,10 @@ describe('hostile and mistaken requests', () => {
     '%s: every hostile request gets a 4xx with a readable error',
     async (key) => {
       const route = describeRoute(document, key);
-      const hostile = hostileRequestsFor(route, fixture, ROUTES[key]!.validBody?.());
+      const accepted = new Set(ROUTES[key]!.accepts ?? []);
+      const hostile = hostileRequestsFor(route, fixture, ROUTES[key]!.validBody?.()).filter(
+        (each) => !accepted.has(each.what),
+      );
       expect(hostile.length).toBeGreaterThanOrEqual(route.secured ? 16 : 10);
       const problems: string[] = [];
       for (const each of hostile) {

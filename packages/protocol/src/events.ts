@@ -12,6 +12,7 @@ import type {
   SavedNotice,
   SizeWarning,
   ThreadChangedNotice,
+  InboxChangedNotice,
 } from './payloads';
 
 export const COLLAB_NAMESPACE = '/collab';
@@ -31,6 +32,7 @@ export const CollabEvent = {
   warning: 'doc:warning',
   role: 'doc:role',
   threadChanged: 'thread:changed',
+  inboxChanged: 'inbox:changed',
 } as const;
 
 /** Events a client sends. Binary arrives on the server as a Buffer, which is a Uint8Array. */
@@ -48,4 +50,5 @@ export interface CollabServerEvents {
   [CollabEvent.warning]: (docId: string, warning: SizeWarning) => void;
   [CollabEvent.role]: (docId: string, notice: RoleNotice) => void;
   [CollabEvent.threadChanged]: (docId: string, notice: ThreadChangedNotice) => void;
+  [CollabEvent.inboxChanged]: (notice: InboxChangedNotice) => void;
 }

@@ -84,3 +84,12 @@ export interface ThreadChangedNotice {
   by: { id: string; name: string };
   thread: CommentThread;
 }
+
+/**
+ * `inbox:changed (notice)`: the signed-in person's comment inbox changed (a mention, a
+ * reply in a thread they take part in, or they read one); sent to each of their
+ * connections so the header's count updates without asking. `GET /api/inbox` has the rest.
+ */
+export interface InboxChangedNotice {
+  unreadCount: number;
+}

@@ -9,5 +9,6 @@ export * from './outline';
 export * from './anchor';
 export * from './malformed-anchor-error';
 export * from './resolve-anchor';
+export * from './resolve-anchors';
 export * from './selection-anchor';
 export * from './render';

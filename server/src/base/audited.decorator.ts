@@ -42,3 +42,12 @@ export const Audited = <R extends Request = Request>(
     action,
     describe: describe as AuditedMetadata['describe'],
   } satisfies AuditedMetadata);
+
+export const AUDITED_BY_SERVICE = 'coproduce:audited-by-service';
+
+/**
+ * For a route whose service records its own audit entries (so the same change is
+ * recorded the same way whether it came over REST or the socket): the interceptor
+ * records nothing more for it.
+ */
+export const AuditedByService = () => SetMetadata(AUDITED_BY_SERVICE, true);

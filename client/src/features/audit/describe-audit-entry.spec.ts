@@ -6,6 +6,26 @@ describe('how the audit log words an entry', () => {
     expect(describeAction('engagement.event-record')).toBe('Engagement event record');
   });
 
+  it('words every change to comment threads', () => {
+    expect(
+      [
+        'thread.start',
+        'comment.add',
+        'comment.edit',
+        'comment.delete',
+        'thread.resolve',
+        'thread.reopen',
+      ].map(describeAction),
+    ).toEqual([
+      'Started a comment thread',
+      'Replied in a comment thread',
+      'Edited their comment',
+      'Deleted their comment',
+      'Resolved a comment thread',
+      'Reopened a comment thread',
+    ]);
+  });
+
   it('names a target the page knows, and otherwise shows its kind and reference', () => {
     const known = new Map([['u1', 'Priya Shah']]);
     expect(describeTarget({ type: 'member', id: 'u1' }, known)).toBe('Priya Shah');

@@ -13,6 +13,12 @@ const ACTION_WORDS: Record<string, string> = {
   'member.organisation-change': 'Changed a member’s organisation',
   'member.remove': 'Removed a member',
   'setup.complete': 'Set up Coproduce and started this workspace',
+  'thread.start': 'Started a comment thread',
+  'comment.add': 'Replied in a comment thread',
+  'comment.edit': 'Edited their comment',
+  'comment.delete': 'Deleted their comment',
+  'thread.resolve': 'Resolved a comment thread',
+  'thread.reopen': 'Reopened a comment thread',
 };
 
 /** "member.change-role" or "newAccount" → "Member change role", "New account". */

@@ -1,6 +1,8 @@
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { AuditController } from '../audit/audit.controller';
 import { AuthController } from '../auth/auth.controller';
+import { InboxController } from '../comments/inbox.controller';
+import { ThreadsController } from '../comments/threads.controller';
 import { HealthController } from '../health/health.controller';
 import { SetupController } from '../setup/setup.controller';
 import { SpecificationsController } from '../specifications/specifications.controller';
@@ -17,6 +19,8 @@ const CONTROLLERS = [
   InvitationsController,
   InvitationAcceptanceController,
   SpecificationsController,
+  ThreadsController,
+  InboxController,
   AuditController,
   HealthController,
   SetupController,

@@ -18,4 +18,23 @@ export class WorkspaceRoles {
     const membership = await this.memberships.findOne({ workspaceId, userId }).exec();
     return membership?.role ?? null;
   }
+
+  /** The roles of those of `userIds` who are members, by user id. */
+  async rolesOf(
+    workspaceId: Types.ObjectId,
+    userIds: Types.ObjectId[],
+  ): Promise<Map<string, Role>> {
+    const found = await this.memberships
+      .find({ workspaceId, userId: { $in: userIds } }, { userId: 1, role: 1 })
+      .lean()
+      .exec();
+    return new Map(found.map((each) => [each.userId.toHexString(), each.role]));
+  }
+
+  /** Every workspace a person belongs to, with their role in it. */
+  async membershipsOf(
+    userId: Types.ObjectId,
+  ): Promise<{ workspaceId: Types.ObjectId; role: Role }[]> {
+    return this.memberships.find({ userId }, { workspaceId: 1, role: 1 }).lean().exec();
+  }
 }

@@ -3,7 +3,12 @@ import { Reflector } from '@nestjs/core';
 import { mergeMap, type Observable } from 'rxjs';
 import type { WorkspaceRequest } from '../access/workspace-request';
 import { AuditService } from './audit.service';
-import { AUDITED, type AuditDescription, type AuditedMetadata } from '../../base/audited.decorator';
+import {
+  AUDITED,
+  AUDITED_BY_SERVICE,
+  type AuditDescription,
+  type AuditedMetadata,
+} from '../../base/audited.decorator';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -22,6 +27,9 @@ export class AuditInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<WorkspaceRequest>();
     if (SAFE_METHODS.has(request.method)) return next.handle();
+    if (this.reflector.get<boolean | undefined>(AUDITED_BY_SERVICE, context.getHandler())) {
+      return next.handle();
+    }
     const audited = this.reflector.get<AuditedMetadata | undefined>(AUDITED, context.getHandler());
     return next.handle().pipe(
       mergeMap(async (result: unknown) => {

@@ -103,6 +103,23 @@ export class SpecificationsService {
     return { specification, role };
   }
 
+  /** Whether the workspace holds this specification (whoever may see it: the caller decides). */
+  async existsInWorkspace(
+    workspaceId: Types.ObjectId,
+    specificationId: Types.ObjectId,
+  ): Promise<boolean> {
+    return (await this.specifications.exists({ _id: specificationId, workspaceId })) !== null;
+  }
+
+  /** Titles by specification id, for lists that name specifications (a comment inbox). */
+  async titlesOf(ids: Types.ObjectId[]): Promise<Map<string, string>> {
+    const found = await this.specifications
+      .find({ _id: { $in: ids } }, { title: 1 })
+      .lean()
+      .exec();
+    return new Map(found.map((each) => [each._id.toHexString(), each.title]));
+  }
+
   /** Records who last changed a specification (the collab module calls this as people edit). */
   async touch(specificationId: Types.ObjectId, userId: Types.ObjectId): Promise<void> {
     await this.specifications

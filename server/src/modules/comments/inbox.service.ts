@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { CommentInbox, InboxItem } from '@coproduce/domain';
+import { Model, Types } from 'mongoose';
+import { parseObjectId } from '../../base/object-id.pipe';
+import { AccessPolicy } from '../access/access-policy';
+import { WorkspaceRoles } from '../access/workspace-roles';
+import { AccountsService } from '../accounts/accounts.service';
+import { SpecificationsService } from '../specifications/specifications.service';
+import { CommentThread, type StoredComment } from './comment-thread.schema';
+import { ThreadRead } from './thread-read.schema';
+import { peopleIn, personView, type StoredThread } from './thread-view';
+
+/** The most items an inbox lists; `unreadCount` counts beyond it. */
+export const INBOX_LIMIT = 50;
+// How many of a person's most recently active threads the inbox looks through.
+const THREADS_LOOKED_AT = 1000;
+
+/**
+ * A person's comment inbox across their workspaces: threads where someone else
+ * mentioned them, and threads they wrote in where others have written since they
+ * last read it. Worked out from the threads and read markers, never stored twice.
+ */
+@Injectable()
+export class InboxService {
+  constructor(
+    @InjectModel(CommentThread.name) private readonly threads: Model<CommentThread>,
+    @InjectModel(ThreadRead.name) private readonly reads: Model<ThreadRead>,
+    private readonly roles: WorkspaceRoles,
+    private readonly accounts: AccountsService,
+    private readonly specifications: SpecificationsService,
+  ) {}
+
+  async unreadCountFor(userId: string): Promise<number> {
+    return (await this.inboxFor(userId)).unreadCount;
+  }
+
+  async inboxFor(userIdText: string): Promise<CommentInbox> {
+    const userId = parseObjectId(userIdText);
+    if (!userId) return { unreadCount: 0, items: [] };
+    // Threads belong to drafts: a provider's inbox is empty, in every workspace.
+    const workspaceIds = (await this.roles.membershipsOf(userId))
+      .filter((membership) => AccessPolicy.can(membership.role, 'specification.read-draft'))
+      .map((membership) => membership.workspaceId);
+    if (workspaceIds.length === 0) return { unreadCount: 0, items: [] };
+    const threads = await this.threads
+      .find(
+        {
+          workspaceId: { $in: workspaceIds },
+          $or: [{ 'comments.authorId': userId }, { 'comments.mentions': userId }],
+        },
+        { statusChanges: 0, anchor: 0 },
+      )
+      .sort({ updatedAt: -1 })
+      .limit(THREADS_LOOKED_AT)
+      .lean<StoredThread[]>()
+      .exec();
+    const readAt = await this.readMarkers(userId, threads);
+    const found = threads.flatMap((thread) => {
+      const item = itemFor(thread, userId, readAt.get(thread._id.toHexString()));
+      return item ? [{ thread, ...item }] : [];
+    });
+    found.sort((a, b) => b.latest.createdAt.getTime() - a.latest.createdAt.getTime());
+    const shown = found.slice(0, INBOX_LIMIT);
+    const shownThreads = shown.map((each) => each.thread);
+    const [people, titles] = await Promise.all([
+      this.accounts.findSummaries(peopleIn(shownThreads)),
+      this.specifications.titlesOf(shownThreads.map((thread) => thread.specificationId)),
+    ]);
+    const items: InboxItem[] = shown.map(({ thread, reason, latest, unread }) => ({
+      workspaceId: thread.workspaceId.toHexString(),
+      specificationId: thread.specificationId.toHexString(),
+      specificationTitle: titles.get(thread.specificationId.toHexString()) ?? 'A specification',
+      threadId: thread._id.toHexString(),
+      quote: thread.quote,
+      reason,
+      latest: {
+        author: personView(latest.authorId, people),
+        body: latest.body,
+        at: latest.createdAt.toISOString(),
+      },
+      unread,
+    }));
+    return { unreadCount: found.filter((each) => each.unread).length, items };
+  }
+
+  private async readMarkers(
+    userId: Types.ObjectId,
+    threads: StoredThread[],
+  ): Promise<Map<string, Date>> {
+    if (threads.length === 0) return new Map();
+    const markers = await this.reads
+      .find(
+        { userId, threadId: { $in: threads.map((thread) => thread._id) } },
+        { threadId: 1, readAt: 1 },
+      )
+      .lean()
+      .exec();
+    return new Map(markers.map((marker) => [marker.threadId.toHexString(), marker.readAt]));
+  }
+}
+
+/** Why a thread is in someone's inbox, if it is, and its newest comment for them. */
+function itemFor(
+  thread: StoredThread,
+  userId: Types.ObjectId,
+  readAt: Date | undefined,
+): { reason: InboxItem['reason']; latest: StoredComment; unread: boolean } | null {
+  const byOthers = thread.comments.filter(
+    (comment) => !comment.deleted && !comment.authorId.equals(userId),
+  );
+  const unreadComments = byOthers.filter((comment) => !readAt || comment.createdAt > readAt);
+  const mentioning = byOthers.filter((comment) => comment.mentions.some((id) => id.equals(userId)));
+  const tookPart = thread.comments.some((comment) => comment.authorId.equals(userId));
+  const latestUnread = unreadComments.at(-1);
+  if (mentioning.length > 0) {
+    return {
+      reason: 'mention',
+      latest: latestUnread ?? mentioning.at(-1)!,
+      unread: latestUnread !== undefined,
+    };
+  }
+  if (tookPart && latestUnread) return { reason: 'reply', latest: latestUnread, unread: true };
+  return null;
+}

@@ -1,0 +1,481 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import {
+  MAX_QUOTE_LENGTH,
+  type CommentThread as ThreadView,
+  type Role,
+  type SpecificationComment,
+  type ThreadStatus,
+} from '@coproduce/domain';
+import type { ThreadChange } from '@coproduce/protocol';
+import type { Y } from '@coproduce/protocol';
+import {
+  MalformedAnchorError,
+  parseAnchor,
+  resolveAnchor,
+  resolveAnchors,
+  type Anchor,
+} from '@coproduce/specification-document';
+import { Model, Types } from 'mongoose';
+import { BadRequest, Conflict, Forbidden, Gone, NotFound } from '../../base/errors';
+import { parseObjectId } from '../../base/object-id.pipe';
+import { AccessPolicy } from '../access/access-policy';
+import { WorkspaceRoles } from '../access/workspace-roles';
+import { AccountsService } from '../accounts/accounts.service';
+import { AuditService } from '../audit/audit.service';
+import { SpecificationReader } from '../collab/specification-reader';
+import { SpecificationsService } from '../specifications/specifications.service';
+import { CommentNotices } from './comment-notices';
+import {
+  CommentThread,
+  MAX_COMMENTS_PER_THREAD,
+  type StoredComment,
+} from './comment-thread.schema';
+import { ThreadRead } from './thread-read.schema';
+import { peopleIn, threadView, type StoredThread } from './thread-view';
+
+/** Who is asking: their membership of the workspace in the path, and who they are. */
+export interface Commenter {
+  workspaceId: Types.ObjectId;
+  role: Role;
+  user: { _id: Types.ObjectId; name: string };
+}
+
+/** Which thread a route names: by id, and by specification when the path gives one. */
+export interface ThreadAddress {
+  threadId: Types.ObjectId;
+  specificationId?: Types.ObjectId;
+}
+
+export interface NewThread {
+  body: string;
+  quote: string;
+  anchor: Anchor;
+  mentions?: string[];
+}
+
+export interface CommentWords {
+  body: string;
+  mentions?: string[];
+}
+
+/**
+ * Comment threads on a specification's text: who may read and write them, what is
+ * stored, and, after every change, an audit entry and a live notice to everyone with
+ * the specification open (CommentNotices). The collab module is reached only through
+ * SpecificationReader, for the text as it is now.
+ */
+@Injectable()
+export class ThreadsService {
+  constructor(
+    @InjectModel(CommentThread.name) private readonly threads: Model<CommentThread>,
+    @InjectModel(ThreadRead.name) private readonly reads: Model<ThreadRead>,
+    private readonly specifications: SpecificationsService,
+    private readonly roles: WorkspaceRoles,
+    private readonly accounts: AccountsService,
+    private readonly reader: SpecificationReader,
+    private readonly audit: AuditService,
+    private readonly notices: CommentNotices,
+  ) {}
+
+  /** Every thread of a specification, in the order of the text; removed text's last, oldest first. */
+  async list(caller: Commenter, specificationId: Types.ObjectId): Promise<ThreadView[]> {
+    await this.findSpecification(caller, specificationId);
+    const stored = await this.threads
+      .find(
+        { specificationId, workspaceId: caller.workspaceId },
+        { workspaceId: 0, statusChanges: 0 },
+      )
+      .sort({ createdAt: 1, _id: 1 })
+      .lean<StoredThread[]>()
+      .exec();
+    if (stored.length === 0) return [];
+    const doc = await this.reader.read(specificationId.toHexString());
+    let placed;
+    try {
+      placed = resolveAnchors(
+        doc,
+        stored.map((thread) => thread.anchor),
+      );
+    } finally {
+      doc.destroy();
+    }
+    const people = await this.accounts.findSummaries(peopleIn(stored));
+    // A stable sort: threads on the same spot, and all removed ones, stay oldest first.
+    return stored
+      .map((thread, index) => ({ thread, place: placed[index]! }))
+      .sort((a, b) => a.place.order - b.place.order || 0)
+      .map(({ thread, place }) => threadView(thread, place.textRemoved, people));
+  }
+
+  async start(
+    caller: Commenter,
+    specificationId: Types.ObjectId,
+    request: NewThread,
+  ): Promise<ThreadView> {
+    await this.findSpecification(caller, specificationId);
+    this.mayComment(caller);
+    const anchor = checkedAnchor(request.anchor);
+    const mentions = await this.checkedMentions(caller, request.mentions);
+    const doc = await this.reader.read(specificationId.toHexString());
+    let quote: string;
+    try {
+      const resolved = resolveAnchor(doc, anchor);
+      if (resolved.textRemoved) {
+        throw new BadRequest(
+          'The selected text is not in this specification as it is now: it may just have been changed or deleted. Select the text again and start the thread.',
+        );
+      }
+      // What the person saw selected must be what the anchor covers now, spacing aside (an
+      // editor may separate paragraphs differently); the thread keeps the server's copy.
+      if (!sameWords(resolved.quote, request.quote)) {
+        throw new BadRequest(
+          'The quoted text is not what the selection covers in this specification now: the text may just have been changed. Select the text again and start the thread.',
+        );
+      }
+      quote = resolved.quote.slice(0, MAX_QUOTE_LENGTH);
+    } finally {
+      doc.destroy();
+    }
+    const now = new Date();
+    const created = await this.threads.create({
+      workspaceId: caller.workspaceId,
+      specificationId,
+      status: 'open',
+      anchor,
+      quote,
+      createdBy: caller.user._id,
+      comments: [newComment(caller, request.body, mentions, now)],
+    });
+    const thread = created.toObject() as StoredThread;
+    await this.recorded(caller, 'thread.start', thread);
+    return this.announce(caller, thread, 'started', { textRemoved: false });
+  }
+
+  /** A reply; to a resolved thread it reopens it, as the replier. */
+  async reply(
+    caller: Commenter,
+    address: ThreadAddress,
+    request: CommentWords,
+  ): Promise<SpecificationComment> {
+    const thread = await this.findThread(caller, address);
+    this.mayComment(caller);
+    if (thread.comments.length >= MAX_COMMENTS_PER_THREAD) throw full();
+    const mentions = await this.checkedMentions(caller, request.mentions);
+    const now = new Date();
+    const comment = newComment(caller, request.body, mentions, now);
+    const reopens = thread.status === 'resolved';
+    const updated = await this.threads
+      .findOneAndUpdate(
+        // The cap holds under concurrent replies: the last free place is taken once.
+        { _id: thread._id, [`comments.${MAX_COMMENTS_PER_THREAD - 1}`]: { $exists: false } },
+        {
+          $push: {
+            comments: comment,
+            ...(reopens ? { statusChanges: { status: 'open', by: caller.user._id, at: now } } : {}),
+          },
+          ...(reopens ? { $set: { status: 'open', resolvedBy: null, resolvedAt: null } } : {}),
+        },
+        { new: true, projection: { statusChanges: 0 } },
+      )
+      .lean<StoredThread>()
+      .exec();
+    if (!updated) throw full();
+    await this.recorded(caller, 'comment.add', updated, comment._id);
+    if (reopens) await this.recorded(caller, 'thread.reopen', updated);
+    const view = await this.announce(caller, updated, reopens ? 'reopened' : 'replied');
+    return view.comments.find((each) => each.id === comment._id.toHexString())!;
+  }
+
+  async changeStatus(
+    caller: Commenter,
+    address: ThreadAddress,
+    status: ThreadStatus,
+  ): Promise<ThreadView> {
+    const thread = await this.findThread(caller, address);
+    const own = thread.createdBy.equals(caller.user._id);
+    if (!AccessPolicy.can(caller.role, own ? 'thread.resolve' : 'thread.resolve-any')) {
+      throw new Forbidden(
+        AccessPolicy.can(caller.role, 'thread.resolve')
+          ? 'Only the person who started this thread, or a commissioner, may resolve or reopen it.'
+          : 'Your role in this workspace lets you read comments, not resolve them.',
+      );
+    }
+    if (thread.status === status) return this.viewOf(thread);
+    const now = new Date();
+    const resolving = status === 'resolved';
+    const updated = await this.threads
+      .findOneAndUpdate(
+        { _id: thread._id },
+        {
+          $set: {
+            status,
+            resolvedBy: resolving ? caller.user._id : null,
+            resolvedAt: resolving ? now : null,
+          },
+          $push: { statusChanges: { status, by: caller.user._id, at: now } },
+        },
+        { new: true, projection: { statusChanges: 0 } },
+      )
+      .lean<StoredThread>()
+      .exec();
+    if (!updated) throw new NotFound('that comment thread');
+    await this.recorded(caller, resolving ? 'thread.resolve' : 'thread.reopen', updated);
+    return this.announce(caller, updated, resolving ? 'resolved' : 'reopened');
+  }
+
+  async editComment(
+    caller: Commenter,
+    address: ThreadAddress,
+    commentId: Types.ObjectId,
+    request: CommentWords,
+  ): Promise<SpecificationComment> {
+    const { thread, index } = await this.findOwnComment(caller, address, commentId);
+    const mentions = await this.checkedMentions(caller, request.mentions);
+    const at = `comments.${index}`;
+    const updated = await this.threads
+      .findOneAndUpdate(
+        { _id: thread._id, [`${at}._id`]: commentId, [`${at}.deleted`]: false },
+        {
+          $set: {
+            [`${at}.body`]: request.body,
+            [`${at}.mentions`]: mentions,
+            [`${at}.editedAt`]: new Date(),
+          },
+        },
+        { new: true, projection: { statusChanges: 0 } },
+      )
+      .lean<StoredThread>()
+      .exec();
+    if (!updated) throw deletedAlready();
+    await this.recorded(caller, 'comment.edit', updated, commentId);
+    const view = await this.announce(caller, updated, 'comment-edited', { before: thread });
+    return view.comments[index]!;
+  }
+
+  /** The comment's words and mentions go; its place in the thread stays. */
+  async deleteComment(
+    caller: Commenter,
+    address: ThreadAddress,
+    commentId: Types.ObjectId,
+  ): Promise<SpecificationComment> {
+    const { thread, index } = await this.findOwnComment(caller, address, commentId);
+    const at = `comments.${index}`;
+    const updated = await this.threads
+      .findOneAndUpdate(
+        { _id: thread._id, [`${at}._id`]: commentId, [`${at}.deleted`]: false },
+        {
+          $set: {
+            [`${at}.deleted`]: true,
+            [`${at}.body`]: '',
+            [`${at}.mentions`]: [],
+            [`${at}.deletedAt`]: new Date(),
+          },
+        },
+        { new: true, projection: { statusChanges: 0 } },
+      )
+      .lean<StoredThread>()
+      .exec();
+    if (!updated) throw deletedAlready();
+    await this.recorded(caller, 'comment.delete', updated, commentId);
+    const view = await this.announce(caller, updated, 'comment-deleted', { before: thread });
+    return view.comments[index]!;
+  }
+
+  /** The caller has read the thread up to now: its comments so far no longer count as unread. */
+  async markRead(caller: Commenter, address: ThreadAddress): Promise<void> {
+    const thread = await this.findThread(caller, address);
+    const filter = { userId: caller.user._id, threadId: thread._id };
+    const update = { $set: { readAt: new Date() } };
+    try {
+      await this.reads.updateOne(filter, update, { upsert: true }).exec();
+    } catch (error) {
+      // Two reads at once both tried to insert: the other one did, so update it.
+      if ((error as { code?: unknown }).code !== 11000) throw error;
+      await this.reads.updateOne(filter, update).exec();
+    }
+    this.notices.inboxesChanged([caller.user._id.toHexString()]);
+  }
+
+  // ---------------------------------------------------------------------------
+
+  /** Threads are part of the draft: whoever may not read it does not learn it exists (404). */
+  private async findSpecification(caller: Commenter, specificationId: Types.ObjectId) {
+    if (
+      !AccessPolicy.can(caller.role, 'specification.read-draft') ||
+      !(await this.specifications.existsInWorkspace(caller.workspaceId, specificationId))
+    ) {
+      throw new NotFound('that specification');
+    }
+  }
+
+  private async findThread(caller: Commenter, address: ThreadAddress): Promise<StoredThread> {
+    if (!AccessPolicy.can(caller.role, 'specification.read-draft')) {
+      throw new NotFound('that comment thread');
+    }
+    const thread = await this.threads
+      .findOne(
+        {
+          _id: address.threadId,
+          workspaceId: caller.workspaceId,
+          ...(address.specificationId ? { specificationId: address.specificationId } : {}),
+        },
+        { statusChanges: 0 },
+      )
+      .lean<StoredThread>()
+      .exec();
+    if (!thread) throw new NotFound('that comment thread');
+    return thread;
+  }
+
+  private async findOwnComment(
+    caller: Commenter,
+    address: ThreadAddress,
+    commentId: Types.ObjectId,
+  ): Promise<{ thread: StoredThread; index: number }> {
+    const thread = await this.findThread(caller, address);
+    const index = thread.comments.findIndex((comment) => comment._id.equals(commentId));
+    const comment = thread.comments[index];
+    if (!comment) throw new NotFound('that comment');
+    this.mayComment(caller);
+    if (!comment.authorId.equals(caller.user._id)) {
+      throw new Forbidden('Only the person who wrote a comment may change or delete it.');
+    }
+    if (comment.deleted) throw deletedAlready();
+    return { thread, index };
+  }
+
+  private mayComment(caller: Commenter): void {
+    if (!AccessPolicy.can(caller.role, 'specification.comment')) {
+      throw new Forbidden('Your role in this workspace lets you read comments, not write them.');
+    }
+  }
+
+  /** Each person mentioned must be a member who may read the draft the comment is on. */
+  private async checkedMentions(
+    caller: Commenter,
+    mentions: string[] | undefined,
+  ): Promise<Types.ObjectId[]> {
+    const ids = (mentions ?? []).map((id) => parseObjectId(id)!);
+    if (ids.length === 0) return [];
+    const roles = await this.roles.rolesOf(caller.workspaceId, ids);
+    for (const id of ids) {
+      const role = roles.get(id.toHexString());
+      if (!role) {
+        throw new BadRequest(
+          `The person mentioned as ${id.toHexString()} is not a member of this workspace. Mention only members.`,
+        );
+      }
+      if (!AccessPolicy.can(role, 'specification.read-draft')) {
+        throw new BadRequest(
+          `The person mentioned as ${id.toHexString()} cannot read draft specifications (a provider), so they cannot be mentioned here.`,
+        );
+      }
+    }
+    return ids;
+  }
+
+  private recorded(
+    caller: Commenter,
+    action: string,
+    thread: StoredThread,
+    commentId?: Types.ObjectId,
+  ): Promise<void> {
+    return this.audit.record({
+      workspaceId: caller.workspaceId,
+      actorId: caller.user._id,
+      action,
+      target: { type: 'thread', id: thread._id.toHexString() },
+      detail: {
+        specificationId: thread.specificationId.toHexString(),
+        ...(commentId ? { commentId: commentId.toHexString() } : {}),
+      },
+    });
+  }
+
+  /** The thread as the API shows it, with whether its text is still there now. */
+  private async viewOf(thread: StoredThread, textRemoved?: boolean): Promise<ThreadView> {
+    let removed = textRemoved;
+    if (removed === undefined) {
+      const doc: Y.Doc = await this.reader.read(thread.specificationId.toHexString());
+      try {
+        removed = resolveAnchors(doc, [thread.anchor])[0]!.textRemoved;
+      } finally {
+        doc.destroy();
+      }
+    }
+    const people = await this.accounts.findSummaries(peopleIn([thread]));
+    return threadView(thread, removed, people);
+  }
+
+  /** Tells everyone with the specification open, and everyone whose inbox it touches. */
+  private async announce(
+    caller: Commenter,
+    thread: StoredThread,
+    change: ThreadChange,
+    { textRemoved, before }: { textRemoved?: boolean; before?: StoredThread } = {},
+  ): Promise<ThreadView> {
+    const view = await this.viewOf(thread, textRemoved);
+    this.notices.threadChanged(view, change, {
+      id: caller.user._id.toHexString(),
+      name: caller.user.name,
+    });
+    // An edit or deletion can take a mention away: whoever it named hears of it too.
+    this.notices.inboxesChanged([...involvedIn(thread), ...(before ? involvedIn(before) : [])]);
+    return view;
+  }
+}
+
+function newComment(
+  caller: Commenter,
+  body: string,
+  mentions: Types.ObjectId[],
+  at: Date,
+): StoredComment {
+  return {
+    _id: new Types.ObjectId(),
+    authorId: caller.user._id,
+    body,
+    mentions,
+    createdAt: at,
+    editedAt: null,
+    deleted: false,
+    deletedAt: null,
+  };
+}
+
+function sameWords(a: string, b: string): boolean {
+  const words = (text: string) => text.replace(/\s+/g, ' ').trim();
+  return words(a) === words(b);
+}
+
+function checkedAnchor(anchor: Anchor): Anchor {
+  try {
+    return parseAnchor(anchor);
+  } catch (error) {
+    if (error instanceof MalformedAnchorError) {
+      throw new BadRequest(`${error.message} Select the text again and start the thread.`);
+    }
+    throw error;
+  }
+}
+
+/** Everyone whose inbox a thread can be in: its authors and the people it mentions. */
+function involvedIn(thread: StoredThread): string[] {
+  const ids = new Set<string>();
+  for (const comment of thread.comments) {
+    ids.add(comment.authorId.toHexString());
+    for (const id of comment.mentions) ids.add(id.toHexString());
+  }
+  return [...ids];
+}
+
+function full() {
+  return new Conflict(
+    `This thread has reached ${MAX_COMMENTS_PER_THREAD} comments. Start a new thread on the same text to carry on.`,
+  );
+}
+
+function deletedAlready() {
+  return new Gone('This comment was deleted, so it can no longer be changed.');
+}
