@@ -4,6 +4,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { Loading } from './components/Loading';
 import { Page } from './components/Page';
 import { AuditPage } from './features/audit/AuditPage';
+import { InboxPage } from './features/inbox/InboxPage';
 import { AcceptInvitationPage } from './features/invitation/AcceptInvitationPage';
 import { NotFoundPage } from './features/not-found/NotFoundPage';
 import { SetupPage } from './features/setup/SetupPage';
@@ -45,6 +46,14 @@ export function App() {
               element={
                 <RequireSession>
                   <WorkspacePage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="/inbox"
+              element={
+                <RequireSession>
+                  <InboxPage />
                 </RequireSession>
               }
             />

@@ -4,6 +4,7 @@ import { signOut } from './api/session';
 import { ApiErrorSummary } from './components/ApiErrorSummary';
 import { Footer } from './components/Footer';
 import { Header } from './components/Header';
+import { InboxLink } from './features/inbox/InboxLink';
 import { SkipLink } from './components/SkipLink';
 import { forgetSession, useCurrentUser } from './session/session-query';
 import { useFocusOnNavigation } from './useFocusOnNavigation';
@@ -29,6 +30,7 @@ export function Layout() {
         userName={user?.name}
         onSignOut={() => signingOut.mutate()}
         signingOut={signingOut.isPending}
+        accountLinks={user && <InboxLink />}
       />
       <div className="nhsuk-width-container">
         {signingOut.isError && (

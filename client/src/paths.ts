@@ -10,4 +10,8 @@ export const paths = {
   specification: (workspaceId: string, specificationId: string) =>
     `/workspaces/${part(workspaceId)}/specifications/${part(specificationId)}`,
   invitation: (token: string) => `/invitations/${part(token)}`,
+  inbox: '/inbox',
+  /** A specification with one comment thread selected in its panel. */
+  thread: (workspaceId: string, specificationId: string, threadId: string) =>
+    `/workspaces/${part(workspaceId)}/specifications/${part(specificationId)}?thread=${part(threadId)}`,
 };

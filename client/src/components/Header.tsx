@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { NhsLogo } from './NhsLogo';
 
@@ -6,9 +7,11 @@ interface HeaderProps {
   userName?: string;
   onSignOut?: () => void;
   signingOut?: boolean;
+  /** Links shown before the person's name, e.g. their inbox. */
+  accountLinks?: ReactNode;
 }
 
-export function Header({ userName, onSignOut, signingOut = false }: HeaderProps) {
+export function Header({ userName, onSignOut, signingOut = false, accountLinks }: HeaderProps) {
   return (
     <header className="nhsuk-header" role="banner">
       <div className="nhsuk-header__container nhsuk-width-container">
@@ -21,6 +24,7 @@ export function Header({ userName, onSignOut, signingOut = false }: HeaderProps)
         {userName !== undefined && onSignOut && (
           <nav className="nhsuk-header__account" aria-label="Account">
             <ul className="nhsuk-header__account-list">
+              {accountLinks}
               <li className="nhsuk-header__account-item">{userName}</li>
               <li className="nhsuk-header__account-item">
                 <button
