@@ -144,7 +144,6 @@ export function CommentComposer({
             value={body}
             // A textarea is the combobox here: what is typed is the comment, the list helps.
             role="combobox"
-            aria-multiline="true"
             aria-autocomplete="list"
             aria-expanded={listOpen}
             aria-controls={listId}
