@@ -4,6 +4,7 @@ import { ApiErrorSummary } from '../../components/ApiErrorSummary';
 import { Button } from '../../components/Button';
 import { Tag } from '../../components/Tag';
 import { formatDateTime } from '../../dates';
+import { collapsedComments } from './collapsed-comments';
 import { CommentComposer } from './CommentComposer';
 import { CommentItem } from './CommentItem';
 import type { ThreadActions } from './comment-queries';
@@ -36,10 +37,25 @@ export const ThreadCard = forwardRef<ThreadCardHandle, Props>(function ThreadCar
   const article = useRef<HTMLElement>(null);
   const reply = useRef<HTMLTextAreaElement | null>(null);
   const [replying, setReplying] = useState(false);
+  const [expanded, setExpanded] = useState(false);
   // Keeps the reply box empty after sending without keeping its text in this card.
   const [replyKey, setReplyKey] = useState(0);
   const headingId = `thread-${thread.id}-heading`;
   const resolved = thread.status === 'resolved';
+
+  const shown = expanded
+    ? { first: thread.comments, hidden: 0, last: [] }
+    : collapsedComments(thread.comments);
+  const commentItem = (comment: CommentThread['comments'][number]) => (
+    <CommentItem
+      key={comment.id}
+      threadId={thread.id}
+      comment={comment}
+      yours={mayComment && comment.author.id === userId}
+      people={people}
+      actions={actions}
+    />
+  );
 
   useImperativeHandle(handle, () => ({
     focus: () => article.current?.focus(),
@@ -76,16 +92,19 @@ export const ThreadCard = forwardRef<ThreadCardHandle, Props>(function ThreadCar
         </p>
       )}
       <ol className="coproduce-thread__comments">
-        {thread.comments.map((comment) => (
-          <CommentItem
-            key={comment.id}
-            threadId={thread.id}
-            comment={comment}
-            yours={mayComment && comment.author.id === userId}
-            people={people}
-            actions={actions}
-          />
-        ))}
+        {shown.first.map(commentItem)}
+        {shown.hidden > 0 && (
+          <li className="coproduce-comment-item">
+            <button
+              type="button"
+              className="coproduce-link-button"
+              onClick={() => setExpanded(true)}
+            >
+              Show {shown.hidden} more {shown.hidden === 1 ? 'reply' : 'replies'}
+            </button>
+          </li>
+        )}
+        {shown.last.map(commentItem)}
       </ol>
       {mayComment &&
         (replying ? (

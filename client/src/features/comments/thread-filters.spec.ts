@@ -1,4 +1,5 @@
 import type { CommentThread, SpecificationComment } from '@coproduce/domain';
+import { collapsedComments } from './collapsed-comments';
 import { filterCounts, matchesFilter } from './thread-filters';
 import { inDocumentOrder, withComment, withThread } from './thread-order';
 
@@ -92,5 +93,20 @@ describe('keeping the threads in order and up to date', () => {
       'Changed',
       'A comment',
     ]);
+  });
+});
+
+describe('folding a long thread', () => {
+  it('shows a short thread whole', () => {
+    const comments = ['1', '2', '3', '4'].map((id) => comment(id));
+    expect(collapsedComments(comments)).toEqual({ first: comments, hidden: 0, last: [] });
+  });
+
+  it('shows the first comment and the latest two of a long one, counting those folded away', () => {
+    const comments = ['1', '2', '3', '4', '5', '6'].map((id) => comment(id));
+    const { first, hidden, last } = collapsedComments(comments);
+    expect(first.map((each) => each.id)).toEqual(['1']);
+    expect(hidden).toBe(3);
+    expect(last.map((each) => each.id)).toEqual(['5', '6']);
   });
 });
