@@ -15,8 +15,8 @@ async function openDemoSpecification(page: Page, email: string): Promise<void> {
  * Selects the first `words` words of the first written paragraph, as a person dragging
  * over them would, and returns the text selected.
  */
-async function selectWords(page: Page, words: number): Promise<string> {
-  const paragraph = page.locator('.coproduce-editor__content p:not(.is-empty)').first();
+async function selectWords(page: Page, words: number, paragraphIndex = 0): Promise<string> {
+  const paragraph = page.locator('.coproduce-editor__content p:not(.is-empty)').nth(paragraphIndex);
   await paragraph.click();
   return paragraph.evaluate((element, count) => {
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
@@ -71,7 +71,9 @@ describe('comment threads in the browser, between two people at once', () => {
           await threadOn(commissioner, quote).waitFor();
 
           // The other person sees the highlight and the thread without reloading, and is
-          // told they were mentioned.
+          // told they were mentioned. (Each person looks at their own window: Chromium
+          // holds back drawing in a window nobody is looking at.)
+          await steering.bringToFront();
           const highlight = steering.locator('.coproduce-comment--others');
           await highlight.waitFor();
           expect((await highlight.allTextContents()).join('')).toBe(quote.trim());
@@ -88,13 +90,16 @@ describe('comment threads in the browser, between two people at once', () => {
           await thread.getByRole('button', { name: /^Reply/ }).click();
           await thread.getByRole('combobox', { name: 'Reply' }).fill('Yes: “named worker”.');
           await thread.getByRole('button', { name: 'Reply', exact: true }).click();
+          await commissioner.bringToFront();
           await threadOn(commissioner, quote).getByText('Yes: “named worker”.').waitFor();
+          await steering.bringToFront();
           await checkScreen(steering, 'specification-comment-threads');
 
           // Resolved by the commissioner: gone from the other's open list and text at once.
           await threadOn(commissioner, quote)
             .getByRole('button', { name: /^Resolve/ })
             .click();
+          await steering.bringToFront();
           await steering.locator('.coproduce-comment').waitFor({ state: 'detached' });
           await steering.getByRole('button', { name: 'Resolved (1)' }).click();
           await threadOn(steering, quote).getByText('Resolved by Priya Shah').waitFor();
@@ -125,5 +130,58 @@ describe('comment threads in the browser, between two people at once', () => {
       await item.getByRole('link').click();
       await page.locator('.coproduce-thread[aria-current="true"]').waitFor();
       expect(new URL(page.url()).searchParams.get('thread')).toBeTruthy();
+    }));
+
+  it('someone who may comment but not edit starts threads; the keyboard moves between them and back to the text', () =>
+    app.withPage(async (page) => {
+      // The engagement lead comments on the text without being able to change it.
+      await openDemoSpecification(page, 'engagement@demo.test');
+      expect(await page.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(0);
+      const quotes: string[] = [];
+      for (const paragraph of [1, 2]) {
+        quotes.push(await selectWords(page, 2, paragraph));
+        await page.getByRole('button', { name: 'Comment', exact: true }).click();
+        await page.getByRole('combobox', { name: 'New comment' }).fill(`Point ${paragraph}`);
+        await page.getByRole('button', { name: 'Comment', exact: true }).last().click();
+        await threadOn(page, quotes[paragraph - 1] ?? '').waitFor();
+      }
+      // The thread selected in the panel once the selection has settled (it lives in the address).
+      const selectedAfterMove = async (before: string | null) => {
+        await page.waitForFunction((previous) => {
+          const selected = document.querySelector('.coproduce-thread[aria-current="true"]');
+          const id = selected?.getAttribute('data-thread-id') ?? null;
+          return id !== null && id !== previous && selected === document.activeElement;
+        }, before);
+        return page.evaluate(() => document.activeElement?.getAttribute('data-thread-id') ?? null);
+      };
+
+      // The thread just started is selected, and it is the last in the text: "Previous
+      // thread" goes to the first, then j and k (or Alt+Down and Alt+Up) move.
+      await page.getByRole('button', { name: 'Previous thread' }).click();
+      const first = await selectedAfterMove(null);
+      await page.keyboard.press('j');
+      const second = await selectedAfterMove(first);
+      await page.keyboard.press('Alt+ArrowUp');
+      expect(await selectedAfterMove(second)).toBe(first);
+      await page.keyboard.press('Alt+ArrowDown');
+      expect(await selectedAfterMove(first)).toBe(second);
+      await page.keyboard.press('k');
+      expect(await selectedAfterMove(second)).toBe(first);
+
+      // Enter on a thread opens its reply box; Escape closes it, and again goes to the text.
+      await page.keyboard.press('Enter');
+      const reply = page.locator('.coproduce-thread[aria-current="true"]').getByRole('combobox');
+      await reply.waitFor();
+      expect(await reply.evaluate((element) => element === document.activeElement)).toBe(true);
+      await page.keyboard.press('Escape');
+      expect(
+        await page.evaluate(() => document.activeElement?.getAttribute('data-thread-id')),
+      ).toBe(first);
+      await page.keyboard.press('Escape');
+      expect(
+        await page.evaluate(() =>
+          document.activeElement?.classList.contains('coproduce-editor__content'),
+        ),
+      ).toBe(true);
     }));
 });

@@ -50,9 +50,16 @@ export function SpecificationCommentsPanel({
 
   const backToText = (threadId: string | null) => {
     const range = threadId ? highlightedRanges(editor.state).get(threadId) : undefined;
-    const chain = editor.chain().focus();
-    if (range) chain.setTextSelection(range.from).scrollIntoView();
-    chain.run();
+    if (range) editor.chain().setTextSelection(range.from).scrollIntoView().run();
+    if (editor.isEditable) {
+      editor.view.focus();
+      return;
+    }
+    // Text that may not be edited is not focusable by itself (and ProseMirror focuses only
+    // an editable view); readers come back to it too.
+    const { dom } = editor.view;
+    if (!dom.hasAttribute('tabindex')) dom.tabIndex = -1;
+    dom.focus();
   };
 
   return (
