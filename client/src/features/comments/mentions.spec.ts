@@ -19,6 +19,7 @@ describe('typing an @mention', () => {
     expect(mentionQueryAt('write to sam@nhs.net', 20)).toBeNull();
     expect(mentionQueryAt('@sam\nthen', 9)).toBeNull();
     expect(mentionQueryAt('@ sam', 5)).toBeNull();
+    expect(mentionQueryAt('Ask @Sam Patel ', 15)).toBeNull();
     expect(mentionQueryAt('no mention here', 15)).toBeNull();
     expect(mentionQueryAt(`@${'x'.repeat(41)}`, 42)).toBeNull();
   });

@@ -11,7 +11,8 @@ const LONGEST_QUERY = 40;
 
 /**
  * The mention being typed at `caret`, if any: an "@" at the start of the text or after
- * a space or line break, followed by no line break and no other "@".
+ * a space or line break, followed by no line break and no other "@", and not ending in
+ * a space (so the list does not open again on a name just picked).
  */
 export function mentionQueryAt(text: string, caret: number): MentionQuery | null {
   const before = text.slice(0, caret);
@@ -19,7 +20,8 @@ export function mentionQueryAt(text: string, caret: number): MentionQuery | null
   if (start < 0 || caret - start - 1 > LONGEST_QUERY) return null;
   if (start > 0 && !/\s/.test(before[start - 1] ?? '')) return null;
   const query = before.slice(start + 1);
-  if (/[\n@]/.test(query) || query.startsWith(' ')) return null;
+  // A space at either end: not a name being typed (a picked name is followed by one).
+  if (/[\n@]/.test(query) || /^\s|\s$/.test(query)) return null;
   return { start, query };
 }
 
