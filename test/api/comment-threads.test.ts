@@ -63,6 +63,23 @@ const threadsOf = (specification = draft) =>
 const threadPath = (thread: string) => `/api/workspaces/${workspace}/threads/${thread}`;
 const as = (role: Role, body?: unknown) => ({ token: tokens[role], body });
 
+describe('the demo draft', () => {
+  it('opens with its threads: a question about jargon, a proposed wording, one resolved', async () => {
+    const listed = await api<CommentThread[]>(app.url, 'GET', threadsOf(), as('observer'));
+    const seeded = listed.body.filter((thread) => thread.comments.length === 2);
+    expect(seeded.map((thread) => [thread.quote, thread.status, thread.textRemoved])).toEqual([
+      ['dynamic support register', 'open', false],
+      ['one named person who gets to know them', 'open', false],
+      ['The contract is for five years from the day the service starts.', 'resolved', false],
+    ]);
+    expect(seeded[0]!.comments[0]!.author.id).toBe(ids['expert-by-experience']);
+    expect(seeded[1]!.comments[0]!.mentions).toEqual([
+      { id: ids['engagement-lead'], name: expect.any(String) },
+    ]);
+    expect(seeded[2]!.resolvedBy).toEqual({ id: ids.commissioner, name: expect.any(String) });
+  });
+});
+
 describe('starting a thread and reading it back', () => {
   it('gives the thread with its first comment, and lists it with textRemoved worked out now', async () => {
     const doc = await currentText(app.url, tokens['expert-by-experience'], draft);

@@ -34,5 +34,7 @@ import { ThreadsService } from './threads.service';
   ],
   controllers: [ThreadsController, InboxController],
   providers: [ThreadsService, InboxService, CommentNotices],
+  // The demo seed writes its threads through the model.
+  exports: [MongooseModule],
 })
 export class CommentsModule {}
