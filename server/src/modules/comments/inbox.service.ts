@@ -7,7 +7,8 @@ import { AccessPolicy } from '../access/access-policy';
 import { WorkspaceRoles } from '../access/workspace-roles';
 import { AccountsService } from '../accounts/accounts.service';
 import { SpecificationsService } from '../specifications/specifications.service';
-import { CommentThread, type StoredComment } from './comment-thread.schema';
+import { CommentThread } from './comment-thread.schema';
+import { inboxItemFor } from './inbox-item';
 import { ThreadRead } from './thread-read.schema';
 import { peopleIn, personView, type StoredThread } from './thread-view';
 
@@ -57,7 +58,7 @@ export class InboxService {
       .exec();
     const readAt = await this.readMarkers(userId, threads);
     const found = threads.flatMap((thread) => {
-      const item = itemFor(thread, userId, readAt.get(thread._id.toHexString()));
+      const item = inboxItemFor(thread, userId, readAt.get(thread._id.toHexString()));
       return item ? [{ thread, ...item }] : [];
     });
     found.sort((a, b) => b.latest.createdAt.getTime() - a.latest.createdAt.getTime());
@@ -98,28 +99,4 @@ export class InboxService {
       .exec();
     return new Map(markers.map((marker) => [marker.threadId.toHexString(), marker.readAt]));
   }
-}
-
-/** Why a thread is in someone's inbox, if it is, and its newest comment for them. */
-function itemFor(
-  thread: StoredThread,
-  userId: Types.ObjectId,
-  readAt: Date | undefined,
-): { reason: InboxItem['reason']; latest: StoredComment; unread: boolean } | null {
-  const byOthers = thread.comments.filter(
-    (comment) => !comment.deleted && !comment.authorId.equals(userId),
-  );
-  const unreadComments = byOthers.filter((comment) => !readAt || comment.createdAt > readAt);
-  const mentioning = byOthers.filter((comment) => comment.mentions.some((id) => id.equals(userId)));
-  const tookPart = thread.comments.some((comment) => comment.authorId.equals(userId));
-  const latestUnread = unreadComments.at(-1);
-  if (mentioning.length > 0) {
-    return {
-      reason: 'mention',
-      latest: latestUnread ?? mentioning.at(-1)!,
-      unread: latestUnread !== undefined,
-    };
-  }
-  if (tookPart && latestUnread) return { reason: 'reply', latest: latestUnread, unread: true };
-  return null;
 }
