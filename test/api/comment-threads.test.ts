@@ -394,6 +394,31 @@ describe('bad input stores nothing', () => {
     expect(after.body.length).toBe(before.body.length);
   });
 
+  it('a quote across paragraphs may join them with a line break, a space or nothing', async () => {
+    const doc = await currentText(app.url, tokens.commissioner, draft);
+    const start = findWords(doc, 'Population needs');
+    const end = findWords(doc, 'National and local context');
+    const anchor = anchorFromTextPositions(start, {
+      text: end.text,
+      index: end.index + 'National'.length,
+    });
+    doc.destroy();
+    for (const quote of [
+      'Population needs\n1.1. National',
+      'Population needs 1.1. National',
+      'Population needs1.1. National',
+    ]) {
+      const response = await api<CommentThread>(
+        app.url,
+        'POST',
+        threadsOf(),
+        as('commissioner', { body: 'Across two.', quote, anchor }),
+      );
+      expect([quote, response.status]).toEqual([quote, 201]);
+      expect(response.body.quote).toBe('Population needs\n1.1. National');
+    }
+  });
+
   it('an anchor of another specification, or of deleted text, is refused with a way forward', async () => {
     const other = await newSpecification('Another one');
     const doc = await currentText(app.url, tokens.commissioner, other);

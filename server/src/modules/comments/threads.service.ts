@@ -127,7 +127,8 @@ export class ThreadsService {
         );
       }
       // What the person saw selected must be what the anchor covers now, spacing aside (an
-      // editor may separate paragraphs differently); the thread keeps the server's copy.
+      // editor may join paragraphs with a line break, a space or nothing); the thread keeps
+      // the server's copy.
       if (!sameWords(resolved.quote, request.quote)) {
         throw new BadRequest(
           'The quoted text is not what the selection covers in this specification now: the text may just have been changed. Select the text again and start the thread.',
@@ -445,8 +446,8 @@ function newComment(
 }
 
 function sameWords(a: string, b: string): boolean {
-  const words = (text: string) => text.replace(/\s+/g, ' ').trim();
-  return words(a) === words(b);
+  const characters = (text: string) => text.replace(/\s+/g, '');
+  return characters(a) === characters(b);
 }
 
 function checkedAnchor(anchor: Anchor): Anchor {
