@@ -1,21 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
-  MAX_QUOTE_LENGTH,
   type CommentThread as ThreadView,
   type Role,
   type SpecificationComment,
   type ThreadStatus,
 } from '@coproduce/domain';
 import type { ThreadChange } from '@coproduce/protocol';
-import type { Y } from '@coproduce/protocol';
-import {
-  MalformedAnchorError,
-  parseAnchor,
-  resolveAnchor,
-  resolveAnchors,
-  type Anchor,
-} from '@coproduce/specification-document';
+import { resolveAnchors, type Anchor } from '@coproduce/specification-document';
 import { Model, Types } from 'mongoose';
 import { BadRequest, Conflict, Forbidden, Gone, NotFound } from '../../base/errors';
 import { parseObjectId } from '../../base/object-id.pipe';
@@ -26,6 +18,7 @@ import { AuditService } from '../audit/audit.service';
 import { SpecificationReader } from '../collab/specification-reader';
 import { SpecificationsService } from '../specifications/specifications.service';
 import { CommentNotices } from './comment-notices';
+import { checkedAnchor, quoteOfNewThread } from './new-thread-anchor';
 import {
   CommentThread,
   MAX_COMMENTS_PER_THREAD,
@@ -120,21 +113,7 @@ export class ThreadsService {
     const doc = await this.reader.read(specificationId.toHexString());
     let quote: string;
     try {
-      const resolved = resolveAnchor(doc, anchor);
-      if (resolved.textRemoved) {
-        throw new BadRequest(
-          'The selected text is not in this specification as it is now: it may just have been changed or deleted. Select the text again and start the thread.',
-        );
-      }
-      // What the person saw selected must be what the anchor covers now, spacing aside (an
-      // editor may join paragraphs with a line break, a space or nothing); the thread keeps
-      // the server's copy.
-      if (!sameWords(resolved.quote, request.quote)) {
-        throw new BadRequest(
-          'The quoted text is not what the selection covers in this specification now: the text may just have been changed. Select the text again and start the thread.',
-        );
-      }
-      quote = resolved.quote.slice(0, MAX_QUOTE_LENGTH);
+      quote = quoteOfNewThread(doc, anchor, request.quote);
     } finally {
       doc.destroy();
     }
@@ -398,7 +377,7 @@ export class ThreadsService {
   private async viewOf(thread: StoredThread, textRemoved?: boolean): Promise<ThreadView> {
     let removed = textRemoved;
     if (removed === undefined) {
-      const doc: Y.Doc = await this.reader.read(thread.specificationId.toHexString());
+      const doc = await this.reader.read(thread.specificationId.toHexString());
       try {
         removed = resolveAnchors(doc, [thread.anchor])[0]!.textRemoved;
       } finally {
@@ -443,22 +422,6 @@ function newComment(
     deleted: false,
     deletedAt: null,
   };
-}
-
-function sameWords(a: string, b: string): boolean {
-  const characters = (text: string) => text.replace(/\s+/g, '');
-  return characters(a) === characters(b);
-}
-
-function checkedAnchor(anchor: Anchor): Anchor {
-  try {
-    return parseAnchor(anchor);
-  } catch (error) {
-    if (error instanceof MalformedAnchorError) {
-      throw new BadRequest(`${error.message} Select the text again and start the thread.`);
-    }
-    throw error;
-  }
 }
 
 /** Everyone whose inbox a thread can be in: its authors and the people it mentions. */
