@@ -355,6 +355,37 @@ describe('the inbox', () => {
     });
   });
 
+  it('an edit keeps the mentions it leaves out, and takes them away when given none', async () => {
+    const thread = await startThread(
+      app.url,
+      'engagement-lead',
+      workspace,
+      draft,
+      'key worker',
+      'Helen, a look?',
+      [ids.observer],
+    );
+    const comment = `${threadPath(thread.id)}/comments/${thread.comments[0]!.id}`;
+    const kept = await api<SpecificationComment>(
+      app.url,
+      'PATCH',
+      comment,
+      as('engagement-lead', { body: 'Helen, a look please?' }),
+    );
+    expect(kept.body.mentions.map((person) => person.id)).toEqual([ids.observer]);
+    const inbox = async () =>
+      (await api<CommentInbox>(app.url, 'GET', '/api/inbox', as('observer'))).body.items;
+    expect((await inbox()).some((item) => item.threadId === thread.id)).toBe(true);
+    const cleared = await api<SpecificationComment>(
+      app.url,
+      'PATCH',
+      comment,
+      as('engagement-lead', { body: 'Never mind.', mentions: [] }),
+    );
+    expect(cleared.body.mentions).toEqual([]);
+    expect((await inbox()).some((item) => item.threadId === thread.id)).toBe(false);
+  });
+
   it('is empty for a provider', async () => {
     const inbox = await api<CommentInbox>(app.url, 'GET', '/api/inbox', as('provider'));
     expect(inbox.body).toEqual({ unreadCount: 0, items: [] });

@@ -186,18 +186,16 @@ export class ThreadsService {
     request: CommentWords,
   ): Promise<SpecificationComment> {
     const { thread, index } = await this.access.findOwnComment(caller, address, commentId);
-    const mentions = await this.access.checkedMentions(caller, request.mentions);
     const at = `comments.${index}`;
+    // Mentions left out are left as they were; an empty list takes them all away.
+    const mentions =
+      request.mentions === undefined
+        ? {}
+        : { [`${at}.mentions`]: await this.access.checkedMentions(caller, request.mentions) };
     const updated = await this.threads
       .findOneAndUpdate(
         { _id: thread._id, [`${at}._id`]: commentId, [`${at}.deleted`]: false },
-        {
-          $set: {
-            [`${at}.body`]: request.body,
-            [`${at}.mentions`]: mentions,
-            [`${at}.editedAt`]: new Date(),
-          },
-        },
+        { $set: { [`${at}.body`]: request.body, [`${at}.editedAt`]: new Date(), ...mentions } },
         { new: true, projection: { statusChanges: 0 } },
       )
       .lean<StoredThread>()
