@@ -3,12 +3,19 @@ import type { Types } from 'mongoose';
 import type { StoredComment } from './comment-thread.schema';
 import type { StoredThread } from './thread-view';
 
-/** Why a thread is in someone's inbox, if it is, and its newest comment for them. */
+/** Why a thread is in someone's inbox, its newest comment for them, and whether they read it. */
+export interface InboxPlacement {
+  reason: InboxItem['reason'];
+  latest: StoredComment;
+  unread: boolean;
+}
+
+/** Where a thread stands in someone's inbox; null when it is not in it. */
 export function inboxItemFor(
   thread: Pick<StoredThread, 'comments'>,
   userId: Types.ObjectId,
   readAt: Date | undefined,
-): { reason: InboxItem['reason']; latest: StoredComment; unread: boolean } | null {
+): InboxPlacement | null {
   const byOthers = thread.comments.filter(
     (comment) => !comment.deleted && !comment.authorId.equals(userId),
   );
