@@ -63,6 +63,23 @@ const threadsOf = (specification = draft) =>
 const threadPath = (thread: string) => `/api/workspaces/${workspace}/threads/${thread}`;
 const as = (role: Role, body?: unknown) => ({ token: tokens[role], body });
 
+describe('the demo draft', () => {
+  it('opens with its threads: a question about jargon, a proposed wording, one resolved', async () => {
+    const listed = await api<CommentThread[]>(app.url, 'GET', threadsOf(), as('observer'));
+    const seeded = listed.body.filter((thread) => thread.comments.length === 2);
+    expect(seeded.map((thread) => [thread.quote, thread.status, thread.textRemoved])).toEqual([
+      ['dynamic support register', 'open', false],
+      ['one named person who gets to know them', 'open', false],
+      ['The contract is for five years from the day the service starts.', 'resolved', false],
+    ]);
+    expect(seeded[0]!.comments[0]!.author.id).toBe(ids['expert-by-experience']);
+    expect(seeded[1]!.comments[0]!.mentions).toEqual([
+      { id: ids['engagement-lead'], name: expect.any(String) },
+    ]);
+    expect(seeded[2]!.resolvedBy).toEqual({ id: ids.commissioner, name: expect.any(String) });
+  });
+});
+
 describe('starting a thread and reading it back', () => {
   it('gives the thread with its first comment, and lists it with textRemoved worked out now', async () => {
     const doc = await currentText(app.url, tokens['expert-by-experience'], draft);
@@ -338,6 +355,37 @@ describe('the inbox', () => {
     });
   });
 
+  it('an edit keeps the mentions it leaves out, and takes them away when given none', async () => {
+    const thread = await startThread(
+      app.url,
+      'engagement-lead',
+      workspace,
+      draft,
+      'key worker',
+      'Helen, a look?',
+      [ids.observer],
+    );
+    const comment = `${threadPath(thread.id)}/comments/${thread.comments[0]!.id}`;
+    const kept = await api<SpecificationComment>(
+      app.url,
+      'PATCH',
+      comment,
+      as('engagement-lead', { body: 'Helen, a look please?' }),
+    );
+    expect(kept.body.mentions.map((person) => person.id)).toEqual([ids.observer]);
+    const inbox = async () =>
+      (await api<CommentInbox>(app.url, 'GET', '/api/inbox', as('observer'))).body.items;
+    expect((await inbox()).some((item) => item.threadId === thread.id)).toBe(true);
+    const cleared = await api<SpecificationComment>(
+      app.url,
+      'PATCH',
+      comment,
+      as('engagement-lead', { body: 'Never mind.', mentions: [] }),
+    );
+    expect(cleared.body.mentions).toEqual([]);
+    expect((await inbox()).some((item) => item.threadId === thread.id)).toBe(false);
+  });
+
   it('is empty for a provider', async () => {
     const inbox = await api<CommentInbox>(app.url, 'GET', '/api/inbox', as('provider'));
     expect(inbox.body).toEqual({ unreadCount: 0, items: [] });
@@ -375,6 +423,31 @@ describe('bad input stores nothing', () => {
     expect(response.body).toEqual(errorWithCode('bad-request'));
     const after = await api<CommentThread[]>(app.url, 'GET', threadsOf(), as('commissioner'));
     expect(after.body.length).toBe(before.body.length);
+  });
+
+  it('a quote across paragraphs may join them with a line break, a space or nothing', async () => {
+    const doc = await currentText(app.url, tokens.commissioner, draft);
+    const start = findWords(doc, 'Population needs');
+    const end = findWords(doc, 'National and local context');
+    const anchor = anchorFromTextPositions(start, {
+      text: end.text,
+      index: end.index + 'National'.length,
+    });
+    doc.destroy();
+    for (const quote of [
+      'Population needs\n1.1. National',
+      'Population needs 1.1. National',
+      'Population needs1.1. National',
+    ]) {
+      const response = await api<CommentThread>(
+        app.url,
+        'POST',
+        threadsOf(),
+        as('commissioner', { body: 'Across two.', quote, anchor }),
+      );
+      expect([quote, response.status]).toEqual([quote, 201]);
+      expect(response.body.quote).toBe('Population needs\n1.1. National');
+    }
   });
 
   it('an anchor of another specification, or of deleted text, is refused with a way forward', async () => {

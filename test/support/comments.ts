@@ -1,43 +1,27 @@
 // Comment threads for end-to-end tests: anchors made on a specification's real text,
 // read through a collab connection as the client makes them, and a thread started on them.
 import type { Anchor, CommentThread, Role } from '@coproduce/domain';
-import { Y } from '@coproduce/protocol';
-import { anchorFromTextPositions, specificationFragment } from '@coproduce/specification-document';
+import type { Y } from '@coproduce/protocol';
+import {
+  anchorOnWords as anchorOnWordsIn,
+  findWords as findWordsIn,
+  type TextPosition,
+} from '@coproduce/specification-document';
 import { api, DEMO_EMAIL, signIn } from './api';
 import { connectWithToken, openSpecification } from './collab';
 
-/** The first Y.XmlText of the specification holding `words`, and where they start in it. */
-export function findWords(doc: Y.Doc, words: string): { text: Y.XmlText; index: number } {
-  const search = (
-    parent: Y.XmlElement | Y.XmlFragment,
-  ): { text: Y.XmlText; index: number } | null => {
-    for (const child of parent.toArray()) {
-      if (child instanceof Y.XmlText) {
-        const index = plainTextOf(child).indexOf(words);
-        if (index >= 0) return { text: child, index };
-      } else if (child instanceof Y.XmlElement) {
-        const found = search(child);
-        if (found) return found;
-      }
-    }
-    return null;
-  };
-  const found = search(specificationFragment(doc));
+/** Where `words` first appear in the specification's text; fails the test if nowhere. */
+export function findWords(doc: Y.Doc, words: string): TextPosition {
+  const found = findWordsIn(doc, words);
   if (!found) throw new Error(`"${words}" is not in the specification`);
   return found;
 }
 
-/** A Y.XmlText's characters without formatting, index for index. */
-function plainTextOf(text: Y.XmlText): string {
-  return (text.toDelta() as { insert: unknown }[])
-    .map(({ insert }) => (typeof insert === 'string' ? insert : '\uFFFC'))
-    .join('');
-}
-
 /** The anchor a client makes when someone selects `words` in `doc`. */
 export function anchorOnWords(doc: Y.Doc, words: string): Anchor {
-  const { text, index } = findWords(doc, words);
-  return anchorFromTextPositions({ text, index }, { text, index: index + words.length });
+  const anchor = anchorOnWordsIn(doc, words);
+  if (!anchor) throw new Error(`"${words}" is not in the specification`);
+  return anchor;
 }
 
 /** The specification's current text, read over a collab connection as `token`'s owner. */

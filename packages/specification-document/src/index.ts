@@ -12,3 +12,4 @@ export * from './resolve-anchor';
 export * from './resolve-anchors';
 export * from './selection-anchor';
 export * from './render';
+export * from './words-anchor';

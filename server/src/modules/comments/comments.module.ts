@@ -10,6 +10,7 @@ import { CommentNotices } from './comment-notices';
 import { CommentThread, CommentThreadSchema } from './comment-thread.schema';
 import { InboxController } from './inbox.controller';
 import { InboxService } from './inbox.service';
+import { ThreadAccess } from './thread-access';
 import { ThreadRead, ThreadReadSchema } from './thread-read.schema';
 import { ThreadsController } from './threads.controller';
 import { ThreadsService } from './threads.service';
@@ -33,6 +34,8 @@ import { ThreadsService } from './threads.service';
     ]),
   ],
   controllers: [ThreadsController, InboxController],
-  providers: [ThreadsService, InboxService, CommentNotices],
+  providers: [ThreadsService, ThreadAccess, InboxService, CommentNotices],
+  // The demo seed writes its threads through the model.
+  exports: [MongooseModule],
 })
 export class CommentsModule {}

@@ -7,7 +7,8 @@ import { AccessPolicy } from '../access/access-policy';
 import { WorkspaceRoles } from '../access/workspace-roles';
 import { AccountsService } from '../accounts/accounts.service';
 import { SpecificationsService } from '../specifications/specifications.service';
-import { CommentThread, type StoredComment } from './comment-thread.schema';
+import { CommentThread } from './comment-thread.schema';
+import { inboxItemFor, type InboxPlacement } from './inbox-item';
 import { ThreadRead } from './thread-read.schema';
 import { peopleIn, personView, type StoredThread } from './thread-view';
 
@@ -31,36 +32,13 @@ export class InboxService {
     private readonly specifications: SpecificationsService,
   ) {}
 
+  /** The header's count alone: what `inboxFor` counts, without naming anyone. */
   async unreadCountFor(userId: string): Promise<number> {
-    return (await this.inboxFor(userId)).unreadCount;
+    return (await this.entriesFor(userId)).filter((entry) => entry.unread).length;
   }
 
-  async inboxFor(userIdText: string): Promise<CommentInbox> {
-    const userId = parseObjectId(userIdText);
-    if (!userId) return { unreadCount: 0, items: [] };
-    // Threads belong to drafts: a provider's inbox is empty, in every workspace.
-    const workspaceIds = (await this.roles.membershipsOf(userId))
-      .filter((membership) => AccessPolicy.can(membership.role, 'specification.read-draft'))
-      .map((membership) => membership.workspaceId);
-    if (workspaceIds.length === 0) return { unreadCount: 0, items: [] };
-    const threads = await this.threads
-      .find(
-        {
-          workspaceId: { $in: workspaceIds },
-          $or: [{ 'comments.authorId': userId }, { 'comments.mentions': userId }],
-        },
-        { statusChanges: 0, anchor: 0 },
-      )
-      .sort({ updatedAt: -1 })
-      .limit(THREADS_LOOKED_AT)
-      .lean<StoredThread[]>()
-      .exec();
-    const readAt = await this.readMarkers(userId, threads);
-    const found = threads.flatMap((thread) => {
-      const item = itemFor(thread, userId, readAt.get(thread._id.toHexString()));
-      return item ? [{ thread, ...item }] : [];
-    });
-    found.sort((a, b) => b.latest.createdAt.getTime() - a.latest.createdAt.getTime());
+  async inboxFor(userId: string): Promise<CommentInbox> {
+    const found = await this.entriesFor(userId);
     const shown = found.slice(0, INBOX_LIMIT);
     const shownThreads = shown.map((each) => each.thread);
     const [people, titles] = await Promise.all([
@@ -84,6 +62,37 @@ export class InboxService {
     return { unreadCount: found.filter((each) => each.unread).length, items };
   }
 
+  /** Every thread in the person's inbox, newest first, each with why and whether unread. */
+  private async entriesFor(
+    userIdText: string,
+  ): Promise<Array<InboxPlacement & { thread: StoredThread }>> {
+    const userId = parseObjectId(userIdText);
+    if (!userId) return [];
+    // Threads belong to drafts: a provider's inbox is empty, in every workspace.
+    const workspaceIds = (await this.roles.membershipsOf(userId))
+      .filter((membership) => AccessPolicy.can(membership.role, 'specification.read-draft'))
+      .map((membership) => membership.workspaceId);
+    if (workspaceIds.length === 0) return [];
+    const threads = await this.threads
+      .find(
+        {
+          workspaceId: { $in: workspaceIds },
+          $or: [{ 'comments.authorId': userId }, { 'comments.mentions': userId }],
+        },
+        { statusChanges: 0, anchor: 0 },
+      )
+      .sort({ updatedAt: -1 })
+      .limit(THREADS_LOOKED_AT)
+      .lean<StoredThread[]>()
+      .exec();
+    const readAt = await this.readMarkers(userId, threads);
+    const found = threads.flatMap((thread) => {
+      const item = inboxItemFor(thread, userId, readAt.get(thread._id.toHexString()));
+      return item ? [{ thread, ...item }] : [];
+    });
+    return found.sort((a, b) => b.latest.createdAt.getTime() - a.latest.createdAt.getTime());
+  }
+
   private async readMarkers(
     userId: Types.ObjectId,
     threads: StoredThread[],
@@ -98,28 +107,4 @@ export class InboxService {
       .exec();
     return new Map(markers.map((marker) => [marker.threadId.toHexString(), marker.readAt]));
   }
-}
-
-/** Why a thread is in someone's inbox, if it is, and its newest comment for them. */
-function itemFor(
-  thread: StoredThread,
-  userId: Types.ObjectId,
-  readAt: Date | undefined,
-): { reason: InboxItem['reason']; latest: StoredComment; unread: boolean } | null {
-  const byOthers = thread.comments.filter(
-    (comment) => !comment.deleted && !comment.authorId.equals(userId),
-  );
-  const unreadComments = byOthers.filter((comment) => !readAt || comment.createdAt > readAt);
-  const mentioning = byOthers.filter((comment) => comment.mentions.some((id) => id.equals(userId)));
-  const tookPart = thread.comments.some((comment) => comment.authorId.equals(userId));
-  const latestUnread = unreadComments.at(-1);
-  if (mentioning.length > 0) {
-    return {
-      reason: 'mention',
-      latest: latestUnread ?? mentioning.at(-1)!,
-      unread: latestUnread !== undefined,
-    };
-  }
-  if (tookPart && latestUnread) return { reason: 'reply', latest: latestUnread, unread: true };
-  return null;
 }

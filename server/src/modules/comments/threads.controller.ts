@@ -13,7 +13,8 @@ import { CurrentUser } from '../auth/request-auth';
 import { ChangeThreadDto } from './dto/change-thread.dto';
 import { CommentDto } from './dto/comment.dto';
 import { StartThreadDto } from './dto/start-thread.dto';
-import { ThreadsService, type Commenter, type ThreadAddress } from './threads.service';
+import type { Commenter, ThreadAddress } from './thread-access';
+import { ThreadsService } from './threads.service';
 
 const THREADS = 'specifications/:specificationId/threads';
 // Each thread route answers at `…/threads/:threadId` (DESIGN.md) and under its specification,

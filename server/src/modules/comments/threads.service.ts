@@ -1,31 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
-  MAX_QUOTE_LENGTH,
   type CommentThread as ThreadView,
-  type Role,
   type SpecificationComment,
   type ThreadStatus,
 } from '@coproduce/domain';
 import type { ThreadChange } from '@coproduce/protocol';
-import type { Y } from '@coproduce/protocol';
-import {
-  MalformedAnchorError,
-  parseAnchor,
-  resolveAnchor,
-  resolveAnchors,
-  type Anchor,
-} from '@coproduce/specification-document';
+import { resolveAnchors, type Anchor } from '@coproduce/specification-document';
 import { Model, Types } from 'mongoose';
-import { BadRequest, Conflict, Forbidden, Gone, NotFound } from '../../base/errors';
-import { parseObjectId } from '../../base/object-id.pipe';
-import { AccessPolicy } from '../access/access-policy';
-import { WorkspaceRoles } from '../access/workspace-roles';
+import { Conflict, NotFound } from '../../base/errors';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
 import { SpecificationReader } from '../collab/specification-reader';
-import { SpecificationsService } from '../specifications/specifications.service';
 import { CommentNotices } from './comment-notices';
+import { CommentDeleted, ThreadAccess, type Commenter, type ThreadAddress } from './thread-access';
+import { checkedAnchor, quoteOfNewThread } from './new-thread-anchor';
 import {
   CommentThread,
   MAX_COMMENTS_PER_THREAD,
@@ -33,19 +22,6 @@ import {
 } from './comment-thread.schema';
 import { ThreadRead } from './thread-read.schema';
 import { peopleIn, threadView, type StoredThread } from './thread-view';
-
-/** Who is asking: their membership of the workspace in the path, and who they are. */
-export interface Commenter {
-  workspaceId: Types.ObjectId;
-  role: Role;
-  user: { _id: Types.ObjectId; name: string };
-}
-
-/** Which thread a route names: by id, and by specification when the path gives one. */
-export interface ThreadAddress {
-  threadId: Types.ObjectId;
-  specificationId?: Types.ObjectId;
-}
 
 export interface NewThread {
   body: string;
@@ -70,8 +46,7 @@ export class ThreadsService {
   constructor(
     @InjectModel(CommentThread.name) private readonly threads: Model<CommentThread>,
     @InjectModel(ThreadRead.name) private readonly reads: Model<ThreadRead>,
-    private readonly specifications: SpecificationsService,
-    private readonly roles: WorkspaceRoles,
+    private readonly access: ThreadAccess,
     private readonly accounts: AccountsService,
     private readonly reader: SpecificationReader,
     private readonly audit: AuditService,
@@ -80,7 +55,7 @@ export class ThreadsService {
 
   /** Every thread of a specification, in the order of the text; removed text's last, oldest first. */
   async list(caller: Commenter, specificationId: Types.ObjectId): Promise<ThreadView[]> {
-    await this.findSpecification(caller, specificationId);
+    await this.access.findSpecification(caller, specificationId);
     const stored = await this.threads
       .find(
         { specificationId, workspaceId: caller.workspaceId },
@@ -113,27 +88,14 @@ export class ThreadsService {
     specificationId: Types.ObjectId,
     request: NewThread,
   ): Promise<ThreadView> {
-    await this.findSpecification(caller, specificationId);
-    this.mayComment(caller);
+    await this.access.findSpecification(caller, specificationId);
+    this.access.mayComment(caller);
     const anchor = checkedAnchor(request.anchor);
-    const mentions = await this.checkedMentions(caller, request.mentions);
+    const mentions = await this.access.checkedMentions(caller, request.mentions);
     const doc = await this.reader.read(specificationId.toHexString());
     let quote: string;
     try {
-      const resolved = resolveAnchor(doc, anchor);
-      if (resolved.textRemoved) {
-        throw new BadRequest(
-          'The selected text is not in this specification as it is now: it may just have been changed or deleted. Select the text again and start the thread.',
-        );
-      }
-      // What the person saw selected must be what the anchor covers now, spacing aside (an
-      // editor may separate paragraphs differently); the thread keeps the server's copy.
-      if (!sameWords(resolved.quote, request.quote)) {
-        throw new BadRequest(
-          'The quoted text is not what the selection covers in this specification now: the text may just have been changed. Select the text again and start the thread.',
-        );
-      }
-      quote = resolved.quote.slice(0, MAX_QUOTE_LENGTH);
+      quote = quoteOfNewThread(doc, anchor, request.quote);
     } finally {
       doc.destroy();
     }
@@ -158,10 +120,10 @@ export class ThreadsService {
     address: ThreadAddress,
     request: CommentWords,
   ): Promise<SpecificationComment> {
-    const thread = await this.findThread(caller, address);
-    this.mayComment(caller);
+    const thread = await this.access.findThread(caller, address);
+    this.access.mayComment(caller);
     if (thread.comments.length >= MAX_COMMENTS_PER_THREAD) throw full();
-    const mentions = await this.checkedMentions(caller, request.mentions);
+    const mentions = await this.access.checkedMentions(caller, request.mentions);
     const now = new Date();
     const comment = newComment(caller, request.body, mentions, now);
     const reopens = thread.status === 'resolved';
@@ -192,15 +154,8 @@ export class ThreadsService {
     address: ThreadAddress,
     status: ThreadStatus,
   ): Promise<ThreadView> {
-    const thread = await this.findThread(caller, address);
-    const own = thread.createdBy.equals(caller.user._id);
-    if (!AccessPolicy.can(caller.role, own ? 'thread.resolve' : 'thread.resolve-any')) {
-      throw new Forbidden(
-        AccessPolicy.can(caller.role, 'thread.resolve')
-          ? 'Only the person who started this thread, or a commissioner, may resolve or reopen it.'
-          : 'Your role in this workspace lets you read comments, not resolve them.',
-      );
-    }
+    const thread = await this.access.findThread(caller, address);
+    this.access.mayResolve(caller, thread);
     if (thread.status === status) return this.viewOf(thread);
     const now = new Date();
     const resolving = status === 'resolved';
@@ -230,24 +185,22 @@ export class ThreadsService {
     commentId: Types.ObjectId,
     request: CommentWords,
   ): Promise<SpecificationComment> {
-    const { thread, index } = await this.findOwnComment(caller, address, commentId);
-    const mentions = await this.checkedMentions(caller, request.mentions);
+    const { thread, index } = await this.access.findOwnComment(caller, address, commentId);
     const at = `comments.${index}`;
+    // Mentions left out are left as they were; an empty list takes them all away.
+    const mentions =
+      request.mentions === undefined
+        ? {}
+        : { [`${at}.mentions`]: await this.access.checkedMentions(caller, request.mentions) };
     const updated = await this.threads
       .findOneAndUpdate(
         { _id: thread._id, [`${at}._id`]: commentId, [`${at}.deleted`]: false },
-        {
-          $set: {
-            [`${at}.body`]: request.body,
-            [`${at}.mentions`]: mentions,
-            [`${at}.editedAt`]: new Date(),
-          },
-        },
+        { $set: { [`${at}.body`]: request.body, [`${at}.editedAt`]: new Date(), ...mentions } },
         { new: true, projection: { statusChanges: 0 } },
       )
       .lean<StoredThread>()
       .exec();
-    if (!updated) throw deletedAlready();
+    if (!updated) throw new CommentDeleted();
     await this.recorded(caller, 'comment.edit', updated, commentId);
     const view = await this.announce(caller, updated, 'comment-edited', { before: thread });
     return view.comments[index]!;
@@ -259,7 +212,7 @@ export class ThreadsService {
     address: ThreadAddress,
     commentId: Types.ObjectId,
   ): Promise<SpecificationComment> {
-    const { thread, index } = await this.findOwnComment(caller, address, commentId);
+    const { thread, index } = await this.access.findOwnComment(caller, address, commentId);
     const at = `comments.${index}`;
     const updated = await this.threads
       .findOneAndUpdate(
@@ -276,7 +229,7 @@ export class ThreadsService {
       )
       .lean<StoredThread>()
       .exec();
-    if (!updated) throw deletedAlready();
+    if (!updated) throw new CommentDeleted();
     await this.recorded(caller, 'comment.delete', updated, commentId);
     const view = await this.announce(caller, updated, 'comment-deleted', { before: thread });
     return view.comments[index]!;
@@ -284,7 +237,7 @@ export class ThreadsService {
 
   /** The caller has read the thread up to now: its comments so far no longer count as unread. */
   async markRead(caller: Commenter, address: ThreadAddress): Promise<void> {
-    const thread = await this.findThread(caller, address);
+    const thread = await this.access.findThread(caller, address);
     const filter = { userId: caller.user._id, threadId: thread._id };
     const update = { $set: { readAt: new Date() } };
     try {
@@ -298,82 +251,6 @@ export class ThreadsService {
   }
 
   // ---------------------------------------------------------------------------
-
-  /** Threads are part of the draft: whoever may not read it does not learn it exists (404). */
-  private async findSpecification(caller: Commenter, specificationId: Types.ObjectId) {
-    if (
-      !AccessPolicy.can(caller.role, 'specification.read-draft') ||
-      !(await this.specifications.existsInWorkspace(caller.workspaceId, specificationId))
-    ) {
-      throw new NotFound('that specification');
-    }
-  }
-
-  private async findThread(caller: Commenter, address: ThreadAddress): Promise<StoredThread> {
-    if (!AccessPolicy.can(caller.role, 'specification.read-draft')) {
-      throw new NotFound('that comment thread');
-    }
-    const thread = await this.threads
-      .findOne(
-        {
-          _id: address.threadId,
-          workspaceId: caller.workspaceId,
-          ...(address.specificationId ? { specificationId: address.specificationId } : {}),
-        },
-        { statusChanges: 0 },
-      )
-      .lean<StoredThread>()
-      .exec();
-    if (!thread) throw new NotFound('that comment thread');
-    return thread;
-  }
-
-  private async findOwnComment(
-    caller: Commenter,
-    address: ThreadAddress,
-    commentId: Types.ObjectId,
-  ): Promise<{ thread: StoredThread; index: number }> {
-    const thread = await this.findThread(caller, address);
-    const index = thread.comments.findIndex((comment) => comment._id.equals(commentId));
-    const comment = thread.comments[index];
-    if (!comment) throw new NotFound('that comment');
-    this.mayComment(caller);
-    if (!comment.authorId.equals(caller.user._id)) {
-      throw new Forbidden('Only the person who wrote a comment may change or delete it.');
-    }
-    if (comment.deleted) throw deletedAlready();
-    return { thread, index };
-  }
-
-  private mayComment(caller: Commenter): void {
-    if (!AccessPolicy.can(caller.role, 'specification.comment')) {
-      throw new Forbidden('Your role in this workspace lets you read comments, not write them.');
-    }
-  }
-
-  /** Each person mentioned must be a member who may read the draft the comment is on. */
-  private async checkedMentions(
-    caller: Commenter,
-    mentions: string[] | undefined,
-  ): Promise<Types.ObjectId[]> {
-    const ids = (mentions ?? []).map((id) => parseObjectId(id)!);
-    if (ids.length === 0) return [];
-    const roles = await this.roles.rolesOf(caller.workspaceId, ids);
-    for (const id of ids) {
-      const role = roles.get(id.toHexString());
-      if (!role) {
-        throw new BadRequest(
-          `The person mentioned as ${id.toHexString()} is not a member of this workspace. Mention only members.`,
-        );
-      }
-      if (!AccessPolicy.can(role, 'specification.read-draft')) {
-        throw new BadRequest(
-          `The person mentioned as ${id.toHexString()} cannot read draft specifications (a provider), so they cannot be mentioned here.`,
-        );
-      }
-    }
-    return ids;
-  }
 
   private recorded(
     caller: Commenter,
@@ -397,7 +274,7 @@ export class ThreadsService {
   private async viewOf(thread: StoredThread, textRemoved?: boolean): Promise<ThreadView> {
     let removed = textRemoved;
     if (removed === undefined) {
-      const doc: Y.Doc = await this.reader.read(thread.specificationId.toHexString());
+      const doc = await this.reader.read(thread.specificationId.toHexString());
       try {
         removed = resolveAnchors(doc, [thread.anchor])[0]!.textRemoved;
       } finally {
@@ -444,22 +321,6 @@ function newComment(
   };
 }
 
-function sameWords(a: string, b: string): boolean {
-  const words = (text: string) => text.replace(/\s+/g, ' ').trim();
-  return words(a) === words(b);
-}
-
-function checkedAnchor(anchor: Anchor): Anchor {
-  try {
-    return parseAnchor(anchor);
-  } catch (error) {
-    if (error instanceof MalformedAnchorError) {
-      throw new BadRequest(`${error.message} Select the text again and start the thread.`);
-    }
-    throw error;
-  }
-}
-
 /** Everyone whose inbox a thread can be in: its authors and the people it mentions. */
 function involvedIn(thread: StoredThread): string[] {
   const ids = new Set<string>();
@@ -474,8 +335,4 @@ function full() {
   return new Conflict(
     `This thread has reached ${MAX_COMMENTS_PER_THREAD} comments. Start a new thread on the same text to carry on.`,
   );
-}
-
-function deletedAlready() {
-  return new Gone('This comment was deleted, so it can no longer be changed.');
 }

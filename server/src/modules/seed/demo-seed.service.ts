@@ -1,16 +1,20 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
+import type { Role } from '@coproduce/domain';
 import { Y } from '@coproduce/protocol';
+import { anchorOnWords, resolveAnchor } from '@coproduce/specification-document';
 import { Connection, Model, Types } from 'mongoose';
 import { DEFAULT_DEMO_PASSWORD, type AppConfig } from '../../base/config';
 import { Membership } from '../access/membership.schema';
 import { hashPassword, verifyPassword } from '../accounts/password';
 import { User } from '../accounts/user.schema';
+import { CommentThread } from '../comments/comment-thread.schema';
 import { newLogWriterId } from '../specification-store/log-writer-id';
 import { SpecificationStore } from '../specification-store/specification-store';
 import { Specification } from '../specifications/specification.schema';
 import { Workspace } from '../workspaces/workspace.schema';
+import { DEMO_THREADS } from './demo-comment-threads';
 import { isLoopbackHost, publishedDemoPasswordWarning } from './demo-exposure';
 import { writeDemoSpecification } from './demo-specification-content';
 import { DEMO_ACCOUNTS, DEMO_SPECIFICATION_TITLE, DEMO_WORKSPACE } from './demo-workspace';
@@ -33,6 +37,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @InjectModel(Workspace.name) private readonly workspaces: Model<Workspace>,
     @InjectModel(Membership.name) private readonly memberships: Model<Membership>,
     @InjectModel(Specification.name) private readonly specifications: Model<Specification>,
+    @InjectModel(CommentThread.name) private readonly threads: Model<CommentThread>,
     private readonly specificationStore: SpecificationStore,
   ) {}
 
@@ -73,7 +78,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
         { upsert: true, new: true },
       )
       .exec();
-    let commissionerId: Types.ObjectId | undefined;
+    const people = new Map<Role, Types.ObjectId>();
     for (const account of DEMO_ACCOUNTS) {
       const user = await this.users
         .findOneAndUpdate(
@@ -96,8 +101,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
           { upsert: true },
         )
         .exec();
-      if (account.role === 'commissioner') commissionerId = user._id;
+      people.set(account.role, user._id);
     }
+    const commissionerId = people.get('commissioner');
     if (!commissionerId) throw new Error('The demo accounts need a commissioner');
     const specification = await this.specifications
       .findOneAndUpdate(
@@ -114,7 +120,12 @@ export class DemoSeedService implements OnApplicationBootstrap {
         { upsert: true, new: true },
       )
       .exec();
-    await this.writeDemoText(specification.id as string);
+    const text = await this.writeDemoText(specification.id as string);
+    try {
+      await this.writeDemoThreads(workspace._id, specification._id, people, text);
+    } finally {
+      text.destroy();
+    }
   }
 
   /**
@@ -122,17 +133,69 @@ export class DemoSeedService implements OnApplicationBootstrap {
    * specification's first state. Only when it has none yet: the app is not
    * listening during seeding, so nobody can have opened it meanwhile.
    */
-  private async writeDemoText(specificationId: string): Promise<void> {
+  private async writeDemoText(specificationId: string): Promise<Y.Doc> {
     const stored = await this.specificationStore.load(specificationId);
-    if (stored.snapshot || stored.log.length > 0) return;
     const doc = new Y.Doc();
-    try {
-      writeDemoSpecification(doc);
-      await this.specificationStore.append(specificationId, [
-        { writer: newLogWriterId(), seq: 1, update: Y.encodeStateAsUpdate(doc) },
-      ]);
-    } finally {
-      doc.destroy();
+    if (stored.snapshot || stored.log.length > 0) {
+      // Written by an earlier, interrupted run: read it back, for the threads' anchors.
+      for (const part of [stored.snapshot?.state, ...stored.log.map((entry) => entry.update)]) {
+        if (part) Y.applyUpdate(doc, part);
+      }
+      return doc;
+    }
+    writeDemoSpecification(doc);
+    await this.specificationStore.append(specificationId, [
+      { writer: newLogWriterId(), seq: 1, update: Y.encodeStateAsUpdate(doc) },
+    ]);
+    return doc;
+  }
+
+  /**
+   * The demo draft's comment threads, anchored to words of the text just stored (the
+   * same Y.Doc, so the anchors name its characters). Only when it has none yet.
+   */
+  private async writeDemoThreads(
+    workspaceId: Types.ObjectId,
+    specificationId: Types.ObjectId,
+    people: ReadonlyMap<Role, Types.ObjectId>,
+    text: Y.Doc,
+  ): Promise<void> {
+    if (await this.threads.exists({ specificationId })) return;
+    const person = (role: Role) => {
+      const id = people.get(role);
+      if (!id) throw new Error(`The demo threads need a ${role}`);
+      return id;
+    };
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+    for (const thread of DEMO_THREADS) {
+      const anchor = anchorOnWords(text, thread.words);
+      if (!anchor) throw new Error(`The demo text has no "${thread.words}" to comment on`);
+      const [first] = thread.comments;
+      const last = thread.comments.at(-1);
+      if (!first || !last) throw new Error('A demo thread needs a comment');
+      const resolved = thread.status === 'resolved' && thread.resolvedBy;
+      // Without timestamps: the conversation happened over the last few days.
+      await new this.threads({
+        workspaceId,
+        specificationId,
+        status: thread.status,
+        anchor,
+        quote: resolveAnchor(text, anchor).quote,
+        createdBy: person(first.by),
+        resolvedBy: resolved ? person(resolved) : null,
+        resolvedAt: resolved ? hoursAgo(last.hoursAgo) : null,
+        statusChanges: resolved
+          ? [{ status: 'resolved', by: person(resolved), at: hoursAgo(last.hoursAgo) }]
+          : [],
+        comments: thread.comments.map((comment) => ({
+          authorId: person(comment.by),
+          body: comment.body,
+          mentions: (comment.mentions ?? []).map(person),
+          createdAt: hoursAgo(comment.hoursAgo),
+        })),
+        createdAt: hoursAgo(first.hoursAgo),
+        updatedAt: hoursAgo(last.hoursAgo),
+      }).save({ timestamps: false });
     }
   }
 }

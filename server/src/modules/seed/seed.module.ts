@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
 import { AccountsModule } from '../accounts/accounts.module';
+import { CommentsModule } from '../comments/comments.module';
 import { SpecificationStoreModule } from '../specification-store/specification-store.module';
 import { SpecificationsModule } from '../specifications/specifications.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
@@ -10,6 +11,7 @@ import { DemoSeedService } from './demo-seed.service';
   imports: [
     AccessModule,
     AccountsModule,
+    CommentsModule,
     WorkspacesModule,
     SpecificationsModule,
     SpecificationStoreModule,
