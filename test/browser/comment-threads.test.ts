@@ -33,6 +33,13 @@ async function selectWords(page: Page, words: number, paragraphIndex = 0): Promi
   }, words);
 }
 
+/** The count of unread threads and mentions the header shows (0 when it shows none). */
+async function unreadCountOn(page: Page): Promise<number> {
+  const link = page.getByRole('link', { name: /^Inbox/ });
+  const name = (await link.textContent()) ?? '';
+  return Number(/(\d+)/.exec(name)?.[1] ?? 0);
+}
+
 const threadOn = (page: Page, quote: string) =>
   page.locator('.coproduce-thread', { hasText: quote });
 
@@ -45,6 +52,7 @@ describe('comment threads in the browser, between two people at once', () => {
         app.withPage(async (observer) => {
           await openDemoSpecification(commissioner, 'commissioner@demo.test');
           await openDemoSpecification(steering, 'steering@demo.test');
+          const unreadBefore = await unreadCountOn(steering);
 
           // Nothing selected: the Comment button says it cannot be used yet.
           const commentButton = commissioner.getByRole('button', { name: 'Comment', exact: true });
@@ -69,20 +77,30 @@ describe('comment threads in the browser, between two people at once', () => {
           await composer.pressSequentially('what do you think?');
           await commissioner.getByRole('button', { name: 'Comment', exact: true }).last().click();
           await threadOn(commissioner, quote).waitFor();
+          // The person who started it has it selected, in the text and in the panel.
+          const threadId = await commissioner
+            .locator('.coproduce-thread[aria-current="true"]')
+            .getAttribute('data-thread-id');
+          expect(await threadOn(commissioner, quote).getAttribute('data-thread-id')).toBe(threadId);
+          const highlightOf = (page: Page) =>
+            page.locator(`.coproduce-comment[data-thread-id="${threadId ?? ''}"]`);
+          expect(await highlightOf(commissioner).first().getAttribute('class')).toContain(
+            'coproduce-comment--selected',
+          );
 
           // The other person sees the highlight and the thread without reloading, and is
           // told they were mentioned. (Each person looks at their own window: Chromium
           // holds back drawing in a window nobody is looking at.)
           await steering.bringToFront();
-          const highlight = steering.locator('.coproduce-comment--others');
-          await highlight.waitFor();
+          const highlight = highlightOf(steering);
+          await highlight.first().waitFor();
+          expect(await highlight.first().getAttribute('class')).toContain(
+            'coproduce-comment--others',
+          );
           expect((await highlight.allTextContents()).join('')).toBe(quote.trim());
           const thread = threadOn(steering, quote);
           await thread.getByText('what do you think?').waitFor();
-          await steering.getByRole('link', { name: /Inbox 1 unread/ }).waitFor();
-          // The person who started it has it selected, in the text and in the panel.
-          await commissioner.locator('.coproduce-comment--selected').first().waitFor();
-          await commissioner.locator('.coproduce-thread[aria-current="true"]').waitFor();
+          await steering.getByRole('link', { name: `Inbox ${unreadBefore + 1} unread` }).waitFor();
 
           // Clicking the highlighted text selects its thread in the panel.
           await highlight.first().click();
@@ -100,13 +118,13 @@ describe('comment threads in the browser, between two people at once', () => {
             .getByRole('button', { name: /^Resolve/ })
             .click();
           await steering.bringToFront();
-          await steering.locator('.coproduce-comment').waitFor({ state: 'detached' });
-          await steering.getByRole('button', { name: 'Resolved (1)' }).click();
+          await highlight.first().waitFor({ state: 'detached' });
+          await steering.getByRole('button', { name: /^Resolved \(/ }).click();
           await threadOn(steering, quote).getByText('Resolved by Priya Shah').waitFor();
 
           // An observer reads the thread but has nothing to comment with.
           await openDemoSpecification(observer, 'observer@demo.test');
-          await observer.getByRole('button', { name: 'Resolved (1)' }).click();
+          await observer.getByRole('button', { name: /^Resolved \(/ }).click();
           await threadOn(observer, quote).getByText('Yes: “named worker”.').waitFor();
           expect(await observer.getByRole('button', { name: 'Comment', exact: true }).count()).toBe(
             0,
@@ -123,7 +141,9 @@ describe('comment threads in the browser, between two people at once', () => {
       await page.getByRole('link', { name: /^Inbox/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
       await waitUntilLoaded(page);
-      const item = page.locator('.coproduce-inbox__item').first();
+      const item = page
+        .locator('.coproduce-inbox__item', { hasText: 'what do you think?' })
+        .first();
       expect(await item.textContent()).toContain('Mentioned you');
       await checkScreen(page, 'inbox');
 

@@ -19,6 +19,8 @@ interface Props {
   submitText: string;
   busyText: string;
   initialBody?: string;
+  /** People the comment being changed mentions already; kept while their "@Name" stays. */
+  initialMentions?: readonly CommentPerson[];
   /** Whom an @mention may name: members who may read the draft. */
   people: readonly CommentPerson[];
   pending: boolean;
@@ -48,6 +50,7 @@ export function CommentComposer({
   submitText,
   busyText,
   initialBody = '',
+  initialMentions = [],
   people,
   pending,
   failure,
@@ -64,7 +67,7 @@ export function CommentComposer({
   const [active, setActive] = useState(0);
   // A refusal stays shown until the person changes what they wrote.
   const [seenFailure, setSeenFailure] = useState<unknown>(null);
-  const picked = useRef<CommentPerson[]>([]);
+  const picked = useRef<CommentPerson[]>([...initialMentions]);
   const field = useRef<HTMLTextAreaElement | null>(null);
   const options = mention ? peopleMatching(people, mention.query) : [];
   const listOpen = options.length > 0;

@@ -42,6 +42,7 @@ export function CommentItem({ threadId, comment, yours, people, actions }: Props
           submitText="Save comment"
           busyText="Saving…"
           initialBody={comment.body}
+          initialMentions={comment.mentions}
           people={people}
           pending={actions.edit.isPending}
           failure={actions.edit.error}
