@@ -9,6 +9,7 @@ import {
   specificationExtensions,
   specificationFragment,
 } from '@coproduce/specification-document';
+import { drawableAwareness } from './drawable-presence';
 import { FormattingToolbar } from './FormattingToolbar';
 import { PeoplePresent } from './PeoplePresent';
 import { SaveStatusMessage } from './SaveStatusMessage';
@@ -46,7 +47,8 @@ export function SpecificationEditor({ live, user }: Props) {
         }),
         Collaboration.configure({ fragment: specificationFragment(live.doc) }),
         CollaborationCaret.configure({
-          provider: live.provider,
+          // Other people's carets are drawn only from presences that can be drawn here.
+          provider: { awareness: drawableAwareness(live.provider.awareness, live.doc) },
           user: { name: user.name, color: colourFor(user.id) },
         }),
       ],
