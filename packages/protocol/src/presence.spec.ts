@@ -1,5 +1,5 @@
 import { isPresence, presenceProblem } from './presence';
-import * as Y from 'yjs';
+import { Y } from './yjs';
 
 /** A cursor as y-prosemirror writes it, through JSON as the awareness encoding sends it. */
 function cursorIn(doc: Y.Doc): unknown {
