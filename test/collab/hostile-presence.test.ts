@@ -118,3 +118,62 @@ describe('presence from a hostile member', () => {
     expect(bytesOf(lead, docId) - before).toBeLessThan(1024);
   });
 });
+
+describe('presences past what one specification may hold', () => {
+  const app = collabApp({ env: { COLLAB_MAX_PRESENCE_BYTES: '4096' } });
+
+  it('are refused with a message once COLLAB_MAX_PRESENCE_BYTES is reached, and never relayed', async () => {
+    const docId = await createSpecification(app.url, 'Crowded presence');
+    const watcher = await openSpecification(await app.connect('commissioner'), docId);
+    const heading = specificationFragment(watcher.doc).get(0) as Y.XmlElement;
+    const text = heading.get(0) as Y.XmlText;
+    const cursor = {
+      anchor: Y.createRelativePositionFromTypeIndex(text, 1, -1),
+      head: Y.createRelativePositionFromTypeIndex(text, 4, -1),
+    };
+    const token = await signIn(app.url, DEMO_EMAIL.observer);
+    const sockets: RawCollabClient[] = [];
+    try {
+      // One person in many tabs, each sharing what a tab may: about 250 bytes a presence.
+      for (let tab = 0; tab < 12; tab++) {
+        const socket = await rawClient(app.url, token);
+        sockets.push(socket);
+        expect((await socket.join(docId)).ok).toBe(true);
+        socket.send(
+          docId,
+          presenceFrame([
+            [20_000 + tab * 2, { user: { color: '#005eb8' }, cursor }],
+            [20_001 + tab * 2, { user: { color: '#005eb8' }, cursor }],
+          ]),
+        );
+      }
+      const refusals = () => sockets.flatMap((socket) => socket.errors);
+      await eventually(() => refusals().length > 0, 'the crowd is refused at some point');
+      expect(refusals()[0]).toMatchObject({
+        code: 'bad-message',
+        message: expect.stringMatching(/as many people as it can/),
+      });
+
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const shown = [...watcher.provider.awareness.getStates().values()];
+      const weight = shown.reduce<number>(
+        (total, state) => total + JSON.stringify(state).length,
+        0,
+      );
+      expect(weight).toBeLessThanOrEqual(4096);
+      // Leaving makes room again.
+      sockets[0].close();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const late = sockets.at(-1) as RawCollabClient;
+      const errorsBefore = late.errors.length;
+      late.send(docId, presenceFrame([[20_023, { user: { color: '#005eb8' } }]]));
+      await eventually(
+        () => watcher.provider.awareness.getStates().has(20_023),
+        'a presence fits once someone left',
+      );
+      expect(late.errors.length).toBe(errorsBefore);
+    } finally {
+      for (const socket of sockets) socket.close();
+    }
+  });
+});
