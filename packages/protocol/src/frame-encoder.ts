@@ -38,3 +38,21 @@ export function encodeQueryAwareness(): Uint8Array {
   encoding.writeVarUint(encoder, MessageType.queryAwareness);
   return encoding.toUint8Array(encoder);
 }
+
+/**
+ * An awareness update (y-protocols' encoding, what `encodeAwarenessUpdate` makes) of states
+ * already encoded as JSON, `null` for a client that left: for a side that checks and
+ * rewrites states before passing them on.
+ */
+export function encodeAwarenessStates(
+  states: ReadonlyArray<{ clientId: number; clock: number; json: string }>,
+): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, states.length);
+  for (const { clientId, clock, json } of states) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, json);
+  }
+  return encoding.toUint8Array(encoder);
+}

@@ -11,3 +11,4 @@ export * from './frame-decoder';
 export * from './frame-decode-error';
 export * from './saved-coverage';
 export * from './yjs';
+export * from './presence';

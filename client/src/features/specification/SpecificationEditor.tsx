@@ -12,6 +12,7 @@ import {
 import { CommentToolbar } from '../comments/CommentToolbar';
 import { SpecificationCommentsPanel } from '../comments/SpecificationCommentsPanel';
 import { useSpecificationComments } from '../comments/useSpecificationComments';
+import { drawableAwareness } from './drawable-presence';
 import { FormattingToolbar } from './FormattingToolbar';
 import { PeoplePresent } from './PeoplePresent';
 import { SaveStatusMessage } from './SaveStatusMessage';
@@ -59,7 +60,8 @@ export function SpecificationEditor({ live, user, workspaceId, permissions }: Pr
         }),
         Collaboration.configure({ fragment: specificationFragment(live.doc) }),
         CollaborationCaret.configure({
-          provider: live.provider,
+          // Other people's carets are drawn only from presences that can be drawn here.
+          provider: { awareness: drawableAwareness(live.provider.awareness, live.doc) },
           user: { name: user.name, color: colourFor(user.id) },
         }),
         comments.extension,

@@ -21,6 +21,12 @@ export interface CollabLimits {
    * giving up on them (the members' browsers keep them and send them again).
    */
   shutdownGraceMs: number;
+  /**
+   * What the presences (awareness states) of one open specification may weigh together:
+   * far above what its members' cursors need, far below what would fill the server's
+   * memory or every member's browser.
+   */
+  maxPresenceBytes: number;
 }
 
 const schema = Joi.object<CollabLimits>({
@@ -40,13 +46,18 @@ const schema = Joi.object<CollabLimits>({
     .min(64 * 1024)
     .default(8 * 1024 * 1024),
   shutdownGraceMs: Joi.number().integer().min(0).max(600_000).default(10_000),
+  // About 500 people with a cursor each.
+  maxPresenceBytes: Joi.number()
+    .integer()
+    .min(4 * 1024)
+    .default(256 * 1024),
 });
 
 /**
  * The collab module's settings. COLLAB_MAX_FRAME_BYTES is part of the app's validated
  * configuration; the others are read here, from COLLAB_UNLOAD_GRACE_MS,
- * COLLAB_COMPACT_AFTER_ENTRIES, COLLAB_COMPACT_AFTER_BYTES, COLLAB_WARN_ABOVE_BYTES and
- * COLLAB_SHUTDOWN_GRACE_MS, and a bad value stops the start with a message naming it.
+ * COLLAB_COMPACT_AFTER_ENTRIES, COLLAB_COMPACT_AFTER_BYTES, COLLAB_WARN_ABOVE_BYTES,
+ * COLLAB_SHUTDOWN_GRACE_MS and COLLAB_MAX_PRESENCE_BYTES, and a bad value stops the start with a message naming it.
  */
 @Injectable()
 export class CollabSettings {
@@ -62,6 +73,7 @@ export class CollabSettings {
         compactAfterBytes: read('COLLAB_COMPACT_AFTER_BYTES'),
         warnAboveBytes: read('COLLAB_WARN_ABOVE_BYTES'),
         shutdownGraceMs: read('COLLAB_SHUTDOWN_GRACE_MS'),
+        maxPresenceBytes: read('COLLAB_MAX_PRESENCE_BYTES'),
       },
       { abortEarly: false, convert: true },
     );

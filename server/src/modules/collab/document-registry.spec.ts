@@ -76,6 +76,7 @@ const LIMITS: CollabLimits = {
   warnAboveBytes: 4 * 1024 * 1024,
   maxBatchBytes: 8 * 1024 * 1024,
   shutdownGraceMs: 300,
+  maxPresenceBytes: 256 * 1024,
 };
 
 const NOBODY_LISTENING = { toSpecification: () => undefined } as unknown as ConnectionRegistry;

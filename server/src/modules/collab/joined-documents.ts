@@ -6,7 +6,7 @@ import {
   type JoinErrorCode,
   type Role,
 } from '@coproduce/protocol';
-import { NotFound, ServiceUnavailable } from '../../base/errors';
+import { Forbidden, NotFound, ServiceUnavailable } from '../../base/errors';
 import { AccessPolicy } from '../access/access-policy';
 import { ConnectionRegistry } from '../connections/connection-registry';
 import type { Connection } from '../connections/connection';
@@ -60,7 +60,15 @@ export class JoinedDocuments {
 
   /** The person's access may have changed: joins under way look it up again before admitting. */
   accessChanged(userId: string): void {
-    this.accessVersions.set(userId, (this.accessVersions.get(userId) ?? 0) + 1);
+    this.accessVersions.set(userId, this.accessVersion(userId) + 1);
+  }
+
+  /**
+   * How many times the person's access has changed: anything decided on a lookup that
+   * started at an older count may rest on a membership that no longer holds.
+   */
+  accessVersion(userId: string): number {
+    return this.accessVersions.get(userId) ?? 0;
   }
 
   /**
@@ -74,7 +82,7 @@ export class JoinedDocuments {
     let access: Access;
     let document: OpenDocument | undefined;
     for (let check = 1; ; check++) {
-      const version = this.accessVersions.get(userId) ?? 0;
+      const version = this.accessVersion(userId);
       try {
         access = await this.lookUpAccess(docId, userId, version);
       } catch (error) {
@@ -94,7 +102,7 @@ export class JoinedDocuments {
         );
       }
       // Decided on a membership that changed meanwhile: decide again on the new one.
-      if ((this.accessVersions.get(userId) ?? 0) === version) break;
+      if (this.accessVersion(userId) === version) break;
       if (check === MAX_ACCESS_CHECKS) {
         this.registry.released(document);
         return refuse(new ServiceUnavailable('Your access is changing. Try again shortly.'));
@@ -150,11 +158,21 @@ export class JoinedDocuments {
     let documents = this.joined.get(connection);
     if (!documents) this.joined.set(connection, (documents = new Map()));
     documents.set(docId, { document, member, workspaceId: access.workspaceId });
+    // From here the membership watcher sees this join and takes it out if the person's
+    // access goes while the room is joined.
     await this.connections.viewSpecification(connection, docId);
-    // Disconnected (or left) while joining the room: its eviction has already run, and
-    // a member added now would be one nobody is there to take out.
+    // Disconnected, left, or taken out while joining the room: its eviction has already
+    // run, and a member added now would be one nobody is there to take out.
     if (!connection.connected || this.joined.get(connection)?.get(docId)?.document !== document) {
       this.registry.released(document);
+      if (connection.connected) {
+        answer({
+          ok: false,
+          error: collabErrorBody(
+            new Forbidden('Your access changed while the specification was opening.'),
+          ),
+        });
+      }
       return;
     }
     answer({

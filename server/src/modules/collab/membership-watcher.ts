@@ -63,9 +63,15 @@ export class MembershipWatcher implements OnModuleInit, OnModuleDestroy {
         }
         // Apply the new role at once, then confirm it against the store.
         this.joined.changeRole(connection, docId, change.role);
+        const version = this.joined.accessVersion(change.userId);
         try {
           const { role } = await this.specifications.findForMember(docId, change.userId);
-          if (this.joined.of(connection).get(docId) === joined) {
+          // A later change applied its role meanwhile and confirms it itself: this answer
+          // may have been read before that change was stored.
+          if (
+            this.joined.of(connection).get(docId) === joined &&
+            this.joined.accessVersion(change.userId) === version
+          ) {
             this.joined.changeRole(connection, docId, role);
           }
         } catch (error) {

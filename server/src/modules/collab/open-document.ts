@@ -18,23 +18,12 @@ import type { DocumentChannel } from './document-channel';
 import type { DocumentMember } from './document-member';
 import { SpecificationLog } from '../specification-store/specification-log';
 import type { SpecificationStore } from '../specification-store/specification-store';
+import { PresenceLedger } from './presence-ledger';
 import { admitUpdate } from './update-admission';
 import { UpdateReceipts } from './update-receipts';
 import { UpdateRelay } from './update-relay';
 
-const {
-  applyAwarenessUpdate,
-  encodeAwarenessUpdate,
-  modifyAwarenessUpdate,
-  removeAwarenessStates,
-} = awarenessProtocol;
-
-function attestPresence(state: unknown, member: DocumentMember): unknown {
-  if (typeof state !== 'object' || state === null || Array.isArray(state)) return state;
-  const claimed = (state as { user?: unknown }).user;
-  const user = typeof claimed === 'object' && claimed !== null ? claimed : {};
-  return { ...state, user: { ...user, name: member.name, role: member.role } };
-}
+const { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } = awarenessProtocol;
 
 /** Transaction origin of state read from the store: neither stored again nor relayed. */
 const FROM_STORE = Symbol('from-store');
@@ -70,8 +59,8 @@ export class OpenDocument {
   private readonly logger: Logger;
   readonly awareness: Awareness;
   private readonly members = new Map<string, DocumentMember>();
-  /** Which member set each awareness client id: nobody may speak for someone else. */
-  private readonly awarenessOwners = new Map<number, string>();
+  /** Who shares which presence, and what the presences weigh. */
+  private readonly presence: PresenceLedger;
   private readonly relay: UpdateRelay;
   private readonly receipts = new UpdateReceipts();
   /** Updates from members applied to the document, and how many of them are written. */
@@ -93,6 +82,7 @@ export class OpenDocument {
     this.awareness = new Awareness(doc);
     // The server is no one's presence.
     this.awareness.setLocalState(null);
+    this.presence = new PresenceLedger(doc, limits.maxPresenceBytes);
     this.relay = new UpdateRelay(specificationId, channel);
   }
 
@@ -172,10 +162,8 @@ export class OpenDocument {
   leave(connectionId: string): void {
     if (!this.members.delete(connectionId)) return;
     this.receipts.left(connectionId);
-    const owned = [...this.awarenessOwners].filter(([, owner]) => owner === connectionId);
-    for (const [clientId] of owned) this.awarenessOwners.delete(clientId);
-    const stillPresent = owned
-      .map(([clientId]) => clientId)
+    const stillPresent = this.presence
+      .leave(connectionId)
       .filter((clientId) => this.awareness.getStates().has(clientId));
     if (stillPresent.length > 0) removeAwarenessStates(this.awareness, stillPresent, null);
   }
@@ -239,28 +227,14 @@ export class OpenDocument {
     member: DocumentMember,
     frame: Extract<CollabFrame, { kind: 'awareness' }>,
   ): FrameRefusal | null {
-    for (const entry of frame.entries) {
-      const owner = this.awarenessOwners.get(entry.clientId);
-      // The same person on a new connection (a reconnect the server has not yet seen
-      // the old socket drop from) takes their presence over; nobody else may.
-      if (
-        owner !== undefined &&
-        owner !== member.connectionId &&
-        this.members.get(owner)?.userId !== member.userId
-      ) {
-        return new Forbidden('That presence belongs to someone else.');
-      }
-    }
-    for (const entry of frame.entries) {
-      if (entry.state === null) this.awarenessOwners.delete(entry.clientId);
-      else this.awarenessOwners.set(entry.clientId, member.connectionId);
-    }
-    // Presence shows who someone is from their account and membership, not from what
-    // their client claims.
-    const attested = modifyAwarenessUpdate(frame.update, (state: unknown) =>
-      attestPresence(state, member),
+    const admission = this.presence.admit(
+      member,
+      frame.entries,
+      (connectionId) => this.members.get(connectionId)?.userId === member.userId,
+      this.awareness.getStates(),
     );
-    applyAwarenessUpdate(this.awareness, attested, member);
+    if (admission.refusal) return admission.refusal;
+    applyAwarenessUpdate(this.awareness, admission.update, member);
     return null;
   }
 
@@ -275,6 +249,7 @@ export class OpenDocument {
   private onAwarenessUpdate(change: AwarenessChange, origin: unknown): void {
     const changed = [...change.added, ...change.updated, ...change.removed];
     if (changed.length === 0) return;
+    this.presence.changed(changed, this.awareness.getStates());
     const except = this.isMember(origin) ? origin.connectionId : undefined;
     const frame = encodeAwareness(encodeAwarenessUpdate(this.awareness, changed));
     this.channel.broadcast(CollabEvent.yjs, [this.specificationId, frame], except);

@@ -96,10 +96,15 @@ export class SpecificationsService {
   ): Promise<{ specification: SpecificationDocument; role: Role }> {
     const id = parseObjectId(specificationId);
     const user = typeof userId === 'string' ? parseObjectId(userId) : userId;
-    const specification = id && user ? await this.specifications.findById(id).exec() : null;
-    if (!specification || !user) throw new NotFound('that specification');
-    const role = await this.roles.findRole(specification.workspaceId, user);
-    if (!role || !mayRead(role, specification)) throw new NotFound('that specification');
+    if (!id || !user) throw new NotFound('that specification');
+    const specification = await this.specifications.findById(id).exec();
+    // The membership is looked up even for an id that names nothing, so that refusing a
+    // draft someone may not see takes as long as refusing nothing: the time an answer
+    // takes must not tell a provider that a draft exists.
+    const role = await this.roles.findRole(specification?.workspaceId ?? NO_WORKSPACE, user);
+    if (!specification || !role || !mayRead(role, specification)) {
+      throw new NotFound('that specification');
+    }
     return { specification, role };
   }
 
@@ -127,6 +132,9 @@ export class SpecificationsService {
       .exec();
   }
 }
+
+/** A workspace id no workspace has: the membership lookup for a specification that is not there. */
+const NO_WORKSPACE = new Types.ObjectId('000000000000000000000000');
 
 function mayRead(role: Role, specification: Specification): boolean {
   return specification.status === 'published'
