@@ -13,10 +13,14 @@ WORKDIR /app
 # HOST: the server listens on 127.0.0.1 unless told otherwise, which a
 # container's published port cannot reach. DATA_DIR: the embedded store (used
 # when MONGODB_URI is not set) needs a directory the node user may write.
-ENV NODE_ENV=production HOST=0.0.0.0 DATA_DIR=/app/data
+# SEED_DEMO: no demo accounts on an image that listens on every interface; the
+# first start prints a set-up code instead. To have the demo, run with
+# SEED_DEMO=true and DEMO_PASSWORD set to a password of your own (without one the
+# app refuses to start there, as the published demo password would let anyone in).
+ENV NODE_ENV=production HOST=0.0.0.0 DATA_DIR=/app/data SEED_DEMO=false
 COPY --from=build /deploy /app/server
 COPY --from=build /deploy/client-dist /app/client/dist
-RUN mkdir -p /app/data && chown node:node /app/data
+RUN mkdir -p /app/data && chown node:node /app/data && chmod 0700 /app/data
 VOLUME /app/data
 USER node
 EXPOSE 3000

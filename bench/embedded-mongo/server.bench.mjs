@@ -1,5 +1,6 @@
 // The embedded MongoDB-compatible server as the app uses it: a child process
-// with its journal on, driven over TCP on 127.0.0.1 by the official driver.
+// with its journal on, driven by the official driver over its private Unix domain
+// socket (TCP on 127.0.0.1 until issue 18; transport.bench.mjs compares the two).
 //
 //   npx -y pnpm@10.34.9 exec tsc -b packages/embedded-mongo
 //   node bench/embedded-mongo/server.bench.mjs

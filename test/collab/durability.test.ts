@@ -31,7 +31,7 @@ describe('durability', () => {
 
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'coproduce-durability-'));
-    database = await launchEmbeddedMongo({ dbpath: join(workDir, 'db'), host: '127.0.0.1' });
+    database = await launchEmbeddedMongo({ dbpath: join(workDir, 'db') });
   });
 
   afterAll(async () => {

@@ -27,7 +27,7 @@ describe('the saved status a person sees', () => {
 
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'coproduce-saved-status-'));
-    database = await launchEmbeddedMongo({ dbpath: join(workDir, 'db'), host: '127.0.0.1' });
+    database = await launchEmbeddedMongo({ dbpath: join(workDir, 'db') });
     app = await startApp({ env: { MONGODB_URI: database.uri } });
   });
 

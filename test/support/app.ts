@@ -71,7 +71,7 @@ async function launchApp(options: StartOptions): Promise<RunningApp> {
   };
   try {
     if (options.ownDatabase) {
-      database = await launchEmbeddedMongo({ dbpath: join(workDir, 'own-db'), host: '127.0.0.1' });
+      database = await launchEmbeddedMongo({ dbpath: join(workDir, 'own-db') });
     }
     fileEnded.signal.throwIfAborted();
     const inherited = { ...process.env };

@@ -1,8 +1,48 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { launchEmbeddedMongo } from './child-process';
+
+/** The socket path a `mongodb://<percent-encoded path>` URI names. */
+function socketPathOf(uri: string): string {
+  return decodeURIComponent(uri.slice('mongodb://'.length));
+}
+
+/** Inodes of the TCP sockets listening on this machine (state 0A in /proc/net/tcp*). */
+function listeningTcpInodes(): Set<string> {
+  const inodes = new Set<string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      if (fields[3] === '0A' && fields[9]) inodes.add(fields[9]);
+    }
+  }
+  return inodes;
+}
+
+/** Inodes of the sockets a process holds open. */
+function socketInodesOf(pid: number): string[] {
+  return readdirSync(`/proc/${pid}/fd`)
+    .map((fd) => readlinkSync(`/proc/${pid}/fd/${fd}`))
+    .flatMap((target) => /^socket:\[(\d+)\]$/.exec(target)?.[1] ?? []);
+}
+
+/** Connects to a Unix domain socket as another user (`nobody`); returns the error code, or 'connected'. */
+function connectAsNobody(socketPath: string): string {
+  const script = `require('node:net').connect(process.argv[1])
+    .on('connect', () => { console.log('connected'); process.exit(0); })
+    .on('error', (error) => { console.log(error.code); process.exit(0); });`;
+  const result = spawnSync(process.execPath, ['-e', script, socketPath], {
+    uid: 65534,
+    gid: 65534,
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
+  return result.stdout.trim() || `failed: ${result.stderr}`;
+}
 
 // Runs the built CLI (`dist/cli.js`): build the package before this spec.
 describe('launchEmbeddedMongo', () => {
@@ -48,6 +88,53 @@ describe('launchEmbeddedMongo', () => {
       await expect(launchEmbeddedMongo({ dbpath })).rejects.toThrow(/in use/);
     } finally {
       await running.stop();
+    }
+  });
+
+  describe('as the app runs it (no port, no host)', () => {
+    it('listens on a socket in a directory only its user may open, and on no TCP port', async () => {
+      const store = await launchEmbeddedMongo({ dbpath });
+      try {
+        expect(store.uri).toMatch(/^mongodb:\/\/%2F.*mongod\.sock$/);
+        const socketPath = socketPathOf(store.uri);
+        expect((await stat(path.dirname(socketPath))).mode & 0o777).toBe(0o700);
+        expect((await stat(socketPath)).mode & 0o777).toBe(0o600);
+
+        const listening = listeningTcpInodes();
+        expect(socketInodesOf(store.pid).filter((inode) => listening.has(inode))).toEqual([]);
+
+        const client = await new MongoClient(store.uri).connect();
+        try {
+          await client.db('coproduce').collection('users').insertOne({ email: 'a@demo.test' });
+          expect(await client.db('coproduce').collection('users').countDocuments()).toBe(1);
+        } finally {
+          await client.close();
+        }
+      } finally {
+        await store.stop();
+      }
+      // Stopping removes the socket's directory with it.
+      await expect(stat(path.dirname(socketPathOf(store.uri)))).rejects.toThrow(/ENOENT/);
+    });
+
+    // Only root may start a process as another user; elsewhere the modes above must do.
+    const asRoot = process.getuid?.() === 0 ? it : it.skip;
+    asRoot('refuses another user of the machine before any command is read', async () => {
+      const store = await launchEmbeddedMongo({ dbpath });
+      try {
+        expect(connectAsNobody(socketPathOf(store.uri))).toBe('EACCES');
+      } finally {
+        await store.stop();
+      }
+    });
+  });
+
+  it('serves TCP, as before, when given a port', async () => {
+    const store = await launchEmbeddedMongo({ dbpath, port: 0 });
+    try {
+      expect(store.uri).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+$/);
+    } finally {
+      await store.stop();
     }
   });
 });

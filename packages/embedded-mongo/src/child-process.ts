@@ -8,6 +8,20 @@ export interface EmbeddedMongoProcess extends RunningEmbeddedMongo {
   pid: number;
 }
 
+/** The child chooses between TCP and its private socket from `port` and `host`. */
+export type LaunchOptions = Omit<EmbeddedMongoOptions, 'privateSocket'>;
+
+/**
+ * What the child is told to listen on. Without a port or host: a Unix domain socket
+ * only this user may open (see createPrivateSocket), which is what the app runs.
+ */
+function listenArguments(options: LaunchOptions): string[] {
+  if (options.port === undefined && options.host === undefined) return [];
+  const args = ['--port', String(options.port ?? 0)];
+  if (options.host) args.push('--host', options.host);
+  return args;
+}
+
 const LISTENING = /^embedded-mongo: listening on (mongodb:\/\/\S+)$/m;
 
 /** Built entry point; from `src/` (ts-jest / swc) and from `dist/` this is the same file. */
@@ -19,7 +33,7 @@ const CLI_PATH = path.join(__dirname, '..', 'dist', 'cli.js');
  * channel closes), so a crashed app never leaves the data directory locked.
  */
 export function launchEmbeddedMongo(
-  options: EmbeddedMongoOptions = {},
+  options: LaunchOptions = {},
   hooks: {
     /** The child went away without stop(): the caller has lost its database. */
     onUnexpectedExit?: (reason: string) => void;
@@ -27,8 +41,7 @@ export function launchEmbeddedMongo(
 ): Promise<EmbeddedMongoProcess> {
   // The whole store lives in the heap: allow half the machine's memory (at least Node's usual 4 GiB).
   const heapMiB = Math.max(4096, Math.floor(os.totalmem() / 1048576 / 2));
-  const args = [`--max-old-space-size=${heapMiB}`, CLI_PATH, '--port', String(options.port ?? 0)];
-  if (options.host) args.push('--host', options.host);
+  const args = [`--max-old-space-size=${heapMiB}`, CLI_PATH, ...listenArguments(options)];
   if (options.dbpath) args.push('--dbpath', options.dbpath);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   const stdout = child.stdout!;
@@ -59,7 +72,6 @@ export function launchEmbeddedMongo(
       const uri = match[1];
       resolve({
         uri,
-        port: Number(new URL(uri).port),
         pid: child.pid!,
         stop: async () => {
           stopping = true;

@@ -1,9 +1,9 @@
 import { MongoClient } from 'mongodb';
 import mongoose, { type Connection } from 'mongoose';
-import { startEmbeddedMongo, type RunningEmbeddedMongo } from './in-process';
+import { startEmbeddedMongo, type TcpEmbeddedMongo } from './in-process';
 
 describe('startEmbeddedMongo with the real clients', () => {
-  let server: RunningEmbeddedMongo;
+  let server: TcpEmbeddedMongo;
   let client: MongoClient;
   let connection: Connection;
 

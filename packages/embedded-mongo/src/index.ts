@@ -2,5 +2,10 @@ export {
   startEmbeddedMongo,
   type EmbeddedMongoOptions,
   type RunningEmbeddedMongo,
+  type TcpEmbeddedMongo,
 } from './in-process';
-export { launchEmbeddedMongo, type EmbeddedMongoProcess } from './child-process';
+export {
+  launchEmbeddedMongo,
+  type EmbeddedMongoProcess,
+  type LaunchOptions,
+} from './child-process';

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { BSON, type Document } from 'bson';
-import { startEmbeddedMongo, type RunningEmbeddedMongo } from './in-process';
+import { startEmbeddedMongo, type TcpEmbeddedMongo } from './in-process';
 import { FrameReader } from './transport/frame-reader';
 import { OpCode } from './transport/wire-message';
 
@@ -78,7 +78,7 @@ function msgBody(frame: Buffer): Document {
 }
 
 describe('wire server', () => {
-  let server: RunningEmbeddedMongo;
+  let server: TcpEmbeddedMongo;
   beforeAll(async () => {
     server = await startEmbeddedMongo();
   });

@@ -1,8 +1,10 @@
 import net from 'node:net';
+import { chmod } from 'node:fs/promises';
 import type { Document } from 'bson';
 import type { Engine } from './engine/engine';
 import { errorReply, runCommand } from './commands/dispatcher';
 import { CommandError } from './commands/command-error';
+import { PRIVATE_FILE_MODE } from './storage/private-files';
 import { FrameReader } from './transport/frame-reader';
 import {
   encodeMsgReply,
@@ -35,12 +37,26 @@ export class WireServer {
     this.server = net.createServer((socket) => this.accept(socket));
   }
 
-  listen(port: number, host: string): Promise<number> {
+  async listen(port: number, host: string): Promise<number> {
+    await this.bind({ port, host });
+    return (this.server.address() as net.AddressInfo).port;
+  }
+
+  /**
+   * Listens on a Unix domain socket only, no TCP: who may connect is then who may
+   * reach the socket file, which the caller keeps in a directory only its user opens.
+   */
+  async listenOnSocket(path: string): Promise<void> {
+    await this.bind({ path });
+    await chmod(path, PRIVATE_FILE_MODE);
+  }
+
+  private bind(options: net.ListenOptions): Promise<void> {
     return new Promise((resolve, reject) => {
       this.server.once('error', reject);
-      this.server.listen(port, host, () => {
+      this.server.listen(options, () => {
         this.server.off('error', reject);
-        resolve((this.server.address() as net.AddressInfo).port);
+        resolve();
       });
     });
   }

@@ -27,14 +27,16 @@ async function locateDatabase(config: ConfigService<AppConfig, true>): Promise<D
   const store = await startEmbeddedStore(dbpath, logger).catch((error: unknown) =>
     stopBecauseTheStoreDidNotStart(dbpath, error),
   );
-  logger.log(`Started the embedded store on port ${store.port} with data in ${dbpath}`);
+  logger.log(`Started the embedded store on ${store.uri} with data in ${dbpath}`);
   return { uri: store.uri, embedded: true, stop: () => store.stop() };
 }
 
 async function startEmbeddedStore(dbpath: string, logger: Logger) {
-  await mkdir(dbpath, { recursive: true });
+  await mkdir(dbpath, { recursive: true, mode: 0o700 });
+  // No port or host: the store listens on a Unix domain socket only this user may open,
+  // so another user of the machine cannot read the accounts or write a session.
   return launchEmbeddedMongo(
-    { dbpath, host: '127.0.0.1' },
+    { dbpath },
     {
       // Without its store the app can only answer 503; stop, so a supervisor (or the
       // person at the terminal) sees why and starts it again.

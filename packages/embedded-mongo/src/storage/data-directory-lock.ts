@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { lock } from 'proper-lockfile';
+import { PRIVATE_DIRECTORY_MODE, PRIVATE_FILE_MODE } from './private-files';
 import { DataDirectoryInUseError } from './storage-errors';
 
 const LOCK_NAME = 'mongod.lock';
@@ -69,11 +70,13 @@ export async function lockDataDirectory(
       );
     }
   }
+  // proper-lockfile makes its directory with the process's umask.
+  await chmod(lockPath, PRIVATE_DIRECTORY_MODE);
   // Written aside and renamed, so a crash never leaves a half-written owner
   // behind (a leftover `.tmp` is removed with the other unfinished files).
   const owner: LockOwner = { pid: process.pid, hostname: hostname() };
   const ownerDraft = `${ownerPath}.${process.pid}.tmp`;
-  await writeFile(ownerDraft, JSON.stringify(owner));
+  await writeFile(ownerDraft, JSON.stringify(owner), { mode: PRIVATE_FILE_MODE });
   await rename(ownerDraft, ownerPath);
   return {
     async release() {

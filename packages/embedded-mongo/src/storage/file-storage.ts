@@ -8,6 +8,11 @@ import {
   syncDirectory,
 } from './data-directory-layout';
 import { lockDataDirectory, type DataDirectoryLock } from './data-directory-lock';
+import {
+  makeDataDirectoryPrivate,
+  PRIVATE_DIRECTORY_MODE,
+  PRIVATE_FILE_MODE,
+} from './private-files';
 import { encodeEntries } from './entry-codec';
 import type { JournalEntry, Storage } from './journal-entry';
 import { readJournal } from './journal-reader';
@@ -167,8 +172,12 @@ class DataDirectoryStorage implements FileStorage {
 
   /** A data directory created here must itself survive a crash, like the files in it. */
   private async createDataDirectory(): Promise<void> {
-    const firstCreated = await mkdir(this.dbpath, { recursive: true });
-    if (firstCreated === undefined) return;
+    const firstCreated = await mkdir(this.dbpath, {
+      recursive: true,
+      mode: PRIVATE_DIRECTORY_MODE,
+    });
+    // Made by an older version, or by hand: tightened before anything is read from it.
+    if (firstCreated === undefined) return makeDataDirectoryPrivate(this.dbpath);
     // A new directory's name lives in its parent: sync each parent up to the first one created.
     let directory = this.dbpath;
     do {
@@ -222,7 +231,7 @@ class DataDirectoryStorage implements FileStorage {
   private async openJournal(generation: number, create: boolean): Promise<FileHandle> {
     const path = join(this.dbpath, journalFileName(generation));
     if (!create) return open(path, 'r+');
-    const handle = await open(path, 'wx');
+    const handle = await open(path, 'wx', PRIVATE_FILE_MODE);
     await syncDirectory(this.dbpath);
     return handle;
   }

@@ -1,4 +1,5 @@
 import { open, rename, rm } from 'node:fs/promises';
+import { PRIVATE_FILE_MODE } from './private-files';
 import { join } from 'node:path';
 import { snapshotFileName, syncDirectory, temporaryFileName } from './data-directory-layout';
 import { EntryDocumentBuilder, serializeDocument } from './entry-codec';
@@ -35,7 +36,7 @@ export async function writeSnapshot(
   const finalPath = join(directory, snapshotFileName(generation));
   const temporaryPath = temporaryFileName(finalPath);
   const file: RecordFileIdentity = { kind: 'snapshot', generation };
-  const handle = await open(temporaryPath, 'w');
+  const handle = await open(temporaryPath, 'w', PRIVATE_FILE_MODE);
   let position = 0;
   const writeRecord = async (payload: Buffer[]): Promise<void> => {
     const record = encodeRecord(file, position, payload);

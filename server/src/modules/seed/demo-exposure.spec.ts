@@ -1,4 +1,8 @@
-import { isLoopbackHost, publishedDemoPasswordWarning } from './demo-exposure';
+import {
+  isLoopbackHost,
+  publishedDemoPasswordRefusal,
+  publishedDemoPasswordWarning,
+} from './demo-exposure';
 
 describe('whether other machines can reach the demo accounts', () => {
   it.each(['127.0.0.1', '127.8.0.1', 'localhost', 'LOCALHOST', '::1', '[::1]', '::ffff:127.0.0.1'])(
@@ -23,6 +27,15 @@ describe('whether other machines can reach the demo accounts', () => {
     expect(warning).toContain('listens on 0.0.0.0');
     for (const setting of ['HOST', 'SEED_DEMO=false', 'DEMO_PASSWORD']) {
       expect(warning).toContain(setting);
+    }
+  });
+
+  it('says, when refusing to seed, what to set to start', () => {
+    const refusal = publishedDemoPasswordRefusal('0.0.0.0');
+    expect(refusal).toContain('would listen on 0.0.0.0');
+    expect(refusal).toContain('"coproduce-demo"');
+    for (const setting of ['DEMO_PASSWORD', 'SEED_DEMO=false', 'HOST=127.0.0.1']) {
+      expect(refusal).toContain(setting);
     }
   });
 });

@@ -34,3 +34,16 @@ export function publishedDemoPasswordWarning(host: string, commissionerEmail: st
     `SEED_DEMO=false on a fresh database, or set DEMO_PASSWORD before the first start.`
   );
 }
+
+/**
+ * Why the app will not start: asked to create the demo accounts with the password the
+ * README publishes, on an address other machines reach. Says what to set instead.
+ */
+export function publishedDemoPasswordRefusal(host: string): string {
+  return (
+    `SEED_DEMO is on and the app would listen on ${host}, which other machines can reach, ` +
+    `but the demo accounts would get the published password "${DEFAULT_DEMO_PASSWORD}". ` +
+    `Set DEMO_PASSWORD to a password of your own, or SEED_DEMO=false (the first start then ` +
+    `prints a set-up code), or HOST=127.0.0.1 to keep the app on this machine.`
+  );
+}

@@ -15,7 +15,11 @@ import { SpecificationStore } from '../specification-store/specification-store';
 import { Specification } from '../specifications/specification.schema';
 import { Workspace } from '../workspaces/workspace.schema';
 import { DEMO_THREADS } from './demo-comment-threads';
-import { isLoopbackHost, publishedDemoPasswordWarning } from './demo-exposure';
+import {
+  isLoopbackHost,
+  publishedDemoPasswordRefusal,
+  publishedDemoPasswordWarning,
+} from './demo-exposure';
 import { writeDemoSpecification } from './demo-specification-content';
 import { DEMO_ACCOUNTS, DEMO_SPECIFICATION_TITLE, DEMO_WORKSPACE } from './demo-workspace';
 
@@ -41,9 +45,21 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly specificationStore: SpecificationStore,
   ) {}
 
+  /**
+   * Runs before the app listens. Where other machines reach it, the demo is created only
+   * with a password of the operator's own: a throw here stops start-up with the reason.
+   */
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.get('SEED_DEMO', { infer: true })) await this.seedOnce();
-    await this.warnIfPublishedPasswordIsReachable();
+    const host = this.config.get('HOST', { infer: true });
+    const reachable = !(await isLoopbackHost(host));
+    if (this.config.get('SEED_DEMO', { infer: true })) {
+      const password = this.config.get('DEMO_PASSWORD', { infer: true });
+      if (reachable && password === DEFAULT_DEMO_PASSWORD) {
+        throw new Error(publishedDemoPasswordRefusal(host));
+      }
+      await this.seedOnce();
+    }
+    if (reachable) await this.warnIfPublishedPasswordIsReachable(host);
   }
 
   private async seedOnce(): Promise<void> {
@@ -57,11 +73,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
   /**
    * Asks the stored account rather than the settings: the seed runs once, so a
    * DEMO_PASSWORD set after the first start, or SEED_DEMO=false later, leaves the
-   * accounts seeded earlier with the password they were given.
+   * accounts seeded earlier (on this machine only) with the password they were given.
    */
-  private async warnIfPublishedPasswordIsReachable(): Promise<void> {
-    const host = this.config.get('HOST', { infer: true });
-    if (await isLoopbackHost(host)) return;
+  private async warnIfPublishedPasswordIsReachable(host: string): Promise<void> {
     const commissioner = DEMO_ACCOUNTS.find((account) => account.role === 'commissioner');
     if (!commissioner) return;
     const account = await this.users.findOne({ email: commissioner.email }).exec();
