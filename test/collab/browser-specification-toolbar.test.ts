@@ -143,6 +143,9 @@ describe('the formatting toolbar of the specification editor', () => {
           if (!focused?.closest('[role="toolbar"]')) return null;
           return focused instanceof HTMLSelectElement ? 'Paragraph style' : focused.textContent;
         });
+      // The Comment button, a toolbar of its own, sits between the formatting and the text.
+      await steering.keyboard.press('Shift+Tab');
+      expect(await focusedName()).toBe('Comment');
       await steering.keyboard.press('Shift+Tab');
       expect(await focusedName()).toBe('Undo');
       await steering.keyboard.press('ArrowRight');
@@ -163,7 +166,10 @@ describe('the formatting toolbar of the specification editor', () => {
       await steering.keyboard.press('ArrowLeft');
       expect(await focusedName()).toBe('Numbering');
 
-      // One tab stop: Tab leaves for the text, and Shift+Tab comes back to the same control.
+      // One tab stop: Tab leaves (past Comment) for the text, and Shift+Tab comes back to the
+      // same control.
+      await steering.keyboard.press('Tab');
+      expect(await focusedName()).toBe('Comment');
       await steering.keyboard.press('Tab');
       expect(await focusedName()).toBeNull();
       expect(
@@ -171,6 +177,8 @@ describe('the formatting toolbar of the specification editor', () => {
           document.activeElement?.classList.contains('coproduce-editor__content'),
         ),
       ).toBe(true);
+      await steering.keyboard.press('Shift+Tab');
+      expect(await focusedName()).toBe('Comment');
       await steering.keyboard.press('Shift+Tab');
       expect(await focusedName()).toBe('Numbering');
       await steering.keyboard.press('Space');
