@@ -198,4 +198,38 @@ describe('a membership change at the moment someone joins a specification', () =
       ['spec-1', { role: 'observer', canEdit: false }],
     ]);
   });
+
+  it('a change overtaken by a later one never applies its role to a document it reaches afterwards', async () => {
+    stored = 'observer';
+    loading.release(loadedDocument);
+    for (const docId of ['spec-1', 'spec-2']) await joined.join(connection, docId, () => undefined);
+    const roleOf = (docId: string) => joined.of(connection).get(docId)?.member.role;
+
+    lookupsHeld = [];
+    change('steering-member'); // its confirmations are slow
+    await turn();
+    change('observer');
+    await turn();
+    const afterDemotion = sent('doc:role').length;
+    // The demotion's confirmations answer first, every one of them; then the promotion's.
+    const [promotionFirst] = lookupsHeld;
+    for (let index = 1; index < lookupsHeld.length; index++) {
+      lookupsHeld[index]?.release();
+      await turn();
+    }
+    promotionFirst?.release();
+    await turn();
+    // The moment an edit could arrive: still only an observer in both documents.
+    expect([roleOf('spec-1'), roleOf('spec-2')]).toEqual(['observer', 'observer']);
+    for (let round = 0; round < 5; round++) {
+      for (const lookup of lookupsHeld) lookup.release();
+      await turn();
+    }
+
+    expect([roleOf('spec-1'), roleOf('spec-2')]).toEqual(['observer', 'observer']);
+    expect(sent('doc:role').slice(afterDemotion)).not.toContainEqual([
+      'doc:role',
+      [expect.any(String), { role: 'steering-member', canEdit: true }],
+    ]);
+  });
 });

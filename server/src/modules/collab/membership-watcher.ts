@@ -5,7 +5,8 @@ import { AccessPolicy } from '../access/access-policy';
 import { SpecificationsService } from '../specifications/specifications.service';
 import { ConnectionRegistry } from '../connections/connection-registry';
 import type { MembershipChange } from '../workspaces/workspaces.events';
-import { JoinedDocuments } from './joined-documents';
+import type { Connection } from '../connections/connection';
+import { JoinedDocuments, type JoinedDocument } from './joined-documents';
 
 const noLongerAllowed = (): Forbidden =>
   new Forbidden('Your role no longer lets you open this specification.');
@@ -43,8 +44,12 @@ export class MembershipWatcher implements OnModuleInit, OnModuleDestroy {
 
   private async apply(change: MembershipChange): Promise<void> {
     this.joined.accessChanged(change.userId);
+    const version = this.joined.accessVersion(change.userId);
+    const toConfirm: Array<{ connection: Connection; docId: string; joined: JoinedDocument }> = [];
+    // Every document takes the change before any await: one reached only after the
+    // lookups for the others would go on being edited under the old role meanwhile.
     for (const connection of this.connections.ofPerson(change.userId)) {
-      for (const [docId, joined] of this.joined.of(connection)) {
+      for (const [docId, joined] of [...this.joined.of(connection)]) {
         if (joined.workspaceId !== change.workspaceId) continue;
         if (change.kind === 'removed') {
           this.joined.evict(
@@ -54,31 +59,34 @@ export class MembershipWatcher implements OnModuleInit, OnModuleDestroy {
           );
           continue;
         }
-        // A role that may not read drafts leaves at once, before any await: relays sent
-        // while a lookup runs must not reach it. (Every document open here is a draft to
-        // those in it: published text reaches providers another way.)
+        // A role that may not read drafts leaves at once: relays sent while a lookup
+        // runs must not reach it. (Every document open here is a draft to those in it:
+        // published text reaches providers another way.)
         if (!AccessPolicy.can(change.role, 'specification.read-draft')) {
           this.joined.evict(connection, docId, noLongerAllowed());
           continue;
         }
-        // Apply the new role at once, then confirm it against the store.
         this.joined.changeRole(connection, docId, change.role);
-        const version = this.joined.accessVersion(change.userId);
-        try {
-          const { role } = await this.specifications.findForMember(docId, change.userId);
-          // A later change applied its role meanwhile and confirms it itself: this answer
-          // may have been read before that change was stored.
-          if (
-            this.joined.of(connection).get(docId) === joined &&
-            this.joined.accessVersion(change.userId) === version
-          ) {
-            this.joined.changeRole(connection, docId, role);
-          }
-        } catch (error) {
-          // Fail closed: a member whose access cannot be confirmed leaves the document.
-          this.joined.evict(connection, docId, noLongerAllowed());
-          if (!(error instanceof NotFound)) throw error;
+        toConfirm.push({ connection, docId, joined });
+      }
+    }
+    // Then confirm each role against the store, unless a later change has overtaken this
+    // one: that change applied its own role everywhere and confirms it itself, and this
+    // one's role or lookups may predate it.
+    for (const { connection, docId, joined } of toConfirm) {
+      if (this.joined.accessVersion(change.userId) !== version) return;
+      try {
+        const { role } = await this.specifications.findForMember(docId, change.userId);
+        if (
+          this.joined.of(connection).get(docId) === joined &&
+          this.joined.accessVersion(change.userId) === version
+        ) {
+          this.joined.changeRole(connection, docId, role);
         }
+      } catch (error) {
+        // Fail closed: a member whose access cannot be confirmed leaves the document.
+        this.joined.evict(connection, docId, noLongerAllowed());
+        if (!(error instanceof NotFound)) throw error;
       }
     }
   }
