@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { MAX_COMMENT_LENGTH, type CommentPerson } from '@coproduce/domain';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
 import { Button } from '../../components/Button';
@@ -69,6 +69,16 @@ export function CommentComposer({
   const [seenFailure, setSeenFailure] = useState<unknown>(null);
   const picked = useRef<CommentPerson[]>([...initialMentions]);
   const field = useRef<HTMLTextAreaElement | null>(null);
+  // Where the caret goes once React has put a picked name into the text. Set in the same
+  // commit, not on the next animation frame: a window in the background gets no frames
+  // until it is shown, and the caret would then jump back into whatever was typed since.
+  const caretAfterPick = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const caret = caretAfterPick.current;
+    if (caret === null) return;
+    caretAfterPick.current = null;
+    field.current?.setSelectionRange(caret, caret);
+  }, [body]);
   const options = mention ? peopleMatching(people, mention.query) : [];
   const listOpen = options.length > 0;
 
@@ -85,8 +95,7 @@ export function CommentComposer({
     picked.current = [...picked.current, person];
     setBody(next.text);
     setMention(null);
-    // After React has put the new text in, the caret goes after the name.
-    requestAnimationFrame(() => textarea.setSelectionRange(next.caret, next.caret));
+    caretAfterPick.current = next.caret;
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
