@@ -42,6 +42,7 @@ export function hardenHttp(app: NestExpressApplication): void {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  app.use(noStoreForApi);
   const declaredBodies = findDeclaredBodies(app);
   noteDeclaredBodies(app, declaredBodies);
   app.use(requireJsonBodies);
@@ -58,4 +59,16 @@ export function hardenHttp(app: NestExpressApplication): void {
   app.use(answerScreeningErrors);
   app.use(cookieParser());
   answerUnreadableRequests(app.getHttpServer());
+}
+
+/**
+ * API answers hold people's accounts, drafts and sessions: no browser cache or proxy may
+ * keep them (a shared computer's back button, a caching proxy). Set first, so refusals
+ * and errors carry it too; the client's own files keep their caching.
+ */
+function noStoreForApi(request: Request, response: Response, next: NextFunction): void {
+  if (request.path === '/api' || request.path.startsWith('/api/')) {
+    response.setHeader('Cache-Control', 'no-store');
+  }
+  next();
 }

@@ -2,6 +2,7 @@ import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import type { LogFn, Logger } from 'pino';
 import type { AppConfig } from './config';
+import { logSafeUrl } from './log-safe-url';
 
 /**
  * Nest's own start-up narration: a line per module initialised, per route and per
@@ -48,12 +49,12 @@ export const RequestLoggingModule = LoggerModule.forRootAsync({
         paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
         censor: '[redacted]',
       },
-      // Invitation tokens travel in the path; keep them out of the log too.
+      // Invitation and reset tokens travel in the path, other secrets in the query.
       serializers: {
         req: (req: { method: string; url: string; id: unknown }) => ({
           id: req.id,
           method: req.method,
-          url: req.url.replace(/\/api\/invitations\/[^/?]+/, '/api/invitations/[token]'),
+          url: logSafeUrl(req.url),
         }),
         // Response headers are the same on every request; the status is what tells.
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
