@@ -1,4 +1,4 @@
-import type { SessionResponse, UserSummary } from '@coproduce/domain';
+import type { UserSummary } from '@coproduce/domain';
 import { startApp, type RunningApp } from '../support/app';
 import {
   api,
@@ -208,17 +208,48 @@ describe('the service around the API', () => {
     expect(limited.body).toEqual(errorWithCode('too-many-requests'));
   });
 
-  it('repeated wrong passwords for one account are slowed with 429', async () => {
-    const attempt = () =>
-      api<SessionResponse>(app.url, 'POST', '/api/session', {
-        body: { email: DEMO_EMAIL['engagement-lead'], password: 'guess-again' },
+  it('wrong passwords are slowed per email and address, saying the real wait, and never lock the owner out elsewhere', async () => {
+    // Linux answers on all of 127/8, so each side can have an address of its own; where
+    // the system cannot, both are the same address and the owner's part is skipped.
+    const addressOf = (address: string) =>
+      rawRequest(app.url, { method: 'GET', path: '/health', localAddress: address }).then(
+        () => address,
+        () => undefined,
+      );
+    const guesser = await addressOf('127.0.8.1');
+    const owner = await addressOf('127.0.8.2');
+    const attempt = (password: string, localAddress: string | undefined) =>
+      rawRequest(app.url, {
+        method: 'POST',
+        path: '/api/session',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: DEMO_EMAIL['engagement-lead'], password }),
+        localAddress,
       });
+
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i += 1) statuses.push((await attempt()).status);
-    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
-    expect(statuses[11]).toBe(429);
-    const limited = await attempt();
-    expect(limited.body).toEqual(errorWithCode('too-many-requests'));
+    for (let i = 0; i < 5; i += 1) statuses.push((await attempt('guess-again', guesser)).status);
+    expect(statuses).toEqual(Array(5).fill(401));
+    const held = await attempt('guess-again', guesser);
+    expect(held.status).toBe(429);
+    expect(held.body).toEqual(errorWithCode('too-many-requests'));
+    expect(held.headers.get('retry-after')).toBe('1');
+    expect((held.body as { error: { message: string } }).error.message).toBe(
+      'Too many attempts. Wait 1 second, then try again.',
+    );
+    // Even the right password waits there: the wait is not a hint that it was right.
+    expect((await attempt(DEMO_PASSWORD, guesser)).status).toBe(429);
+
+    if (guesser && owner) {
+      expect((await attempt(DEMO_PASSWORD, owner)).status).toBe(200);
+    }
+
+    // Once the wait is over one more try is let through, then the wait doubles.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect((await attempt('guess-again', guesser)).status).toBe(401);
+    const longer = await attempt('guess-again', guesser);
+    expect(longer.status).toBe(429);
+    expect(longer.headers.get('retry-after')).toBe('2');
   });
 
   it('sign-in attempts from one address are limited whatever the emails: the 61st in a minute is 429', async () => {

@@ -10,9 +10,16 @@ describe('what a person reads when an API call fails', () => {
     expect(error.message).toBe('A workspace needs at least one commissioner.');
   });
 
-  it('says "too many attempts" for a rate limit, whatever the server wrote', () => {
-    const error = errorFromResponse(429, { error: { code: 'too-many-requests', message: 'x' } });
-    expect(error.message).toBe('Too many attempts. Wait a few minutes and try again.');
+  it('says how long to wait when rate limited, in the server’s words when it is ours', () => {
+    const ours = errorFromResponse(429, {
+      error: {
+        code: 'too-many-requests',
+        message: 'Too many attempts. Wait 2 minutes, then try again.',
+      },
+    });
+    expect(ours.message).toBe('Too many attempts. Wait 2 minutes, then try again.');
+    const proxys = errorFromResponse(429, '<html>Slow down</html>');
+    expect(proxys.message).toBe('Too many attempts. Wait a few minutes and try again.');
   });
 
   it('never shows a server failure’s details, only that the service has a problem', () => {

@@ -45,11 +45,16 @@ export function networkError(): ApiError {
 export function errorFromResponse(status: number, body: unknown): ApiError {
   const serverError = readErrorBody(body);
   const code = serverError?.code ?? `http-${status}`;
-  // Some statuses get the same plain words whatever the server said, because the
-  // person's next step is always the same.
+  // The server's own rate-limit message says the real wait; anything else in front of it
+  // (a proxy's page) gets plain words.
   if (status === 429) {
-    return new ApiError(status, code, 'Too many attempts. Wait a few minutes and try again.');
+    const message =
+      serverError?.code === 'too-many-requests'
+        ? serverError.message
+        : 'Too many attempts. Wait a few minutes and try again.';
+    return new ApiError(status, code, message);
   }
+  // A server failure gets the same plain words whatever it said: the next step is the same.
   if (status >= 500) {
     return new ApiError(
       status,

@@ -134,7 +134,8 @@ export const ERRORS = {
   TooManyRequests: {
     code: 'too-many-requests',
     status: 429,
-    message: 'Too many attempts. Wait a minute, then try again.',
+    /** `wait` in words, e.g. "2 minutes": the real wait, which `Retry-After` also gives. */
+    message: (wait = 'a minute') => `Too many attempts. Wait ${wait}, then try again.`,
   },
   /** The request line or headers are longer than the server reads (Node's 16 kB). */
   HeadersTooLarge: {

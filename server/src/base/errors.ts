@@ -16,6 +16,8 @@ import {
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
   abstract readonly status: number;
+  /** Sent as `Retry-After` (seconds): when trying again can succeed. */
+  retryAfterSeconds?: number;
 }
 
 /** The class made for one catalogue entry: `new NotFound('that member')`. */

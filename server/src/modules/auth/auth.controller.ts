@@ -23,7 +23,7 @@ export class AuthController {
   @Public()
   @UseGuards(SignInThrottlerGuard)
   // 10 a minute for one address and email; 60 a minute for one address, whatever the emails;
-  // and AuthService's limit on wrong passwords for one email from any address (FailedSignIns).
+  // and AuthService's back-off on wrong passwords for one email from one address (SignInBackOff).
   @Throttle({ default: { limit: 10, ttl: 60_000 }, 'per-address': { limit: 60, ttl: 60_000 } })
   @Audited('session.sign-in', ({ result }) => {
     const { user } = result as SessionResponse;
@@ -35,7 +35,7 @@ export class AuthController {
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionResponse> {
-    const session = await this.auth.signIn(body.email, body.password);
+    const session = await this.auth.signIn(body.email, body.password, String(request.ip));
     setSessionCookie(request, response, session.token, this.auth.sessionLifetimeMs());
     return session;
   }

@@ -4,7 +4,7 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
-import { FailedSignIns } from './failed-sign-ins';
+import { SignInBackOff } from './sign-in-back-off';
 import { Session, SessionSchema } from './session.schema';
 
 @Module({
@@ -13,7 +13,7 @@ import { Session, SessionSchema } from './session.schema';
     MongooseModule.forFeature([{ name: Session.name, schema: SessionSchema }]),
   ],
   controllers: [AuthController],
-  providers: [AuthService, AuthGuard, FailedSignIns],
+  providers: [AuthService, AuthGuard, SignInBackOff],
   exports: [AuthService, AuthGuard],
 })
 export class AuthModule {}

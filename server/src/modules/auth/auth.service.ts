@@ -8,7 +8,7 @@ import { TooManyRequests, WrongCredentials } from '../../base/errors';
 import { EventBus } from '../../base/event-bus';
 import { AccountsService, toUserSummary } from '../accounts/accounts.service';
 import type { UserDocument } from '../accounts/user.schema';
-import { FailedSignIns } from './failed-sign-ins';
+import { SignInBackOff, waitInWords } from './sign-in-back-off';
 import { Session } from './session.schema';
 import { hashToken, looksLikeToken, newSessionToken } from './session-token';
 
@@ -23,17 +23,24 @@ export class AuthService {
     private readonly accounts: AccountsService,
     private readonly config: ConfigService<AppConfig, true>,
     private readonly events: EventBus,
-    private readonly failedSignIns: FailedSignIns,
+    private readonly backOff: SignInBackOff,
   ) {}
 
-  async signIn(email: string, password: string): Promise<SessionResponse> {
-    // Checked before the password is, so a held-back account costs no hashing either.
-    if (this.failedSignIns.isHeldBack(email)) throw new TooManyRequests();
+  /** `address` is the caller's, as the proxies trusted by TRUST_PROXY tell it. */
+  async signIn(email: string, password: string, address: string): Promise<SessionResponse> {
+    // Checked before the password is, so a held-back attempt costs no hashing either.
+    const waitMs = this.backOff.waitMs(email, address);
+    if (waitMs > 0) {
+      throw Object.assign(new TooManyRequests(waitInWords(waitMs)), {
+        retryAfterSeconds: Math.ceil(waitMs / 1000),
+      });
+    }
     const user = await this.accounts.verifyCredentials(email, password);
     if (!user) {
-      this.failedSignIns.record(email);
+      this.backOff.failed(email, address);
       throw new WrongCredentials();
     }
+    this.backOff.signedIn(email, address);
     return this.startSession(user);
   }
 

@@ -9,7 +9,7 @@ import { WorkspaceRoles } from '../access/workspace-roles';
 import { AccountsService } from '../accounts/accounts.service';
 import { User, UserSchema, type UserDocument } from '../accounts/user.schema';
 import { AuthService } from '../auth/auth.service';
-import { FailedSignIns } from '../auth/failed-sign-ins';
+import { SignInBackOff } from '../auth/sign-in-back-off';
 import { Session, SessionSchema } from '../auth/session.schema';
 import { Invitation, InvitationSchema } from './invitation.schema';
 import { InvitationsService } from './invitations.service';
@@ -78,7 +78,7 @@ describe('accepting an invitation is all or nothing for the person accepting', (
       accounts,
       new ConfigService({ SESSION_DAYS: 14 }),
       events,
-      new FailedSignIns(),
+      new SignInBackOff(),
     );
     invitations = new InvitationsService(
       invitationModel,
