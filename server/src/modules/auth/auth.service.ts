@@ -60,12 +60,18 @@ export class AuthService {
    * session: callers check memberships on every use.
    */
   async resolveSession(token: unknown): Promise<UserDocument | null> {
+    return (await this.activeSession(token))?.user ?? null;
+  }
+
+  /** As `resolveSession`, with when the session ends (a socket must not outlive it). */
+  async activeSession(token: unknown): Promise<{ user: UserDocument; expiresAt: Date } | null> {
     if (!looksLikeToken(token)) return null;
     const session = await this.sessions
       .findOne({ tokenHash: hashToken(token), expiresAt: { $gt: new Date() } })
       .exec();
     if (!session) return null;
-    return this.accounts.findById(session.userId);
+    const user = await this.accounts.findById(session.userId);
+    return user ? { user, expiresAt: session.expiresAt } : null;
   }
 
   async endSession(token: string): Promise<void> {

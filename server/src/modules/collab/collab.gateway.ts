@@ -24,6 +24,7 @@ import { collabErrorBody, type CollabRefusal } from './collab-error';
 import { CollabSettings, transportFrameLimit } from './collab-settings';
 import { JoinedDocuments } from './joined-documents';
 import { SingleWriteAdapter } from './single-write-adapter';
+import { SessionWatcher } from './session-watcher';
 import { SocketSession } from './socket-session';
 
 /**
@@ -46,6 +47,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     private readonly connections: ConnectionRegistry,
     private readonly joined: JoinedDocuments,
     private readonly settings: CollabSettings,
+    private readonly sessionEnds: SessionWatcher,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -74,6 +76,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
       return;
     }
     this.connections.add(connection);
+    this.sessionEnds.closeAtExpiry(connection);
     socket.on(CollabEvent.join, (request: unknown, ack: unknown) => {
       const answer = (reply: JoinAck): void => {
         if (typeof ack === 'function') (ack as (reply: JoinAck) => void)(reply);

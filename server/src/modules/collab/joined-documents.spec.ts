@@ -58,6 +58,7 @@ describe('joining a specification while the person’s membership changes', () =
       userId: 'user-1',
       name: 'Sam',
       sessionKey: 'session-1',
+      sessionExpiresAt: Number.MAX_SAFE_INTEGER,
     });
   });
 

@@ -85,7 +85,12 @@ describe('a membership change at the moment someone joins a specification', () =
     bus = new EventBus();
     joined = new JoinedDocuments(specifications, registry, connections);
     new MembershipWatcher(bus, connections, joined, specifications).onModuleInit();
-    connection = new Connection(socket, { userId: SAM, name: 'Sam', sessionKey: 'session-1' });
+    connection = new Connection(socket, {
+      userId: SAM,
+      name: 'Sam',
+      sessionKey: 'session-1',
+      sessionExpiresAt: Number.MAX_SAFE_INTEGER,
+    });
     connections.add(connection);
     loadedDocument = document;
   });

@@ -10,6 +10,8 @@ export interface CollabUser {
   name: string;
   /** The hash of the session token the socket connected with, to close it at sign-out. */
   sessionKey: string;
+  /** When that session expires (epoch ms), when the socket is closed too. */
+  sessionExpiresAt: number;
 }
 
 /**
@@ -36,9 +38,14 @@ export class SocketSession {
     }
     if (typeof candidate !== 'string') return null;
     return this.lookups.get(candidate, async () => {
-      const user = await this.auth.resolveSession(candidate);
-      return user
-        ? { userId: user.id as string, name: user.name, sessionKey: hashToken(candidate) }
+      const session = await this.auth.activeSession(candidate);
+      return session
+        ? {
+            userId: session.user.id as string,
+            name: session.user.name,
+            sessionKey: hashToken(candidate),
+            sessionExpiresAt: session.expiresAt.getTime(),
+          }
         : null;
     });
   }

@@ -4,4 +4,6 @@ export interface ConnectedPerson {
   name: string;
   /** The hash of the session token the connection was opened with, to close it at sign-out. */
   sessionKey: string;
+  /** When that session expires (epoch ms): the connection closes then. */
+  sessionExpiresAt: number;
 }

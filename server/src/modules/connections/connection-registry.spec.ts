@@ -27,7 +27,12 @@ describe('the connection registry, over real sockets', () => {
     registry.attach(namespace);
     namespace.on('connection', (socket) => {
       const { userId, sessionKey } = socket.handshake.auth as Record<string, string>;
-      const connection = new Connection(socket, { userId, name: userId, sessionKey });
+      const connection = new Connection(socket, {
+        userId,
+        name: userId,
+        sessionKey,
+        sessionExpiresAt: Number.MAX_SAFE_INTEGER,
+      });
       registry.add(connection);
       socket.on('disconnect', () => registry.remove(connection));
       accepted.push({ connection, socket });
