@@ -45,6 +45,26 @@ describe('members', () => {
     expect(members.map((m) => m.role).sort()).toEqual([...ROLES].sort());
   });
 
+  it('those who work with members see their email addresses; an observer sees who takes part, not how to reach them', async () => {
+    for (const role of ['steering-member', 'expert-by-experience', 'engagement-lead'] as const) {
+      const seen = await api<MemberSummary[]>(app.url, 'GET', membersPath(), {
+        token: tokens[role],
+      });
+      expect(seen.body.map((member) => member.email).sort()).toEqual(
+        members.map((member) => member.email).sort(),
+      );
+    }
+    const observed = await api<MemberSummary[]>(app.url, 'GET', membersPath(), {
+      token: tokens.observer,
+    });
+    expect(observed.status).toBe(200);
+    expect(observed.body.map((member) => member.name).sort()).toEqual(
+      members.map((member) => member.name).sort(),
+    );
+    expect(observed.body.map((member) => member.email)).toEqual(members.map(() => null));
+    expect(JSON.stringify(observed.body)).not.toContain('@demo.test');
+  });
+
   it("a commissioner changes an observer's role; the new role applies to their next request", async () => {
     const before = await api(app.url, 'POST', `/api/workspaces/${workspaceId}/specifications`, {
       token: tokens.observer,
@@ -154,7 +174,11 @@ describe('members', () => {
         body: { role },
       });
     const commissioners = async () =>
-      (await api<MemberSummary[]>(app.url, 'GET', membersPath(), { token: tokens.observer })).body
+      (
+        await api<MemberSummary[]>(app.url, 'GET', membersPath(), {
+          token: tokens['expert-by-experience'],
+        })
+      ).body
         .filter((member) => member.role === 'commissioner')
         .map((member) => member.email);
     for (const round of ['each steps down', 'each demotes the other']) {

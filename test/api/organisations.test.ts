@@ -213,7 +213,7 @@ describe("changing a member's organisation", () => {
     const lead = await memberByEmail(DEMO_EMAIL['engagement-lead']);
     const changed = await changeMember(lead.userId, { role: 'provider' });
     expect(changed.status).toBe(200);
-    expect(await memberByEmail(lead.email)).toMatchObject({
+    expect(await memberByEmail(DEMO_EMAIL['engagement-lead'])).toMatchObject({
       role: 'provider',
       organisation: 'Riverside City Council',
     });

@@ -8,6 +8,8 @@ export const ACTIONS = [
   'workspace.read',
   'workspace.manage',
   'member.list',
+  // Members' email addresses: for those who work with them, not those who only look on.
+  'member.contact',
   'member.invite',
   'member.change-role',
   'member.remove',

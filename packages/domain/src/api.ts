@@ -41,7 +41,8 @@ export interface WorkspaceDetail extends WorkspaceSummary {
 export interface MemberSummary {
   userId: string;
   name: string;
-  email: string;
+  /** Null for a caller who may not see members' addresses (an observer). */
+  email: string | null;
   role: Role;
   /** The organisation they take part for; null when none is recorded. */
   organisation: string | null;

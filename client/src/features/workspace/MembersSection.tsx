@@ -17,7 +17,9 @@ interface MembersSectionProps {
 
 export function MembersSection({ workspaceId, canChangeRole, canRemove }: MembersSectionProps) {
   const members = useMembers(workspaceId);
-  const headers = ['Name', 'Email', 'Organisation', 'Role', 'Joined'];
+  // Addresses come only to those who may see them (not observers): no empty column else.
+  const showEmail = members.data?.some((member) => member.email !== null) ?? false;
+  const headers = ['Name', ...(showEmail ? ['Email'] : []), 'Organisation', 'Role', 'Joined'];
   if (canRemove) headers.push('Remove');
 
   return (
@@ -33,7 +35,7 @@ export function MembersSection({ workspaceId, canChangeRole, canRemove }: Member
           rows={members.data.map((member) => {
             const cells: ReactNode[] = [
               member.name,
-              member.email,
+              ...(showEmail ? [member.email] : []),
               <OrganisationName organisation={member.organisation} />,
               canChangeRole ? (
                 <ChangeRoleForm workspaceId={workspaceId} member={member} />

@@ -12,6 +12,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'workspace.read': [...ROLES],
   'workspace.manage': ['commissioner'],
   'member.list': ALL_BUT_PROVIDERS,
+  'member.contact': COMMENTERS,
   'member.invite': ['commissioner'],
   'member.change-role': ['commissioner'],
   'member.remove': ['commissioner'],

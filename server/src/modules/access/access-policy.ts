@@ -14,6 +14,8 @@ const TABLE: Record<Action, RoleColumns> = {
   'workspace.read':               [1,           1,        1,      1,          1,        1],
   'workspace.manage':             [1,           0,        0,      0,          0,        0],
   'member.list':                  [1,           1,        1,      1,          0,        1],
+  // An observer sees who takes part, not how to reach them.
+  'member.contact':               [1,           1,        1,      1,          0,        0],
   'member.invite':                [1,           0,        0,      0,          0,        0],
   'member.change-role':           [1,           0,        0,      0,          0,        0],
   'member.remove':                [1,           0,        0,      0,          0,        0],

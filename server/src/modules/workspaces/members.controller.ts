@@ -9,6 +9,7 @@ import { Audited, type AuditDescription } from '../../base/audited.decorator';
 import { ChangeMemberDto } from './dto/change-member.dto';
 import { MembershipsService } from './memberships.service';
 import { ApiIdParam } from '../../base/api-docs';
+import { AccessPolicy } from '../access/access-policy';
 import { CurrentMembership, type RequestMembership } from '../access/workspace-request';
 
 @ApiTags('members')
@@ -21,8 +22,10 @@ export class MembersController {
   @Get()
   @Allow('member.list')
   @ApiOperation({ summary: 'Members of the workspace and their roles' })
-  list(@CurrentMembership() membership: RequestMembership): Promise<MemberSummary[]> {
-    return this.memberships.listMembers(membership.workspaceId);
+  async list(@CurrentMembership() membership: RequestMembership): Promise<MemberSummary[]> {
+    const members = await this.memberships.listMembers(membership.workspaceId);
+    if (AccessPolicy.can(membership.role, 'member.contact')) return members;
+    return members.map((member) => ({ ...member, email: null }));
   }
 
   @Patch(':userId')
