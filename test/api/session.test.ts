@@ -147,6 +147,25 @@ describe('cookie sessions and cross-site request protection', () => {
   });
 });
 
+describe('signing in again in the same browser', () => {
+  it('ends the session the browser held before, while sessions elsewhere go on', async () => {
+    const older = sessionCookieOf(await signInAs(app.url, DEMO_EMAIL.observer));
+    const elsewhere = await signIn(app.url, DEMO_EMAIL.observer);
+    const again = await api(app.url, 'POST', '/api/session', {
+      cookie: older,
+      headers: { 'x-requested-with': 'coproduce' },
+      body: { email: DEMO_EMAIL.observer, password: DEMO_PASSWORD },
+    });
+    expect(again.status).toBe(200);
+    const newer = sessionCookieOf(again);
+    expect(newer).not.toBe(older);
+
+    expect((await api(app.url, 'GET', '/api/session', { cookie: older })).status).toBe(401);
+    expect((await api(app.url, 'GET', '/api/session', { cookie: newer })).status).toBe(200);
+    expect((await api(app.url, 'GET', '/api/session', { token: elsewhere })).status).toBe(200);
+  });
+});
+
 describe('the service around the API', () => {
   it('GET /health is 200 with the database up', async () => {
     const response = await api<{ status: string }>(app.url, 'GET', '/health');

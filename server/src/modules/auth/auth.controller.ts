@@ -36,6 +36,9 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionResponse> {
     const session = await this.auth.signIn(body.email, body.password, String(request.ip));
+    // The browser's cookie is replaced: the session it held ends with it, sockets and all,
+    // rather than living on unseen until it expires.
+    if (request.auth?.via === 'cookie') await this.auth.endSession(request.auth.token);
     setSessionCookie(request, response, session.token, this.auth.sessionLifetimeMs());
     return session;
   }
