@@ -5,6 +5,7 @@ import { ApiErrorSummary } from './components/ApiErrorSummary';
 import { Footer } from './components/Footer';
 import { Header } from './components/Header';
 import { InboxLink } from './features/inbox/InboxLink';
+import { forgetLocalDrafts } from './features/specification/local-drafts';
 import { SkipLink } from './components/SkipLink';
 import { forgetSession, useCurrentUser } from './session/session-query';
 import { useFocusOnNavigation } from './useFocusOnNavigation';
@@ -18,6 +19,7 @@ export function Layout() {
   const signingOut = useMutation({
     mutationFn: signOut,
     onSuccess: () => {
+      void forgetLocalDrafts();
       forgetSession(queryClient);
       navigate('/sign-in', { replace: true });
     },

@@ -3,6 +3,7 @@ import { CollabProvider, type SaveStatus } from '@coproduce/collab-provider';
 import { Y, type CollabErrorBody, type Role, type SizeWarning } from '@coproduce/protocol';
 import { specificationFragment } from '@coproduce/specification-document';
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { localDraftName } from './local-drafts';
 import { sharedCollabConnection } from '../../session/collab-connection';
 
 export interface SpecificationDocument {
@@ -40,10 +41,7 @@ export function useSpecificationDocument(
   useEffect(() => {
     if (!userId) return;
     const doc = new Y.Doc();
-    const local = new IndexeddbPersistence(
-      `coproduce-specification-${userId}-${specificationId}`,
-      doc,
-    );
+    const local = new IndexeddbPersistence(localDraftName(userId, specificationId), doc);
     const provider = new CollabProvider(sharedCollabConnection(), specificationId, doc);
     let localLoaded = false;
     const refresh = (change: Partial<SpecificationDocument> = {}) =>
@@ -64,7 +62,11 @@ export function useSpecificationDocument(
     provider.on('synced', () => refresh());
     provider.on('joined', () => refresh({ joinError: null }));
     provider.on('role', () => refresh());
-    provider.on('join-failed', (error) => refresh({ joinError: error }));
+    provider.on('join-failed', (error) => {
+      // Not (or no longer) theirs to read: removed, or made provider. Keep no copy of it.
+      if (error.code === 'not-found' || error.code === 'forbidden') void local.clearData();
+      refresh({ joinError: error });
+    });
     // Being out of the document is mended by the provider joining again.
     provider.on('error', (error) => refresh(error.code === 'not-joined' ? {} : { problem: error }));
     provider.on('warning', (warning) => refresh({ warning }));

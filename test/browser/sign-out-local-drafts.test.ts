@@ -1,0 +1,48 @@
+import type { Page } from 'playwright-core';
+import { appInBrowser } from '../support/browser';
+import { checkScreen, openDemoWorkspace, signInToWorkspaces, waitUntilLoaded } from './screens';
+
+/** The names of this browser's IndexedDB databases that keep a specification. */
+const localDrafts = (page: Page): Promise<string[]> =>
+  page.evaluate(async () =>
+    (await indexedDB.databases())
+      .map((database) => database.name ?? '')
+      .filter((name) => name.startsWith('coproduce-specification-')),
+  );
+
+/** Polls the databases until `holds` (page.waitForFunction would not wait on a promise). */
+async function eventually(
+  page: Page,
+  holds: (drafts: string[]) => boolean,
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!holds(await localDrafts(page))) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('the copy of a specification kept in the browser', () => {
+  const app = appInBrowser();
+
+  it('is there while someone works, and gone once they sign out', () =>
+    app.withPage(async (page) => {
+      await signInToWorkspaces(page, 'steering@demo.test');
+      await openDemoWorkspace(page);
+      await page
+        .locator('section[aria-labelledby="specifications-heading"] table a')
+        .first()
+        .click();
+      await page.locator('.coproduce-editor__content').waitFor();
+      await waitUntilLoaded(page);
+      await eventually(page, (drafts) => drafts.length === 1, 'the copy is kept');
+      expect(await localDrafts(page)).toHaveLength(1);
+
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Sign in to Coproduce' }).waitFor();
+      await eventually(page, (drafts) => drafts.length === 0, 'the copy is removed');
+      expect(await localDrafts(page)).toEqual([]);
+      await checkScreen(page, 'signed-out');
+    }));
+});
