@@ -54,6 +54,13 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     // Before any socket connects: relays to a document's room cost one write each.
     namespace.server.adapter(SingleWriteAdapter);
     this.connections.attach(namespace);
+    // socket.io opens its root namespace to anyone by default; nothing is served there,
+    // so it admits nobody, signed in or not.
+    namespace.server
+      .of('/')
+      .use((_socket, next) =>
+        next(new Error(`Live editing is served on ${COLLAB_NAMESPACE} only.`)),
+      );
     namespace.use((socket, next) => {
       this.sessions.resolve(socket).then(
         (person) => {
