@@ -5,8 +5,11 @@ import { Logger } from 'nestjs-pino';
 import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module';
 import type { AppConfig } from './base/config';
+import { stopApp, stopGracefullyOnSignals, type GracefulStopOptions } from './base/graceful-stop';
 import { hardenHttp } from './base/http-hardening';
+import { releaseLogDestination } from './base/log-destination';
 import { setUpApiDocs } from './base/api-docs';
+import { CollabSettings } from './modules/collab/collab-settings';
 import { SESSION_COOKIE } from './modules/auth/session-token';
 import { DEMO_ACCOUNTS } from './modules/seed/demo-workspace';
 
@@ -19,7 +22,6 @@ export async function start(): Promise<void> {
   app.useLogger(app.get(Logger));
   hardenHttp(app);
   setUpApiDocs(app, { sessionCookie: SESSION_COOKIE });
-  app.enableShutdownHooks();
 
   const config = app.get<ConfigService<AppConfig, true>>(ConfigService);
   const trustProxy = config.get('TRUST_PROXY', { infer: true });
@@ -27,7 +29,12 @@ export async function start(): Promise<void> {
   await app.listen(config.get('PORT', { infer: true }), config.get('HOST', { infer: true }));
   const { port } = app.getHttpServer().address() as AddressInfo;
   printWelcome(port, config);
-  stopWithParent(app);
+  const stopping: GracefulStopOptions = {
+    graceMs: app.get(CollabSettings).limits.shutdownGraceMs,
+    beforeExit: releaseLogDestination,
+  };
+  stopGracefullyOnSignals(app, stopping);
+  stopWithParent(app, stopping);
 }
 
 function printWelcome(port: number, config: ConfigService<AppConfig, true>): void {
@@ -46,10 +53,8 @@ function printWelcome(port: number, config: ConfigService<AppConfig, true>): voi
  * benchmark harness): shut down when that process goes, even if it was
  * killed, so no orphaned server keeps a port and a data directory.
  */
-function stopWithParent(app: NestExpressApplication): void {
+function stopWithParent(app: NestExpressApplication, stopping: GracefulStopOptions): void {
   if (!process.connected) return;
   process.channel?.unref();
-  process.once('disconnect', () => {
-    void app.close().finally(() => process.exit(0));
-  });
+  process.once('disconnect', () => void stopApp(app, stopping));
 }

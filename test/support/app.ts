@@ -3,8 +3,9 @@
 // /health answers 200. Build first: `npx -y pnpm@10.34.9 exec tsc -b server`.
 import { launchEmbeddedMongo, type EmbeddedMongoProcess } from '@coproduce/embedded-mongo';
 import { MongoClient, type Db } from 'mongodb';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, constants, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,10 +15,18 @@ export interface RunningApp {
   url: string;
   /** Set when started with `ownDatabase`: lets a test reach into the store (e.g. to age a record). */
   databaseUri?: string;
+  /** With `ownDatabase`: the store's process, to pause it (SIGSTOP) under the running server. */
+  databasePid?: number;
   /** With `ownDatabase`: stops the database under the running server (to see how it copes). */
   stopDatabase(): Promise<void>;
   /** Everything the server printed so far (stdout and stderr), for failure messages. */
   output(): string;
+  /** The server's process id. */
+  pid: number;
+  /** Sends a signal to the server process (to see how it stops). */
+  signal(signal: NodeJS.Signals): void;
+  /** Resolves when the server process has exited, with how. */
+  exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
@@ -31,6 +40,12 @@ export interface StartOptions {
   ownDatabase?: boolean;
   /** Use (and keep) this data directory instead of a throwaway one, e.g. to restart on the same data. */
   dataDir?: string;
+  /**
+   * Send the server's output into a pipe that this test holds open and never reads, as a
+   * parent that stopped reading would: it fills after a few dozen kilobytes. `output()`
+   * is then empty.
+   */
+  unreadOutput?: boolean;
 }
 
 const SERVER_MAIN = join(__dirname, '..', '..', 'server', 'dist', 'main.js');
@@ -64,9 +79,11 @@ async function launchApp(options: StartOptions): Promise<RunningApp> {
   let database: EmbeddedMongoProcess | undefined;
   let child: ChildProcess | undefined;
   let output = '';
+  let unreadPipe: UnreadPipe | undefined;
   const stop = async () => {
     if (child) await stopProcess(child);
     await database?.stop();
+    unreadPipe?.close();
     rmSync(workDir, { recursive: true, force: true });
   };
   try {
@@ -76,20 +93,25 @@ async function launchApp(options: StartOptions): Promise<RunningApp> {
     fileEnded.signal.throwIfAborted();
     const inherited = { ...process.env };
     delete inherited['MONGODB_URI'];
+    unreadPipe = options.unreadOutput ? openUnreadPipe(workDir) : undefined;
+    const port = unreadPipe ? await freePort() : 0;
     child = spawn(process.execPath, [SERVER_MAIN], {
       env: {
         ...inherited,
         LOG_LEVEL: 'warn',
         SEED_DEMO: 'true',
         ...options.env,
-        PORT: '0',
+        PORT: String(port),
         HOST: '127.0.0.1',
         DATA_DIR: options.dataDir ?? join(workDir, 'data'),
         ...(database ? { MONGODB_URI: database.uri } : {}),
       },
       // The IPC channel lets the server notice if this test process dies and stop with it.
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      stdio: unreadPipe
+        ? ['ignore', unreadPipe.writeEnd, unreadPipe.writeEnd, 'ipc']
+        : ['ignore', 'pipe', 'pipe', 'ipc'],
     });
+    unreadPipe?.closeWriteEnd();
     // Keep draining both pipes for the whole run, or a chatty server would block on a full pipe.
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-OUTPUT_KEPT);
@@ -97,15 +119,27 @@ async function launchApp(options: StartOptions): Promise<RunningApp> {
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
 
-    const url = await waitUntilHealthy(child, () => output);
+    const url = await waitUntilHealthy(child, () =>
+      port ? `running at http://localhost:${port}` : output,
+    );
+    const running = child;
     return {
       url,
       databaseUri: database?.uri,
+      databasePid: database?.pid,
       stopDatabase: async () => {
         if (!database) throw new Error('stopDatabase needs startApp({ ownDatabase: true })');
         await database.stop();
       },
       output: () => output,
+      pid: running.pid!,
+      signal: (signal) => running.kill(signal),
+      exited: () =>
+        running.exitCode !== null || running.signalCode !== null
+          ? Promise.resolve({ code: running.exitCode, signal: running.signalCode })
+          : new Promise((resolve) =>
+              running.once('exit', (code, signal) => resolve({ code, signal })),
+            ),
       stop,
     };
   } catch (error) {
@@ -131,6 +165,49 @@ async function waitUntilHealthy(child: ChildProcess, output: () => string): Prom
     await sleep(150, undefined, { signal });
   }
   throw new Error(`The server was not healthy within ${STARTUP_LIMIT_MS / 1000} seconds`);
+}
+
+interface UnreadPipe {
+  writeEnd: number;
+  closeWriteEnd(): void;
+  close(): void;
+}
+
+/** A named pipe whose reading end this process holds open and never reads. */
+function openUnreadPipe(workDir: string): UnreadPipe {
+  const path = join(workDir, 'output');
+  execFileSync('mkfifo', [path]);
+  const readEnd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  const writeEnd = openSync(path, constants.O_WRONLY);
+  let writeEndOpen = true;
+  const closeWriteEnd = () => {
+    if (writeEndOpen) closeSync(writeEnd);
+    writeEndOpen = false;
+  };
+  return {
+    writeEnd,
+    closeWriteEnd,
+    close: () => {
+      closeWriteEnd();
+      closeSync(readEnd);
+    },
+  };
+}
+
+/** A loopback port free a moment ago, for a server whose output cannot be read for it. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {

@@ -11,6 +11,7 @@ import {
 import { ERRORS, type ApiErrorBody, type ErrorCode } from '@coproduce/domain';
 import type { Request, Response } from 'express';
 import { DomainError } from './errors';
+import { isStopping, RETRY_AFTER_STOPPING_SECONDS, STOPPING_REPLY } from './graceful-stop';
 
 /** Codes for HTTP errors raised by libraries rather than by our catalogue. */
 const CODE_FOR_STATUS: Partial<Record<number, ErrorCode>> = {
@@ -42,6 +43,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const { status, body } = this.describe(exception, request);
+    if (status >= 500 && status !== HttpStatus.SERVICE_UNAVAILABLE && isStopping()) {
+      // A request caught by the stop (its store closed under it) is not a fault of ours.
+      if (!response.headersSent) {
+        response.setHeader('Retry-After', String(RETRY_AFTER_STOPPING_SECONDS));
+        response.status(503).json(STOPPING_REPLY);
+      }
+      return;
+    }
     if (status >= 500 && status !== HttpStatus.SERVICE_UNAVAILABLE) {
       this.logger.error(
         { err: exception, method: request.method, url: request.originalUrl },

@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { answerScreeningErrors, requireJsonBodies, screenJsonBody } from './body-screening';
 import { findDeclaredBodies, noteDeclaredBodies, readDeclaredBodies } from './declared-bodies';
 import { describeBodyParserError } from './exception.filter';
+import { refuseWhileStopping } from './graceful-stop';
 import { answerUnreadableRequests } from './unreadable-requests';
 
 /**
@@ -43,6 +44,7 @@ export function hardenHttp(app: NestExpressApplication): void {
     }),
   );
   app.use(noStoreForApi);
+  app.use(refuseWhileStopping);
   const declaredBodies = findDeclaredBodies(app);
   noteDeclaredBodies(app, declaredBodies);
   app.use(requireJsonBodies);

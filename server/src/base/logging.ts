@@ -2,6 +2,7 @@ import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import type { LogFn, Logger } from 'pino';
 import type { AppConfig } from './config';
+import { logDestination } from './log-destination';
 import { logSafeUrl } from './log-safe-url';
 
 /**
@@ -34,32 +35,35 @@ function contextOf(args: unknown[]): string | undefined {
 export const RequestLoggingModule = LoggerModule.forRootAsync({
   inject: [ConfigService],
   useFactory: (config: ConfigService<AppConfig, true>) => ({
-    pinoHttp: {
-      level: config.get('LOG_LEVEL', { infer: true }),
-      hooks: {
-        logMethod(this: Logger, args: Parameters<LogFn>, method: LogFn, level: number): void {
-          if (level === INFO && NEST_START_UP_CONTEXTS.has(contextOf(args) ?? '')) {
-            this.debug(...args);
-            return;
-          }
-          method.apply(this, args);
+    pinoHttp: [
+      {
+        level: config.get('LOG_LEVEL', { infer: true }),
+        hooks: {
+          logMethod(this: Logger, args: Parameters<LogFn>, method: LogFn, level: number): void {
+            if (level === INFO && NEST_START_UP_CONTEXTS.has(contextOf(args) ?? '')) {
+              this.debug(...args);
+              return;
+            }
+            method.apply(this, args);
+          },
         },
+        redact: {
+          paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          censor: '[redacted]',
+        },
+        // Invitation and reset tokens travel in the path, other secrets in the query.
+        serializers: {
+          req: (req: { method: string; url: string; id: unknown }) => ({
+            id: req.id,
+            method: req.method,
+            url: logSafeUrl(req.url),
+          }),
+          // Response headers are the same on every request; the status is what tells.
+          res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        },
+        autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' },
       },
-      redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-        censor: '[redacted]',
-      },
-      // Invitation and reset tokens travel in the path, other secrets in the query.
-      serializers: {
-        req: (req: { method: string; url: string; id: unknown }) => ({
-          id: req.id,
-          method: req.method,
-          url: logSafeUrl(req.url),
-        }),
-        // Response headers are the same on every request; the status is what tells.
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' },
-    },
+      logDestination(),
+    ],
   }),
 });
