@@ -18,6 +18,10 @@ export interface AppConfig {
   SESSION_DAYS: number;
   /** Express's `trust proxy`; absent: no proxy is trusted (Express's default). */
   TRUST_PROXY?: TrustProxy;
+  /** Workspaces one account may start in an hour. */
+  WORKSPACES_PER_HOUR: number;
+  /** Specifications one account may create in an hour. */
+  SPECIFICATIONS_PER_HOUR: number;
 }
 
 /** What `app.set('trust proxy', ...)` is given: all, none, a hop count, or addresses. */
@@ -59,6 +63,9 @@ export const configSchema = Joi.object<AppConfig>({
         'addresses, CIDR ranges, loopback, linklocal or uniquelocal',
     })
     .optional(),
+  // Far above what a commissioning team does in an hour; set higher for load tests.
+  WORKSPACES_PER_HOUR: Joi.number().integer().min(1).max(1_000_000).default(30),
+  SPECIFICATIONS_PER_HOUR: Joi.number().integer().min(1).max(1_000_000).default(120),
 });
 
 export const configValidationOptions: Joi.ValidationOptions = {
@@ -66,6 +73,15 @@ export const configValidationOptions: Joi.ValidationOptions = {
   abortEarly: false,
   errors: { wrap: { label: false } },
 };
+
+/** A validated setting of the environment, for what is fixed before Nest starts (decorators). */
+export function configuredValue<K extends keyof AppConfig>(name: K): AppConfig[K] {
+  validatedEnvironment ??= configSchema.validate(process.env, configValidationOptions)
+    .value as AppConfig;
+  return validatedEnvironment[name];
+}
+
+let validatedEnvironment: AppConfig | undefined;
 
 /** Each problem with the environment, as a sentence naming the variable; empty when it is fine. */
 export function configurationProblems(environment: NodeJS.ProcessEnv): string[] {

@@ -4,6 +4,7 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { CreationLedger } from './creation-quota';
 import { SignInBackOff } from './sign-in-back-off';
 import { Session, SessionSchema } from './session.schema';
 
@@ -13,7 +14,7 @@ import { Session, SessionSchema } from './session.schema';
     MongooseModule.forFeature([{ name: Session.name, schema: SessionSchema }]),
   ],
   controllers: [AuthController],
-  providers: [AuthService, AuthGuard, SignInBackOff],
-  exports: [AuthService, AuthGuard],
+  providers: [AuthService, AuthGuard, SignInBackOff, CreationLedger],
+  exports: [AuthService, AuthGuard, CreationLedger],
 })
 export class AuthModule {}

@@ -29,6 +29,17 @@ export interface CollabLimits {
   maxPresenceBytes: number;
 }
 
+/** What one person or connection may hold or do, so no account can swamp the server. */
+export interface CollabQuotas {
+  /** Sockets one person may hold open on this node at once (tabs, devices, scripts). */
+  maxConnectionsPerPerson: number;
+  /** Specifications one connection may have joined at once. */
+  maxSpecificationsPerConnection: number;
+  /** Joins one connection may make in a burst, and then each second. */
+  joinBurst: number;
+  joinsPerSecond: number;
+}
+
 const schema = Joi.object<CollabLimits>({
   maxFrameBytes: Joi.number().integer().min(1024).default(DEFAULT_MAX_FRAME_BYTES),
   unloadGraceMs: Joi.number().integer().min(0).max(3_600_000).default(5_000),
@@ -53,15 +64,26 @@ const schema = Joi.object<CollabLimits>({
     .default(256 * 1024),
 });
 
+const quotaSchema = Joi.object<CollabQuotas>({
+  // Generous for people (a tab is one socket); a bound for scripts. Load tests set it higher.
+  maxConnectionsPerPerson: Joi.number().integer().min(1).max(1_000_000).default(1_000),
+  maxSpecificationsPerConnection: Joi.number().integer().min(1).max(10_000).default(50),
+  joinBurst: Joi.number().integer().min(1).max(100_000).default(1_000),
+  joinsPerSecond: Joi.number().min(0.1).max(100_000).default(200),
+});
+
 /**
  * The collab module's settings. COLLAB_MAX_FRAME_BYTES is part of the app's validated
  * configuration; the others are read here, from COLLAB_UNLOAD_GRACE_MS,
  * COLLAB_COMPACT_AFTER_ENTRIES, COLLAB_COMPACT_AFTER_BYTES, COLLAB_WARN_ABOVE_BYTES,
- * COLLAB_SHUTDOWN_GRACE_MS and COLLAB_MAX_PRESENCE_BYTES, and a bad value stops the start with a message naming it.
+ * COLLAB_SHUTDOWN_GRACE_MS, COLLAB_MAX_PRESENCE_BYTES, COLLAB_MAX_CONNECTIONS_PER_PERSON,
+ * COLLAB_MAX_SPECIFICATIONS_PER_CONNECTION, COLLAB_JOIN_BURST and COLLAB_JOINS_PER_SECOND,
+ * and a bad value stops the start with a message naming it.
  */
 @Injectable()
 export class CollabSettings {
   readonly limits: CollabLimits;
+  readonly quotas: CollabQuotas;
 
   constructor(config: ConfigService) {
     const read = (name: string): unknown => config.get<unknown>(name);
@@ -79,6 +101,17 @@ export class CollabSettings {
     );
     if (error) throw new Error(`Invalid collab configuration: ${error.message}`);
     this.limits = value;
+    const quotas = quotaSchema.validate(
+      {
+        maxConnectionsPerPerson: read('COLLAB_MAX_CONNECTIONS_PER_PERSON'),
+        maxSpecificationsPerConnection: read('COLLAB_MAX_SPECIFICATIONS_PER_CONNECTION'),
+        joinBurst: read('COLLAB_JOIN_BURST'),
+        joinsPerSecond: read('COLLAB_JOINS_PER_SECOND'),
+      },
+      { abortEarly: false, convert: true },
+    );
+    if (quotas.error) throw new Error(`Invalid collab configuration: ${quotas.error.message}`);
+    this.quotas = quotas.value;
   }
 }
 

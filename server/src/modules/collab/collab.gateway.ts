@@ -17,11 +17,18 @@ import {
   type FrameErrorCode,
   type JoinAck,
 } from '@coproduce/protocol';
-import { BadMessage, BadRequest, NotJoined } from '../../base/errors';
+import {
+  BadMessage,
+  BadRequest,
+  Forbidden,
+  NotJoined,
+  ServiceUnavailable,
+} from '../../base/errors';
 import { Connection } from '../connections/connection';
 import { ConnectionRegistry } from '../connections/connection-registry';
 import { collabErrorBody, type CollabRefusal } from './collab-error';
 import { CollabSettings, transportFrameLimit } from './collab-settings';
+import { JoinAllowance } from './join-allowance';
 import { JoinedDocuments } from './joined-documents';
 import { SingleWriteAdapter } from './single-write-adapter';
 import { SessionWatcher } from './session-watcher';
@@ -41,6 +48,7 @@ import { SocketSession } from './socket-session';
 })
 export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(CollabGateway.name);
+  private readonly joinAllowances = new WeakMap<Connection, JoinAllowance>();
 
   constructor(
     private readonly sessions: SocketSession,
@@ -65,6 +73,15 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
       this.sessions.resolve(socket).then(
         (person) => {
           if (!person) return next(new Error(UNAUTHORIZED_MESSAGE));
+          const most = this.settings.quotas.maxConnectionsPerPerson;
+          if (this.connections.countOfPerson(person.userId) >= most) {
+            return next(
+              new Error(
+                `You have ${most} live connections open, the most one account may. ` +
+                  'Close some tabs or devices, then try again.',
+              ),
+            );
+          }
           socket.data = { connection: new Connection(socket, person) };
           next();
         },
@@ -93,6 +110,8 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
         const error = new BadRequest('doc:join needs { docId } with a specification id.');
         return answer({ ok: false, error: collabErrorBody(error) });
       }
+      const refusal = this.joinRefusal(connection, docId);
+      if (refusal) return answer({ ok: false, error: collabErrorBody(refusal) });
       void this.joined.join(connection, docId, answer);
     });
     socket.on(CollabEvent.leave, (request: unknown, ack: unknown) => {
@@ -111,6 +130,31 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     if (!connection) return;
     this.connections.remove(connection);
     this.joined.leaveAll(connection);
+  }
+
+  /** The connection's quotas: how many specifications it holds open, and how fast it joins. */
+  private joinRefusal(
+    connection: Connection,
+    docId: string,
+  ): Forbidden | ServiceUnavailable | null {
+    const { maxSpecificationsPerConnection, joinBurst, joinsPerSecond } = this.settings.quotas;
+    const open = this.joined.of(connection);
+    if (!open.has(docId) && open.size >= maxSpecificationsPerConnection) {
+      return new Forbidden(
+        `You have ${open.size} specifications open here, the most one connection may. ` +
+          'Close one to open another.',
+      );
+    }
+    let allowance = this.joinAllowances.get(connection);
+    if (!allowance) {
+      allowance = new JoinAllowance(joinBurst, joinsPerSecond);
+      this.joinAllowances.set(connection, allowance);
+    }
+    if (allowance.take()) return null;
+    const wait = allowance.secondsUntilNext();
+    return new ServiceUnavailable(
+      `Specifications are being opened too quickly. Wait ${wait} second${wait === 1 ? '' : 's'}, then try again.`,
+    );
   }
 
   private receive(connection: Connection, docId: unknown, payload: unknown): void {

@@ -131,7 +131,8 @@ export class DocumentRegistry implements OnApplicationShutdown {
           );
           return;
         }
-        if (document.logEntryCount > 0) {
+        // Only after edits: people who only read a specification never cause a write.
+        if (document.editedSinceLoad && document.logEntryCount > 0) {
           // Compaction failing or unfinished loses nothing: the log is folded next time.
           await settlesWithin(document.compact(), deadline - Date.now());
         }

@@ -123,6 +123,11 @@ export class OpenDocument {
     return this.members.size;
   }
 
+  /** Whether anyone changed the text since it was loaded (reading it changes nothing). */
+  get editedSinceLoad(): boolean {
+    return this.appliedCount > 0;
+  }
+
   /** Log entries not yet folded into the snapshot. */
   get logEntryCount(): number {
     return this.log.unfoldedEntryCount;

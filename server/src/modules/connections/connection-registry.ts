@@ -40,6 +40,11 @@ export class ConnectionRegistry implements OnApplicationShutdown {
     return [...(this.byPerson.get(userId) ?? [])];
   }
 
+  /** How many connections one person has on this node. */
+  countOfPerson(userId: string): number {
+    return this.byPerson.get(userId)?.size ?? 0;
+  }
+
   /** This node's connections opened with one session. */
   ofSession(sessionKey: string): Connection[] {
     return [...(this.bySession.get(sessionKey) ?? [])];

@@ -11,6 +11,7 @@ import { SpecificationsService } from './specifications.service';
 import { ApiIdParam } from '../../base/api-docs';
 import { CurrentMembership, type RequestMembership } from '../access/workspace-request';
 import { CurrentUser } from '../auth/request-auth';
+import { CreationQuota } from '../auth/creation-quota';
 
 @ApiTags('specifications')
 @ApiBearerAuth()
@@ -27,6 +28,7 @@ export class SpecificationsController {
   }
 
   @Post()
+  @CreationQuota('SPECIFICATIONS_PER_HOUR')
   @Allow('specification.create')
   @Audited('specification.create', ({ result }) => {
     const created = result as SpecificationSummary;

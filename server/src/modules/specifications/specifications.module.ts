@@ -7,11 +7,13 @@ import { LastEditorRecorder } from './last-editor-recorder';
 import { Specification, SpecificationSchema } from './specification.schema';
 import { SpecificationsController } from './specifications.controller';
 import { SpecificationsService } from './specifications.service';
+import { AuthModule } from '../auth/auth.module';
 
 @Module({
   imports: [
     AccessModule,
     AccountsModule,
+    AuthModule,
     SpecificationStoreModule,
     MongooseModule.forFeature([{ name: Specification.name, schema: SpecificationSchema }]),
   ],

@@ -10,6 +10,7 @@ import { WorkspacesService } from './workspaces.service';
 import { ApiIdParam } from '../../base/api-docs';
 import { CurrentMembership, type RequestMembership } from '../access/workspace-request';
 import { CurrentUser } from '../auth/request-auth';
+import { CreationQuota } from '../auth/creation-quota';
 
 @ApiTags('workspaces')
 @ApiBearerAuth()
@@ -28,6 +29,7 @@ export class WorkspacesController {
   }
 
   @Post()
+  @CreationQuota('WORKSPACES_PER_HOUR')
   @SignedIn()
   @Audited('workspace.create', ({ result }) => {
     const created = result as WorkspaceDetail;
