@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
+import { DEMO_EMAIL } from '../support/api';
 import { appInBrowser } from '../support/browser';
+import { changeDemoRole } from '../support/collab';
 import { checkScreen, openDemoWorkspace, signInToWorkspaces, waitUntilLoaded } from './screens';
 
 /** The names of this browser's IndexedDB databases that keep a specification. */
@@ -44,5 +46,24 @@ describe('the copy of a specification kept in the browser', () => {
       await eventually(page, (drafts) => drafts.length === 0, 'the copy is removed');
       expect(await localDrafts(page)).toEqual([]);
       await checkScreen(page, 'signed-out');
+    }));
+
+  it('is removed the moment its person is made provider while the specification is open', () =>
+    app.withPage(async (page) => {
+      await signInToWorkspaces(page, DEMO_EMAIL['engagement-lead']);
+      await openDemoWorkspace(page);
+      await page
+        .locator('section[aria-labelledby="specifications-heading"] table a')
+        .first()
+        .click();
+      await page.locator('.coproduce-editor__content').waitFor();
+      await waitUntilLoaded(page);
+      await eventually(page, (drafts) => drafts.length === 1, 'the copy is kept');
+
+      // Nothing is typed on the page: the server's refusal alone must be enough.
+      await changeDemoRole(app.url, DEMO_EMAIL['engagement-lead'], 'provider');
+
+      await eventually(page, (drafts) => drafts.length === 0, 'the copy is removed');
+      expect(await localDrafts(page)).toEqual([]);
     }));
 });

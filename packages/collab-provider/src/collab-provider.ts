@@ -209,8 +209,10 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
   }
 
   onError(error: CollabErrorBody): void {
-    // We were taken out of the document (or the server restarted it): join again.
-    if (error.code === 'not-joined' && this.joined) {
+    // We were taken out of the document (or the server restarted it): join again. A
+    // refusal may mean the person was taken out for good (removed, made provider): the
+    // join then fails, and the page learns it now rather than at the next keystroke.
+    if ((error.code === 'not-joined' || error.code === 'forbidden') && this.joined) {
       this.joined = false;
       this.answeredServer = false;
       this.join();
