@@ -22,6 +22,7 @@ import { CommentsModule } from './modules/comments/comments.module';
 import { HealthModule } from './modules/health/health.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SetupModule } from './modules/setup/setup.module';
+import { SpecificationExportModule } from './modules/specification-export/specification-export.module';
 import { SpecificationsModule } from './modules/specifications/specifications.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 
@@ -57,6 +58,7 @@ import { WorkspacesModule } from './modules/workspaces/workspaces.module';
     AccessModule,
     SpecificationsModule,
     CollabModule,
+    SpecificationExportModule,
     CommentsModule,
     AuditModule,
     HealthModule,

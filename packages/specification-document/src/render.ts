@@ -13,7 +13,7 @@ import { MARKDOWN_MAPPINGS } from './markdown-mappings';
  */
 export function renderSpecificationHtml(doc: Y.Doc): string {
   return renderToHTMLString({
-    content: readableContent(doc),
+    content: readableSpecificationContent(doc),
     extensions: specificationExtensions(),
   });
 }
@@ -21,7 +21,7 @@ export function renderSpecificationHtml(doc: Y.Doc): string {
 /** The specification as Markdown (CommonMark), escaped so that text reads as text. */
 export function renderSpecificationMarkdown(doc: Y.Doc): string {
   const markdown = renderToMarkdown({
-    content: readableContent(doc),
+    content: readableSpecificationContent(doc),
     extensions: specificationExtensions(),
     options: MARKDOWN_MAPPINGS,
   });
@@ -29,11 +29,12 @@ export function renderSpecificationMarkdown(doc: Y.Doc): string {
 }
 
 /**
- * The document's content as ProseMirror JSON, read from a copy: y-prosemirror deletes
- * any element the schema refuses from the Y.Doc it reads, and a renderer must never
- * change the live document.
+ * The document's content as ProseMirror JSON without the template's guidance, for any
+ * renderer (HTML, Markdown, Word, PDF). Read from a copy: y-prosemirror deletes any
+ * element the schema refuses from the Y.Doc it reads, and a renderer must never change
+ * the live document.
  */
-function readableContent(doc: Y.Doc): JSONContent {
+export function readableSpecificationContent(doc: Y.Doc): JSONContent {
   const copy = new Y.Doc();
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));

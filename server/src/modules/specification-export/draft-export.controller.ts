@@ -1,0 +1,71 @@
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Types } from 'mongoose';
+import { Allow } from '../../base/access-rule.decorators';
+import { ApiIdParam } from '../../base/api-docs';
+import { NotFound } from '../../base/errors';
+import { ObjectIdPipe } from '../../base/object-id.pipe';
+import { AccessPolicy } from '../access/access-policy';
+import { CurrentMembership, type RequestMembership } from '../access/workspace-request';
+import { SpecificationReader } from '../collab/specification-reader';
+import { SpecificationsService } from '../specifications/specifications.service';
+import { ExportQueryDto } from './export-query.dto';
+import { sendExportedFile } from './send-exported-file';
+import { SpecificationExportService } from './specification-export.service';
+
+const UK_TIME = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Europe/London',
+});
+
+/**
+ * Downloading a draft as it is now, for members who may read drafts. A provider is
+ * answered 404, as for the draft itself: published versions have their own export.
+ */
+@ApiTags('specifications')
+@ApiBearerAuth()
+@ApiIdParam('workspaceId', 'The workspace')
+@Controller('api/workspaces/:workspaceId/specifications/:specificationId/export')
+export class DraftExportController {
+  constructor(
+    private readonly specifications: SpecificationsService,
+    private readonly reader: SpecificationReader,
+    private readonly exports: SpecificationExportService,
+  ) {}
+
+  @Get()
+  @Allow('specification.list')
+  @ApiOperation({ summary: 'The draft as it is now, as a Word, PDF or Markdown file' })
+  @ApiIdParam('specificationId', 'The specification')
+  @ApiProduces(
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/pdf',
+    'text/markdown',
+  )
+  async export(
+    @CurrentMembership() membership: RequestMembership,
+    @Param('specificationId', new ObjectIdPipe('that specification'))
+    specificationId: Types.ObjectId,
+    @Query() query: ExportQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    if (!AccessPolicy.can(membership.role, 'specification.read-draft')) {
+      throw new NotFound('that specification');
+    }
+    const specification = await this.specifications.detailFor(
+      membership.workspaceId,
+      specificationId,
+      membership.role,
+    );
+    const file = await this.exports.export(query.format, {
+      state: await this.reader.state(specificationId.toHexString()),
+      cover: {
+        title: specification.title,
+        subtitle: `Draft, not published: the text as it was on ${UK_TIME.format(new Date())}`,
+      },
+    });
+    return sendExportedFile(response, file);
+  }
+}

@@ -1,0 +1,156 @@
+import { dirname, join } from 'node:path';
+import pdfmake from 'pdfmake';
+import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
+import {
+  hasMark,
+  headingLevelOf,
+  safeLink,
+  textOf,
+  type DocumentNode,
+  type ExportCover,
+} from './document-node';
+
+// Roboto, shipped with pdfmake: it covers £, curly quotes, dashes and accented names.
+const FONT_DIRECTORY = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+
+let fontsSet = false;
+
+/** pdfmake's fonts, once; and it may read nothing but them, from disk or the network. */
+function preparePdfmake(): void {
+  if (fontsSet) return;
+  pdfmake.setFonts({
+    Roboto: {
+      normal: join(FONT_DIRECTORY, 'Roboto-Regular.ttf'),
+      bold: join(FONT_DIRECTORY, 'Roboto-Medium.ttf'),
+      italics: join(FONT_DIRECTORY, 'Roboto-Italic.ttf'),
+      bolditalics: join(FONT_DIRECTORY, 'Roboto-MediumItalic.ttf'),
+    },
+  });
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIRECTORY));
+  fontsSet = true;
+}
+
+const HEADING_SIZES = [20, 16, 14, 12.5, 12, 11.5];
+
+/**
+ * A specification as a PDF: a title, headings in sizes by level (and in the PDF's
+ * outline, so readers can jump between sections), lists, page numbers, and the
+ * document's title and language for screen readers (tagged).
+ */
+export async function writePdf(content: DocumentNode, cover: ExportCover): Promise<Buffer> {
+  preparePdfmake();
+  const definition: TDocumentDefinitions = {
+    info: { title: cover.title, subject: cover.subtitle, creator: 'Coproduce' },
+    language: 'en-GB',
+    tagged: true,
+    displayTitle: true,
+    pageSize: 'A4',
+    pageMargins: [56, 56, 56, 64],
+    defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.25 },
+    styles: {
+      title: { fontSize: 24, bold: true, margin: [0, 0, 0, 6] },
+      subtitle: { fontSize: 11, italics: true, color: '4c6272', margin: [0, 0, 0, 18] },
+      paragraph: { margin: [0, 0, 0, 8] },
+      quote: { italics: true, color: '4c6272', margin: [16, 0, 0, 8] },
+      code: { background: '#f0f4f5' },
+    },
+    footer: (currentPage, pageCount) => ({
+      text: `Page ${currentPage} of ${pageCount}`,
+      alignment: 'center',
+      fontSize: 9,
+      color: '4c6272',
+      margin: [0, 24, 0, 0],
+    }),
+    content: [
+      { text: cover.title, style: 'title' },
+      { text: cover.subtitle, style: 'subtitle' },
+      ...blocks(content.content, false),
+    ],
+  };
+  return pdfmake.createPdf(definition).getBuffer();
+}
+
+function blocks(nodes: DocumentNode[] | undefined, quoted: boolean): Content[] {
+  return (nodes ?? []).flatMap((node) => block(node, quoted));
+}
+
+function block(node: DocumentNode, quoted: boolean): Content[] {
+  switch (node.type) {
+    case 'heading': {
+      const level = headingLevelOf(node);
+      return [
+        {
+          text: inline(node.content),
+          fontSize: HEADING_SIZES[level - 1],
+          bold: true,
+          margin: [0, level === 1 ? 16 : 10, 0, 6],
+          headlineLevel: level,
+          outline: true,
+          outlineText: textOf(node),
+          keepWithHeadersAndFooters: true,
+        } as ContentText,
+      ];
+    }
+    case 'paragraph':
+      return [{ text: inline(node.content), style: quoted ? 'quote' : 'paragraph' }];
+    case 'bulletList':
+      return [{ ul: listItems(node, quoted), margin: [0, 0, 0, 8] }];
+    case 'orderedList':
+      return [{ ol: listItems(node, quoted), margin: [0, 0, 0, 8] }];
+    case 'blockquote':
+      return blocks(node.content, true);
+    case 'codeBlock':
+      return [
+        {
+          text: node.content?.map((text) => text.text ?? '').join('') ?? '',
+          style: ['paragraph', 'code'],
+          preserveLeadingSpaces: true,
+        },
+      ];
+    case 'horizontalRule':
+      return [
+        {
+          canvas: [
+            { type: 'line', x1: 0, y1: 4, x2: 483, y2: 4, lineWidth: 0.5, lineColor: '#999999' },
+          ],
+          margin: [0, 4, 0, 12],
+        },
+      ];
+    default:
+      return blocks(node.content, quoted);
+  }
+}
+
+/** Each item a stack of its blocks, so paragraphs and nested lists stay under their bullet. */
+function listItems(list: DocumentNode, quoted: boolean): Content[] {
+  return (list.content ?? []).map((item) => {
+    const parts = blocks(item.content, quoted);
+    return parts.length === 1 ? parts[0]! : { stack: parts };
+  });
+}
+
+function inline(nodes: DocumentNode[] | undefined): ContentText['text'] {
+  return (nodes ?? []).flatMap((node): ContentText[] => {
+    if (node.type === 'hardBreak') return [{ text: '\n' }];
+    if (node.type !== 'text' || !node.text) return [];
+    const link = node.marks?.find((mark) => mark.type === 'link');
+    const href = link ? safeLink(link) : null;
+    const decoration = [
+      ...(hasMark(node, 'underline') || href ? ['underline' as const] : []),
+      ...(hasMark(node, 'strike') ? ['lineThrough' as const] : []),
+    ];
+    return [
+      {
+        text: node.text,
+        bold: hasMark(node, 'bold'),
+        italics: hasMark(node, 'italic'),
+        ...(decoration.length
+          ? { decoration: decoration.length === 1 ? decoration[0] : decoration }
+          : {}),
+        ...(hasMark(node, 'code') ? { style: 'code' } : {}),
+        ...(href ? { link: href, color: '005eb8' } : {}),
+      },
+    ];
+  });
+}

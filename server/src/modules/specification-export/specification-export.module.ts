@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
+import { CollabModule } from '../collab/collab.module';
+import { SpecificationsModule } from '../specifications/specifications.module';
+import { DraftExportController } from './draft-export.controller';
+import { SpecificationExportService } from './specification-export.service';
+
+/**
+ * Word, PDF and Markdown files of a specification. Publishing exports its versions
+ * through `SpecificationExportService` (and `sendExportedFile`); this module's own route
+ * exports the draft.
+ */
+@Module({
+  imports: [AccessModule, CollabModule, SpecificationsModule],
+  controllers: [DraftExportController],
+  providers: [SpecificationExportService],
+  exports: [SpecificationExportService],
+})
+export class SpecificationExportModule {}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import type { ExportFormat } from '@coproduce/domain';
+import { Y } from '@coproduce/protocol';
+import {
+  readableSpecificationContent,
+  renderSpecificationMarkdown,
+} from '@coproduce/specification-document';
+import type { DocumentNode, ExportCover } from './document-node';
+import { writeDocx } from './docx-writer';
+import { writePdf } from './pdf-writer';
+
+/** What is exported: a specification's text (a Yjs state) and how its cover names it. */
+export interface ExportSubject {
+  /** The full Yjs state: the draft now, or a version as it was published. */
+  state: Uint8Array;
+  cover: ExportCover;
+}
+
+export interface ExportedFile {
+  body: Buffer;
+  contentType: string;
+  /** Without a folder; the route sends it as `Content-Disposition` with an ASCII fallback. */
+  fileName: string;
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  md: 'text/markdown; charset=utf-8',
+};
+
+/**
+ * Makes the files people download: Word, PDF and Markdown, from a specification's Yjs
+ * state, never from the template sections stored beside it (stale once anyone edits).
+ * Publishing exports a version's stored state; the draft route exports the text now.
+ */
+@Injectable()
+export class SpecificationExportService {
+  async export(format: ExportFormat, subject: ExportSubject): Promise<ExportedFile> {
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, subject.state);
+      return {
+        body: await this.write(format, doc, subject.cover),
+        contentType: CONTENT_TYPES[format],
+        fileName: `${fileNameFrom(subject.cover.title)}.${format}`,
+      };
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  private write(format: ExportFormat, doc: Y.Doc, cover: ExportCover): Promise<Buffer> {
+    if (format === 'md') {
+      const heading = `# ${cover.title.replace(/([\\`*_[\]#])/g, '\\$1')}\n\n_${cover.subtitle}_\n\n`;
+      return Promise.resolve(Buffer.from(heading + renderSpecificationMarkdown(doc), 'utf8'));
+    }
+    const content = readableSpecificationContent(doc) as DocumentNode;
+    return format === 'docx' ? writeDocx(content, cover) : writePdf(content, cover);
+  }
+}
+
+/** A file name from a title: what a file system accepts everywhere, never empty. */
+export function fileNameFrom(title: string): string {
+  const name = title
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '')
+    .slice(0, 120)
+    .trim();
+  return name || 'Specification';
+}
