@@ -1,0 +1,136 @@
+import { DEMO_EMAIL, signIn } from '../support/api';
+import {
+  collabApp,
+  connectAs,
+  createSpecification,
+  demoWorkspaceId,
+  openSpecification,
+} from '../support/collab';
+import { appendRichSection, openWordDocument, pdfText } from '../support/exported-files';
+
+interface Download {
+  status: number;
+  type: string | null;
+  disposition: string | null;
+  bytes: Buffer;
+}
+
+async function download(url: string, token: string): Promise<Download> {
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    disposition: response.headers.get('content-disposition'),
+    bytes: Buffer.from(await response.arrayBuffer()),
+  };
+}
+
+const TITLE = 'Children’s emotional wellbeing — “drop-in” £1.2m';
+
+describe('downloading a draft specification', () => {
+  const collab = collabApp();
+  let exportUrl: string;
+  let commissioner: string;
+
+  beforeAll(async () => {
+    const specificationId = await createSpecification(collab.url, TITLE);
+    const connection = await connectAs(collab.url, 'commissioner');
+    const { doc, provider } = await openSpecification(connection, specificationId);
+    appendRichSection(doc, 'What young people said');
+    await provider.whenSaved(10_000);
+    connection.close();
+    commissioner = await signIn(collab.url, DEMO_EMAIL.commissioner);
+    const workspaceId = await demoWorkspaceId(collab.url, commissioner);
+    exportUrl = `${collab.url}/api/workspaces/${workspaceId}/specifications/${specificationId}/export`;
+  });
+
+  it('as Word: headings in Word heading styles, list items numbered by Word, the characters intact', async () => {
+    const file = await download(`${exportUrl}?format=docx`, commissioner);
+
+    expect(file.status).toBe(200);
+    expect(file.type).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(file.disposition).toContain('attachment; filename="');
+    expect(file.disposition).toContain(
+      `filename*=UTF-8''${encodeURIComponent(`${TITLE}.docx`).replace(/'/g, '%27')}`,
+    );
+    const word = await openWordDocument(file.bytes);
+    expect(word.properties).toContain(`<dc:title>${TITLE}</dc:title>`);
+    const find = (text: string) => word.paragraphs.find((paragraph) => paragraph.text === text);
+    expect(find(TITLE)?.style).toBe('Title');
+    expect(find('What young people said')?.style).toBe('Heading2');
+    expect(find('1. Population needs')?.style).toBe('Heading2');
+    expect(find('1.1. National and local context')?.style).toBe('Heading3');
+    for (const listed of [
+      'Drop-in sessions at the youth centre',
+      'Staffed until 10pm',
+      'First step: referral',
+    ]) {
+      expect(find(listed)?.listed).toBe(true);
+    }
+    expect(word.paragraphs.map((paragraph) => paragraph.text)).toContain(
+      'Young people told us the service must be open after school, not only in term time. ' +
+        'Budget £1.2m — “indicative” for Zoë’s café and Siân’s group. See the guidance.',
+    );
+    expect(word.body).toMatch(/<w:b\/>[\s\S]*?open after school/);
+    expect(word.body).toContain('w:hyperlink');
+    // The template's guidance is what the editor shows in empty sections, not text.
+    expect(word.body).not.toContain('Describe the health and care needs');
+  });
+
+  it('as PDF: its title, headings, list items and characters are in the text', async () => {
+    const file = await download(`${exportUrl}?format=pdf`, commissioner);
+
+    expect(file.status).toBe(200);
+    expect(file.type).toBe('application/pdf');
+    const pdf = await pdfText(file.bytes);
+    expect(pdf.title).toBe(TITLE);
+    // Lines wrap where the page ends them.
+    const text = pdf.pages.join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain(TITLE);
+    expect(text).toContain('What young people said');
+    expect(text).toContain('3.2. Service description and care pathway');
+    expect(text).toContain('Staffed until 10pm');
+    expect(text).toContain('Zoë’s café and Siân’s group');
+    expect(text).toMatch(/Page 1 of \d+/);
+  });
+
+  it('as Markdown: the rendered text under a title', async () => {
+    const file = await download(`${exportUrl}?format=md`, commissioner);
+
+    expect(file.status).toBe(200);
+    expect(file.type).toBe('text/markdown; charset=utf-8');
+    const markdown = file.bytes.toString('utf8');
+    expect(markdown.startsWith(`# ${TITLE}\n`)).toBe(true);
+    expect(markdown).toContain('## What young people said');
+    expect(markdown).toContain('**open after school**');
+    expect(markdown).toMatch(/- Drop-in sessions at the youth centre/);
+    expect(markdown).toContain('1. First step: referral');
+  });
+
+  it('in a format it does not make: 400 naming the formats it does', async () => {
+    for (const query of ['?format=rtf', '', '?format[]=pdf']) {
+      const file = await download(`${exportUrl}${query}`, commissioner);
+      expect(file.status).toBe(400);
+      expect(JSON.parse(file.bytes.toString('utf8'))).toEqual({
+        error: { code: 'bad-request', message: expect.stringContaining('docx (Word), pdf or md') },
+      });
+    }
+  });
+
+  it('is a draft: a provider gets 404 as if it did not exist, in every format', async () => {
+    const provider = await signIn(collab.url, DEMO_EMAIL.provider);
+    for (const format of ['docx', 'pdf', 'md']) {
+      const file = await download(`${exportUrl}?format=${format}`, provider);
+      expect(file.status).toBe(404);
+      expect(file.bytes.toString('utf8')).not.toContain('young people');
+    }
+  });
+
+  it('can be read by an observer, who may read drafts', async () => {
+    const observer = await signIn(collab.url, DEMO_EMAIL.observer);
+    const file = await download(`${exportUrl}?format=md`, observer);
+    expect(file.status).toBe(200);
+  });
+});
