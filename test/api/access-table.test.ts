@@ -103,6 +103,8 @@ const ROUTES: Route[] = [
   { method: 'POST', template: '/api/invitations/{token}/accept', path: () => `/api/invitations/${'A'.repeat(43)}/accept`, body: {}, allowed: 'everyone', success: 404 },
   { method: 'GET', template: '/api/setup', path: () => '/api/setup', allowed: 'everyone', success: 200 },
   { method: 'POST', template: '/api/setup', path: () => '/api/setup', body: {}, allowed: 'everyone', success: 400 },
+  // The draft as a file: a provider gets 404 as for the draft itself.
+  { method: 'GET', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}/export', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.draft}/export?format=md`, allowed: DRAFT_READERS, success: 200, otherwise: { provider: 404 } },
   // Comment threads: part of the draft, so a provider gets 404 as for the draft itself.
   { method: 'GET', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}/threads', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.draft}/threads`, allowed: DRAFT_READERS, success: 200, otherwise: { provider: 404 } },
   { method: 'POST', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}/threads', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.draft}/threads`, body: (f: Fixture) => f.newThread, allowed: COMMENTERS, success: 201, otherwise: { provider: 404 } },

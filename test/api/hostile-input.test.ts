@@ -133,10 +133,11 @@ const LONG_COMMENT = [
 /**
  * Every route in the OpenAPI document, each with a valid body where it takes
  * one: hostile variants change one thing about a request that would otherwise
- * succeed, so what refuses them is the thing that was changed.
+ * succeed, so what refuses them is the thing that was changed (a route with a
+ * required query gives it as `validQuery`).
  */
 // prettier-ignore
-const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; accepts?: string[] }> = {
+const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; validQuery?: string; accepts?: string[] }> = {
   'GET /health': {},
   'POST /api/session': { validBody: () => ({ email: DEMO_EMAIL.observer, password: DEMO_PASSWORD }) },
   'GET /api/session': {},
@@ -155,6 +156,7 @@ const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; accept
   'GET /api/workspaces/{workspaceId}/specifications': {},
   'POST /api/workspaces/{workspaceId}/specifications': { validBody: () => ({ title: 'Hostile walk' }) },
   'GET /api/workspaces/{workspaceId}/specifications/{specificationId}': {},
+  'GET /api/workspaces/{workspaceId}/specifications/{specificationId}/export': { validQuery: 'format=md' },
   'GET /api/workspaces/{workspaceId}/audit': {},
   'GET /api/setup': {},
   'POST /api/setup': { validBody: () => ({ code: 'ACDE-FGHJ-KMNP', name: 'Priya Shah', email: 'priya.shah@example.org', password: 'three random words', workspaceName: 'Hostile walk', serviceArea: 'Walks', leadOrganisation: 'Walkers ICB' }) },
@@ -327,13 +329,14 @@ function hostileRequestsFor(
   route: DocumentedRoute,
   f: Fixture,
   validBody?: Record<string, unknown>,
+  validQuery = '',
 ) {
   const bearer: Record<string, string> = route.secured
     ? { authorization: `Bearer ${f.commissioner}` }
     : {};
   const base: Shape = {
     path: route.template.replace(/\{(\w+)\}/g, (_, name: string) => f.ids[name]!),
-    query: '',
+    query: validQuery,
     headers: validBody ? { ...bearer, ...JSON_TYPE } : bearer,
     body: validBody ? JSON.stringify(validBody) : undefined,
   };
@@ -842,9 +845,12 @@ describe('hostile and mistaken requests', () => {
     async (key) => {
       const route = describeRoute(document, key);
       const accepted = new Set(ROUTES[key]!.accepts ?? []);
-      const hostile = hostileRequestsFor(route, fixture, ROUTES[key]!.validBody?.()).filter(
-        (each) => !accepted.has(each.what),
-      );
+      const hostile = hostileRequestsFor(
+        route,
+        fixture,
+        ROUTES[key]!.validBody?.(),
+        ROUTES[key]!.validQuery,
+      ).filter((each) => !accepted.has(each.what));
       expect(hostile.length).toBeGreaterThanOrEqual(route.secured ? 16 : 10);
       const problems: string[] = [];
       for (const each of hostile) {

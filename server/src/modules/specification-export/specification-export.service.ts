@@ -60,11 +60,19 @@ export class SpecificationExportService {
   }
 }
 
+/** Characters some file system refuses in a name. */
+const NOT_IN_FILE_NAMES = new Set('/\\:*?"<>|');
+
+function fitsFileName(character: string): boolean {
+  const code = character.codePointAt(0)!;
+  return code >= 32 && code !== 127 && !NOT_IN_FILE_NAMES.has(character);
+}
+
 /** A file name from a title: what a file system accepts everywhere, never empty. */
 export function fileNameFrom(title: string): string {
-  const name = title
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, ' ')
+  const name = [...title.normalize('NFC')]
+    .map((character) => (fitsFileName(character) ? character : ' '))
+    .join('')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '')
