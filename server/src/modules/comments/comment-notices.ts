@@ -11,6 +11,8 @@ import { InboxService } from './inbox.service';
 @Injectable()
 export class CommentNotices {
   private readonly logger = new Logger(CommentNotices.name);
+  /** People whose count is being worked out, and whether it changed again meanwhile. */
+  private readonly recounts = new Map<string, { again: boolean }>();
 
   constructor(
     private readonly connections: ConnectionRegistry,
@@ -31,12 +33,31 @@ export class CommentNotices {
    * arrive is put right by the next one or by asking GET /api/inbox.
    */
   inboxesChanged(userIds: readonly string[]): void {
-    for (const userId of new Set(userIds)) {
-      this.inbox.unreadCountFor(userId).then(
+    for (const userId of new Set(userIds)) this.recount(userId);
+  }
+
+  /**
+   * One count at a time per person: changes that arrive while one runs are all covered by
+   * a single count after it, so a busy discussion costs a count per burst, not per reply.
+   */
+  private recount(userId: string): void {
+    const running = this.recounts.get(userId);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const recount = { again: false };
+    this.recounts.set(userId, recount);
+    this.inbox
+      .unreadCountFor(userId)
+      .then(
         (unreadCount) =>
           this.connections.toPerson(userId, CollabEvent.inboxChanged, { unreadCount }),
         (error: unknown) => this.logger.warn({ err: error, userId }, 'inbox count not sent'),
-      );
-    }
+      )
+      .finally(() => {
+        this.recounts.delete(userId);
+        if (recount.again) this.recount(userId);
+      });
   }
 }
