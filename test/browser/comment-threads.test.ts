@@ -204,4 +204,33 @@ describe('comment threads in the browser, between two people at once', () => {
         ),
       ).toBe(true);
     }));
+
+  it('the panel can be put away for the width of the text, stays away on reload, and comes back to comment', () =>
+    app.withPage(async (page) => {
+      await openDemoSpecification(page, 'steering@demo.test');
+      const panel = page.getByRole('complementary', { name: 'Comment threads' });
+      await panel.waitFor();
+
+      await page.getByRole('button', { name: 'Hide comments' }).click();
+      await panel.waitFor({ state: 'detached' });
+      const show = page.getByRole('button', { name: /^Show comments/ });
+      expect(await show.evaluate((element) => element === document.activeElement)).toBe(true);
+      await checkScreen(page, 'comments-hidden');
+
+      await page.reload();
+      await page.locator('.coproduce-editor__content').waitFor();
+      await waitUntilLoaded(page);
+      expect(await panel.count()).toBe(0);
+
+      // Starting a comment brings the panel back, where the comment is written.
+      await selectWords(page, 2);
+      await page.getByRole('button', { name: 'Comment', exact: true }).click();
+      await page.getByRole('combobox', { name: 'New comment' }).waitFor();
+      await page.getByRole('button', { name: 'Cancel' }).click();
+
+      await page.getByRole('button', { name: /^Show comments/ }).click();
+      await panel.waitFor();
+      await page.reload();
+      await panel.waitFor();
+    }));
 });

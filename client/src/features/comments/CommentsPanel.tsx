@@ -30,6 +30,8 @@ interface Props {
   onDraftDone: (thread: CommentThread | null) => void;
   /** Escape: back to the thread's text in the editor. */
   onBackToText: (threadId: string | null) => void;
+  /** Puts the panel away, giving the text its width. */
+  onHide?: () => void;
 }
 
 const HINT_ID = 'comment-threads-keys';
@@ -53,6 +55,7 @@ export function CommentsPanel({
   draft,
   onDraftDone,
   onBackToText,
+  onHide,
 }: Props) {
   const [filter, setFilter] = useState<ThreadFilter>('open');
   const cards = useRef(new Map<string, ThreadCardHandle>());
@@ -104,9 +107,16 @@ export function CommentsPanel({
       aria-labelledby="comment-threads-heading"
       onKeyDown={onKeyDown}
     >
-      <h2 id="comment-threads-heading" className="nhsuk-heading-xs">
-        Comments
-      </h2>
+      <div className="coproduce-comments__header">
+        <h2 id="comment-threads-heading" className="nhsuk-heading-xs">
+          Comments
+        </h2>
+        {onHide && (
+          <button type="button" className="coproduce-comments__hide" onClick={onHide}>
+            Hide comments
+          </button>
+        )}
+      </div>
       {draft && mayComment && (
         <div className="coproduce-comments__new">
           <CommentComposer

@@ -15,9 +15,11 @@ import type { SpecificationComments } from './useSpecificationComments';
 export function SpecificationCommentsPanel({
   editor,
   comments,
+  onHide,
 }: {
   editor: Editor;
   comments: SpecificationComments;
+  onHide: () => void;
 }) {
   const { threads, selectedId, userId } = comments;
   const [ordered, setOrdered] = useState<readonly CommentThread[] | undefined>();
@@ -81,6 +83,7 @@ export function SpecificationCommentsPanel({
         else editor.commands.focus();
       }}
       onBackToText={backToText}
+      onHide={onHide}
     />
   );
 }

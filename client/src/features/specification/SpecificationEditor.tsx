@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -11,6 +11,7 @@ import {
 } from '@coproduce/specification-document';
 import { CommentToolbar } from '../comments/CommentToolbar';
 import { SpecificationCommentsPanel } from '../comments/SpecificationCommentsPanel';
+import { useCommentsPanelShown } from '../comments/useCommentsPanelShown';
 import { useSpecificationComments } from '../comments/useSpecificationComments';
 import { drawableAwareness } from './drawable-presence';
 import { FormattingToolbar } from './FormattingToolbar';
@@ -81,11 +82,23 @@ export function SpecificationEditor({ live, user, workspaceId, permissions }: Pr
   useEffect(() => {
     editor?.setEditable(live.canEdit);
   }, [editor, live.canEdit]);
+  const [panelShown, setPanelShown] = useCommentsPanelShown();
+  // Hiding the panel takes focus with it: it goes to the button that brings it back.
+  const showCommentsButton = useRef<HTMLButtonElement>(null);
+  const focusShowButton = useRef(false);
+  useEffect(() => {
+    if (panelShown || !focusShowButton.current) return;
+    focusShowButton.current = false;
+    showCommentsButton.current?.focus();
+  }, [panelShown]);
   comments.attach(editor);
 
   if (!editor) return null;
+  // A new comment is written in the panel: starting one brings it back.
+  const commentsShown = panelShown || comments.draft !== null;
+  const openThreads = comments.threads.data?.filter((thread) => thread.status === 'open').length;
   return (
-    <div className="coproduce-editor coproduce-editor--with-comments">
+    <div className={`coproduce-editor${commentsShown ? ' coproduce-editor--with-comments' : ''}`}>
       {/* Kept in view while writing: whether it is saved, who is here, where to go. */}
       <aside className="coproduce-editor__sidebar">
         <SaveStatusMessage status={live.status} />
@@ -108,11 +121,30 @@ export function SpecificationEditor({ live, user, workspaceId, permissions }: Pr
             />
           )}
         </div>
+        {!commentsShown && (
+          <button
+            type="button"
+            ref={showCommentsButton}
+            className="coproduce-editor__show-comments"
+            onClick={() => setPanelShown(true)}
+          >
+            Show comments{openThreads ? ` (${openThreads} open)` : ''}
+          </button>
+        )}
         <EditorContent editor={editor} />
       </div>
-      <aside className="coproduce-editor__comments" aria-label="Comment threads">
-        <SpecificationCommentsPanel editor={editor} comments={comments} />
-      </aside>
+      {commentsShown && (
+        <aside className="coproduce-editor__comments" aria-label="Comment threads">
+          <SpecificationCommentsPanel
+            editor={editor}
+            comments={comments}
+            onHide={() => {
+              setPanelShown(false);
+              focusShowButton.current = true;
+            }}
+          />
+        </aside>
+      )}
     </div>
   );
 }
