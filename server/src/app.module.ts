@@ -20,6 +20,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CollabModule } from './modules/collab/collab.module';
 import { CommentsModule } from './modules/comments/comments.module';
 import { HealthModule } from './modules/health/health.module';
+import { PasswordResetsModule } from './modules/password-resets/password-resets.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SetupModule } from './modules/setup/setup.module';
 import { SpecificationExportModule } from './modules/specification-export/specification-export.module';
@@ -54,6 +55,7 @@ import { WorkspacesModule } from './modules/workspaces/workspaces.module';
     }),
     AccountsModule,
     AuthModule,
+    PasswordResetsModule,
     WorkspacesModule,
     AccessModule,
     SpecificationsModule,

@@ -91,6 +91,11 @@ const ROUTES: Route[] = [
   { method: 'GET', template: '/api/workspaces/{workspaceId}/members', path: (f) => `/api/workspaces/${f.workspace}/members`, allowed: ['commissioner', 'steering-member', 'expert-by-experience', 'engagement-lead', 'observer'], success: 200 },
   { method: 'PATCH', template: '/api/workspaces/{workspaceId}/members/{userId}', path: (f) => `/api/workspaces/${f.workspace}/members/${f.observerId}`, body: { role: 'observer' }, allowed: COMMISSIONER, success: 200 },
   { method: 'DELETE', template: '/api/workspaces/{workspaceId}/members/{userId}', path: (f) => `/api/workspaces/${f.workspace}/members/${f.nobody}`, allowed: COMMISSIONER, success: 404 },
+  { method: 'POST', template: '/api/workspaces/{workspaceId}/members/{userId}/password-reset', path: (f) => `/api/workspaces/${f.workspace}/members/${f.observerId}/password-reset`, allowed: COMMISSIONER, success: 201 },
+  // Forgotten passwords are public: everyone gets past access to validation or the link check.
+  { method: 'POST', template: '/api/password-resets', path: () => '/api/password-resets', body: {}, allowed: 'everyone', success: 400 },
+  { method: 'GET', template: '/api/password-resets/{token}', path: () => `/api/password-resets/${'A'.repeat(43)}`, allowed: 'everyone', success: 404 },
+  { method: 'POST', template: '/api/password-resets/{token}', path: () => `/api/password-resets/${'A'.repeat(43)}`, body: { password: 'a long enough password' }, allowed: 'everyone', success: 404 },
   { method: 'POST', template: '/api/workspaces/{workspaceId}/invitations', path: (f) => `/api/workspaces/${f.workspace}/invitations`, body: { role: 'observer' }, allowed: COMMISSIONER, success: 201 },
   { method: 'GET', template: '/api/workspaces/{workspaceId}/invitations', path: (f) => `/api/workspaces/${f.workspace}/invitations`, allowed: COMMISSIONER, success: 200 },
   { method: 'DELETE', template: '/api/workspaces/{workspaceId}/invitations/{invitationId}', path: (f) => `/api/workspaces/${f.workspace}/invitations/${f.nobody}`, allowed: COMMISSIONER, success: 404 },

@@ -13,6 +13,8 @@ export const ACTIONS = [
   'member.invite',
   'member.change-role',
   'member.remove',
+  // Issuing a single-use link to choose a new password, for a member locked out.
+  'member.reset-password',
   'invitation.list',
   'invitation.revoke',
   'specification.list',

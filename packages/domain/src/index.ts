@@ -5,3 +5,4 @@ export * from './specification-template';
 export * from './errors';
 export * from './comments';
 export * from './specification-export';
+export * from './password-resets';

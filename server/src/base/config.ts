@@ -18,6 +18,12 @@ export interface AppConfig {
   SESSION_DAYS: number;
   /** Express's `trust proxy`; absent: no proxy is trusted (Express's default). */
   TRUST_PROXY?: TrustProxy;
+  /** Where to send email (`smtp://` or `smtps://`, with credentials if needed); unset: no email. */
+  SMTP_URL?: string;
+  /** Who email comes from. */
+  MAIL_FROM: string;
+  /** The address people reach the app at, for links in email; unset: http://localhost:PORT. */
+  PUBLIC_URL?: string;
   /** Workspaces one account may start in an hour. */
   WORKSPACES_PER_HOUR: number;
   /** Specifications one account may create in an hour. */
@@ -62,6 +68,13 @@ export const configSchema = Joi.object<AppConfig>({
         '{{#label}} must be true, false, a number of proxies, or a comma-separated list of ' +
         'addresses, CIDR ranges, loopback, linklocal or uniquelocal',
     })
+    .optional(),
+  SMTP_URL: Joi.string()
+    .uri({ scheme: ['smtp', 'smtps'] })
+    .optional(),
+  MAIL_FROM: Joi.string().min(3).max(320).default('Coproduce <no-reply@coproduce.invalid>'),
+  PUBLIC_URL: Joi.string()
+    .uri({ scheme: ['http', 'https'] })
     .optional(),
   // Far above what a commissioning team does in an hour; set higher for load tests.
   WORKSPACES_PER_HOUR: Joi.number().integer().min(1).max(1_000_000).default(30),

@@ -16,6 +16,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'member.invite': ['commissioner'],
   'member.change-role': ['commissioner'],
   'member.remove': ['commissioner'],
+  'member.reset-password': ['commissioner'],
   'invitation.list': ['commissioner'],
   'invitation.revoke': ['commissioner'],
   'specification.list': [...ROLES],

@@ -19,6 +19,7 @@ const TABLE: Record<Action, RoleColumns> = {
   'member.invite':                [1,           0,        0,      0,          0,        0],
   'member.change-role':           [1,           0,        0,      0,          0,        0],
   'member.remove':                [1,           0,        0,      0,          0,        0],
+  'member.reset-password':        [1,           0,        0,      0,          0,        0],
   'invitation.list':              [1,           0,        0,      0,          0,        0],
   'invitation.revoke':            [1,           0,        0,      0,          0,        0],
   'specification.list':           [1,           1,        1,      1,          1,        1],

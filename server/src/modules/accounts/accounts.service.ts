@@ -52,6 +52,12 @@ export class AccountsService {
     await this.users.deleteOne({ _id: id }).exec();
   }
 
+  /** Stores a new password for the account (the caller ends its sessions). */
+  async setPassword(id: Types.ObjectId, password: string): Promise<void> {
+    const passwordHash = await hashPassword(password);
+    await this.users.updateOne({ _id: id }, { $set: { passwordHash } }).exec();
+  }
+
   /** The account these credentials belong to, or null; takes the same time either way. */
   async verifyCredentials(email: string, password: string): Promise<UserDocument | null> {
     const user = await this.findByEmail(email);

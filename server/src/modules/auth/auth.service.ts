@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectModel } from '@nestjs/mongoose';
 import type { SessionResponse } from '@coproduce/domain';
-import { Model } from 'mongoose';
+import { Model, Types } from 'mongoose';
 import type { AppConfig } from '../../base/config';
 import { TooManyRequests, WrongCredentials } from '../../base/errors';
 import { EventBus } from '../../base/event-bus';
@@ -78,6 +78,18 @@ export class AuthService {
     const tokenHash = hashToken(token);
     await this.sessions.deleteOne({ tokenHash }).exec();
     this.events.publish('session.ended', { sessionKey: tokenHash });
+  }
+
+  /**
+   * Ends every session of a person (a password changed, perhaps by someone who had it),
+   * and so every collab socket opened with one of them.
+   */
+  async endSessionsOf(userId: Types.ObjectId): Promise<void> {
+    const sessions = await this.sessions.find({ userId }, { tokenHash: 1 }).lean().exec();
+    await this.sessions.deleteMany({ userId }).exec();
+    for (const { tokenHash } of sessions) {
+      this.events.publish('session.ended', { sessionKey: tokenHash });
+    }
   }
 
   sessionLifetimeMs(): number {

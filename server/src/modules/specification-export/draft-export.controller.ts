@@ -6,6 +6,7 @@ import { Allow } from '../../base/access-rule.decorators';
 import { ApiIdParam } from '../../base/api-docs';
 import { NotFound } from '../../base/errors';
 import { ObjectIdPipe } from '../../base/object-id.pipe';
+import { ukDateTime } from '../../base/uk-time';
 import { AccessPolicy } from '../access/access-policy';
 import { CurrentMembership, type RequestMembership } from '../access/workspace-request';
 import { SpecificationReader } from '../collab/specification-reader';
@@ -13,12 +14,6 @@ import { SpecificationsService } from '../specifications/specifications.service'
 import { ExportQueryDto } from './export-query.dto';
 import { sendExportedFile } from './send-exported-file';
 import { SpecificationExportService } from './specification-export.service';
-
-const UK_TIME = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: 'Europe/London',
-});
 
 /**
  * Downloading a draft as it is now, for members who may read drafts. A provider is
@@ -63,7 +58,7 @@ export class DraftExportController {
       state: await this.reader.state(specificationId.toHexString()),
       cover: {
         title: specification.title,
-        subtitle: `Draft, not published: the text as it was on ${UK_TIME.format(new Date())}`,
+        subtitle: `Draft, not published: the text as it was on ${ukDateTime(new Date())}`,
       },
     });
     return sendExportedFile(response, file);

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { MailService } from './mail.service';
+
+/** Email through SMTP (`SMTP_URL`), for any feature that tells people something by email. */
+@Module({
+  providers: [MailService],
+  exports: [MailService],
+})
+export class MailModule {}
