@@ -7,6 +7,8 @@ import { AuditPage } from './features/audit/AuditPage';
 import { InboxPage } from './features/inbox/InboxPage';
 import { AcceptInvitationPage } from './features/invitation/AcceptInvitationPage';
 import { NotFoundPage } from './features/not-found/NotFoundPage';
+import { ChooseNewPasswordPage } from './features/password-reset/ChooseNewPasswordPage';
+import { ForgottenPasswordPage } from './features/password-reset/ForgottenPasswordPage';
 import { SetupPage } from './features/setup/SetupPage';
 import { SignInPage } from './features/sign-in/SignInPage';
 import { WorkspacePage } from './features/workspace/WorkspacePage';
@@ -31,6 +33,8 @@ export function App() {
           <Route element={<Layout />}>
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/setup" element={<SetupPage />} />
+            <Route path="/forgotten-password" element={<ForgottenPasswordPage />} />
+            <Route path="/reset-password/:token" element={<ChooseNewPasswordPage />} />
             <Route path="/invitations/:token" element={<AcceptInvitationPage />} />
             <Route path="/" element={<Navigate to="/workspaces" replace />} />
             <Route

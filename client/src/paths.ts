@@ -3,6 +3,9 @@ const part = encodeURIComponent;
 
 export const paths = {
   signIn: '/sign-in',
+  forgottenPassword: '/forgotten-password',
+  /** Where a password link (emailed, or made by a commissioner) opens. */
+  choosePassword: (token: string) => `/reset-password/${part(token)}`,
   setup: '/setup',
   workspaces: '/workspaces',
   workspace: (workspaceId: string) => `/workspaces/${part(workspaceId)}`,

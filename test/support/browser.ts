@@ -11,7 +11,7 @@ import {
   type BrowserContextOptions,
   type Page,
 } from 'playwright-core';
-import { startApp, type RunningApp } from './app';
+import { startApp, type RunningApp, type StartOptions } from './app';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -64,7 +64,8 @@ export interface AppInBrowser {
  * Starts the built app and Chromium before the tests of the describe block this is
  * called in, and stops both after them.
  */
-export function appInBrowser(): AppInBrowser {
+/** `options`: how to start the app, read when it starts (after earlier `beforeAll`s have run). */
+export function appInBrowser(options: () => StartOptions = () => ({})): AppInBrowser {
   // testTimeout in a project's Jest config is ignored (it is a global option), so set it here:
   // starting the server and driving a real browser take longer than Jest's 5 seconds.
   jest.setTimeout(90_000);
@@ -75,7 +76,7 @@ export function appInBrowser(): AppInBrowser {
   beforeAll(async () => {
     launching = launchBrowser();
     // Settle both before failing, so that whichever did start is still stopped afterwards.
-    const [started, launched] = await Promise.allSettled([startApp(), launching]);
+    const [started, launched] = await Promise.allSettled([startApp(options()), launching]);
     if (started.status === 'fulfilled') app = started.value;
     if (launched.status === 'fulfilled') browser = launched.value;
     if (started.status === 'rejected') throw started.reason;

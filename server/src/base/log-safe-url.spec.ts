@@ -8,6 +8,7 @@ describe('the URL a request log keeps', () => {
     ['/invitations/abc123?from=email', '/invitations/[token]?from=email'],
     ['/reset-password/abc123', '/reset-password/[token]'],
     ['/api/reset-password/abc123', '/api/reset-password/[token]'],
+    ['/api/password-resets/abc123', '/api/password-resets/[token]'],
   ])('hides the secret in the path %s', (url, kept) => {
     expect(logSafeUrl(url)).toBe(kept);
   });

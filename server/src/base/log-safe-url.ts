@@ -2,7 +2,7 @@
  * Paths whose next segment is a secret: whoever reads it in a log could use it. Both the
  * client's pages and the API's routes, for invitations and password resets.
  */
-const SECRET_SEGMENT = /(\/(?:api\/)?(?:invitations|reset-password)\/)[^/?#]+/g;
+const SECRET_SEGMENT = /(\/(?:api\/)?(?:invitations|reset-password|password-resets)\/)[^/?#]+/g;
 
 /** Query parameters that carry a credential, whatever the route. */
 const SECRET_PARAMETER = /token|code|password|secret|key|signature/i;

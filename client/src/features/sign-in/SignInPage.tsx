@@ -74,6 +74,9 @@ export function SignInPage() {
             />
             <Button busyText={signingIn.isPending && 'Signing in…'}>Sign in</Button>
           </form>
+          <p>
+            <Link to={paths.forgottenPassword}>Forgotten your password?</Link>
+          </p>
         </div>
       </div>
     </Page>

@@ -6,6 +6,7 @@ import { Page } from '../../components/Page';
 import { SummaryList } from '../../components/SummaryList';
 import { paths } from '../../paths';
 import { InvitationsSection } from './InvitationsSection';
+import { MemberPasswordLinkForm } from './MemberPasswordLinkForm';
 import { MembersSection } from './MembersSection';
 import { may } from './permissions';
 import { SpecificationsSection } from './SpecificationsSection';
@@ -75,6 +76,9 @@ export function WorkspacePage() {
           canChangeRole={may(workspace.data, 'member.change-role')}
           canRemove={may(workspace.data, 'member.remove')}
         />
+      )}
+      {may(workspace.data, 'member.reset-password') && (
+        <MemberPasswordLinkForm workspaceId={workspaceId} />
       )}
       {may(workspace.data, 'invitation.list') && (
         <InvitationsSection

@@ -1,0 +1,58 @@
+import { appInBrowser } from '../support/browser';
+import { linkIn, startMailCatcher, type MailCatcher } from '../support/mail-catcher';
+import { checkScreen, fillSignInForm, openDemoWorkspace, signInToWorkspaces } from './screens';
+
+let mail: MailCatcher;
+beforeAll(async () => {
+  mail = await startMailCatcher();
+});
+afterAll(() => mail?.stop());
+
+describe('someone who has forgotten their password', () => {
+  const app = appInBrowser(() => ({ env: { SMTP_URL: mail.url } }));
+
+  it('asks for a link on the sign-in page, follows it from the email, and signs in again', () =>
+    app.withPage(async (page) => {
+      await page.goto('/sign-in');
+      await page.getByRole('link', { name: 'Forgotten your password?' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Forgotten your password?' }).waitFor();
+      await checkScreen(page, 'forgotten-password');
+
+      // A mistyped address is caught on the page, as NHS.UK forms do.
+      await page.getByLabel('Email address').fill('expert@demo');
+      await page.getByRole('button', { name: 'Send the link' }).click();
+      await page.getByRole('link', { name: /correct format/ }).waitFor();
+
+      await page.getByLabel('Email address').fill('expert@demo.test');
+      await page.getByRole('button', { name: 'Send the link' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
+      await checkScreen(page, 'check-your-email');
+
+      const link = new URL(linkIn(await mail.next('expert@demo.test'), /\/reset-password\//));
+      await page.goto(link.pathname);
+      await page.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+      await page.getByText('expert@demo.test').waitFor();
+      await checkScreen(page, 'choose-a-new-password');
+      await page.getByLabel('Create a password').fill('new expert passphrase');
+      await page.getByLabel('Type the password again').fill('new expert passphrase');
+      await page.getByRole('button', { name: 'Save the new password' }).click();
+      await page
+        .getByRole('heading', { level: 1, name: 'Sign in with your new password' })
+        .waitFor();
+      await checkScreen(page, 'password-changed');
+
+      await page.getByRole('link', { name: 'Sign in' }).click();
+      await fillSignInForm(page, 'expert@demo.test', 'new expert passphrase');
+      await page.getByRole('heading', { level: 1, name: 'Your workspaces' }).waitFor();
+    }));
+
+  it('can be sent a link by a commissioner from the workspace page', () =>
+    app.withPage(async (page) => {
+      await signInToWorkspaces(page, 'commissioner@demo.test');
+      await openDemoWorkspace(page);
+      await page.getByLabel('Member', { exact: true }).selectOption({ label: 'Tom Okafor' });
+      await page.getByRole('button', { name: 'Make a password link' }).click();
+      await page.getByText('Link emailed to Tom Okafor').waitFor();
+      await checkScreen(page, 'password-link-emailed');
+    }));
+});
