@@ -4,3 +4,4 @@ export * from './api';
 export * from './specification-template';
 export * from './errors';
 export * from './comments';
+export * from './publishing';
