@@ -92,6 +92,26 @@ export const ERRORS = {
     message:
       'A workspace needs at least one commissioner. Make another member a commissioner first.',
   },
+  /** A clarification question after the version's clarification deadline. */
+  QuestionsClosed: {
+    code: 'questions-closed',
+    status: 409,
+    message: (deadline: string) =>
+      `Questions on this version closed at the end of ${deadline}. Contact the commissioners another way if something is urgent.`,
+  },
+  /** Asking about, or withdrawing again, a version that was withdrawn. */
+  VersionWithdrawn: {
+    code: 'version-withdrawn',
+    status: 409,
+    message:
+      'This version has been withdrawn. Read the newest published version, and ask your question there.',
+  },
+  AlreadyAnswered: {
+    code: 'already-answered',
+    status: 409,
+    message:
+      'This question has already been answered, and every provider can read the answer. Publish a new version if the answer needs to change.',
+  },
   /** A collab frame for a specification the socket has not joined. */
   NotJoined: {
     code: 'not-joined',

@@ -6,3 +6,4 @@ export * from './errors';
 export * from './comments';
 export * from './specification-export';
 export * from './password-resets';
+export * from './publishing';

@@ -13,6 +13,10 @@ import type {
   SizeWarning,
   ThreadChangedNotice,
   InboxChangedNotice,
+  VersionNotice,
+  QuestionNotice,
+  HistoryChangedNotice,
+  NoticesChangedNotice,
 } from './payloads';
 
 export const COLLAB_NAMESPACE = '/collab';
@@ -33,6 +37,12 @@ export const CollabEvent = {
   role: 'doc:role',
   threadChanged: 'thread:changed',
   inboxChanged: 'inbox:changed',
+  versionPublished: 'version:published',
+  versionWithdrawn: 'version:withdrawn',
+  questionAsked: 'question:asked',
+  questionAnswered: 'question:answered',
+  historyChanged: 'history:changed',
+  noticesChanged: 'notices:changed',
 } as const;
 
 /** Events a client sends. Binary arrives on the server as a Buffer, which is a Uint8Array. */
@@ -51,4 +61,10 @@ export interface CollabServerEvents {
   [CollabEvent.role]: (docId: string, notice: RoleNotice) => void;
   [CollabEvent.threadChanged]: (docId: string, notice: ThreadChangedNotice) => void;
   [CollabEvent.inboxChanged]: (notice: InboxChangedNotice) => void;
+  [CollabEvent.versionPublished]: (notice: VersionNotice) => void;
+  [CollabEvent.versionWithdrawn]: (notice: VersionNotice) => void;
+  [CollabEvent.questionAsked]: (notice: QuestionNotice) => void;
+  [CollabEvent.questionAnswered]: (notice: QuestionNotice) => void;
+  [CollabEvent.historyChanged]: (docId: string, notice: HistoryChangedNotice) => void;
+  [CollabEvent.noticesChanged]: (notice: NoticesChangedNotice) => void;
 }

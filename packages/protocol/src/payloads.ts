@@ -93,3 +93,47 @@ export interface ThreadChangedNotice {
 export interface InboxChangedNotice {
   unreadCount: number;
 }
+
+/**
+ * `version:published (notice)` / `version:withdrawn (notice)`: a version of a
+ * specification in one of the person's workspaces was published or withdrawn; sent to
+ * every member of the workspace who may read versions, wherever they are connected.
+ * Carries no text: `GET …/versions/:number` has it.
+ */
+export interface VersionNotice {
+  workspaceId: string;
+  specificationId: string;
+  number: number;
+  name: string;
+  /** When it was published, or withdrawn. */
+  at: string;
+}
+
+/**
+ * `question:asked (notice)` to those who answer questions, `question:answered (notice)` to
+ * everyone in the workspace who may read questions (every provider). Never says who asked.
+ */
+export interface QuestionNotice {
+  workspaceId: string;
+  specificationId: string;
+  questionId: string;
+  versionNumber: number;
+}
+
+/**
+ * `history:changed (docId, notice)`: a checkpoint was saved, a version published or
+ * withdrawn, or a checkpoint restored; to everyone with the specification open, so a
+ * history panel refreshes (`GET …/history`).
+ */
+export interface HistoryChangedNotice {
+  change: 'checkpoint-saved' | 'version-published' | 'version-withdrawn' | 'restored';
+  by: { id: string; name: string };
+}
+
+/**
+ * `notices:changed (notice)`: the person's publishing notices changed (`GET /api/notices`);
+ * to each of their connections, so the header's count updates without asking.
+ */
+export interface NoticesChangedNotice {
+  unreadCount: number;
+}
