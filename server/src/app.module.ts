@@ -21,6 +21,7 @@ import { CollabModule } from './modules/collab/collab.module';
 import { CommentsModule } from './modules/comments/comments.module';
 import { HealthModule } from './modules/health/health.module';
 import { PasswordResetsModule } from './modules/password-resets/password-resets.module';
+import { PublishingModule } from './modules/publishing/publishing.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SetupModule } from './modules/setup/setup.module';
 import { SpecificationExportModule } from './modules/specification-export/specification-export.module';
@@ -62,6 +63,7 @@ import { WorkspacesModule } from './modules/workspaces/workspaces.module';
     CollabModule,
     SpecificationExportModule,
     CommentsModule,
+    PublishingModule,
     AuditModule,
     HealthModule,
     SeedModule,

@@ -13,3 +13,4 @@ export * from './resolve-anchors';
 export * from './selection-anchor';
 export * from './render';
 export * from './words-anchor';
+export * from './plain-text';

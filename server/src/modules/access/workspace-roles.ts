@@ -31,6 +31,16 @@ export class WorkspaceRoles {
     return new Map(found.map((each) => [each.userId.toHexString(), each.role]));
   }
 
+  /** Everyone in a workspace, with their role and organisation. */
+  async membersOf(
+    workspaceId: Types.ObjectId,
+  ): Promise<{ userId: Types.ObjectId; role: Role; organisation?: string | null }[]> {
+    return this.memberships
+      .find({ workspaceId }, { userId: 1, role: 1, organisation: 1 })
+      .lean()
+      .exec();
+  }
+
   /** Every workspace a person belongs to, with their role in it. */
   async membershipsOf(
     userId: Types.ObjectId,

@@ -12,11 +12,12 @@ import { SessionWatcher } from './session-watcher';
 import { SocketSession } from './socket-session';
 import { SpecificationEditors } from './specification-editors';
 import { SpecificationReader } from './specification-reader';
+import { SpecificationWriter } from './specification-writer';
 
 /**
  * Live co-editing of specifications: the `/collab` gateway, the open documents and who
  * has joined them. Other features read a specification's current text through
- * `SpecificationReader`, and reach the people viewing it through `ConnectionRegistry`.
+ * `SpecificationReader`, change it on the server through `SpecificationWriter`, and reach the people viewing it through `ConnectionRegistry`.
  */
 @Module({
   imports: [AuthModule, SpecificationsModule, SpecificationStoreModule, ConnectionsModule],
@@ -30,7 +31,8 @@ import { SpecificationReader } from './specification-reader';
     SessionWatcher,
     SpecificationEditors,
     SpecificationReader,
+    SpecificationWriter,
   ],
-  exports: [SpecificationReader],
+  exports: [SpecificationReader, SpecificationWriter],
 })
 export class CollabModule {}

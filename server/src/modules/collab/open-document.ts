@@ -27,6 +27,8 @@ const { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } = a
 
 /** Transaction origin of state read from the store: neither stored again nor relayed. */
 const FROM_STORE = Symbol('from-store');
+/** Transaction origin of a change the server makes for someone: stored and relayed to all. */
+const SERVER_EDIT = Symbol('server-edit');
 
 type FrameRefusal = CollabRefusal<FrameErrorCode>;
 
@@ -302,6 +304,18 @@ export class OpenDocument {
         .get(connectionId)
         ?.send(CollabEvent.saved, this.specificationId, { stateVector, updatesSaved });
     }
+  }
+
+  /**
+   * A change the server makes to the text for a person (restoring a checkpoint): one
+   * transaction on the live document, so it is relayed to every member and appended to
+   * the log like a member's edit, and merges with whatever they are typing. Resolves once
+   * it is durable.
+   */
+  edit(userId: string, change: (doc: Y.Doc) => void): Promise<void> {
+    this.doc.transact(() => change(this.doc), SERVER_EDIT);
+    this.edited(userId);
+    return this.log.settle();
   }
 
   /** Folds the log into the snapshot; one compaction at a time. */

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { CommentPerson, CommentThread } from '@coproduce/domain';
 import { CollabEvent, type ThreadChange } from '@coproduce/protocol';
+import { OneAtATime } from '../../base/one-at-a-time';
 import { ConnectionRegistry } from '../connections/connection-registry';
 import { InboxService } from './inbox.service';
 
@@ -11,8 +12,7 @@ import { InboxService } from './inbox.service';
 @Injectable()
 export class CommentNotices {
   private readonly logger = new Logger(CommentNotices.name);
-  /** People whose count is being worked out, and whether it changed again meanwhile. */
-  private readonly recounts = new Map<string, { again: boolean }>();
+  private readonly recounts = new OneAtATime();
 
   constructor(
     private readonly connections: ConnectionRegistry,
@@ -41,23 +41,12 @@ export class CommentNotices {
    * a single count after it, so a busy discussion costs a count per burst, not per reply.
    */
   private recount(userId: string): void {
-    const running = this.recounts.get(userId);
-    if (running) {
-      running.again = true;
-      return;
-    }
-    const recount = { again: false };
-    this.recounts.set(userId, recount);
-    this.inbox
-      .unreadCountFor(userId)
-      .then(
+    this.recounts.run(userId, () =>
+      this.inbox.unreadCountFor(userId).then(
         (unreadCount) =>
           this.connections.toPerson(userId, CollabEvent.inboxChanged, { unreadCount }),
         (error: unknown) => this.logger.warn({ err: error, userId }, 'inbox count not sent'),
-      )
-      .finally(() => {
-        this.recounts.delete(userId);
-        if (recount.again) this.recount(userId);
-      });
+      ),
+    );
   }
 }

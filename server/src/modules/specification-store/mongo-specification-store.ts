@@ -16,6 +16,7 @@ import {
   SpecificationUpdate,
   logEntryProblem,
 } from './specification-update.schema';
+import { storedBytes } from '../../base/stored-bytes';
 
 /**
  * `doc:saved` promises the edit survives a crash of the database too, so every
@@ -58,12 +59,12 @@ export class MongoSpecificationStore extends SpecificationStore implements OnMod
     ]);
     return {
       snapshot: snapshot
-        ? { state: bytesOf(snapshot.state), version: snapshot.version ?? 0 }
+        ? { state: storedBytes(snapshot.state), version: snapshot.version ?? 0 }
         : null,
       log: entries.map((entry) => ({
         writer: entry.writer ?? null,
         seq: entry.seq,
-        update: bytesOf(entry.update),
+        update: storedBytes(entry.update),
       })),
     };
   }
@@ -100,7 +101,7 @@ export class MongoSpecificationStore extends SpecificationStore implements OnMod
         .findOne({ specificationId }, { state: 1, version: 1 })
         .lean()
         .exec();
-      merged = current ? Y.mergeUpdates([bytesOf(current.state), merged]) : merged;
+      merged = current ? Y.mergeUpdates([storedBytes(current.state), merged]) : merged;
       based = current?.version ?? 0;
     }
     // Ranges, not a list of entries: a range of one writer is one index scan.
@@ -174,14 +175,6 @@ const MAX_SNAPSHOT_RACES = 5;
 function isMissingIndex(error: unknown): boolean {
   const code = (error as { codeName?: unknown } | null)?.codeName;
   return code === 'IndexNotFound' || code === 'NamespaceNotFound';
-}
-
-/** Lean reads give the driver's Binary; hydrated ones a Buffer. */
-function bytesOf(value: unknown): Uint8Array {
-  if (value instanceof Uint8Array) return value;
-  const binary = value as { buffer?: unknown };
-  if (binary && binary.buffer instanceof Uint8Array) return binary.buffer;
-  throw new Error('stored Yjs state is not binary');
 }
 
 /** The parts of mongoose's and the driver's bulk write errors that say what became of each entry. */

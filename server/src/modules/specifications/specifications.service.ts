@@ -108,6 +108,21 @@ export class SpecificationsService {
     return { specification, role };
   }
 
+  /** The specification, if the workspace holds it (whoever may see it: the caller decides). */
+  findInWorkspace(
+    workspaceId: Types.ObjectId,
+    specificationId: Types.ObjectId,
+  ): Promise<SpecificationDocument | null> {
+    return this.specifications.findOne({ _id: specificationId, workspaceId }).exec();
+  }
+
+  /** From its first published version on, providers see the specification (its versions only). */
+  async markPublished(specificationId: Types.ObjectId): Promise<void> {
+    await this.specifications
+      .updateOne({ _id: specificationId }, { $set: { status: 'published' } })
+      .exec();
+  }
+
   /** Whether the workspace holds this specification (whoever may see it: the caller decides). */
   async existsInWorkspace(
     workspaceId: Types.ObjectId,

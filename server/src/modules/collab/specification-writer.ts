@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import type { Y } from '@coproduce/protocol';
+import { DocumentRegistry } from './document-registry';
+
+/**
+ * How a feature changes a specification's text on the server (restoring a checkpoint):
+ * never by replacing what is stored, but as a new edit to the live document, which is
+ * stored, acknowledged and sent to every open editor like anyone's typing, and merges
+ * with what they write meanwhile. Like the reader, it does not authorise: the caller has
+ * decided the person may edit.
+ */
+@Injectable()
+export class SpecificationWriter {
+  constructor(private readonly registry: DocumentRegistry) {}
+
+  /**
+   * Runs `change` as one transaction on the live document, for `userId`; resolves once
+   * the change is durable. `change` gets the document itself: it must only change the
+   * text, synchronously, and keep no reference to it.
+   */
+  async edit(specificationId: string, userId: string, change: (doc: Y.Doc) => void): Promise<void> {
+    const document = await this.registry.acquire(specificationId);
+    try {
+      await document.edit(userId, change);
+    } finally {
+      this.registry.released(document);
+    }
+  }
+}

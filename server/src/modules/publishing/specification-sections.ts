@@ -1,0 +1,48 @@
+import { Y } from '@coproduce/protocol';
+import { elementText, sectionIdOf, specificationFragment } from '@coproduce/specification-document';
+
+/** A section of a specification's text: a top-level heading and what follows it up to the next. */
+export interface TextSection {
+  /** The heading's section id; null for a heading without one, and for text before the first heading. */
+  id: string | null;
+  /** "" for the text before the first heading. */
+  heading: string;
+  /** The section's paragraphs, list items and cells, one a line (the heading not included). */
+  text: string;
+}
+
+/** The sections of a specification as they are in `doc`, in order (the outline's headings). */
+export function sectionsOf(doc: Y.Doc): TextSection[] {
+  const sections: TextSection[] = [];
+  let current: TextSection = { id: null, heading: '', text: '' };
+  const lines: string[][] = [[]];
+  for (const node of specificationFragment(doc).toArray()) {
+    if (node instanceof Y.XmlElement && node.nodeName === 'heading') {
+      sections.push(current);
+      current = { id: sectionIdOf(node.getAttributes()), heading: elementText(node), text: '' };
+      lines.push([]);
+    } else if (node instanceof Y.XmlElement || node instanceof Y.XmlText) {
+      lines[lines.length - 1]!.push(...blockLines(node));
+    }
+  }
+  sections.push(current);
+  sections.forEach((section, index) => {
+    section.text = lines[index]!.filter((line) => line.trim() !== '').join('\n');
+  });
+  // The text before the first heading counts only when there is some.
+  return sections[0]!.text === '' ? sections.slice(1) : sections;
+}
+
+/** A block's text, one line per paragraph, list item or cell, so words never run together. */
+function blockLines(node: Y.XmlElement | Y.XmlText): string[] {
+  if (node instanceof Y.XmlText) return [node.toDelta().map(insertText).join('')];
+  const children = node.toArray();
+  if (children.every((child) => child instanceof Y.XmlText)) return [elementText(node)];
+  return children.flatMap((child) =>
+    child instanceof Y.XmlElement || child instanceof Y.XmlText ? blockLines(child) : [],
+  );
+}
+
+function insertText({ insert }: { insert: unknown }): string {
+  return typeof insert === 'string' ? insert : ' ';
+}
