@@ -31,6 +31,13 @@ interface Fixture {
   threadUnderSpecification: { id: string; comment: string };
   /** A start-thread body on real words of the draft. */
   newThread: StartThreadRequest;
+  /** A specification never published. */
+  unpublished: string;
+  /** A specification with versions 1 and 2 published (2 is for withdrawing). */
+  published: string;
+  /** The provider's question on version 1, and a checkpoint of the draft. */
+  question: string;
+  checkpoint: string;
 }
 
 interface Route {
@@ -79,6 +86,27 @@ function threadRoutes(template: string, path: (f: Fixture) => string, comment: (
   ];
 }
 
+const EDITORS = ['commissioner', 'steering-member', 'expert-by-experience'] as const;
+
+/** A published specification's routes (version 2 is the one withdrawn). */
+// prettier-ignore
+function versionRoutes(): Route[] {
+  const at = (f: Fixture, rest = '') => `/api/workspaces/${f.workspace}/specifications/${f.published}${rest}`;
+  const template = (rest = '') => `/api/workspaces/{workspaceId}/specifications/{specificationId}${rest}`;
+  return [
+    { method: 'POST', template: template('/versions'), path: (f) => at(f, '/versions'), body: { name: 'Published on the walk', notes: '' }, allowed: COMMISSIONER, success: 201 },
+    { method: 'GET', template: template('/versions'), path: (f) => at(f, '/versions'), allowed: ALL_MEMBERS, success: 200 },
+    { method: 'GET', template: template('/versions/{number}'), path: (f) => at(f, '/versions/1'), allowed: ALL_MEMBERS, success: 200 },
+    { method: 'GET', template: template('/versions/{number}/export'), path: (f) => at(f, '/versions/1/export?format=md'), allowed: ALL_MEMBERS, success: 200 },
+    { method: 'POST', template: template('/versions/{number}/read'), path: (f) => at(f, '/versions/1/read'), allowed: ALL_MEMBERS, success: 204 },
+    { method: 'POST', template: template('/versions/{number}/questions'), path: (f) => at(f, '/versions/1/questions'), body: { body: 'Asked on the walk.' }, allowed: ['provider'], success: 201 },
+    { method: 'POST', template: template('/versions/{number}/withdraw'), path: (f) => at(f, '/versions/2/withdraw'), body: { reason: 'Withdrawn on the walk.' }, allowed: COMMISSIONER, success: 200 },
+    { method: 'GET', template: template('/reading'), path: (f) => at(f, '/reading'), allowed: ALL_MEMBERS, success: 200 },
+    { method: 'GET', template: template('/questions'), path: (f) => at(f, '/questions'), allowed: ALL_MEMBERS, success: 200 },
+    { method: 'POST', template: '/api/workspaces/{workspaceId}/questions/{questionId}/answer', path: (f) => `/api/workspaces/${f.workspace}/questions/${f.question}/answer`, body: { answer: 'Answered on the walk.' }, allowed: COMMISSIONER, success: 200 },
+  ];
+}
+
 // prettier-ignore
 const ROUTES: Route[] = [
   { method: 'GET', template: '/health', path: () => '/health', allowed: 'everyone', success: 200 },
@@ -102,14 +130,23 @@ const ROUTES: Route[] = [
   { method: 'GET', template: '/api/workspaces/{workspaceId}/specifications', path: (f) => `/api/workspaces/${f.workspace}/specifications`, allowed: ALL_MEMBERS, success: 200 },
   { method: 'POST', template: '/api/workspaces/{workspaceId}/specifications', path: (f) => `/api/workspaces/${f.workspace}/specifications`, body: { title: 'Access walk' }, allowed: ['commissioner', 'steering-member'], success: 201 },
   // A draft does not exist for a provider.
-  { method: 'GET', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.draft}`, allowed: ['commissioner', 'steering-member', 'expert-by-experience', 'engagement-lead', 'observer'], success: 200, otherwise: { provider: 404 } },
+  { method: 'GET', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.unpublished}`, allowed: ['commissioner', 'steering-member', 'expert-by-experience', 'engagement-lead', 'observer'], success: 200, otherwise: { provider: 404 } },
   { method: 'GET', template: '/api/workspaces/{workspaceId}/audit', path: (f) => `/api/workspaces/${f.workspace}/audit`, allowed: COMMISSIONER, success: 200 },
   { method: 'GET', template: '/api/invitations/{token}', path: () => `/api/invitations/${'A'.repeat(43)}`, allowed: 'everyone', success: 404 },
   { method: 'POST', template: '/api/invitations/{token}/accept', path: () => `/api/invitations/${'A'.repeat(43)}/accept`, body: {}, allowed: 'everyone', success: 404 },
   { method: 'GET', template: '/api/setup', path: () => '/api/setup', allowed: 'everyone', success: 200 },
   { method: 'POST', template: '/api/setup', path: () => '/api/setup', body: {}, allowed: 'everyone', success: 400 },
   // The draft as a file: a provider gets 404 as for the draft itself.
-  { method: 'GET', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}/export', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.draft}/export?format=md`, allowed: DRAFT_READERS, success: 200, otherwise: { provider: 404 } },
+  { method: 'GET', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}/export', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.unpublished}/export?format=md`, allowed: DRAFT_READERS, success: 200, otherwise: { provider: 404 } },
+  // Published versions: for every member; publishing, withdrawing and answering are the commissioners'.
+  ...versionRoutes(),
+  // The draft's history is the draft's: a provider gets 404 as for the draft itself.
+  { method: 'POST', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}/checkpoints', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.unpublished}/checkpoints`, body: { name: 'Walk checkpoint' }, allowed: EDITORS, success: 201 },
+  { method: 'GET', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}/history', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.unpublished}/history`, allowed: DRAFT_READERS, success: 200, otherwise: { provider: 404 } },
+  { method: 'POST', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}/restore', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.unpublished}/restore`, body: (f: Fixture) => ({ checkpointId: f.checkpoint }), allowed: EDITORS, success: 200 },
+  { method: 'GET', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}/compare', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.published}/compare?from=version:1&to=draft`, allowed: DRAFT_READERS, success: 200, otherwise: { provider: 404 } },
+  { method: 'GET', template: '/api/notices', path: () => '/api/notices', allowed: [...ROLES, 'non-member'], success: 200 },
+  { method: 'POST', template: '/api/notices/read', path: () => '/api/notices/read', allowed: [...ROLES, 'non-member'], success: 204 },
   // Comment threads: part of the draft, so a provider gets 404 as for the draft itself.
   { method: 'GET', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}/threads', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.draft}/threads`, allowed: DRAFT_READERS, success: 200, otherwise: { provider: 404 } },
   { method: 'POST', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}/threads', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.draft}/threads`, body: (f: Fixture) => f.newThread, allowed: COMMENTERS, success: 201, otherwise: { provider: 404 } },
@@ -154,7 +191,38 @@ beforeAll(async () => {
       token: commissioner,
     },
   );
-  const draft = specifications.body.find((s) => s.status === 'draft')!.id;
+  // Its own draft and published specification: the demo's may be published already.
+  const created = async (title: string) =>
+    (
+      await api<SpecificationSummary>(
+        app.url,
+        'POST',
+        `/api/workspaces/${workspace!.id}/specifications`,
+        { token: commissioner, body: { title } },
+      )
+    ).body.id;
+  // The demo's specification holds the words threads are started on; a new one is a draft
+  // for certain (the demo's may have been published), for what a provider must not reach.
+  const draft = specifications.body[0]!.id;
+  const unpublished = await created('Draft for the access walk');
+  const published = await created('Published for the access walk');
+  const base = `/api/workspaces/${workspace!.id}/specifications/${published}`;
+  for (const name of ['For the walk', 'To be withdrawn']) {
+    await api(app.url, 'POST', `${base}/versions`, {
+      token: commissioner,
+      body: { name, notes: '' },
+    });
+  }
+  const question = await api<{ id: string }>(app.url, 'POST', `${base}/versions/1/questions`, {
+    token: tokens.provider,
+    body: { body: 'A question from the access walk.' },
+  });
+  const checkpoint = await api<{ id: string }>(
+    app.url,
+    'POST',
+    `/api/workspaces/${workspace!.id}/specifications/${unpublished}/checkpoints`,
+    { token: commissioner, body: { name: 'Access walk' } },
+  );
   const steeringThread = async () => {
     const started = await startThread(
       app.url,
@@ -178,6 +246,10 @@ beforeAll(async () => {
     },
     observerId: members.body.find((m) => m.role === 'observer')!.userId,
     nobody: 'a'.repeat(24),
+    unpublished,
+    published,
+    question: question.body.id,
+    checkpoint: checkpoint.body.id,
   };
   // A real account that belongs to no workspace: joined by link, then removed.
   const joined = await joinByLink(app.url, commissioner, fixture.workspace, {

@@ -125,6 +125,13 @@ interface Fixture {
  * Long text the walk sends to every text field, that a comment may hold (it may be
  * 10,000 characters, MAX_COMMENT_LENGTH): not hostile there.
  */
+// Release notes may be empty, and as long as a page of them.
+const ANY_NOTES = [
+  'notes: empty text',
+  'notes: only spaces',
+  'notes: 10,000 characters',
+  'notes: an email that grows past 254 characters in lower case',
+];
 const LONG_COMMENT = [
   'body: 10,000 characters',
   'body: an email that grows past 254 characters in lower case',
@@ -155,6 +162,22 @@ const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; validQ
   'POST /api/password-resets': { validBody: () => ({ email: DEMO_EMAIL.observer }) },
   'GET /api/password-resets/{token}': {},
   'POST /api/password-resets/{token}': { validBody: () => ({ password: 'a long enough password' }) },
+  'POST /api/workspaces/{workspaceId}/specifications/{specificationId}/versions': { validBody: () => ({ name: 'Hostile walk', notes: '', clarificationDeadline: '2099-01-29', submissionDeadline: '2099-02-26' }), accepts: ANY_NOTES },
+  'GET /api/workspaces/{workspaceId}/specifications/{specificationId}/versions': {},
+  'GET /api/workspaces/{workspaceId}/specifications/{specificationId}/versions/{number}': {},
+  'POST /api/workspaces/{workspaceId}/specifications/{specificationId}/versions/{number}/withdraw': { validBody: () => ({ reason: 'Hostile walk.' }), accepts: ['reason: an email that grows past 254 characters in lower case'] },
+  'GET /api/workspaces/{workspaceId}/specifications/{specificationId}/versions/{number}/export': { validQuery: 'format=md' },
+  'POST /api/workspaces/{workspaceId}/specifications/{specificationId}/versions/{number}/read': {},
+  'POST /api/workspaces/{workspaceId}/specifications/{specificationId}/versions/{number}/questions': { validBody: () => ({ body: 'Hostile?', sectionId: 'none' }) },
+  'POST /api/workspaces/{workspaceId}/specifications/{specificationId}/checkpoints': { validBody: () => ({ name: 'Hostile walk' }) },
+  'GET /api/workspaces/{workspaceId}/specifications/{specificationId}/history': {},
+  'POST /api/workspaces/{workspaceId}/specifications/{specificationId}/restore': { validBody: () => ({ checkpointId: fixture.ids['checkpointId'] }) },
+  'GET /api/workspaces/{workspaceId}/specifications/{specificationId}/compare': { validQuery: 'from=version:1&to=draft' },
+  'GET /api/workspaces/{workspaceId}/specifications/{specificationId}/reading': {},
+  'GET /api/workspaces/{workspaceId}/specifications/{specificationId}/questions': {},
+  'POST /api/workspaces/{workspaceId}/questions/{questionId}/answer': { validBody: () => ({ answer: 'An answer.' }), accepts: ['answer: 10,000 characters', 'answer: an email that grows past 254 characters in lower case'] },
+  'GET /api/notices': {},
+  'POST /api/notices/read': {},
   'GET /api/invitations/{token}': {},
   'POST /api/invitations/{token}/accept': { validBody: () => ({ name: 'Sam Taylor', email: 'sam.taylor@example.org', password: 'a long enough password' }) },
   'GET /api/workspaces/{workspaceId}/specifications': {},
@@ -775,6 +798,33 @@ async function buildFixture(): Promise<Fixture> {
       { $set: { expiresAt: new Date(Date.now() - 60_000) } },
     );
 
+  // A published version of the draft, a provider's question on it, and a checkpoint.
+  const specificationPath = `/api/workspaces/${home}/specifications/${draft}`;
+  const published = await api(app.url, 'POST', `${specificationPath}/versions`, {
+    token: commissioner,
+    body: { name: 'For the hostile walk', notes: '' },
+  });
+  expect(published.status).toBe(201);
+  const question = await api<{ id: string }>(
+    app.url,
+    'POST',
+    `${specificationPath}/versions/1/questions`,
+    {
+      token: await signIn(app.url, DEMO_EMAIL.provider),
+      body: { body: 'A question for the hostile walk.' },
+    },
+  );
+  expect(question.status).toBe(201);
+  const checkpoint = await api<{ id: string }>(
+    app.url,
+    'POST',
+    `${specificationPath}/checkpoints`,
+    {
+      token: commissioner,
+      body: { name: 'Hostile walk' },
+    },
+  );
+
   // Comment threads, here and in the other workspace (where the steering member commissions).
   const thread = await startThread(app.url, 'commissioner', home, draft, 'key worker');
   const otherThread = await startThread(
@@ -799,6 +849,9 @@ async function buildFixture(): Promise<Fixture> {
       invitationId: pending.id,
       specificationId: draft,
       token: pending.token,
+      number: '1',
+      questionId: question.body.id,
+      checkpointId: checkpoint.body.id,
     },
     foreign: {
       workspaceId: other.body.id,

@@ -8,6 +8,7 @@ import { Model, Types } from 'mongoose';
 import {
   AlreadyAnswered,
   BadRequest,
+  Forbidden,
   NotFound,
   QuestionsClosed,
   VersionWithdrawn,
@@ -55,6 +56,11 @@ export class QuestionsService {
       html: 0,
       markdown: 0,
     });
+    if (!AccessPolicy.can(caller.role, 'clarification.ask')) {
+      throw new Forbidden(
+        'Providers ask clarification questions; the team answers them on this page.',
+      );
+    }
     if (version.withdrawal) throw new VersionWithdrawn();
     if (!questionsOpen(version.clarificationDeadline)) {
       throw new QuestionsClosed(dayInWords(version.clarificationDeadline!));

@@ -154,7 +154,8 @@ export class VersionsController {
   }
 
   @Post(':number/questions')
-  @Allow('clarification.ask')
+  // The service finds the version first: one in another workspace is 404 for everyone.
+  @Allow('version.read')
   @Audited('question.ask', ({ request, result }) => ({
     target: { type: 'question', id: (result as ClarificationQuestion).id },
     detail: { version: String(request.params['number']) },
