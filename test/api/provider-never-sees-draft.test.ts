@@ -1,0 +1,131 @@
+import type { CommentThread, MemberSummary, SpecificationSummary } from '@coproduce/domain';
+import { Y } from '@coproduce/protocol';
+import { specificationFragment } from '@coproduce/specification-document';
+import { api, DEMO_EMAIL, signIn } from '../support/api';
+import { startThread } from '../support/comments';
+import { collabApp, createSpecification, openSpecification, rawClient } from '../support/collab';
+import { openWordDocument, pdfText } from '../support/exported-files';
+import { demoPublishing, publish } from '../support/publishing';
+
+const SENTINEL = 'Zanzibarquill';
+
+/** The text of a response as a reader of it would get it: files opened, JSON as written. */
+async function readable(response: Response): Promise<string> {
+  const type = response.headers.get('content-type') ?? '';
+  const bytes = Buffer.from(await response.arrayBuffer());
+  if (type.includes('wordprocessingml')) return (await openWordDocument(bytes)).body;
+  if (type.includes('pdf')) return (await pdfText(bytes)).pages.join(' ');
+  return bytes.toString('utf8');
+}
+
+describe('a provider, whatever they ask for, never receives a draft', () => {
+  const collab = collabApp();
+
+  it('walks every GET route and socket event with every id in the workspace: no sentinel word', async () => {
+    const demo = await demoPublishing(collab.url);
+    const specificationId = await createSpecification(collab.url, 'Published, then drafted on');
+    const commissioner = await collab.connect('commissioner');
+    const { doc, provider } = await openSpecification(commissioner, specificationId);
+    await publish(collab.url, demo, specificationId, { name: 'Version one', notes: 'Read me.' });
+    await api(collab.url, 'POST', `${demo.base(specificationId)}/versions/1/questions`, {
+      token: demo.provider,
+      body: { body: 'What counts as a short break?' },
+    });
+    // After publishing: the draft gets the sentinel, in its text and in a comment thread.
+    const paragraph = new Y.XmlElement('paragraph');
+    const words = new Y.XmlText();
+    words.insert(0, `Draft only: ${SENTINEL} must never reach a provider.`);
+    paragraph.insert(0, [words]);
+    specificationFragment(doc).insert(1, [paragraph]);
+    await provider.whenSaved();
+    await startThread(collab.url, 'commissioner', demo.workspaceId, specificationId, SENTINEL);
+
+    // The sentinel is there for anyone who may read the draft: the walk below would see it.
+    const draftFile = await fetch(`${collab.url}${demo.base(specificationId)}/export?format=pdf`, {
+      headers: { authorization: `Bearer ${demo.commissioner}` },
+    });
+    expect(await readable(draftFile)).toContain(SENTINEL);
+
+    // Every id in the workspace, as the commissioner can list them.
+    const commissionerGet = async <T>(path: string) =>
+      (await api<T>(collab.url, 'GET', path, { token: demo.commissioner })).body;
+    const specifications = await commissionerGet<SpecificationSummary[]>(
+      `/api/workspaces/${demo.workspaceId}/specifications`,
+    );
+    const threads = (
+      await Promise.all(
+        specifications.map((each) =>
+          commissionerGet<CommentThread[]>(`${demo.base(each.id)}/threads`),
+        ),
+      )
+    ).flat();
+    const members = await commissionerGet<MemberSummary[]>(
+      `/api/workspaces/${demo.workspaceId}/members`,
+    );
+    const questions = await commissionerGet<Array<{ id: string }>>(
+      `${demo.base(specificationId)}/questions`,
+    );
+    const candidates: Record<string, string[]> = {
+      workspaceId: [demo.workspaceId],
+      specificationId: specifications.map((each) => each.id),
+      threadId: threads.map((thread) => thread.id),
+      commentId: threads.flatMap((thread) => thread.comments.map((comment) => comment.id)),
+      userId: members.map((member) => member.userId),
+      questionId: questions.map((question) => question.id),
+      number: ['1', '2'],
+      invitationId: ['0'.repeat(24)],
+      token: ['A'.repeat(43)],
+    };
+    const queries: Record<string, string[]> = {
+      export: ['?format=docx', '?format=pdf', '?format=md'],
+      compare: ['?from=version:1&to=draft', '?from=version:1&to=version:1'],
+    };
+
+    const document = await commissionerGet<{ paths: Record<string, Record<string, unknown>> }>(
+      '/api/docs-json',
+    );
+    const getRoutes = Object.entries(document.paths)
+      .filter(([, methods]) => 'get' in methods)
+      .map(([path]) => path);
+    let requests = 0;
+    const leaks: string[] = [];
+    for (const template of getRoutes) {
+      let paths = [template];
+      for (const [, name] of template.matchAll(/\{(\w+)\}/g)) {
+        const values = candidates[name!] ?? [];
+        expect([template, name, values.length > 0]).toEqual([template, name, true]);
+        paths = paths.flatMap((path) => values.map((value) => path.replace(`{${name}}`, value)));
+      }
+      const last = template.split('/').pop()!;
+      paths = paths.flatMap((path) => (queries[last] ?? ['']).map((query) => path + query));
+      for (const path of paths) {
+        const response = await fetch(`${collab.url}${path}`, {
+          headers: { authorization: `Bearer ${demo.provider}` },
+        });
+        requests++;
+        if ((await readable(response)).includes(SENTINEL)) leaks.push(`GET ${path}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(requests).toBeGreaterThan(50);
+
+    // The socket: every specification, joined and asked for; and live typing meanwhile.
+    const socket = await rawClient(collab.url, await signIn(collab.url, DEMO_EMAIL.provider));
+    const received: string[] = [];
+    socket.socket.onAny((event: string, ...args: unknown[]) =>
+      received.push(
+        `${event} ${JSON.stringify(args, (_, value: unknown) => (value instanceof Uint8Array || Buffer.isBuffer(value) ? Buffer.from(value).toString('latin1') : value))}`,
+      ),
+    );
+    for (const each of specifications) {
+      const answer = await socket.join(each.id);
+      expect([each.id, answer]).toEqual([each.id, expect.objectContaining({ ok: false })]);
+      socket.send(each.id, new Uint8Array([0, 0, 1, 0]));
+    }
+    words.insert(0, `${SENTINEL} again, typed live. `);
+    await provider.whenSaved();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    socket.close();
+    expect(received.filter((each) => each.includes(SENTINEL))).toEqual([]);
+  });
+});
