@@ -7,6 +7,13 @@ import { AuditPage } from './features/audit/AuditPage';
 import { InboxPage } from './features/inbox/InboxPage';
 import { AcceptInvitationPage } from './features/invitation/AcceptInvitationPage';
 import { NotFoundPage } from './features/not-found/NotFoundPage';
+import { SpecificationRoute } from './features/provider-portal/SpecificationRoute';
+import { VersionPage } from './features/provider-portal/VersionPage';
+import { ComparePage } from './features/publishing/ComparePage';
+import { HistoryPage } from './features/publishing/HistoryPage';
+import { NoticesPage } from './features/publishing/NoticesPage';
+import { PublishPage } from './features/publishing/PublishPage';
+import { QuestionsPage } from './features/publishing/QuestionsPage';
 import { SetupPage } from './features/setup/SetupPage';
 import { SignInPage } from './features/sign-in/SignInPage';
 import { WorkspacePage } from './features/workspace/WorkspacePage';
@@ -21,6 +28,15 @@ const SpecificationPage = lazy(() =>
     default: module.SpecificationPage,
   })),
 );
+
+/** A specification's publishing screens, under its address. */
+const publishingRoutes = [
+  ['history', <HistoryPage />],
+  ['publish', <PublishPage />],
+  ['compare', <ComparePage />],
+  ['questions', <QuestionsPage />],
+  ['versions/:versionNumber', <VersionPage />],
+] as const;
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -69,15 +85,34 @@ export function App() {
               path="/workspaces/:workspaceId/specifications/:specificationId"
               element={
                 <RequireSession>
-                  <Suspense
-                    fallback={
-                      <Page title="Loading specification">
-                        <Loading what="the specification" />
-                      </Page>
+                  <SpecificationRoute
+                    editor={
+                      <Suspense
+                        fallback={
+                          <Page title="Loading specification">
+                            <Loading what="the specification" />
+                          </Page>
+                        }
+                      >
+                        <SpecificationPage />
+                      </Suspense>
                     }
-                  >
-                    <SpecificationPage />
-                  </Suspense>
+                  />
+                </RequireSession>
+              }
+            />
+            {publishingRoutes.map(([path, screen]) => (
+              <Route
+                key={path}
+                path={`/workspaces/:workspaceId/specifications/:specificationId/${path}`}
+                element={<RequireSession>{screen}</RequireSession>}
+              />
+            ))}
+            <Route
+              path="/notices"
+              element={
+                <RequireSession>
+                  <NoticesPage />
                 </RequireSession>
               }
             />

@@ -5,6 +5,7 @@ import { ApiErrorSummary } from './components/ApiErrorSummary';
 import { Footer } from './components/Footer';
 import { Header } from './components/Header';
 import { InboxLink } from './features/inbox/InboxLink';
+import { NoticesLink } from './features/publishing/NoticesLink';
 import { forgetLocalDrafts } from './features/specification/local-drafts';
 import { SkipLink } from './components/SkipLink';
 import { forgetSession, useCurrentUser } from './session/session-query';
@@ -32,7 +33,14 @@ export function Layout() {
         userName={user?.name}
         onSignOut={() => signingOut.mutate()}
         signingOut={signingOut.isPending}
-        accountLinks={user && <InboxLink />}
+        accountLinks={
+          user && (
+            <>
+              <InboxLink />
+              <NoticesLink />
+            </>
+          )
+        }
       />
       <div className="nhsuk-width-container">
         {signingOut.isError && (

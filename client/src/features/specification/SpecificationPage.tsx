@@ -7,6 +7,7 @@ import { Page } from '../../components/Page';
 import { WarningCallout } from '../../components/WarningCallout';
 import { paths } from '../../paths';
 import { useCurrentUser } from '../../session/session-query';
+import { SpecificationPublishingLinks } from '../publishing/SpecificationPublishingLinks';
 import { SpecificationStatusTag } from '../workspace/SpecificationStatusTag';
 import { useSpecifications, useWorkspace } from '../workspace/workspace-queries';
 import { SaveStatusMessage } from './SaveStatusMessage';
@@ -65,6 +66,11 @@ export function SpecificationPage() {
       <p>
         <SpecificationStatusTag status={specification.status} />
       </p>
+      <SpecificationPublishingLinks
+        workspaceId={workspaceId}
+        specificationId={specificationId}
+        permissions={workspace.data?.permissions ?? []}
+      />
       {live?.problem && (
         <WarningCallout heading="Your last change was not saved">
           <p>{live.problem.message}</p>
