@@ -8,12 +8,7 @@ import { InboxPage } from './features/inbox/InboxPage';
 import { AcceptInvitationPage } from './features/invitation/AcceptInvitationPage';
 import { NotFoundPage } from './features/not-found/NotFoundPage';
 import { SpecificationRoute } from './features/provider-portal/SpecificationRoute';
-import { VersionPage } from './features/provider-portal/VersionPage';
-import { ComparePage } from './features/publishing/ComparePage';
-import { HistoryPage } from './features/publishing/HistoryPage';
 import { NoticesPage } from './features/publishing/NoticesPage';
-import { PublishPage } from './features/publishing/PublishPage';
-import { QuestionsPage } from './features/publishing/QuestionsPage';
 import { SetupPage } from './features/setup/SetupPage';
 import { SignInPage } from './features/sign-in/SignInPage';
 import { WorkspacePage } from './features/workspace/WorkspacePage';
@@ -29,6 +24,27 @@ const SpecificationPage = lazy(() =>
   })),
 );
 
+// Publishing's screens load when first opened, like the editor.
+const VersionPage = lazy(() =>
+  import('./features/provider-portal/VersionPage').then((module) => ({
+    default: module.VersionPage,
+  })),
+);
+const HistoryPage = lazy(() =>
+  import('./features/publishing/HistoryPage').then((module) => ({ default: module.HistoryPage })),
+);
+const PublishPage = lazy(() =>
+  import('./features/publishing/PublishPage').then((module) => ({ default: module.PublishPage })),
+);
+const ComparePage = lazy(() =>
+  import('./features/publishing/ComparePage').then((module) => ({ default: module.ComparePage })),
+);
+const QuestionsPage = lazy(() =>
+  import('./features/publishing/QuestionsPage').then((module) => ({
+    default: module.QuestionsPage,
+  })),
+);
+
 /** A specification's publishing screens, under its address. */
 const publishingRoutes = [
   ['history', <HistoryPage />],
@@ -37,6 +53,12 @@ const publishingRoutes = [
   ['questions', <QuestionsPage />],
   ['versions/:versionNumber', <VersionPage />],
 ] as const;
+
+const loadingScreen = (
+  <Page title="Loading">
+    <Loading what="the page" />
+  </Page>
+);
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -86,6 +108,11 @@ export function App() {
               element={
                 <RequireSession>
                   <SpecificationRoute
+                    publishedView={
+                      <Suspense fallback={loadingScreen}>
+                        <VersionPage />
+                      </Suspense>
+                    }
                     editor={
                       <Suspense
                         fallback={
@@ -105,7 +132,11 @@ export function App() {
               <Route
                 key={path}
                 path={`/workspaces/:workspaceId/specifications/:specificationId/${path}`}
-                element={<RequireSession>{screen}</RequireSession>}
+                element={
+                  <RequireSession>
+                    <Suspense fallback={loadingScreen}>{screen}</Suspense>
+                  </RequireSession>
+                }
               />
             ))}
             <Route

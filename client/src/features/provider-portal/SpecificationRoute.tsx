@@ -4,7 +4,6 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { may } from '../workspace/permissions';
 import { useWorkspace } from '../workspace/workspace-queries';
-import { VersionPage } from './VersionPage';
 
 /**
  * A specification's address shows the live editor to those who may read the draft and the
@@ -12,7 +11,13 @@ import { VersionPage } from './VersionPage';
  * editor is even loaded, so a provider's browser never asks for the draft or joins it;
  * the server refuses them anyway.
  */
-export function SpecificationRoute({ editor }: { editor: ReactNode }) {
+export function SpecificationRoute({
+  editor,
+  publishedView,
+}: {
+  editor: ReactNode;
+  publishedView: ReactNode;
+}) {
   const workspace = useWorkspace(useParams().workspaceId ?? '');
   if (workspace.isPending) {
     return (
@@ -22,5 +27,5 @@ export function SpecificationRoute({ editor }: { editor: ReactNode }) {
     );
   }
   if (workspace.data && may(workspace.data, 'specification.read-draft')) return <>{editor}</>;
-  return <VersionPage />;
+  return <>{publishedView}</>;
 }
