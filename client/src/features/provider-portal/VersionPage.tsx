@@ -1,7 +1,7 @@
 // A published version's reading view: what providers see of a specification, and what
 // members see of what was published. No editor, and nothing here asks for the draft.
 import { Link, useParams } from 'react-router';
-import type { VersionDetail, VersionSummary } from '@coproduce/domain';
+import type { VersionDetail } from '@coproduce/domain';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -14,17 +14,13 @@ import { formatCalendarDate } from '../publishing/key-dates';
 import { usePublishingUpdates, useVersion, useVersions } from '../publishing/publishing-queries';
 import { useSpecificationFrame } from '../publishing/useSpecificationFrame';
 import { may } from '../workspace/permissions';
+import { latestVersion } from './latest-version';
 import { ProviderQuestions } from './ProviderQuestions';
 import { PublishedText } from './PublishedText';
 import { useChangedSinceRead } from './useChangedSinceRead';
 import { VersionDownloads } from './VersionDownloads';
 import { VersionPicker } from './VersionPicker';
 import '../publishing/publishing.css';
-
-/** The version a reader lands on: the newest that stands, else the newest at all. */
-function latestVersion(versions: VersionSummary[]): number | undefined {
-  return (versions.find((version) => !version.withdrawn) ?? versions[0])?.number;
-}
 
 export function VersionPage() {
   const frame = useSpecificationFrame();
@@ -95,11 +91,11 @@ export function VersionPage() {
           <p className="nhsuk-body-s">Withdrawn {formatDateTime(detail.withdrawal.withdrawnAt)}.</p>
         </WarningCallout>
       )}
-      {newest !== undefined && newest !== detail.number && !versions.data?.[0]?.withdrawn && (
+      {newest !== undefined && newest !== detail.number && (
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Information: </span>
           <p>
-            This is not the newest version.{' '}
+            This is not the current version.{' '}
             <Link to={paths.version(workspaceId, specificationId, newest)}>
               Read version {newest}
             </Link>

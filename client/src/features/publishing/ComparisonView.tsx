@@ -1,6 +1,11 @@
 import type { Comparison, SectionComparison, WordRun } from '@coproduce/domain';
 import { Tag, type TagColour } from '../../components/Tag';
-import { foldUnchangedSections, sectionTitle, unchangedSummary } from './comparison-folding';
+import {
+  describeSummary,
+  foldUnchangedSections,
+  sectionTitle,
+  unchangedSummary,
+} from './comparison-folding';
 import './publishing.css';
 
 const CHANGE_TAGS: Record<
@@ -18,17 +23,10 @@ const CHANGE_TAGS: Record<
  * the only cue); runs of unchanged sections are folded away.
  */
 export function ComparisonView({ comparison }: { comparison: Comparison }) {
-  const { summary } = comparison;
   const items = foldUnchangedSections(comparison.sections);
   return (
     <>
-      <p>
-        {summary.wordsAdded} {summary.wordsAdded === 1 ? 'word' : 'words'} added and{' '}
-        {summary.wordsRemoved} removed: {summary.sectionsChanged} changed, {summary.sectionsAdded}{' '}
-        new and {summary.sectionsRemoved} removed{' '}
-        {summary.sectionsRemoved === 1 ? 'section' : 'sections'}, {summary.sectionsUnchanged}{' '}
-        unchanged.
-      </p>
+      <p>{describeSummary(comparison.summary)}</p>
       <p className="nhsuk-body-s">
         <ins className="coproduce-ins">Underlined text</ins> was added;{' '}
         <del className="coproduce-del">struck-through text</del> was removed.

@@ -1,5 +1,10 @@
 import type { SectionComparison, SectionChange } from '@coproduce/domain';
-import { foldUnchangedSections, sectionTitle, unchangedSummary } from './comparison-folding';
+import {
+  describeSummary,
+  foldUnchangedSections,
+  sectionTitle,
+  unchangedSummary,
+} from './comparison-folding';
 
 const section = (heading: string, change: SectionChange): SectionComparison => ({
   id: heading.toLowerCase(),
@@ -55,5 +60,32 @@ describe('folding the unchanged sections of a comparison', () => {
   it('names the text before the first heading', () => {
     expect(sectionTitle({ heading: '' })).toBe('Before the first heading');
     expect(sectionTitle({ heading: 'Aims' })).toBe('Aims');
+  });
+});
+
+describe('summing up a comparison', () => {
+  const nothing = {
+    sectionsAdded: 0,
+    sectionsRemoved: 0,
+    sectionsChanged: 0,
+    sectionsUnchanged: 6,
+    wordsAdded: 0,
+    wordsRemoved: 0,
+  };
+
+  it('counts words and sections', () => {
+    expect(
+      describeSummary({
+        ...nothing,
+        sectionsChanged: 2,
+        sectionsAdded: 1,
+        wordsAdded: 1,
+        wordsRemoved: 4,
+      }),
+    ).toBe('1 word added and 4 removed. Sections: 2 changed, 1 new, 0 removed, 6 unchanged.');
+  });
+
+  it('says when the texts are the same', () => {
+    expect(describeSummary(nothing)).toBe('The two texts are the same.');
   });
 });

@@ -1,4 +1,4 @@
-import type { SectionComparison } from '@coproduce/domain';
+import type { Comparison, SectionComparison } from '@coproduce/domain';
 
 /** What the compare view shows in turn: a section that changed, or a fold of unchanged ones. */
 export type ComparisonItem =
@@ -29,4 +29,19 @@ export function unchangedSummary(count: number): string {
 /** A section's heading as a reader knows it; text before the first heading has none. */
 export function sectionTitle(section: Pick<SectionComparison, 'heading'>): string {
   return section.heading.trim() === '' ? 'Before the first heading' : section.heading;
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The comparison in two short sentences, above its sections. */
+export function describeSummary(summary: Comparison['summary']): string {
+  const { wordsAdded, wordsRemoved, sectionsChanged, sectionsAdded, sectionsRemoved } = summary;
+  if (wordsAdded + wordsRemoved + sectionsAdded + sectionsRemoved + sectionsChanged === 0) {
+    return 'The two texts are the same.';
+  }
+  return (
+    `${count(wordsAdded, 'word', 'words')} added and ${wordsRemoved} removed. ` +
+    `Sections: ${sectionsChanged} changed, ${sectionsAdded} new, ${sectionsRemoved} removed, ` +
+    `${summary.sectionsUnchanged} unchanged.`
+  );
 }
