@@ -7,6 +7,7 @@ import { Page } from '../../components/Page';
 import { WarningCallout } from '../../components/WarningCallout';
 import { paths } from '../../paths';
 import { useCurrentUser } from '../../session/session-query';
+import { HistoryChangeNotice } from '../publishing/HistoryChangeNotice';
 import { SpecificationPublishingLinks } from '../publishing/SpecificationPublishingLinks';
 import { SpecificationStatusTag } from '../workspace/SpecificationStatusTag';
 import { useSpecifications, useWorkspace } from '../workspace/workspace-queries';
@@ -70,6 +71,11 @@ export function SpecificationPage() {
         workspaceId={workspaceId}
         specificationId={specificationId}
         permissions={workspace.data?.permissions ?? []}
+      />
+      <HistoryChangeNotice
+        workspaceId={workspaceId}
+        specificationId={specificationId}
+        userId={user.data?.id}
       />
       {live?.problem && (
         <WarningCallout heading="Your last change was not saved">
