@@ -231,4 +231,36 @@ describe('publishing a specification and reading it as a provider', () => {
         expect(draftRequests).toEqual([]);
       }),
     ));
+
+  it('restoring a checkpoint after confirming changes the draft in an editor someone else has open, and tells them why', () =>
+    app.withPage((commissioner) =>
+      app.withPage(async (steering) => {
+        await openDemoSpecification(steering, DEMO_EMAIL['steering-member']);
+        const editor = steering.locator('.coproduce-editor__content');
+        await editor.getByText(ADDED_WORDS).waitFor();
+
+        await openDemoSpecification(commissioner, DEMO_EMAIL.commissioner);
+        await commissioner.getByRole('link', { name: 'History and checkpoints' }).click();
+        await commissioner
+          .getByRole('button', { name: 'Restore “Before families choose”' })
+          .click();
+        await checkScreen(commissioner, 'publishing-restore-confirm');
+        await commissioner.getByRole('button', { name: 'Yes, restore this checkpoint' }).click();
+        await commissioner.getByText('Draft restored to “Before families choose”').waitFor();
+
+        await steering.bringToFront();
+        await steering
+          .getByRole('status')
+          .getByText(/restored an earlier checkpoint/)
+          .waitFor();
+        await steering.waitForFunction(
+          (words) =>
+            !(document.querySelector('.coproduce-editor__content')?.textContent ?? '').includes(
+              words,
+            ),
+          ADDED_WORDS,
+        );
+        await checkScreen(steering, 'publishing-restored-in-editor');
+      }),
+    ));
 });
