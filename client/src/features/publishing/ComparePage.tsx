@@ -12,7 +12,7 @@ import { may } from '../workspace/permissions';
 import { CompareForm } from './CompareForm';
 import { parseComparisonRef, versionRef } from './comparison-refs';
 import { ComparisonView } from './ComparisonView';
-import { entryLabel } from './HistoryPage';
+import { entryLabel } from './history-labels';
 import { useComparison, useHistory, useVersions } from './publishing-queries';
 import { useSpecificationFrame } from './useSpecificationFrame';
 

@@ -15,6 +15,7 @@ import { may } from '../workspace/permissions';
 import './publishing.css';
 import { CheckpointForm } from './CheckpointForm';
 import { CompareForm } from './CompareForm';
+import { entryLabel } from './history-labels';
 import { usePublishingUpdates, useHistory, useVersions } from './publishing-queries';
 import { RestoreControl } from './RestoreControl';
 import { useSpecificationFrame } from './useSpecificationFrame';
@@ -189,12 +190,4 @@ function EntryStatus({ entry, version }: { entry: HistoryEntry; version?: Versio
       )}
     </>
   );
-}
-
-/** How an entry reads in a list of texts to compare. */
-export function entryLabel(entry: HistoryEntry): string {
-  if (entry.kind === 'version') {
-    return `Version ${entry.number}: ${entry.name}${entry.withdrawn ? ' (withdrawn)' : ''}`;
-  }
-  return `Checkpoint: ${entry.name}`;
 }
