@@ -16,7 +16,7 @@ import { useFormFields } from '../../components/useFormFields';
 import { formatDateTime } from '../../dates';
 import { questionDeadlineMessage } from '../publishing/key-dates';
 import { publishingKeys, useQuestions } from '../publishing/publishing-queries';
-import { QuestionText } from '../publishing/QuestionsPage';
+import { QuestionText } from '../publishing/QuestionText';
 import { TEXT_RULES, validateText } from '../publishing/validate-publishing';
 
 interface ProviderQuestionsProps {

@@ -1,7 +1,7 @@
 // Clarification questions for those who answer them: pending ones first, each with an
 // answer form, then those already published to every provider.
 import { Link } from 'react-router';
-import type { ClarificationQuestion, QuestionForCommissioners } from '@coproduce/domain';
+import type { QuestionForCommissioners } from '@coproduce/domain';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -9,6 +9,7 @@ import { formatDateTime } from '../../dates';
 import { paths } from '../../paths';
 import { may } from '../workspace/permissions';
 import { AnswerForm } from './AnswerForm';
+import { QuestionText } from './QuestionText';
 import { usePublishingUpdates, useQuestions } from './publishing-queries';
 import { useSpecificationFrame } from './useSpecificationFrame';
 
@@ -93,37 +94,5 @@ export function QuestionsPage() {
         </div>
       ))}
     </Page>
-  );
-}
-
-/**
- * A question and, once published, its answer, as everyone reads them: the version and
- * section it is about, never who asked (callers add that where the reader may know).
- */
-export function QuestionText({
-  question,
-  headingLevel,
-}: {
-  question: ClarificationQuestion;
-  headingLevel: 3 | 4;
-}) {
-  const Heading = headingLevel === 3 ? 'h3' : 'h4';
-  return (
-    <>
-      <Heading className="nhsuk-card__heading nhsuk-heading-s">
-        Version {question.versionNumber}
-        {question.sectionHeading ? `, ${question.sectionHeading}` : ''}
-      </Heading>
-      <p className="coproduce-question-body">
-        <span className="nhsuk-u-font-weight-bold">Question: </span>
-        {question.body}
-      </p>
-      {question.answer !== null && (
-        <p className="coproduce-question-body">
-          <span className="nhsuk-u-font-weight-bold">Answer: </span>
-          {question.answer}
-        </p>
-      )}
-    </>
   );
 }
