@@ -2,7 +2,14 @@ import type { SessionResponse, WorkspaceSummary } from '@coproduce/domain';
 import type { Page } from 'playwright-core';
 import { api, DEMO_EMAIL, joinByLink, signIn } from '../support/api';
 import { appInBrowser } from '../support/browser';
-import { checkScreen, openDemoWorkspace, signInThroughPage, waitUntilLoaded } from './screens';
+import {
+  checkScreen,
+  eventually,
+  fillSignInForm,
+  openDemoWorkspace,
+  signInThroughPage,
+  waitUntilLoaded,
+} from './screens';
 
 const QUESTION = 'Can the key worker role be shared between two part-time staff?';
 const ANSWER = 'Yes, if each family has one named worker they can reach every week.';
@@ -263,4 +270,34 @@ describe('publishing a specification and reading it as a provider', () => {
         await checkScreen(steering, 'publishing-restored-in-editor');
       }),
     ));
+
+  it('someone made provider who opens the draft’s address gets the published view, and their copy of the draft leaves the browser', () =>
+    app.withPage(async (page) => {
+      const commissioner = await signIn(app.url, DEMO_EMAIL.commissioner);
+      const person = { name: 'Sam Moved', email: 'made-provider@example.test' };
+      const joined = await joinByLink(app.url, commissioner, workspaceId, person);
+      await page.goto('/sign-in');
+      await fillSignInForm(page, person.email, 'a long enough password');
+      await openDemoWorkspace(page);
+      await page
+        .locator('section[aria-labelledby="specifications-heading"] table a')
+        .first()
+        .click();
+      await page.locator('.coproduce-editor__content').waitFor();
+      await eventually(page, (drafts) => drafts.length === 1, 'the copy is kept');
+
+      const draftRequests = watchForDraftRequests(page);
+      const changed = await api(
+        app.url,
+        'PATCH',
+        `/api/workspaces/${workspaceId}/members/${joined.user.id}`,
+        { token: commissioner, body: { role: 'provider', organisation: 'Moved On Ltd' } },
+      );
+      expect(changed.status).toBe(200);
+      await page.reload();
+      await page.getByText(/^Published specification, version \d+/).waitFor();
+      expect(await page.locator('.coproduce-editor__content').count()).toBe(0);
+      await eventually(page, (drafts) => drafts.length === 0, 'the copy is removed');
+      expect(draftRequests).toEqual([]);
+    }));
 });
