@@ -186,7 +186,7 @@ function Contents({ version }: { version: VersionDetail }) {
   if (sections.length === 0) return null;
   return (
     <nav className="nhsuk-contents-list" aria-label="Contents">
-      <h2 className="nhsuk-u-visually-hidden">Contents</h2>
+      <h2 className="nhsuk-heading-s">Contents</h2>
       <ol className="nhsuk-contents-list__list">
         {sections.map((section) => (
           <li className="nhsuk-contents-list__item" key={section.id}>
