@@ -105,6 +105,9 @@ describe('publishing a specification and reading it as a provider', () => {
           await signInThroughPage(provider, DEMO_EMAIL.provider);
           await openDemoWorkspace(provider);
           expect(await teamOnlyLinksOn(provider)).toEqual([]);
+          // Comment threads belong to drafts: a provider's header has notices, no inbox.
+          expect(await provider.getByRole('link', { name: /^Inbox/ }).count()).toBe(0);
+          expect(await provider.getByRole('link', { name: /^Notices/ }).count()).toBe(1);
           await checkScreen(provider, 'provider-workspace');
           await provider
             .locator('section[aria-labelledby="specifications-heading"] table a')
