@@ -9,6 +9,8 @@ import { AcceptInvitationPage } from './features/invitation/AcceptInvitationPage
 import { NotFoundPage } from './features/not-found/NotFoundPage';
 import { ChooseNewPasswordPage } from './features/password-reset/ChooseNewPasswordPage';
 import { ForgottenPasswordPage } from './features/password-reset/ForgottenPasswordPage';
+import { SpecificationRoute } from './features/provider-portal/SpecificationRoute';
+import { NoticesPage } from './features/publishing/NoticesPage';
 import { SetupPage } from './features/setup/SetupPage';
 import { SignInPage } from './features/sign-in/SignInPage';
 import { WorkspacePage } from './features/workspace/WorkspacePage';
@@ -22,6 +24,42 @@ const SpecificationPage = lazy(() =>
   import('./features/specification/SpecificationPage').then((module) => ({
     default: module.SpecificationPage,
   })),
+);
+
+// Publishing's screens load when first opened, like the editor.
+const VersionPage = lazy(() =>
+  import('./features/provider-portal/VersionPage').then((module) => ({
+    default: module.VersionPage,
+  })),
+);
+const HistoryPage = lazy(() =>
+  import('./features/publishing/HistoryPage').then((module) => ({ default: module.HistoryPage })),
+);
+const PublishPage = lazy(() =>
+  import('./features/publishing/PublishPage').then((module) => ({ default: module.PublishPage })),
+);
+const ComparePage = lazy(() =>
+  import('./features/publishing/ComparePage').then((module) => ({ default: module.ComparePage })),
+);
+const QuestionsPage = lazy(() =>
+  import('./features/publishing/QuestionsPage').then((module) => ({
+    default: module.QuestionsPage,
+  })),
+);
+
+/** A specification's publishing screens, under its address. */
+const publishingRoutes = [
+  ['history', <HistoryPage />],
+  ['publish', <PublishPage />],
+  ['compare', <ComparePage />],
+  ['questions', <QuestionsPage />],
+  ['versions/:versionNumber', <VersionPage />],
+] as const;
+
+const loadingScreen = (
+  <Page title="Loading">
+    <Loading what="the page" />
+  </Page>
 );
 
 export function App() {
@@ -73,15 +111,43 @@ export function App() {
               path="/workspaces/:workspaceId/specifications/:specificationId"
               element={
                 <RequireSession>
-                  <Suspense
-                    fallback={
-                      <Page title="Loading specification">
-                        <Loading what="the specification" />
-                      </Page>
+                  <SpecificationRoute
+                    publishedView={
+                      <Suspense fallback={loadingScreen}>
+                        <VersionPage />
+                      </Suspense>
                     }
-                  >
-                    <SpecificationPage />
-                  </Suspense>
+                    editor={
+                      <Suspense
+                        fallback={
+                          <Page title="Loading specification">
+                            <Loading what="the specification" />
+                          </Page>
+                        }
+                      >
+                        <SpecificationPage />
+                      </Suspense>
+                    }
+                  />
+                </RequireSession>
+              }
+            />
+            {publishingRoutes.map(([path, screen]) => (
+              <Route
+                key={path}
+                path={`/workspaces/:workspaceId/specifications/:specificationId/${path}`}
+                element={
+                  <RequireSession>
+                    <Suspense fallback={loadingScreen}>{screen}</Suspense>
+                  </RequireSession>
+                }
+              />
+            ))}
+            <Route
+              path="/notices"
+              element={
+                <RequireSession>
+                  <NoticesPage />
                 </RequireSession>
               }
             />

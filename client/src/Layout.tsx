@@ -5,8 +5,10 @@ import { ApiErrorSummary } from './components/ApiErrorSummary';
 import { Footer } from './components/Footer';
 import { Header } from './components/Header';
 import { InboxLink } from './features/inbox/InboxLink';
+import { NoticesLink } from './features/publishing/NoticesLink';
 import { forgetLocalDrafts } from './features/specification/local-drafts';
 import { SkipLink } from './components/SkipLink';
+import { useWorkspaces } from './features/workspaces/useWorkspaces';
 import { forgetSession, useCurrentUser } from './session/session-query';
 import { useFocusOnNavigation } from './useFocusOnNavigation';
 
@@ -32,7 +34,7 @@ export function Layout() {
         userName={user?.name}
         onSignOut={() => signingOut.mutate()}
         signingOut={signingOut.isPending}
-        accountLinks={user && <InboxLink />}
+        accountLinks={user && <AccountLinks />}
       />
       <div className="nhsuk-width-container">
         {signingOut.isError && (
@@ -43,6 +45,22 @@ export function Layout() {
         <Outlet />
       </div>
       <Footer />
+    </>
+  );
+}
+
+/** The signed-in person's inbox and notices, in the header. */
+function AccountLinks() {
+  const workspaces = useWorkspaces().data;
+  // Comment threads belong to drafts: someone who is a provider in every workspace has none.
+  const providerOnly =
+    workspaces !== undefined &&
+    workspaces.length > 0 &&
+    workspaces.every((workspace) => workspace.role === 'provider');
+  return (
+    <>
+      {!providerOnly && <InboxLink />}
+      <NoticesLink />
     </>
   );
 }

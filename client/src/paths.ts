@@ -1,6 +1,9 @@
 // The app's own URLs, built in one place so links and routes agree.
 const part = encodeURIComponent;
 
+const specificationPath = (workspaceId: string, specificationId: string) =>
+  `/workspaces/${part(workspaceId)}/specifications/${part(specificationId)}`;
+
 export const paths = {
   signIn: '/sign-in',
   forgottenPassword: '/forgotten-password',
@@ -12,6 +15,23 @@ export const paths = {
   audit: (workspaceId: string) => `/workspaces/${part(workspaceId)}/audit`,
   specification: (workspaceId: string, specificationId: string) =>
     `/workspaces/${part(workspaceId)}/specifications/${part(specificationId)}`,
+  /** The team's history of a specification: checkpoints and published versions. */
+  history: (workspaceId: string, specificationId: string) =>
+    `${specificationPath(workspaceId, specificationId)}/history`,
+  publish: (workspaceId: string, specificationId: string) =>
+    `${specificationPath(workspaceId, specificationId)}/publish`,
+  /** A published version's reading view. */
+  version: (workspaceId: string, specificationId: string, versionNumber: number) =>
+    `${specificationPath(workspaceId, specificationId)}/versions/${versionNumber}`,
+  /** Two texts side by side; `from` and `to` are ComparisonRefs. */
+  compare: (workspaceId: string, specificationId: string, from?: string, to?: string) => {
+    const query = from && to ? `?${new URLSearchParams({ from, to }).toString()}` : '';
+    return `${specificationPath(workspaceId, specificationId)}/compare${query}`;
+  },
+  /** Clarification questions, for those who answer them. */
+  questions: (workspaceId: string, specificationId: string) =>
+    `${specificationPath(workspaceId, specificationId)}/questions`,
+  notices: '/notices',
   invitation: (token: string) => `/invitations/${part(token)}`,
   inbox: '/inbox',
   /** A specification with one comment thread selected in its panel. */

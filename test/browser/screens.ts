@@ -63,3 +63,24 @@ export async function errorSummaryOn(page: Page): Promise<Locator> {
   await summary.waitFor();
   return summary;
 }
+
+/** The names of this browser's IndexedDB databases that keep a specification. */
+export const localDrafts = (page: Page): Promise<string[]> =>
+  page.evaluate(async () =>
+    (await indexedDB.databases())
+      .map((database) => database.name ?? '')
+      .filter((name) => name.startsWith('coproduce-specification-')),
+  );
+
+/** Polls the databases until `holds` (page.waitForFunction would not wait on a promise). */
+export async function eventually(
+  page: Page,
+  holds: (drafts: string[]) => boolean,
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!holds(await localDrafts(page))) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,29 +1,14 @@
-import type { Page } from 'playwright-core';
 import { DEMO_EMAIL } from '../support/api';
 import { appInBrowser } from '../support/browser';
 import { changeDemoRole } from '../support/collab';
-import { checkScreen, openDemoWorkspace, signInToWorkspaces, waitUntilLoaded } from './screens';
-
-/** The names of this browser's IndexedDB databases that keep a specification. */
-const localDrafts = (page: Page): Promise<string[]> =>
-  page.evaluate(async () =>
-    (await indexedDB.databases())
-      .map((database) => database.name ?? '')
-      .filter((name) => name.startsWith('coproduce-specification-')),
-  );
-
-/** Polls the databases until `holds` (page.waitForFunction would not wait on a promise). */
-async function eventually(
-  page: Page,
-  holds: (drafts: string[]) => boolean,
-  what: string,
-): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!holds(await localDrafts(page))) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import {
+  checkScreen,
+  eventually,
+  localDrafts,
+  openDemoWorkspace,
+  signInToWorkspaces,
+  waitUntilLoaded,
+} from './screens';
 
 describe('the copy of a specification kept in the browser', () => {
   const app = appInBrowser();

@@ -8,6 +8,8 @@ import { WarningCallout } from '../../components/WarningCallout';
 import { paths } from '../../paths';
 import { useCurrentUser } from '../../session/session-query';
 import { DraftDownloads } from '../specification-export/DraftDownloads';
+import { HistoryChangeNotice } from '../publishing/HistoryChangeNotice';
+import { SpecificationPublishingLinks } from '../publishing/SpecificationPublishingLinks';
 import { SpecificationStatusTag } from '../workspace/SpecificationStatusTag';
 import { useSpecifications, useWorkspace } from '../workspace/workspace-queries';
 import { SaveStatusMessage } from './SaveStatusMessage';
@@ -67,6 +69,16 @@ export function SpecificationPage() {
         <SpecificationStatusTag status={specification.status} />
       </p>
       <DraftDownloads workspaceId={workspaceId} specificationId={specificationId} />
+      <SpecificationPublishingLinks
+        workspaceId={workspaceId}
+        specificationId={specificationId}
+        permissions={workspace.data?.permissions ?? []}
+      />
+      <HistoryChangeNotice
+        workspaceId={workspaceId}
+        specificationId={specificationId}
+        userId={user.data?.id}
+      />
       {live?.problem && (
         <WarningCallout heading="Your last change was not saved">
           <p>{live.problem.message}</p>

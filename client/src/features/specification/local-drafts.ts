@@ -23,3 +23,12 @@ export async function forgetLocalDrafts(): Promise<void> {
     if (name?.startsWith(LOCAL_DRAFT_PREFIX)) void clearDocument(name);
   }
 }
+
+/**
+ * Removes one person's copy of one specification: when the draft is no longer theirs
+ * to read (made provider), opening its address must not leave it in this browser.
+ */
+export async function forgetLocalDraft(userId: string, specificationId: string): Promise<void> {
+  if (typeof indexedDB === 'undefined') return;
+  await clearDocument(localDraftName(userId, specificationId));
+}
