@@ -1,3 +1,4 @@
+import { Y } from '@coproduce/protocol';
 import { DEMO_EMAIL, signIn } from '../support/api';
 import {
   collabApp,
@@ -32,16 +33,23 @@ describe('downloading a draft specification', () => {
   let exportUrl: string;
   let commissioner: string;
 
-  beforeAll(async () => {
-    const specificationId = await createSpecification(collab.url, TITLE);
+  /** A new specification written through Yjs as `write` says; the URL of its export. */
+  async function writeSpecification(title: string, write: (doc: Y.Doc) => void) {
+    const specificationId = await createSpecification(collab.url, title);
     const connection = await connectAs(collab.url, 'commissioner');
     const { doc, provider } = await openSpecification(connection, specificationId);
-    appendRichSection(doc, 'What young people said');
-    await provider.whenSaved(10_000);
+    write(doc);
+    await provider.whenSaved(20_000);
     connection.close();
-    commissioner = await signIn(collab.url, DEMO_EMAIL.commissioner);
     const workspaceId = await demoWorkspaceId(collab.url, commissioner);
-    exportUrl = `${collab.url}/api/workspaces/${workspaceId}/specifications/${specificationId}/export`;
+    return `${collab.url}/api/workspaces/${workspaceId}/specifications/${specificationId}/export`;
+  }
+
+  beforeAll(async () => {
+    commissioner = await signIn(collab.url, DEMO_EMAIL.commissioner);
+    exportUrl = await writeSpecification(TITLE, (doc) =>
+      appendRichSection(doc, 'What young people said'),
+    );
   });
 
   it('as Word: headings in Word heading styles, list items numbered by Word, the characters intact', async () => {
@@ -94,6 +102,37 @@ describe('downloading a draft specification', () => {
     expect(text).toContain('Staffed until 10pm');
     expect(text).toContain('Zoë’s café and Siân’s group');
     expect(text).toMatch(/Page 1 of \d+/);
+  });
+
+  it('a long specification as PDF: every page numbered, and the server answers others while it is laid out', async () => {
+    const longUrl = await writeSpecification('A long specification', (doc) => {
+      for (let part = 1; part <= 120; part++) appendRichSection(doc, `Part ${part} of the service`);
+    });
+    let slowestHealthMs = 0;
+    let downloading = true;
+    const watching = (async () => {
+      while (downloading) {
+        const started = performance.now();
+        await (await fetch(`${collab.url}/health`)).arrayBuffer();
+        slowestHealthMs = Math.max(slowestHealthMs, performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    })();
+    const started = performance.now();
+    const file = await download(`${longUrl}?format=pdf`, commissioner);
+    const exportMs = performance.now() - started;
+    downloading = false;
+    await watching;
+
+    expect(file.status).toBe(200);
+    const pdf = await pdfText(file.bytes);
+    expect(pdf.pages.length).toBeGreaterThan(30);
+    const lastPage = pdf.pages.at(-1)!.replace(/\s+/g, ' ');
+    expect(lastPage).toContain(`Page ${pdf.pages.length} of ${pdf.pages.length}`);
+    expect(lastPage).toContain('Nobody asked me what I needed.');
+    expect(pdf.pages.join(' ')).toContain('Part 120 of the service');
+    // Laid out on the event loop, the PDF would hold every other request for nearly all of it.
+    expect(slowestHealthMs).toBeLessThan(exportMs / 2);
   });
 
   it('as Markdown: the rendered text under a title', async () => {

@@ -3,6 +3,7 @@ import { AccessModule } from '../access/access.module';
 import { CollabModule } from '../collab/collab.module';
 import { SpecificationsModule } from '../specifications/specifications.module';
 import { DraftExportController } from './draft-export.controller';
+import { PdfWriterThread } from './pdf-writer-thread';
 import { SpecificationExportService } from './specification-export.service';
 
 /**
@@ -13,7 +14,7 @@ import { SpecificationExportService } from './specification-export.service';
 @Module({
   imports: [AccessModule, CollabModule, SpecificationsModule],
   controllers: [DraftExportController],
-  providers: [SpecificationExportService],
+  providers: [SpecificationExportService, PdfWriterThread],
   exports: [SpecificationExportService],
 })
 export class SpecificationExportModule {}

@@ -7,7 +7,7 @@ import {
 } from '@coproduce/specification-document';
 import type { DocumentNode, ExportCover } from './document-node';
 import { writeDocx } from './docx-writer';
-import { writePdf } from './pdf-writer';
+import { PdfWriterThread } from './pdf-writer-thread';
 
 /** What is exported: a specification's text (a Yjs state) and how its cover names it. */
 export interface ExportSubject {
@@ -36,6 +36,8 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
  */
 @Injectable()
 export class SpecificationExportService {
+  constructor(private readonly pdf: PdfWriterThread) {}
+
   async export(format: ExportFormat, subject: ExportSubject): Promise<ExportedFile> {
     const doc = new Y.Doc();
     try {
@@ -56,7 +58,7 @@ export class SpecificationExportService {
       return Promise.resolve(Buffer.from(heading + renderSpecificationMarkdown(doc), 'utf8'));
     }
     const content = readableSpecificationContent(doc) as DocumentNode;
-    return format === 'docx' ? writeDocx(content, cover) : writePdf(content, cover);
+    return format === 'docx' ? writeDocx(content, cover) : this.pdf.write(content, cover);
   }
 }
 
