@@ -6,11 +6,11 @@ import { Allow } from '../../base/access-rule.decorators';
 import { ApiIdParam } from '../../base/api-docs';
 import { NotFound } from '../../base/errors';
 import { ObjectIdPipe } from '../../base/object-id.pipe';
-import { ukDateTime } from '../../base/uk-time';
 import { AccessPolicy } from '../access/access-policy';
 import { CurrentMembership, type RequestMembership } from '../access/workspace-request';
 import { SpecificationReader } from '../collab/specification-reader';
 import { SpecificationsService } from '../specifications/specifications.service';
+import { draftCover } from './export-cover';
 import { ExportQueryDto } from './export-query.dto';
 import { sendExportedFile } from './send-exported-file';
 import { SpecificationExportService } from './specification-export.service';
@@ -56,10 +56,7 @@ export class DraftExportController {
     );
     const file = await this.exports.export(query.format, {
       state: await this.reader.state(specificationId.toHexString()),
-      cover: {
-        title: specification.title,
-        subtitle: `Draft, not published: the text as it was on ${ukDateTime(new Date())}`,
-      },
+      cover: draftCover(specification.title, new Date()),
     });
     return sendExportedFile(response, file);
   }

@@ -1,4 +1,10 @@
-import { fileNameFrom } from './specification-export.service';
+import { Y } from '@coproduce/protocol';
+import {
+  renderSpecificationMarkdown,
+  specificationFragment,
+} from '@coproduce/specification-document';
+import { PdfWriterThread } from './pdf-writer-thread';
+import { fileNameFrom, SpecificationExportService } from './specification-export.service';
 
 describe('fileNameFrom', () => {
   it('keeps a title people wrote, accents and typographic punctuation included', () => {
@@ -14,5 +20,55 @@ describe('fileNameFrom', () => {
   it('is never empty and never very long', () => {
     expect(fileNameFrom(' ?? ')).toBe('Specification');
     expect(fileNameFrom('x'.repeat(300))).toHaveLength(120);
+  });
+});
+
+describe('SpecificationExportService', () => {
+  const exports = new SpecificationExportService(new PdfWriterThread());
+  const cover = {
+    title: 'Crisis *support* #2',
+    subtitle: 'Version 1: First_draft, published 4 December 2026',
+  };
+
+  function specification(): Y.Doc {
+    const doc = new Y.Doc();
+    const heading = new Y.XmlElement('heading');
+    heading.setAttribute('level', 2 as unknown as string);
+    heading.insert(0, [new Y.XmlText('Who it is for')]);
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('Young people in crisis, day or night.')]);
+    specificationFragment(doc).insert(0, [heading, paragraph]);
+    return doc;
+  }
+
+  it('writes Markdown as the renderer does, under the title (its Markdown escaped) and subtitle', async () => {
+    const doc = specification();
+    const file = await exports.export('md', { state: Y.encodeStateAsUpdate(doc), cover });
+
+    expect(file.contentType).toBe('text/markdown; charset=utf-8');
+    expect(file.fileName).toBe('Crisis support #2.md');
+    expect(file.body.toString('utf8')).toBe(
+      '# Crisis \\*support\\* \\#2\n\n_Version 1: First\\_draft, published 4 December 2026_\n\n' +
+        renderSpecificationMarkdown(doc),
+    );
+  });
+
+  it('reads a Y.Doc as it reads a state, and leaves the Y.Doc as it was', async () => {
+    const doc = specification();
+    const fromState = await exports.export('md', { state: Y.encodeStateAsUpdate(doc), cover });
+    const fromDoc = await exports.export('md', { state: doc, cover });
+
+    expect(fromDoc.body.equals(fromState.body)).toBe(true);
+    expect(specificationFragment(doc).length).toBe(2);
+  });
+
+  it('writes Word as a zip, named and typed as Word', async () => {
+    const file = await exports.export('docx', { state: specification(), cover });
+
+    expect(file.contentType).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(file.fileName.endsWith('.docx')).toBe(true);
+    expect(file.body.subarray(0, 2).toString('latin1')).toBe('PK');
   });
 });

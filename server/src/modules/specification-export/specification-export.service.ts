@@ -11,8 +11,8 @@ import { PdfWriterThread } from './pdf-writer-thread';
 
 /** What is exported: a specification's text (a Yjs state) and how its cover names it. */
 export interface ExportSubject {
-  /** The full Yjs state: the draft now, or a version as it was published. */
-  state: Uint8Array;
+  /** The full Yjs state, or a Y.Doc holding it: the draft now, or a version as it was published. */
+  state: Uint8Array | Y.Doc;
   cover: ExportCover;
 }
 
@@ -39,14 +39,18 @@ export class SpecificationExportService {
   constructor(private readonly pdf: PdfWriterThread) {}
 
   async export(format: ExportFormat, subject: ExportSubject): Promise<ExportedFile> {
+    const file = (body: Buffer): ExportedFile => ({
+      body,
+      contentType: CONTENT_TYPES[format],
+      fileName: `${fileNameFrom(subject.cover.title)}.${format}`,
+    });
+    if (subject.state instanceof Y.Doc) {
+      return file(await this.write(format, subject.state, subject.cover));
+    }
     const doc = new Y.Doc();
     try {
       Y.applyUpdate(doc, subject.state);
-      return {
-        body: await this.write(format, doc, subject.cover),
-        contentType: CONTENT_TYPES[format],
-        fileName: `${fileNameFrom(subject.cover.title)}.${format}`,
-      };
+      return file(await this.write(format, doc, subject.cover));
     } finally {
       doc.destroy();
     }
@@ -54,12 +58,17 @@ export class SpecificationExportService {
 
   private write(format: ExportFormat, doc: Y.Doc, cover: ExportCover): Promise<Buffer> {
     if (format === 'md') {
-      const heading = `# ${cover.title.replace(/([\\`*_[\]#])/g, '\\$1')}\n\n_${cover.subtitle}_\n\n`;
+      const heading = `# ${markdownText(cover.title)}\n\n_${markdownText(cover.subtitle)}_\n\n`;
       return Promise.resolve(Buffer.from(heading + renderSpecificationMarkdown(doc), 'utf8'));
     }
     const content = readableSpecificationContent(doc) as DocumentNode;
     return format === 'docx' ? writeDocx(content, cover) : this.pdf.write(content, cover);
   }
+}
+
+/** A line of the cover as Markdown: what Markdown would read as formatting, escaped. */
+function markdownText(line: string): string {
+  return line.replace(/\s+/g, ' ').replace(/([\\`*_[\]#<>])/g, '\\$1');
 }
 
 /** Characters some file system refuses in a name. */
