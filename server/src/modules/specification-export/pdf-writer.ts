@@ -36,14 +36,15 @@ const HEADING_SIZES = [20, 16, 14, 12.5, 12, 11.5];
 /**
  * A specification as a PDF: a title, headings in sizes by level (and in the PDF's
  * outline, so readers can jump between sections), lists, page numbers, and the
- * document's title and language for screen readers (tagged).
+ * document's title and language for screen readers. Not tagged: pdfmake marks a PDF
+ * tagged but writes an empty structure tree, and a reader that trusts the mark finds no
+ * text at all; untagged, readers take the text in the order it is laid out (one column).
  */
 export async function writePdf(content: DocumentNode, cover: ExportCover): Promise<Buffer> {
   preparePdfmake();
   const definition: TDocumentDefinitions = {
     info: { title: cover.title, subject: cover.subtitle, creator: 'Coproduce' },
     language: 'en-GB',
-    tagged: true,
     displayTitle: true,
     pageSize: 'A4',
     pageMargins: [56, 56, 56, 64],
