@@ -39,6 +39,26 @@ describe('writePdf', () => {
     expect(pdf).toContain('/Title (Young carers)');
   });
 
+  it('nests each heading under the heading above it of a higher level', async () => {
+    const pdf = await pdfOf([
+      heading(1, 'Who it is for'),
+      heading(3, 'Young carers'),
+      heading(2, 'Looked-after children'),
+      heading(1, 'How it works'),
+    ]);
+    const parentOf = (title: string) => {
+      const item = new RegExp(`<<[^>]*/Title \\(${title}\\)[^>]*>>`).exec(pdf)![0];
+      const parent = /\/Parent (\d+) 0 R/.exec(item)![1];
+      const object = new RegExp(`\n${parent} 0 obj\n<<([^>]*)>>`).exec(pdf)![1]!;
+      return /\/Title \(([^)]*)\)/.exec(object)?.[1] ?? 'the outline itself';
+    };
+
+    expect(parentOf('Who it is for')).toBe('the outline itself');
+    expect(parentOf('Young carers')).toBe('Who it is for');
+    expect(parentOf('Looked-after children')).toBe('Who it is for');
+    expect(parentOf('How it works')).toBe('the outline itself');
+  });
+
   it('does not claim tags it does not have: a reader trusting an empty tag tree reads nothing', async () => {
     const pdf = await pdfOf([heading(2, 'Who it is for')]);
 

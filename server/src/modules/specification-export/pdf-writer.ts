@@ -66,22 +66,44 @@ export async function writePdf(content: DocumentNode, cover: ExportCover): Promi
     content: [
       { text: cover.title, style: 'title' },
       { text: cover.subtitle, style: 'subtitle' },
-      ...blocks(content.content, false),
+      ...blocks(content.content, { quoted: false, placeInOutline: outlineNesting() }),
     ],
   };
   return pdfmake.createPdf(definition).getBuffer();
 }
 
-function blocks(nodes: DocumentNode[] | undefined, quoted: boolean): Content[] {
-  return (nodes ?? []).flatMap((node) => block(node, quoted));
+/** Where a block sits: in a quote or not, and how headings nest in the outline. */
+interface Placement {
+  quoted: boolean;
+  placeInOutline: (level: number) => { id: string; outlineParentId?: string };
 }
 
-function block(node: DocumentNode, quoted: boolean): Content[] {
+/**
+ * Each heading under the nearest heading above it of a higher level, so the PDF's
+ * outline reads like a contents list, sections within sections.
+ */
+function outlineNesting(): Placement['placeInOutline'] {
+  const open: Array<{ level: number; id: string }> = [];
+  let headings = 0;
+  return (level) => {
+    while (open.length > 0 && open.at(-1)!.level >= level) open.pop();
+    const placed = { id: `section-${++headings}`, outlineParentId: open.at(-1)?.id };
+    open.push({ level, id: placed.id });
+    return placed;
+  };
+}
+
+function blocks(nodes: DocumentNode[] | undefined, at: Placement): Content[] {
+  return (nodes ?? []).flatMap((node) => block(node, at));
+}
+
+function block(node: DocumentNode, at: Placement): Content[] {
   switch (node.type) {
     case 'heading': {
       const level = headingLevelOf(node);
       return [
         {
+          ...at.placeInOutline(level),
           text: inline(node.content),
           fontSize: HEADING_SIZES[level - 1],
           bold: true,
@@ -94,13 +116,13 @@ function block(node: DocumentNode, quoted: boolean): Content[] {
       ];
     }
     case 'paragraph':
-      return [{ text: inline(node.content), style: quoted ? 'quote' : 'paragraph' }];
+      return [{ text: inline(node.content), style: at.quoted ? 'quote' : 'paragraph' }];
     case 'bulletList':
-      return [{ ul: listItems(node, quoted), margin: [0, 0, 0, 8] }];
+      return [{ ul: listItems(node, at), margin: [0, 0, 0, 8] }];
     case 'orderedList':
-      return [{ ol: listItems(node, quoted), margin: [0, 0, 0, 8] }];
+      return [{ ol: listItems(node, at), margin: [0, 0, 0, 8] }];
     case 'blockquote':
-      return blocks(node.content, true);
+      return blocks(node.content, { ...at, quoted: true });
     case 'codeBlock':
       return [
         {
@@ -119,14 +141,14 @@ function block(node: DocumentNode, quoted: boolean): Content[] {
         },
       ];
     default:
-      return blocks(node.content, quoted);
+      return blocks(node.content, at);
   }
 }
 
 /** Each item a stack of its blocks, so paragraphs and nested lists stay under their bullet. */
-function listItems(list: DocumentNode, quoted: boolean): Content[] {
+function listItems(list: DocumentNode, at: Placement): Content[] {
   return (list.content ?? []).map((item) => {
-    const parts = blocks(item.content, quoted);
+    const parts = blocks(item.content, at);
     return parts.length === 1 ? parts[0]! : { stack: parts };
   });
 }
