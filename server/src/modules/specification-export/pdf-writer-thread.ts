@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { ServiceUnavailable } from '../../base/errors';
 import type { DocumentNode, ExportCover } from './document-node';
 import type { PdfAnswer, PdfRequest } from './pdf-worker';
 
@@ -16,6 +17,12 @@ interface PdfThread {
 }
 
 /**
+ * PDFs waiting for the thread at most (about a second each for 60 pages): one more would
+ * wait so long that its reader gives up, so it is told to come back instead.
+ */
+export const MOST_WAITING_PDFS = 8;
+
+/**
  * Lays PDFs out on a thread of their own. pdfmake works synchronously and a 60-page
  * specification takes about a second, which every other request and live edit on the
  * server would otherwise wait through. One thread, started by the first PDF, makes them
@@ -28,6 +35,12 @@ export class PdfWriterThread implements OnModuleDestroy {
 
   write(content: DocumentNode, cover: ExportCover): Promise<Buffer> {
     const { worker, waiting } = this.running();
+    if (waiting.size >= MOST_WAITING_PDFS) {
+      const busy = new ServiceUnavailable(
+        'Many PDFs are being made just now. Try again in a minute, or download the Word or Markdown file.',
+      );
+      return Promise.reject(Object.assign(busy, { retryAfterSeconds: 60 }));
+    }
     const id = ++this.lastId;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
@@ -39,10 +52,14 @@ export class PdfWriterThread implements OnModuleDestroy {
     await this.thread?.worker.terminate();
   }
 
+  /** The thread's script: compiled beside this file (dist), as a thread runs JavaScript only. */
+  protected startWorker(): Worker {
+    return new Worker(join(__dirname, 'pdf-worker.js'));
+  }
+
   private running(): PdfThread {
     if (this.thread) return this.thread;
-    // Compiled beside this file (dist); the thread runs JavaScript only.
-    const worker = new Worker(join(__dirname, 'pdf-worker.js'));
+    const worker = this.startWorker();
     // An idle thread never keeps a stopping server alive.
     worker.unref();
     const thread: PdfThread = { worker, waiting: new Map() };
