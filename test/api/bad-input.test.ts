@@ -171,6 +171,13 @@ const BAD_REQUESTS: BadRequest[] = [
   { what: 'a reply to an unknown thread', method: 'POST', path: () => `/api/workspaces/${home}/threads/${UNKNOWN}/comments`, body: { body: 'Hello' }, status: 404 },
   { what: 'a thread status that is not one', method: 'PATCH', path: () => `/api/workspaces/${home}/threads/${UNKNOWN}`, body: { status: 'closed' }, status: 400 },
   { what: 'an unknown comment', method: 'DELETE', path: () => `/api/workspaces/${home}/threads/${UNKNOWN}/comments/${UNKNOWN}`, status: 404 },
+  // Exports of a draft
+  { what: 'an export in a format it does not make', method: 'GET', path: () => `${specifications()}/${homeDraft}/export?format=rtf`, status: 400 },
+  { what: 'an export with no format', method: 'GET', path: () => `${specifications()}/${homeDraft}/export`, status: 400 },
+  { what: 'an export with two formats', method: 'GET', path: () => `${specifications()}/${homeDraft}/export?format=pdf&format=md`, status: 400 },
+  { what: 'an export of a malformed specification id', method: 'GET', path: () => `${specifications()}/abc/export?format=md`, status: 404 },
+  { what: 'an export of an unknown specification', method: 'GET', path: () => `${specifications()}/${UNKNOWN}/export?format=md`, status: 404 },
+  { what: "an export of another workspace's specification", method: 'GET', path: () => `${specifications()}/${otherIds.specification}/export?format=md`, status: 404 },
   // Audit
   { what: 'an audit limit that is not a number', method: 'GET', path: () => `/api/workspaces/${home}/audit?limit=all`, status: 400 },
 ];
