@@ -59,7 +59,9 @@ describe('downloading a draft specification', () => {
     expect(file.type).toBe(
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
-    expect(file.disposition).toContain('attachment; filename="');
+    expect(file.disposition).toContain(
+      `attachment; filename="Children's emotional wellbeing - 'drop-in' GBP1.2m.docx"`,
+    );
     expect(file.disposition).toContain(
       `filename*=UTF-8''${encodeURIComponent(`${TITLE}.docx`).replace(/'/g, '%27')}`,
     );
