@@ -18,6 +18,8 @@ import { SpecificationExportService } from './specification-export.service';
 /**
  * Downloading a draft as it is now, for members who may read drafts. A provider is
  * answered 404, as for the draft itself: published versions have their own export.
+ * Not audited: the audit log records changes, and reading a draft (GET of it, joining it
+ * live) is not recorded either.
  */
 @ApiTags('specifications')
 @ApiBearerAuth()
