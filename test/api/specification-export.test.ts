@@ -133,6 +133,27 @@ describe('downloading a draft specification', () => {
     expect(lastPage).toContain(`Page ${pdf.pages.length} of ${pdf.pages.length}`);
     expect(lastPage).toContain('Nobody asked me what I needed.');
     expect(pdf.pages.join(' ')).toContain('Part 120 of the service');
+    // A heading is never left alone at the foot of a page, away from its text: the text
+    // under it, or under its first subheading. (A section not written yet has none.)
+    const markdown = (await download(`${longUrl}?format=md`, commissioner)).bytes.toString('utf8');
+    const blocks = markdown.split(/\n\n+/).map((block) => block.trim());
+    const levelOf = (block: string | undefined) => /^(#+) /.exec(block ?? '')?.[1]!.length ?? 0;
+    const hasText = blocks.map(() => false);
+    for (let index = blocks.length - 2; index >= 0; index--) {
+      const [level, next] = [levelOf(blocks[index]), levelOf(blocks[index + 1])];
+      hasText[index] = level > 0 && (next === 0 || (next > level && hasText[index + 1]!));
+    }
+    const headings = new Set(
+      blocks
+        .filter((block, index) => levelOf(block) >= 2 && hasText[index])
+        .map((heading) => heading.replace(/^#+ /, '').replace(/\\/g, '')),
+    );
+    expect(headings.has('Part 120 of the service')).toBe(true);
+    const lastLines = pdf.pages.map((page) => {
+      const lines = page.split('\n').filter((line) => line.trim() && !/^Page \d+ of/.test(line));
+      return lines.at(-1)!.trim();
+    });
+    expect(lastLines.filter((line) => headings.has(line))).toEqual([]);
     // Laid out on the event loop, the PDF would hold every other request for nearly all of it.
     expect(slowestHealthMs).toBeLessThan(exportMs / 2);
   });

@@ -1,5 +1,6 @@
 import type { DocumentNode } from './document-node';
-import { writePdf } from './pdf-writer';
+import type { Content, ContentStack } from 'pdfmake/interfaces';
+import { pdfDefinition, writePdf } from './pdf-writer';
 
 const heading = (level: number, words: string): DocumentNode => ({
   type: 'heading',
@@ -74,5 +75,48 @@ describe('writePdf', () => {
 
     expect(pdf.match(/\/Type \/Page\b/g)!.length).toBeGreaterThan(5);
     expect(pdf).toContain('/MediaBox [0 0 595.28 841.89]');
+  });
+});
+
+describe('pdfDefinition keeps a heading on a page with its text', () => {
+  const paragraph = (words: string): DocumentNode => ({
+    type: 'paragraph',
+    content: words ? [{ type: 'text', text: words }] : [],
+  });
+  /** The blocks after the cover: each kept group as the texts in it, marked `kept`. */
+  function laidOut(content: DocumentNode[]) {
+    const blocks = (
+      pdfDefinition({ type: 'doc', content }, { title: 'T', subtitle: 'S' }).content as Content[]
+    ).slice(2);
+    const words = (block: Content) =>
+      (JSON.stringify(block).match(/"text":"([^"]*)"/g) ?? []).map((text) => text.slice(8, -1));
+    return blocks.map((block) => {
+      const stack = block as ContentStack;
+      return stack.unbreakable ? { kept: stack.stack.flatMap(words) } : words(block);
+    });
+  }
+
+  it('with the paragraph after it, and a subheading with its own', () => {
+    expect(
+      laidOut([heading(1, 'Who'), heading(2, 'Carers'), paragraph('Short.'), paragraph('More.')]),
+    ).toEqual([{ kept: ['Who', 'Carers', 'Short.'] }, ['More.']]);
+  });
+
+  it('past an empty section, which shows nothing to keep it with', () => {
+    expect(
+      laidOut([heading(2, 'Empty'), paragraph(''), heading(2, 'Full'), paragraph('Text.')]),
+    ).toEqual([{ kept: ['Empty', 'Full', 'Text.'] }]);
+  });
+
+  it('never with more than a page could hold, which pdfmake would cut off', () => {
+    const long = 'Every child has a named key worker. '.repeat(60);
+    expect(laidOut([heading(2, 'Long'), paragraph(long)])).toEqual([['Long'], [long]]);
+
+    const many = Array.from({ length: 30 }, (_, index) => heading(3, `Section ${index}`));
+    const groups = laidOut(many);
+    expect(groups.flatMap((group) => ('kept' in group ? group.kept : group))).toHaveLength(30);
+    for (const group of groups) {
+      if ('kept' in group) expect(group.kept.length).toBeLessThanOrEqual(7);
+    }
   });
 });

@@ -42,7 +42,12 @@ const HEADING_SIZES = [20, 16, 14, 12.5, 12, 11.5];
  */
 export async function writePdf(content: DocumentNode, cover: ExportCover): Promise<Buffer> {
   preparePdfmake();
-  const definition: TDocumentDefinitions = {
+  return pdfmake.createPdf(pdfDefinition(content, cover)).getBuffer();
+}
+
+/** What pdfmake lays out: the page, the styles, the cover and the blocks. */
+export function pdfDefinition(content: DocumentNode, cover: ExportCover): TDocumentDefinitions {
+  return {
     info: { title: cover.title, subject: cover.subtitle, creator: 'Coproduce' },
     language: 'en-GB',
     displayTitle: true,
@@ -69,7 +74,6 @@ export async function writePdf(content: DocumentNode, cover: ExportCover): Promi
       ...blocks(content.content, { quoted: false, placeInOutline: outlineNesting() }),
     ],
   };
-  return pdfmake.createPdf(definition).getBuffer();
 }
 
 /** Where a block sits: in a quote or not, and how headings nest in the outline. */
@@ -93,8 +97,57 @@ function outlineNesting(): Placement['placeInOutline'] {
   };
 }
 
+/**
+ * How many lines a group kept on one page may take at most, counting a heading's line as
+ * two: well under a page, because pdfmake drops whatever an unbreakable group carries
+ * past the end of one.
+ */
+const MOST_LINES_KEPT_TOGETHER = 14;
+const CHARACTERS_A_LINE = 80;
+
+/** Lines a block takes at least as many as (roughly: every text block one or more). */
+function linesOf(node: DocumentNode): number {
+  if (node.type === 'heading' || node.type === 'paragraph' || node.type === 'codeBlock') {
+    const text = textOf(node);
+    const breaks = (node.content ?? []).filter((child) => child.type === 'hardBreak').length;
+    const lines = Math.max(1, Math.ceil(text.length / CHARACTERS_A_LINE)) + breaks;
+    const newlines = node.type === 'codeBlock' ? (text.match(/\n/g)?.length ?? 0) : 0;
+    return (lines + newlines) * (node.type === 'heading' ? 2 : 1);
+  }
+  return (node.content ?? []).reduce((sum, child) => sum + linesOf(child), 0);
+}
+
+/**
+ * The blocks, each heading kept on a page with what follows it (more headings, and the
+ * first block of text) when they are short enough to, so no heading ends a page alone.
+ */
 function blocks(nodes: DocumentNode[] | undefined, at: Placement): Content[] {
-  return (nodes ?? []).flatMap((node) => block(node, at));
+  const laidOut: Content[] = [];
+  let kept: { contents: Content[]; lines: number } | undefined;
+  const release = () => {
+    if (kept) laidOut.push({ stack: kept.contents, unbreakable: kept.contents.length > 1 });
+    kept = undefined;
+  };
+  for (const node of nodes ?? []) {
+    const contents = block(node, at);
+    const lines = linesOf(node);
+    const single = contents.length === 1;
+    if (kept && single && kept.lines + lines <= MOST_LINES_KEPT_TOGETHER) {
+      kept.contents.push(contents[0]!);
+      kept.lines += lines;
+      // An empty paragraph (a section not written yet) shows nothing to keep a heading with.
+      if (node.type !== 'heading' && textOf(node).trim() !== '') release();
+      continue;
+    }
+    release();
+    if (node.type === 'heading' && single && lines < MOST_LINES_KEPT_TOGETHER) {
+      kept = { contents, lines };
+    } else {
+      laidOut.push(...contents);
+    }
+  }
+  release();
+  return laidOut;
 }
 
 function block(node: DocumentNode, at: Placement): Content[] {
@@ -111,7 +164,6 @@ function block(node: DocumentNode, at: Placement): Content[] {
           headlineLevel: level,
           outline: true,
           outlineText: textOf(node),
-          keepWithHeadersAndFooters: true,
         } as ContentText,
       ];
     }
