@@ -46,6 +46,8 @@ describe('writeDocx', () => {
     expect(find('Who it is for').style).toBe('Heading1');
     expect(find('Young carers').style).toBe('Heading4');
     expect(find('Out of range').style).toBe('Heading1');
+    // Kept with the next paragraph, so no heading ends a page alone.
+    expect(find('Young carers').xml).toContain('<w:keepNext/>');
   });
 
   it('nests lists by level, and each numbered list counts from 1 on its own', async () => {

@@ -72,6 +72,8 @@ export function writeDocx(content: DocumentNode, cover: ExportCover): Promise<Bu
         return [
           new Paragraph({
             heading: HEADINGS[headingLevelOf(node) - 1],
+            // Word moves a heading over to the next page with its text, never leaving it alone.
+            keepNext: true,
             children: inline(node.content),
           }),
         ];
