@@ -62,6 +62,27 @@ describe('SpecificationExportService', () => {
     expect(specificationFragment(doc).length).toBe(2);
   });
 
+  it('exports an empty specification, and one holding what the editor cannot (left out)', async () => {
+    const empty = await exports.export('md', { state: new Y.Doc(), cover });
+    expect(empty.body.toString('utf8').trimEnd()).toBe(
+      '# Crisis \\*support\\* \\#2\n\n_Version 1: First\\_draft, published 4 December 2026_',
+    );
+
+    const doc = specification();
+    const table = new Y.XmlElement('table');
+    table.insert(0, [new Y.XmlText('Not a node of the editor')]);
+    specificationFragment(doc).insert(1, [table]);
+    for (const format of ['md', 'docx'] as const) {
+      const file = await exports.export(format, { state: doc, cover });
+      expect(file.body.length).toBeGreaterThan(0);
+    }
+    const markdown = (await exports.export('md', { state: doc, cover })).body.toString('utf8');
+    expect(markdown).toContain('Young people in crisis');
+    expect(markdown).not.toContain('Not a node of the editor');
+    // The document exported is never changed by exporting it.
+    expect(specificationFragment(doc).get(1)).toBe(table);
+  });
+
   it('writes Word as a zip, named and typed as Word', async () => {
     const file = await exports.export('docx', { state: specification(), cover });
 
