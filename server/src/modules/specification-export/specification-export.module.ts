@@ -3,7 +3,7 @@ import { AccessModule } from '../access/access.module';
 import { CollabModule } from '../collab/collab.module';
 import { SpecificationsModule } from '../specifications/specifications.module';
 import { DraftExportController } from './draft-export.controller';
-import { PdfWriterThread } from './pdf-writer-thread';
+import { FileWriterThread } from './file-writer-thread';
 import { SpecificationExportService } from './specification-export.service';
 
 /**
@@ -14,7 +14,7 @@ import { SpecificationExportService } from './specification-export.service';
 @Module({
   imports: [AccessModule, CollabModule, SpecificationsModule],
   controllers: [DraftExportController],
-  providers: [SpecificationExportService, PdfWriterThread],
+  providers: [SpecificationExportService, FileWriterThread],
   exports: [SpecificationExportService],
 })
 export class SpecificationExportModule {}

@@ -3,7 +3,10 @@ import {
   renderSpecificationMarkdown,
   specificationFragment,
 } from '@coproduce/specification-document';
-import { PdfWriterThread } from './pdf-writer-thread';
+import type { DocumentNode, ExportCover } from './document-node';
+import { writeDocx } from './docx-writer';
+import { FileWriterThread } from './file-writer-thread';
+import { writePdf } from './pdf-writer';
 import { fileNameFrom, SpecificationExportService } from './specification-export.service';
 
 describe('fileNameFrom', () => {
@@ -24,7 +27,13 @@ describe('fileNameFrom', () => {
 });
 
 describe('SpecificationExportService', () => {
-  const exports = new SpecificationExportService(new PdfWriterThread());
+  /** Makes the files here: a thread runs JavaScript, and these specs run from TypeScript. */
+  class InProcessFiles extends FileWriterThread {
+    override write(format: 'docx' | 'pdf', content: DocumentNode, cover: ExportCover) {
+      return format === 'docx' ? writeDocx(content, cover) : writePdf(content, cover);
+    }
+  }
+  const exports = new SpecificationExportService(new InProcessFiles());
   const cover = {
     title: 'Crisis *support* #2',
     subtitle: 'Version 1: First_draft, published 4 December 2026',

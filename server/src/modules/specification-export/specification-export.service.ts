@@ -6,8 +6,7 @@ import {
   renderSpecificationMarkdown,
 } from '@coproduce/specification-document';
 import type { DocumentNode, ExportCover } from './document-node';
-import { writeDocx } from './docx-writer';
-import { PdfWriterThread } from './pdf-writer-thread';
+import { FileWriterThread } from './file-writer-thread';
 
 /** What is exported: a specification's text (a Yjs state) and how its cover names it. */
 export interface ExportSubject {
@@ -36,7 +35,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
  */
 @Injectable()
 export class SpecificationExportService {
-  constructor(private readonly pdf: PdfWriterThread) {}
+  constructor(private readonly files: FileWriterThread) {}
 
   async export(format: ExportFormat, subject: ExportSubject): Promise<ExportedFile> {
     const file = (body: Buffer): ExportedFile => ({
@@ -62,7 +61,7 @@ export class SpecificationExportService {
       return Promise.resolve(Buffer.from(heading + renderSpecificationMarkdown(doc), 'utf8'));
     }
     const content = readableSpecificationContent(doc) as DocumentNode;
-    return format === 'docx' ? writeDocx(content, cover) : this.pdf.write(content, cover);
+    return this.files.write(format, content, cover);
   }
 }
 

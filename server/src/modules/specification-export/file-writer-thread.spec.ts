@@ -1,12 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import { ServiceUnavailable } from '../../base/errors';
-import { MOST_WAITING_PDFS, PdfWriterThread } from './pdf-writer-thread';
+import { FileWriterThread, MOST_WAITING_FILES } from './file-writer-thread';
 
 /**
- * The PDF thread with a stand-in for pdf-worker.js (a thread runs JavaScript, and these
+ * The file thread with a stand-in for file-worker.js (a thread runs JavaScript, and these
  * specs run from TypeScript): `answer` is the body of its message handler.
  */
-class StandInThread extends PdfWriterThread {
+class StandInThread extends FileWriterThread {
   started = 0;
 
   constructor(private readonly answer: string) {
@@ -26,55 +26,55 @@ class StandInThread extends PdfWriterThread {
 const content = { type: 'doc', content: [] };
 const cover = { title: 'Crisis support', subtitle: 'Draft' };
 
-describe('PdfWriterThread', () => {
-  let thread: PdfWriterThread | undefined;
+describe('FileWriterThread', () => {
+  let thread: FileWriterThread | undefined;
   afterEach(() => thread?.onModuleDestroy());
 
-  it('answers each PDF with its own bytes, in any order', async () => {
+  it('answers each file with its own bytes, in any order', async () => {
     thread = new StandInThread(
       `setTimeout(() => parentPort.postMessage({ id: request.id,
          body: new TextEncoder().encode(request.cover.title) }), request.cover.title.length);`,
     );
 
     const [long, short] = await Promise.all([
-      thread.write(content, { ...cover, title: 'a longer title' }),
-      thread.write(content, { ...cover, title: 'short' }),
+      thread.write('pdf', content, { ...cover, title: 'a longer title' }),
+      thread.write('pdf', content, { ...cover, title: 'short' }),
     ]);
     expect(long.toString()).toBe('a longer title');
     expect(short.toString()).toBe('short');
   });
 
-  it('fails a PDF the thread could not make, with its reason', async () => {
+  it('fails a file the thread could not make, with its reason', async () => {
     thread = new StandInThread(
       `parentPort.postMessage({ id: request.id, error: 'Error: no fonts' });`,
     );
 
-    await expect(thread.write(content, cover)).rejects.toThrow(
-      'The PDF was not made: Error: no fonts',
+    await expect(thread.write('pdf', content, cover)).rejects.toThrow(
+      'The file was not made: Error: no fonts',
     );
   });
 
-  it('fails what a dying thread was making, and starts a new one for the next PDF', async () => {
+  it('fails what a dying thread was making, and starts a new one for the next file', async () => {
     const dying = new StandInThread(
       `if (request.cover.title === 'fatal') process.exit(3);
        parentPort.postMessage({ id: request.id, body: new Uint8Array([1]) });`,
     );
     thread = dying;
 
-    await expect(dying.write(content, { ...cover, title: 'fatal' })).rejects.toThrow(
-      'The PDF thread stopped (exit code 3).',
+    await expect(dying.write('pdf', content, { ...cover, title: 'fatal' })).rejects.toThrow(
+      'The file thread stopped (exit code 3).',
     );
-    await expect(dying.write(content, cover)).resolves.toEqual(Buffer.from([1]));
+    await expect(dying.write('pdf', content, cover)).resolves.toEqual(Buffer.from([1]));
     expect(dying.started).toBe(2);
   });
 
-  it(`refuses a PDF beyond ${MOST_WAITING_PDFS} waiting, saying when to come back`, async () => {
+  it(`refuses a file beyond ${MOST_WAITING_FILES} waiting, saying when to come back`, async () => {
     thread = new StandInThread('/* busy: never answers */');
-    for (let waiting = 0; waiting < MOST_WAITING_PDFS; waiting++) {
-      void thread.write(content, cover).catch(() => undefined);
+    for (let waiting = 0; waiting < MOST_WAITING_FILES; waiting++) {
+      void thread.write('pdf', content, cover).catch(() => undefined);
     }
 
-    const refused = await thread.write(content, cover).catch((error: unknown) => error);
+    const refused = await thread.write('pdf', content, cover).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ServiceUnavailable);
     expect(refused).toMatchObject({
       retryAfterSeconds: 60,
