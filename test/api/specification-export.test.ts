@@ -133,6 +133,11 @@ describe('downloading a draft specification', () => {
     expect(lastPage).toContain(`Page ${pdf.pages.length} of ${pdf.pages.length}`);
     expect(lastPage).toContain('Nobody asked me what I needed.');
     expect(pdf.pages.join(' ')).toContain('Part 120 of the service');
+    // Every page after the first is headed with what it is part of.
+    expect(pdf.pages[0]).not.toContain('A long specification ·');
+    for (const page of pdf.pages.slice(1)) {
+      expect(page).toContain('A long specification · Draft, not published');
+    }
     // A heading is never left alone at the foot of a page, away from its text: the text
     // under it, or under its first subheading. (A section not written yet has none.)
     const markdown = (await download(`${longUrl}?format=md`, commissioner)).bytes.toString('utf8');
@@ -150,7 +155,9 @@ describe('downloading a draft specification', () => {
     );
     expect(headings.has('Part 120 of the service')).toBe(true);
     const lastLines = pdf.pages.map((page) => {
-      const lines = page.split('\n').filter((line) => line.trim() && !/^Page \d+ of/.test(line));
+      const lines = page
+        .split('\n')
+        .filter((line) => line.trim() && !/^(Page \d+ of|A long specification ·)/.test(line));
       return lines.at(-1)!.trim();
     });
     expect(lastLines.filter((line) => headings.has(line))).toEqual([]);

@@ -32,6 +32,36 @@ async function paragraphsOf(content: DocumentNode[]) {
 }
 
 describe('writeDocx', () => {
+  it('numbers every page, and heads every page after the first with the title and version', async () => {
+    const bytes = await writeDocx(
+      { type: 'doc', content: [paragraph(text('Text.'))] },
+      { title: 'Crisis support', subtitle: 'Version 2: For engagement, published 4 December 2026' },
+    );
+    const zip = await JSZip.loadAsync(bytes);
+    const part = async (name: string) => zip.file(`word/${name}`)!.async('string');
+    const body = await part('document.xml');
+    const relations = await part('_rels/document.xml.rels');
+    /** The text of the header or footer a section points to as `kind` (first, default). */
+    const partText = async (reference: 'headerReference' | 'footerReference', kind: string) => {
+      const id = new RegExp(`<w:${reference} w:type="${kind}" r:id="([^"]+)"`).exec(body)![1];
+      const target =
+        new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(relations)?.[1] ??
+        new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(relations)![1]!;
+      const xml = await part(target);
+      return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map(([, t]) => t).join('');
+    };
+
+    expect(body).toContain('<w:titlePg/>');
+    expect(await partText('headerReference', 'first')).toBe('');
+    expect(await partText('headerReference', 'default')).toBe(
+      'Crisis support · Version 2: For engagement, published 4 December 2026',
+    );
+    for (const kind of ['first', 'default']) {
+      const footer = await partText('footerReference', kind);
+      expect(footer).toMatch(/^Page .* of /);
+    }
+  });
+
   it('starts with the title and subtitle, then headings in Word heading styles', async () => {
     const { paragraphs, find } = await paragraphsOf([
       { type: 'heading', attrs: { level: 1 }, content: [text('Who it is for')] },

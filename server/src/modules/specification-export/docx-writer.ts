@@ -4,6 +4,7 @@ import {
   Document,
   ExternalHyperlink,
   Footer,
+  Header,
   HeadingLevel,
   LevelFormat,
   Packer,
@@ -155,20 +156,25 @@ export function writeDocx(content: DocumentNode, cover: ExportCover): Promise<Bu
     },
     sections: [
       {
-        footers: {
-          default: new Footer({
+        // Every page after the first says what it is part of: which specification, which version.
+        properties: { titlePage: true },
+        headers: {
+          first: new Header({ children: [] }),
+          default: new Header({
             children: [
               new Paragraph({
-                alignment: AlignmentType.CENTER,
                 children: [
                   new TextRun({
-                    children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+                    text: `${cover.title} · ${cover.subtitle}`,
+                    size: 18,
+                    color: '4C6272',
                   }),
                 ],
               }),
             ],
           }),
         },
+        footers: { first: pageNumbers(), default: pageNumbers() },
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(cover.title)] }),
           new Paragraph({ children: [new TextRun({ text: cover.subtitle, italics: true })] }),
@@ -178,6 +184,20 @@ export function writeDocx(content: DocumentNode, cover: ExportCover): Promise<Bu
     ],
   });
   return Packer.toBuffer(document);
+}
+
+/** "Page 3 of 40", centred at the foot of a page. */
+function pageNumbers(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
+        ],
+      }),
+    ],
+  });
 }
 
 function quoteFormatting(at: Placement): Partial<IParagraphOptions> {

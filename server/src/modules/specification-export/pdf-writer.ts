@@ -61,6 +61,16 @@ export function pdfDefinition(content: DocumentNode, cover: ExportCover): TDocum
       quote: { italics: true, color: '4c6272', margin: [16, 0, 0, 8] },
       code: { background: '#f0f4f5' },
     },
+    // Every page after the first says what it is part of: which specification, which version.
+    header: (currentPage) =>
+      currentPage === 1
+        ? null
+        : {
+            text: `${cover.title} · ${cover.subtitle}`,
+            fontSize: 9,
+            color: '4c6272',
+            margin: [56, 28, 56, 0],
+          },
     footer: (currentPage, pageCount) => ({
       text: `Page ${currentPage} of ${pageCount}`,
       alignment: 'center',
