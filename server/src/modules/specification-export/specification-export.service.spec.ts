@@ -24,6 +24,12 @@ describe('fileNameFrom', () => {
     expect(fileNameFrom(' ?? ')).toBe('Specification');
     expect(fileNameFrom('x'.repeat(300))).toHaveLength(120);
   });
+
+  it('cuts a long name between characters, never inside one', () => {
+    const name = fileNameFrom(`${'x'.repeat(119)}😀 and more`);
+    expect(name).toBe(`${'x'.repeat(119)}😀`);
+    expect(() => encodeURIComponent(name)).not.toThrow();
+  });
 });
 
 describe('SpecificationExportService', () => {

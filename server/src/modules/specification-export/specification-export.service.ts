@@ -85,8 +85,7 @@ export function fileNameFrom(title: string): string {
     .join('')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^\.+/, '')
-    .slice(0, 120)
-    .trim();
-  return name || 'Specification';
+    .replace(/^\.+/, '');
+  // Cut by characters, not UTF-16 units: half an emoji cannot be encoded in a header.
+  return [...name].slice(0, 120).join('').trim() || 'Specification';
 }
