@@ -29,6 +29,7 @@ describe('fileNameFrom', () => {
     const name = fileNameFrom(`${'x'.repeat(119)}😀 and more`);
     expect(name).toBe(`${'x'.repeat(119)}😀`);
     expect(() => encodeURIComponent(name)).not.toThrow();
+    expect(fileNameFrom('Half \ud83d an emoji')).toBe('Half an emoji');
   });
 });
 

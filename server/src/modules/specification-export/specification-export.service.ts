@@ -75,7 +75,8 @@ const NOT_IN_FILE_NAMES = new Set('/\\:*?"<>|');
 
 function fitsFileName(character: string): boolean {
   const code = character.codePointAt(0)!;
-  return code >= 32 && code !== 127 && !NOT_IN_FILE_NAMES.has(character);
+  const loneSurrogate = code >= 0xd800 && code <= 0xdfff;
+  return code >= 32 && code !== 127 && !loneSurrogate && !NOT_IN_FILE_NAMES.has(character);
 }
 
 /** A file name from a title: what a file system accepts everywhere, never empty. */
