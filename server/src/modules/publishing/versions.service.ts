@@ -17,9 +17,9 @@ import { Model, Types } from 'mongoose';
 import { isDuplicateKeyError } from '../../base/duplicate-key';
 import { BadRequest, NotFound, VersionWithdrawn } from '../../base/errors';
 import { storedBytes } from '../../base/stored-bytes';
-import { ukDateTime } from '../../base/uk-time';
 import { AccountsService } from '../accounts/accounts.service';
 import { SpecificationReader } from '../collab/specification-reader';
+import { versionCover } from '../specification-export/export-cover';
 import type { ExportedFile } from '../specification-export/specification-export.service';
 import { SpecificationExportService } from '../specification-export/specification-export.service';
 import { SpecificationsService } from '../specifications/specifications.service';
@@ -143,13 +143,12 @@ export class VersionsService {
     format: ExportFormat,
   ): Promise<ExportedFile> {
     const version = await this.find(caller, specificationId, number, { html: 0, markdown: 0 });
-    const withdrawn = version.withdrawal ? ' It has been withdrawn.' : '';
+    const cover = versionCover(version.specificationTitle, version);
     return this.exports.export(format, {
       state: storedBytes(version.state),
-      cover: {
-        title: version.specificationTitle,
-        subtitle: `Version ${version.number}: ${version.name}, published ${ukDateTime(version.publishedAt)}.${withdrawn}`,
-      },
+      cover: version.withdrawal
+        ? { ...cover, subtitle: `${cover.subtitle}. It has been withdrawn.` }
+        : cover,
     });
   }
 
