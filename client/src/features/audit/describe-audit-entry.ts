@@ -19,6 +19,14 @@ const ACTION_WORDS: Record<string, string> = {
   'comment.delete': 'Deleted their comment',
   'thread.resolve': 'Resolved a comment thread',
   'thread.reopen': 'Reopened a comment thread',
+  'version.publish': 'Published a version',
+  'version.withdraw': 'Withdrew a published version',
+  'question.ask': 'Asked a clarification question',
+  'question.answer': 'Answered a clarification question',
+  'checkpoint.create': 'Saved a checkpoint',
+  'checkpoint.restore': 'Restored a checkpoint',
+  'member.password-reset': 'Made a password link for a member',
+  'password.reset': 'Chose a new password with a link',
 };
 
 /** "member.change-role" or "newAccount" → "Member change role", "New account". */

@@ -7,12 +7,6 @@ import type {
   VersionDetail,
   VersionSummary,
 } from '@coproduce/domain';
-import { Y } from '@coproduce/protocol';
-import {
-  readOutline,
-  renderSpecificationHtml,
-  renderSpecificationMarkdown,
-} from '@coproduce/specification-document';
 import { Model, Types } from 'mongoose';
 import { isDuplicateKeyError } from '../../base/duplicate-key';
 import { BadRequest, NotFound, VersionWithdrawn } from '../../base/errors';
@@ -26,6 +20,7 @@ import { SpecificationsService } from '../specifications/specifications.service'
 import { isRealDay, ukToday } from './clarification-deadline';
 import type { PublishDto } from './dto/publish.dto';
 import { PublishingAccess } from './publishing-access';
+import { renderVersion } from './render-version';
 import type { PublishingCaller } from './publishing-caller';
 import { PublishingLive } from './publishing-live';
 import { SpecificationVersion } from './specification-version.schema';
@@ -63,7 +58,7 @@ export class VersionsService {
     checkDeadlines(request);
     // The text as everyone editing it has it now, open or not: later edits never reach it.
     const state = await this.reader.state(specificationId.toHexString());
-    const rendered = renderState(state);
+    const rendered = renderVersion(state);
     for (let attempt = 1; ; attempt++) {
       const number = (await this.latestNumber(specificationId)) + 1;
       try {
@@ -244,20 +239,5 @@ function checkDeadlines(request: PublishDto): void {
   }
   if (clarification && submission && clarification > submission) {
     throw new BadRequest('The clarification deadline must not be after the submission deadline.');
-  }
-}
-
-/** HTML, Markdown and the contents list of a text, rendered on the server now. */
-function renderState(state: Uint8Array) {
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, state);
-    return {
-      html: renderSpecificationHtml(doc),
-      markdown: renderSpecificationMarkdown(doc),
-      outline: readOutline(doc),
-    };
-  } finally {
-    doc.destroy();
   }
 }

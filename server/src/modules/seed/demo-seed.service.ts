@@ -10,11 +10,16 @@ import { Membership } from '../access/membership.schema';
 import { hashPassword, verifyPassword } from '../accounts/password';
 import { User } from '../accounts/user.schema';
 import { CommentThread } from '../comments/comment-thread.schema';
+import { ukToday } from '../publishing/clarification-deadline';
+import { ClarificationQuestion } from '../publishing/clarification-question.schema';
+import { renderVersion } from '../publishing/render-version';
+import { SpecificationVersion } from '../publishing/specification-version.schema';
 import { newLogWriterId } from '../specification-store/log-writer-id';
 import { SpecificationStore } from '../specification-store/specification-store';
 import { Specification } from '../specifications/specification.schema';
 import { Workspace } from '../workspaces/workspace.schema';
 import { DEMO_THREADS } from './demo-comment-threads';
+import { DEMO_QUESTIONS, DEMO_VERSION } from './demo-publishing';
 import {
   isLoopbackHost,
   publishedDemoPasswordRefusal,
@@ -42,6 +47,10 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @InjectModel(Membership.name) private readonly memberships: Model<Membership>,
     @InjectModel(Specification.name) private readonly specifications: Model<Specification>,
     @InjectModel(CommentThread.name) private readonly threads: Model<CommentThread>,
+    @InjectModel(SpecificationVersion.name)
+    private readonly versions: Model<SpecificationVersion>,
+    @InjectModel(ClarificationQuestion.name)
+    private readonly questions: Model<ClarificationQuestion>,
     private readonly specificationStore: SpecificationStore,
   ) {}
 
@@ -137,6 +146,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const text = await this.writeDemoText(specification.id as string);
     try {
       await this.writeDemoThreads(workspace._id, specification._id, people, text);
+      await this.publishDemoVersion(workspace._id, specification._id, people, text);
     } finally {
       text.destroy();
     }
@@ -210,6 +220,59 @@ export class DemoSeedService implements OnApplicationBootstrap {
         createdAt: hoursAgo(first.hoursAgo),
         updatedAt: hoursAgo(last.hoursAgo),
       }).save({ timestamps: false });
+    }
+  }
+
+  /**
+   * Version 1 of the demo specification, published from the text just stored, and the
+   * demo provider's questions on it. Only when it has no version yet.
+   */
+  private async publishDemoVersion(
+    workspaceId: Types.ObjectId,
+    specificationId: Types.ObjectId,
+    people: ReadonlyMap<Role, Types.ObjectId>,
+    text: Y.Doc,
+  ): Promise<void> {
+    if (await this.versions.exists({ specificationId })) return;
+    const commissioner = people.get('commissioner');
+    const provider = people.get('provider');
+    if (!commissioner || !provider)
+      throw new Error('The demo version needs a commissioner and a provider');
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+    const daysAhead = (days: number) => ukToday(new Date(Date.now() + days * 86_400_000));
+    const state = Y.encodeStateAsUpdate(text);
+    await this.versions.create({
+      specificationId,
+      workspaceId,
+      number: 1,
+      name: DEMO_VERSION.name,
+      notes: DEMO_VERSION.notes,
+      clarificationDeadline: daysAhead(DEMO_VERSION.clarificationDays),
+      submissionDeadline: daysAhead(DEMO_VERSION.submissionDays),
+      specificationTitle: DEMO_SPECIFICATION_TITLE,
+      state: Buffer.from(state),
+      ...renderVersion(state),
+      publishedBy: commissioner,
+      publishedAt: hoursAgo(DEMO_VERSION.hoursAgo),
+    });
+    await this.specifications.updateOne(
+      { _id: specificationId },
+      { $set: { status: 'published' } },
+    );
+    const organisation = DEMO_ACCOUNTS.find((account) => account.role === 'provider')?.organisation;
+    for (const question of DEMO_QUESTIONS) {
+      await this.questions.create({
+        workspaceId,
+        specificationId,
+        versionNumber: 1,
+        body: question.body,
+        askedBy: provider,
+        askedByOrganisation: organisation ?? null,
+        askedAt: hoursAgo(question.hoursAgo),
+        answer: question.answer,
+        answeredBy: question.answer ? commissioner : null,
+        answeredAt: question.answer ? hoursAgo(question.hoursAgo - 2) : null,
+      });
     }
   }
 }

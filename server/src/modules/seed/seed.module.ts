@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
 import { AccountsModule } from '../accounts/accounts.module';
 import { CommentsModule } from '../comments/comments.module';
+import { PublishingModule } from '../publishing/publishing.module';
 import { SpecificationStoreModule } from '../specification-store/specification-store.module';
 import { SpecificationsModule } from '../specifications/specifications.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
@@ -12,6 +13,7 @@ import { DemoSeedService } from './demo-seed.service';
     AccessModule,
     AccountsModule,
     CommentsModule,
+    PublishingModule,
     WorkspacesModule,
     SpecificationsModule,
     SpecificationStoreModule,
