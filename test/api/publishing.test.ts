@@ -8,6 +8,7 @@ import type {
   VersionSummary,
 } from '@coproduce/domain';
 import { Y } from '@coproduce/protocol';
+import { BSON } from 'mongodb';
 import { specificationFragment } from '@coproduce/specification-document';
 import { api } from '../support/api';
 import { openDatabase } from '../support/app';
@@ -297,7 +298,10 @@ describe('publishing a specification to providers', () => {
     try {
       await database.db
         .collection('specification_versions')
-        .updateOne({ number: 1 }, { $set: { clarificationDeadline: '2020-01-31' } });
+        .updateOne(
+          { specificationId: new BSON.ObjectId(specificationId), number: 1 },
+          { $set: { clarificationDeadline: '2020-01-31' } },
+        );
     } finally {
       await database.close();
     }

@@ -96,7 +96,9 @@ describe('specifications', () => {
       token: tokens.provider,
     });
     expect(list.status).toBe(200);
-    expect(list.body).toEqual([]);
+    // Only what was published: the demo's second specification, never the draft.
+    expect(list.body.map((each) => each.status)).toEqual(['published']);
+    expect(JSON.stringify(list.body)).not.toContain(DEMO_SPECIFICATION);
     const drafts = await api<SpecificationSummary[]>(app.url, 'GET', specificationsPath(), {
       token: tokens.observer,
     });

@@ -3,7 +3,11 @@ import { ConfigService } from '@nestjs/config';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import type { Role } from '@coproduce/domain';
 import { Y } from '@coproduce/protocol';
-import { anchorOnWords, resolveAnchor } from '@coproduce/specification-document';
+import {
+  anchorOnWords,
+  initialSpecificationUpdate,
+  resolveAnchor,
+} from '@coproduce/specification-document';
 import { Connection, Model, Types } from 'mongoose';
 import { DEFAULT_DEMO_PASSWORD, type AppConfig } from '../../base/config';
 import { Membership } from '../access/membership.schema';
@@ -19,7 +23,12 @@ import { SpecificationStore } from '../specification-store/specification-store';
 import { Specification } from '../specifications/specification.schema';
 import { Workspace } from '../workspaces/workspace.schema';
 import { DEMO_THREADS } from './demo-comment-threads';
-import { DEMO_QUESTIONS, DEMO_VERSION } from './demo-publishing';
+import {
+  DEMO_PUBLISHED_SECTIONS,
+  DEMO_PUBLISHED_TITLE,
+  DEMO_QUESTIONS,
+  DEMO_VERSION,
+} from './demo-publishing';
 import {
   isLoopbackHost,
   publishedDemoPasswordRefusal,
@@ -146,10 +155,10 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const text = await this.writeDemoText(specification.id as string);
     try {
       await this.writeDemoThreads(workspace._id, specification._id, people, text);
-      await this.publishDemoVersion(workspace._id, specification._id, people, text);
     } finally {
       text.destroy();
     }
+    await this.seedPublishedSpecification(workspace._id, people);
   }
 
   /**
@@ -224,23 +233,50 @@ export class DemoSeedService implements OnApplicationBootstrap {
   }
 
   /**
-   * Version 1 of the demo specification, published from the text just stored, and the
-   * demo provider's questions on it. Only when it has no version yet.
+   * A second specification, published as version 1 with the demo provider's questions on
+   * it, so providers have something to read from the start. Only when it has no version yet.
    */
-  private async publishDemoVersion(
+  private async seedPublishedSpecification(
     workspaceId: Types.ObjectId,
-    specificationId: Types.ObjectId,
     people: ReadonlyMap<Role, Types.ObjectId>,
-    text: Y.Doc,
   ): Promise<void> {
-    if (await this.versions.exists({ specificationId })) return;
     const commissioner = people.get('commissioner');
     const provider = people.get('provider');
-    if (!commissioner || !provider)
-      throw new Error('The demo version needs a commissioner and a provider');
+    if (!commissioner || !provider) {
+      throw new Error('The published demo needs a commissioner and a provider');
+    }
+    const specification = await this.specifications
+      .findOneAndUpdate(
+        { workspaceId, title: DEMO_PUBLISHED_TITLE },
+        {
+          $setOnInsert: {
+            workspaceId,
+            title: DEMO_PUBLISHED_TITLE,
+            status: 'draft',
+            createdBy: commissioner,
+            updatedBy: commissioner,
+          },
+        },
+        { upsert: true, new: true },
+      )
+      .exec();
+    const specificationId = specification._id;
+    if (await this.versions.exists({ specificationId })) return;
+    const stored = await this.specificationStore.load(specification.id as string);
+    const state =
+      stored.snapshot || stored.log.length > 0
+        ? Y.mergeUpdates([
+            ...(stored.snapshot ? [stored.snapshot.state] : []),
+            ...stored.log.map((entry) => entry.update),
+          ])
+        : initialSpecificationUpdate(DEMO_PUBLISHED_SECTIONS);
+    if (!stored.snapshot && stored.log.length === 0) {
+      await this.specificationStore.append(specification.id as string, [
+        { writer: newLogWriterId(), seq: 1, update: state },
+      ]);
+    }
     const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
     const daysAhead = (days: number) => ukToday(new Date(Date.now() + days * 86_400_000));
-    const state = Y.encodeStateAsUpdate(text);
     await this.versions.create({
       specificationId,
       workspaceId,
@@ -249,7 +285,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       notes: DEMO_VERSION.notes,
       clarificationDeadline: daysAhead(DEMO_VERSION.clarificationDays),
       submissionDeadline: daysAhead(DEMO_VERSION.submissionDays),
-      specificationTitle: DEMO_SPECIFICATION_TITLE,
+      specificationTitle: DEMO_PUBLISHED_TITLE,
       state: Buffer.from(state),
       ...renderVersion(state),
       publishedBy: commissioner,
