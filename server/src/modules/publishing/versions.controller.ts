@@ -9,7 +9,7 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   ClarificationQuestion,
   PublishedVersionReceipt,
@@ -26,7 +26,7 @@ import { CurrentMembership, type RequestMembership } from '../access/workspace-r
 import type { UserDocument } from '../accounts/user.schema';
 import { CurrentUser } from '../auth/request-auth';
 import { ExportQueryDto } from '../specification-export/export-query.dto';
-import { sendExportedFile } from '../specification-export/send-exported-file';
+import { ApiExportedFile, sendExportedFile } from '../specification-export/send-exported-file';
 import { PublishDto } from './dto/publish.dto';
 import { AskQuestionDto } from './dto/question.dto';
 import { WithdrawVersionDto } from './dto/withdraw-version.dto';
@@ -117,11 +117,7 @@ export class VersionsController {
   @Get(':number/export')
   @Allow('version.export')
   @ApiOperation({ summary: 'A version as a Word, PDF or Markdown file' })
-  @ApiProduces(
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    'application/pdf',
-    'text/markdown',
-  )
+  @ApiExportedFile()
   async export(
     @CurrentMembership() membership: RequestMembership,
     @CurrentUser() user: UserDocument,

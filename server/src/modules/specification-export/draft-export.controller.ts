@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Types } from 'mongoose';
 import { Allow } from '../../base/access-rule.decorators';
@@ -12,7 +12,7 @@ import { SpecificationReader } from '../collab/specification-reader';
 import { SpecificationsService } from '../specifications/specifications.service';
 import { draftCover } from './export-cover';
 import { ExportQueryDto } from './export-query.dto';
-import { sendExportedFile } from './send-exported-file';
+import { ApiExportedFile, sendExportedFile } from './send-exported-file';
 import { SpecificationExportService } from './specification-export.service';
 
 /**
@@ -36,11 +36,7 @@ export class DraftExportController {
   @Allow('specification.list')
   @ApiOperation({ summary: 'The draft as it is now, as a Word, PDF or Markdown file' })
   @ApiIdParam('specificationId', 'The specification')
-  @ApiProduces(
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    'application/pdf',
-    'text/markdown',
-  )
+  @ApiExportedFile()
   async export(
     @CurrentMembership() membership: RequestMembership,
     @Param('specificationId', new ObjectIdPipe('that specification'))

@@ -1,4 +1,5 @@
 import { StreamableFile } from '@nestjs/common';
+import { ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ExportedFile } from './specification-export.service';
 
@@ -49,3 +50,11 @@ function rfc5987(value: string): string {
     (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
   );
 }
+
+/** What an export route answers with, for the API's description. */
+export const ApiExportedFile = () =>
+  ApiProduces(
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/pdf',
+    'text/markdown',
+  );
