@@ -124,6 +124,18 @@ describe('publishing a specification and reading it as a provider', () => {
           expect(await provider.getByRole('link', { name: /^Word/ }).getAttribute('href')).toMatch(
             /\/versions\/1\/export\?format=docx$/,
           );
+          // Downloads the version as Word and as PDF.
+          for (const [name, extension] of [
+            [/^Word/, '.docx'],
+            [/^PDF/, '.pdf'],
+          ] as const) {
+            const [download] = await Promise.all([
+              provider.waitForEvent('download'),
+              provider.getByRole('link', { name }).click(),
+            ]);
+            expect(await download.failure()).toBeNull();
+            expect(download.suggestedFilename().endsWith(extension)).toBe(true);
+          }
           await provider
             .getByText('You can ask questions until the end of 31 December 2099')
             .waitFor();
