@@ -189,7 +189,10 @@ function Contents({ version }: { version: VersionDetail }) {
       <h2 className="nhsuk-heading-s">Contents</h2>
       <ol className="nhsuk-contents-list__list">
         {sections.map((section) => (
-          <li className="nhsuk-contents-list__item" key={section.id}>
+          <li
+            className={`nhsuk-contents-list__item coproduce-contents-level-${Math.min(section.level, 4)}`}
+            key={section.id}
+          >
             <a className="nhsuk-contents-list__link" href={`#${section.id!}`}>
               {section.text}
             </a>
