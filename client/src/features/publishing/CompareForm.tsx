@@ -17,8 +17,11 @@ interface CompareFormProps {
 /** Two texts to compare, older first; the comparison opens on its own page. */
 export function CompareForm({ workspaceId, specificationId, options, from, to }: CompareFormProps) {
   const navigate = useNavigate();
-  const [chosenFrom, setFrom] = useState<ComparisonRef | undefined>(from ?? options[1]?.value);
-  const [chosenTo, setTo] = useState<ComparisonRef | undefined>(to ?? options[0]?.value);
+  const [pickedFrom, setFrom] = useState<ComparisonRef | undefined>(from);
+  const [pickedTo, setTo] = useState<ComparisonRef | undefined>(to);
+  // Until a person chooses, the newest two: the list may still grow after the first render.
+  const chosenFrom = pickedFrom ?? options[1]?.value;
+  const chosenTo = pickedTo ?? options[0]?.value;
   if (options.length < 2 || !chosenFrom || !chosenTo) {
     return <p>There is nothing to compare yet: save a checkpoint or publish a version first.</p>;
   }
