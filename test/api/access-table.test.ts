@@ -145,6 +145,7 @@ const ROUTES: Route[] = [
   { method: 'GET', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}/history', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.unpublished}/history`, allowed: DRAFT_READERS, success: 200, otherwise: { provider: 404 } },
   { method: 'POST', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}/restore', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.unpublished}/restore`, body: (f: Fixture) => ({ checkpointId: f.checkpoint }), allowed: EDITORS, success: 200 },
   { method: 'GET', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}/compare', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.published}/compare?from=version:1&to=draft`, allowed: DRAFT_READERS, success: 200, otherwise: { provider: 404 } },
+  { method: 'GET', template: '/api/mail', path: () => '/api/mail', allowed: [...ROLES, 'non-member'], success: 200 },
   { method: 'GET', template: '/api/notices', path: () => '/api/notices', allowed: [...ROLES, 'non-member'], success: 200 },
   { method: 'POST', template: '/api/notices/read', path: () => '/api/notices/read', allowed: [...ROLES, 'non-member'], success: 204 },
   // Comment threads: part of the draft, so a provider gets 404 as for the draft itself.

@@ -53,7 +53,7 @@ it('when the membership cannot be stored after the account was made, no account 
     { token: commissioner, body: { email: INVITEE, role: 'observer' } },
   );
   expect(invitation.status).toBe(201);
-  const { token } = invitation.body;
+  const token = invitation.body.token!;
 
   // Stands in for the database failing the membership write: the demo workspace has an
   // observer already, and this index refuses a second one.

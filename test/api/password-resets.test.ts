@@ -1,4 +1,8 @@
-import type { IssuedPasswordReset, PasswordResetRequested } from '@coproduce/domain';
+import type {
+  CreatedInvitation,
+  IssuedPasswordReset,
+  PasswordResetRequested,
+} from '@coproduce/domain';
 import { BSON } from 'mongodb';
 import { api, DEMO_EMAIL, DEMO_PASSWORD, signIn } from '../support/api';
 import { openDatabase, startApp, type RunningApp } from '../support/app';
@@ -110,6 +114,40 @@ describe('forgotten passwords, with email', () => {
     });
     expect(late.status).toBe(410);
     expect(late.body).toMatchObject({ error: { message: expect.stringContaining('expired') } });
+  });
+
+  it('an invitation to an address is emailed there; the inviter is not given its link', async () => {
+    const commissioner = await signIn(app.url, DEMO_EMAIL.commissioner);
+    const workspaceId = await demoWorkspaceId(app.url, commissioner);
+    expect((await api(app.url, 'GET', '/api/mail', { token: commissioner })).body).toEqual({
+      sendsEmail: true,
+    });
+    const invited = await api<CreatedInvitation>(
+      app.url,
+      'POST',
+      `/api/workspaces/${workspaceId}/invitations`,
+      { token: commissioner, body: { email: 'sam.taylor@example.org', role: 'observer' } },
+    );
+    expect(invited.status).toBe(201);
+    expect(invited.body).toMatchObject({ emailed: true, token: null, path: null });
+
+    const message = await mail.next('sam.taylor@example.org');
+    expect(message.subject).toContain('invited you to');
+    const link = linkIn(message, /\/invitations\//);
+    expect(link).toMatch(/^https:\/\/coproduce\.example\.org\/invitations\/[A-Za-z0-9_-]{43}$/);
+    const accepted = await api(
+      app.url,
+      'POST',
+      `/api/invitations/${link.split('/').pop()!}/accept`,
+      {
+        body: {
+          name: 'Sam Taylor',
+          email: 'sam.taylor@example.org',
+          password: 'a long enough password',
+        },
+      },
+    );
+    expect(accepted.status).toBe(200);
   });
 
   it('a commissioner’s link for a member is emailed to the member, not shown to the commissioner', async () => {

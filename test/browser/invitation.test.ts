@@ -14,7 +14,10 @@ describe('inviting someone new to a workspace', () => {
   const app = appInBrowser();
 
   /** A link invitation to the demo workspace as an observer, made by the commissioner through the API. */
-  async function observerInvitation(): Promise<CreatedInvitation> {
+  /** A link invitation (this app sends no email): its token and path are there. */
+  async function observerInvitation(): Promise<
+    CreatedInvitation & { token: string; path: string }
+  > {
     const commissionerToken = await signIn(app.url, 'commissioner@demo.test');
     const workspaces = await api<WorkspaceSummary[]>(app.url, 'GET', '/api/workspaces', {
       token: commissionerToken,
@@ -25,7 +28,9 @@ describe('inviting someone new to a workspace', () => {
       `/api/workspaces/${workspaces.body[0]?.id ?? ''}/invitations`,
       { token: commissionerToken, body: { role: 'observer' } },
     );
-    return invitation.body;
+    const { token, path } = invitation.body;
+    if (!token || !path) throw new Error('A link invitation has a token and a path');
+    return { ...invitation.body, token, path };
   }
 
   it('a commissioner creates a link; a newcomer opens it in another browser, makes an account and sees the workspace', () =>

@@ -1,6 +1,7 @@
 import type {
   ChoosePasswordRequest,
   IssuedPasswordReset,
+  MailSettings,
   PasswordResetPreview,
   PasswordResetRequest,
   PasswordResetRequested,
@@ -31,4 +32,9 @@ export function issuePasswordReset(
     `/workspaces/${segment(workspaceId)}/members/${segment(userId)}/password-reset`,
     {},
   );
+}
+
+/** Whether this app sends email, for forms that would otherwise promise an email. */
+export function fetchMailSettings(): Promise<MailSettings> {
+  return apiRequest<MailSettings>('GET', '/mail');
 }

@@ -137,8 +137,13 @@ export interface InvitationSummary {
  * only here (the server keeps a hash); `path` is the page that accepts it.
  */
 export interface CreatedInvitation extends InvitationSummary {
-  token: string;
-  path: string;
+  /**
+   * The link's secret and the app path that opens it: for the inviter to send on. Null when
+   * the invitation was emailed to the invited person (`emailed`): then only they have it.
+   */
+  token: string | null;
+  path: string | null;
+  emailed: boolean;
 }
 
 /** GET /api/invitations/:token (public) */

@@ -34,3 +34,8 @@ export interface IssuedPasswordReset {
   emailed: boolean;
   expiresAt: string;
 }
+
+/** GET /api/mail (signed in): whether this app sends email at all (`SMTP_URL`). */
+export interface MailSettings {
+  sendsEmail: boolean;
+}

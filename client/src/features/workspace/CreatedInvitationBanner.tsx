@@ -2,8 +2,21 @@ import { ROLE_LABELS, type CreatedInvitation } from '@coproduce/domain';
 import { SuccessBanner } from '../../components/SuccessBanner';
 import { formatDate } from '../../dates';
 
-/** The one time the invitation's link is visible: the server keeps only a hash of its token. */
+/**
+ * The one time the invitation's link is visible: the server keeps only a hash of its token.
+ * An invitation sent by email shows no link at all: only the invited person has it.
+ */
 export function CreatedInvitationBanner({ invitation }: { invitation: CreatedInvitation }) {
+  if (invitation.emailed || !invitation.path) {
+    return (
+      <SuccessBanner heading={`Invitation emailed to ${invitation.email ?? 'them'}`}>
+        <p className="nhsuk-body">
+          The link in it works once and expires on {formatDate(invitation.expiresAt)}. Ask them to
+          check their spam folder if it has not arrived.
+        </p>
+      </SuccessBanner>
+    );
+  }
   const link = new URL(invitation.path, window.location.origin).href;
   const role = ROLE_LABELS[invitation.role].toLowerCase();
   return (

@@ -4,9 +4,10 @@ import {
   type CreateInvitationRequest,
   type Role,
 } from '@coproduce/domain';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { createInvitation } from '../../api/invitations';
+import { fetchMailSettings } from '../../api/password-resets';
 import { problemsFrom } from '../../components/ApiErrorSummary';
 import { Button } from '../../components/Button';
 import { EmailInput } from '../../components/EmailInput';
@@ -28,6 +29,8 @@ export function NewInvitationForm({ workspaceId }: { workspaceId: string }) {
   );
   const [created, setCreated] = useState<CreatedInvitation>();
   const queryClient = useQueryClient();
+  const mail = useQuery({ queryKey: ['mail-settings'], queryFn: fetchMailSettings });
+  const sendsEmail = mail.data?.sendsEmail ?? false;
 
   const inviting = useMutation({
     mutationFn: (request: CreateInvitationRequest) => createInvitation(workspaceId, request),
@@ -61,7 +64,11 @@ export function NewInvitationForm({ workspaceId }: { workspaceId: string }) {
         <ErrorSummary problems={problems} />
         <EmailInput
           label="Email address (optional)"
-          hint="Leave this blank to create a link you can share yourself. A link works once."
+          hint={
+            sendsEmail
+              ? 'We email them the invitation. Leave this blank to create a link you can share yourself. A link works once.'
+              : 'This Coproduce does not send email: you get a link to send them yourself. A link works once.'
+          }
           autoComplete="off"
           {...field('invitation-email')}
         />

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
   needsOrganisation,
+  ROLE_LABELS,
   type AcceptedInvitation,
   type CreatedInvitation,
   type InvitationPreview,
@@ -20,11 +21,13 @@ import {
   InvitationUsed,
   NotFound,
 } from '../../base/errors';
+import { ukDateTime } from '../../base/uk-time';
 import { AccountsService, type NewAccount } from '../accounts/accounts.service';
 import type { UserDocument } from '../accounts/user.schema';
 import { WorkspaceRoles } from '../access/workspace-roles';
 import { AuthService } from '../auth/auth.service';
 import { hashToken, looksLikeToken, newSessionToken } from '../auth/session-token';
+import { MailService } from '../mail/mail.service';
 import type { AcceptInvitationDto } from './dto/accept-invitation.dto';
 import type { CreateInvitationDto } from './dto/create-invitation.dto';
 import { Invitation, InvitationDocument } from './invitation.schema';
@@ -45,6 +48,7 @@ export class InvitationsService {
     private readonly roles: WorkspaceRoles,
     private readonly accounts: AccountsService,
     private readonly auth: AuthService,
+    private readonly mail: MailService,
   ) {}
 
   async create(
@@ -72,7 +76,36 @@ export class InvitationsService {
       createdBy: inviter._id,
     });
     const creator = { id: inviter.id as string, email: inviter.email, name: inviter.name };
-    return { ...summarise(invitation, creator), token, path: `/invitations/${token}` };
+    const path = `/invitations/${token}`;
+    const emailed =
+      email !== null && (await this.emailInvitation(email, path, invitation, inviter));
+    return {
+      ...summarise(invitation, creator),
+      token: emailed ? null : token,
+      path: emailed ? null : path,
+      emailed,
+    };
+  }
+
+  /** Sends the link to the invited address, when this app sends email; whether it went. */
+  private async emailInvitation(
+    email: string,
+    path: string,
+    invitation: InvitationDocument,
+    inviter: UserDocument,
+  ): Promise<boolean> {
+    if (!this.mail.enabled) return false;
+    const workspace = await this.workspaces.findById(invitation.workspaceId).catch(() => null);
+    return this.mail.send(email, {
+      subject: `${inviter.name} invited you to ${workspace?.name ?? 'a workspace'} on Coproduce`,
+      greeting: 'Hello,',
+      paragraphs: [
+        `${inviter.name} invited you to take part in ${workspace?.name ?? 'a commissioning workspace'} on Coproduce, as ${ROLE_LABELS[invitation.role].toLowerCase()}.`,
+        'Coproduce is where commissioners, families, young people and providers write and discuss a service specification together.',
+      ],
+      action: { text: 'Accept the invitation', url: this.mail.link(path) },
+      after: [`The link works once, until ${ukDateTime(invitation.expiresAt)}.`],
+    });
   }
 
   async list(workspaceId: Types.ObjectId): Promise<InvitationSummary[]> {

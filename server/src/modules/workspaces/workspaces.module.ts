@@ -12,12 +12,14 @@ import { MembershipsService } from './memberships.service';
 import { Workspace, WorkspaceSchema } from './workspace.schema';
 import { WorkspacesController } from './workspaces.controller';
 import { WorkspacesService } from './workspaces.service';
+import { MailModule } from '../mail/mail.module';
 
 @Module({
   imports: [
     AccessModule,
     AccountsModule,
     AuthModule,
+    MailModule,
     MongooseModule.forFeature([
       { name: Workspace.name, schema: WorkspaceSchema },
       { name: Invitation.name, schema: InvitationSchema },

@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => mail?.stop());
 
-describe('someone who has forgotten their password', () => {
+describe('email: forgotten passwords and invitations, through a real SMTP server', () => {
   const app = appInBrowser(() => ({ env: { SMTP_URL: mail.url } }));
 
   it('asks for a link on the sign-in page, follows it from the email, and signs in again', () =>
@@ -55,4 +55,27 @@ describe('someone who has forgotten their password', () => {
       await page.getByText('Link emailed to Tom Okafor').waitFor();
       await checkScreen(page, 'password-link-emailed');
     }));
+
+  it('an invitation to an address is emailed, and the invited person joins from the email', () =>
+    app.withPage((commissioner) =>
+      app.withPage(async (invited) => {
+        await signInToWorkspaces(commissioner, 'commissioner@demo.test');
+        await openDemoWorkspace(commissioner);
+        await commissioner.getByText('We email them the invitation.').waitFor();
+        await commissioner.getByLabel('Email address (optional)').fill('robin.okafor@example.org');
+        await commissioner.getByRole('button', { name: 'Create invitation' }).click();
+        await commissioner.getByText('Invitation emailed to robin.okafor@example.org').waitFor();
+        expect(await commissioner.getByTestId('invitation-link').count()).toBe(0);
+        await checkScreen(commissioner, 'invitation-emailed');
+
+        const link = new URL(
+          linkIn(await mail.next('robin.okafor@example.org'), /\/invitations\//),
+        );
+        await invited.goto(link.pathname);
+        await invited.getByLabel('Full name').fill('Robin Okafor');
+        await invited.getByLabel('Create a password').fill('kite river lantern');
+        await invited.getByRole('button', { name: 'Create account and join' }).click();
+        await invited.getByRole('heading', { level: 2, name: 'Specifications' }).waitFor();
+      }),
+    ));
 });
