@@ -113,6 +113,7 @@ describe('demo data', () => {
         );
         expect(specifications.body.map((s) => s.title)).toEqual([
           'Key worker service for children and young people with a learning disability and/or autism',
+          'Short breaks for disabled children and young people',
           'Written before the restart',
         ]);
       } finally {
