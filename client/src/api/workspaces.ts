@@ -1,4 +1,4 @@
-import type { WorkspaceDetail, WorkspaceSummary } from '@coproduce/domain';
+import type { CreateWorkspaceRequest, WorkspaceDetail, WorkspaceSummary } from '@coproduce/domain';
 import { apiRequest, segment } from './request';
 
 export function listWorkspaces(): Promise<WorkspaceSummary[]> {
@@ -7,4 +7,8 @@ export function listWorkspaces(): Promise<WorkspaceSummary[]> {
 
 export function getWorkspace(workspaceId: string): Promise<WorkspaceDetail> {
   return apiRequest<WorkspaceDetail>('GET', `/workspaces/${segment(workspaceId)}`);
+}
+
+export function createWorkspace(request: CreateWorkspaceRequest): Promise<WorkspaceDetail> {
+  return apiRequest<WorkspaceDetail>('POST', '/workspaces', request);
 }

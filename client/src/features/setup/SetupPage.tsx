@@ -12,6 +12,7 @@ import { TextInput } from '../../components/TextInput';
 import { useFormFields } from '../../components/useFormFields';
 import { paths } from '../../paths';
 import { useCompleteSetup, useSetupStatus } from './setup-queries';
+import { WorkspaceDetailsFields } from '../workspaces/WorkspaceDetailsFields';
 import { validateSetup, type SetupFields } from './validate-setup';
 
 const TITLE = 'Set up Coproduce';
@@ -118,21 +119,10 @@ export function SetupPage() {
             />
             <NewPasswordInput {...field('password')} />
             <h2>Your first workspace</h2>
-            <TextInput
-              label="Workspace name"
-              hint="The service you are commissioning, for example Short breaks for disabled children"
-              {...field('workspaceName')}
-            />
-            <TextInput
-              label="Service area"
-              hint="For example Disabled children and their families"
-              {...field('serviceArea')}
-            />
-            <TextInput
-              label="Lead organisation"
-              hint="The organisation leading the commissioning, for example an integrated care board"
-              autoComplete="organization"
-              {...field('leadOrganisation')}
+            <WorkspaceDetailsFields
+              name={field('workspaceName')}
+              serviceArea={field('serviceArea')}
+              leadOrganisation={field('leadOrganisation')}
             />
             <Button busyText={completing.isPending && 'Setting up…'}>
               Create account and workspace

@@ -5,6 +5,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { Table } from '../../components/Table';
 import { paths } from '../../paths';
+import { StartWorkspaceForm } from './StartWorkspaceForm';
 import { useWorkspaces } from './useWorkspaces';
 
 export function WorkspacesPage() {
@@ -34,6 +35,7 @@ export function WorkspacesPage() {
           }))}
         />
       )}
+      {workspaces.data && <StartWorkspaceForm />}
     </Page>
   );
 }

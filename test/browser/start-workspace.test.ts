@@ -1,0 +1,37 @@
+import { appInBrowser } from '../support/browser';
+import { checkScreen, errorSummaryOn, signInToWorkspaces, waitUntilLoaded } from './screens';
+
+describe('starting a workspace from the app', () => {
+  const app = appInBrowser();
+
+  it('a commissioner starts a second workspace and lands in it as its commissioner', () =>
+    app.withPage(async (page) => {
+      await signInToWorkspaces(page, 'commissioner@demo.test');
+      await page.getByText('Start a workspace').click();
+      await checkScreen(page, 'start-workspace');
+
+      await page.getByRole('button', { name: 'Start workspace' }).click();
+      const summary = await errorSummaryOn(page);
+      expect(await summary.textContent()).toContain('Enter a name for the workspace');
+
+      await page.getByLabel('Workspace name').fill('Short breaks for disabled children');
+      await page.getByLabel('Service area').fill('Disabled children and their families');
+      await page.getByLabel('Lead organisation').fill('Riverside City Council');
+      await page
+        .getByLabel('Partner organisations (optional)')
+        .fill('North Riverside Integrated Care Board\nRiverside Parent Carer Forum');
+      await page.getByRole('button', { name: 'Start workspace' }).click();
+
+      await page
+        .getByRole('heading', { level: 1, name: /Short breaks for disabled children/ })
+        .waitFor();
+      await waitUntilLoaded(page);
+      const details = (await page.locator('.nhsuk-summary-list').textContent()) ?? '';
+      expect(details).toContain('Commissioner');
+      expect(details).toContain('Riverside Parent Carer Forum');
+      await checkScreen(page, 'started-workspace');
+
+      await page.goto('/workspaces');
+      await page.getByRole('link', { name: 'Short breaks for disabled children' }).waitFor();
+    }));
+});
