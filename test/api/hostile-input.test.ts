@@ -184,6 +184,7 @@ const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; validQ
   'GET /api/workspaces/{workspaceId}/specifications': {},
   'POST /api/workspaces/{workspaceId}/specifications': { validBody: () => ({ title: 'Hostile walk' }) },
   'GET /api/workspaces/{workspaceId}/specifications/{specificationId}': {},
+  'PATCH /api/workspaces/{workspaceId}/specifications/{specificationId}': { validBody: () => ({ title: 'Hostile walk' }) },
   'GET /api/workspaces/{workspaceId}/specifications/{specificationId}/export': { validQuery: 'format=md' },
   'GET /api/workspaces/{workspaceId}/audit': {},
   'GET /api/setup': {},

@@ -202,3 +202,38 @@ describe('the demo specification, opened live', () => {
     }
   });
 });
+
+describe('renaming a specification', () => {
+  it('is for commissioners; the new title is listed, and its published versions keep theirs', async () => {
+    const created = await api<SpecificationSummary>(app.url, 'POST', specificationsPath(), {
+      token: tokens.commissioner,
+      body: { title: 'A working title' },
+    });
+    const path = `${specificationsPath()}/${created.body.id}`;
+    const refused = await api(app.url, 'PATCH', path, {
+      token: tokens['steering-member'],
+      body: { title: 'Not theirs to rename' },
+    });
+    expect(refused.status).toBe(403);
+    const blank = await api(app.url, 'PATCH', path, {
+      token: tokens.commissioner,
+      body: { title: '   ' },
+    });
+    expect(blank.status).toBe(400);
+
+    const renamed = await api<SpecificationSummary>(app.url, 'PATCH', path, {
+      token: tokens.commissioner,
+      body: { title: '  Short breaks: the final title  ' },
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toEqual({
+      id: created.body.id,
+      title: 'Short breaks: the final title',
+      status: 'draft',
+    });
+    const listed = await api<SpecificationSummary[]>(app.url, 'GET', specificationsPath(), {
+      token: tokens.observer,
+    });
+    expect(listed.body.map((each) => each.title)).toContain('Short breaks: the final title');
+  });
+});

@@ -1,4 +1,8 @@
-import type { CreateSpecificationRequest, SpecificationSummary } from '@coproduce/domain';
+import type {
+  CreateSpecificationRequest,
+  RenameSpecificationRequest,
+  SpecificationSummary,
+} from '@coproduce/domain';
 import { apiRequest, segment } from './request';
 
 const specificationsPath = (workspaceId: string) =>
@@ -14,4 +18,17 @@ export function createSpecification(
 ): Promise<SpecificationSummary> {
   const request: CreateSpecificationRequest = { title };
   return apiRequest<SpecificationSummary>('POST', specificationsPath(workspaceId), request);
+}
+
+export function renameSpecification(
+  workspaceId: string,
+  specificationId: string,
+  title: string,
+): Promise<SpecificationSummary> {
+  const request: RenameSpecificationRequest = { title };
+  return apiRequest<SpecificationSummary>(
+    'PATCH',
+    `${specificationsPath(workspaceId)}/${segment(specificationId)}`,
+    request,
+  );
 }

@@ -24,6 +24,7 @@ export const ACTIONS = [
   'specification.edit',
   'specification.checkpoint',
   'specification.archive',
+  'specification.rename',
   // Comment threads: starting one or replying is `specification.comment`.
   'specification.comment',
   // Resolving or reopening a thread one started; commissioners may resolve any thread.

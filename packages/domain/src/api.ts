@@ -75,6 +75,11 @@ export interface CreateWorkspaceRequest {
   partnerOrganisations?: string[];
 }
 
+/** PATCH /api/workspaces/:workspaceId/specifications/:specificationId (commissioners) → 200 SpecificationSummary */
+export interface RenameSpecificationRequest {
+  title: string;
+}
+
 /** POST /api/session */
 export interface SignInRequest {
   email: string;

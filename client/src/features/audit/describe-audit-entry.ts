@@ -6,6 +6,8 @@ const ACTION_WORDS: Record<string, string> = {
   'session.sign-in': 'Signed in',
   'session.sign-out': 'Signed out',
   'specification.create': 'Started a specification',
+  'specification.rename': 'Renamed a specification',
+  'workspace.create': 'Started a workspace',
   'invitation.create': 'Invited someone',
   'invitation.revoke': 'Withdrew an invitation',
   'invitation.accept': 'Accepted an invitation',

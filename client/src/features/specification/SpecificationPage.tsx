@@ -12,6 +12,8 @@ import { HistoryChangeNotice } from '../publishing/HistoryChangeNotice';
 import { SpecificationPublishingLinks } from '../publishing/SpecificationPublishingLinks';
 import { SpecificationStatusTag } from '../workspace/SpecificationStatusTag';
 import { useSpecifications, useWorkspace } from '../workspace/workspace-queries';
+import { may } from '../workspace/permissions';
+import { RenameSpecification } from './RenameSpecification';
 import { SaveStatusMessage } from './SaveStatusMessage';
 import { SpecificationEditor } from './SpecificationEditor';
 import { useSpecificationDocument } from './useSpecificationDocument';
@@ -69,6 +71,14 @@ export function SpecificationPage() {
         <SpecificationStatusTag status={specification.status} />
       </p>
       <DraftDownloads workspaceId={workspaceId} specificationId={specificationId} />
+      {workspace.data && may(workspace.data, 'specification.rename') && (
+        <RenameSpecification
+          key={specification.title}
+          workspaceId={workspaceId}
+          specificationId={specificationId}
+          title={specification.title}
+        />
+      )}
       <SpecificationPublishingLinks
         workspaceId={workspaceId}
         specificationId={specificationId}

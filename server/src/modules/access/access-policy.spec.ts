@@ -26,6 +26,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'specification.edit': EDITORS,
   'specification.checkpoint': EDITORS,
   'specification.archive': ['commissioner'],
+  'specification.rename': ['commissioner'],
   'specification.comment': COMMENTERS,
   'thread.resolve': COMMENTERS,
   'thread.resolve-any': ['commissioner'],

@@ -31,6 +31,7 @@ const TABLE: Record<Action, RoleColumns> = {
   // Whoever may edit the text may name a point in its history to come back to.
   'specification.checkpoint':     [1,           1,        1,      0,          0,        0],
   'specification.archive':        [1,           0,        0,      0,          0,        0],
+  'specification.rename':         [1,           0,        0,      0,          0,        0],
   'specification.comment':        [1,           1,        1,      1,          0,        0],
   // Whoever may comment may resolve and reopen the threads they started (the feature checks
   // who started it); a resolved thread stays readable. Only its author edits or deletes a comment.

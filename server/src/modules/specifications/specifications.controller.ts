@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SpecificationDetail, SpecificationSummary } from '@coproduce/domain';
 import type { Types } from 'mongoose';
@@ -6,7 +6,7 @@ import { ObjectIdPipe } from '../../base/object-id.pipe';
 import type { UserDocument } from '../accounts/user.schema';
 import { Allow } from '../../base/access-rule.decorators';
 import { Audited } from '../../base/audited.decorator';
-import { CreateSpecificationDto } from './dto/create-specification.dto';
+import { CreateSpecificationDto, RenameSpecificationDto } from './dto/create-specification.dto';
 import { SpecificationsService } from './specifications.service';
 import { ApiIdParam } from '../../base/api-docs';
 import { CurrentMembership, type RequestMembership } from '../access/workspace-request';
@@ -53,5 +53,28 @@ export class SpecificationsController {
     specificationId: Types.ObjectId,
   ): Promise<SpecificationDetail> {
     return this.specifications.detailFor(membership.workspaceId, specificationId, membership.role);
+  }
+
+  @Patch(':specificationId')
+  @Allow('specification.rename')
+  @Audited('specification.rename', ({ request, result }) => ({
+    target: { type: 'specification', id: String(request.params['specificationId']) },
+    detail: { title: (result as SpecificationSummary).title },
+  }))
+  @ApiOperation({ summary: 'Rename a specification (its published versions keep their title)' })
+  @ApiIdParam('specificationId', 'The specification')
+  rename(
+    @CurrentMembership() membership: RequestMembership,
+    @CurrentUser() user: UserDocument,
+    @Param('specificationId', new ObjectIdPipe('that specification'))
+    specificationId: Types.ObjectId,
+    @Body() body: RenameSpecificationDto,
+  ): Promise<SpecificationSummary> {
+    return this.specifications.rename(
+      membership.workspaceId,
+      specificationId,
+      body.title,
+      user._id,
+    );
   }
 }

@@ -116,6 +116,24 @@ export class SpecificationsService {
     return this.specifications.findOne({ _id: specificationId, workspaceId }).exec();
   }
 
+  /** A new title; published versions keep the title they were published with. */
+  async rename(
+    workspaceId: Types.ObjectId,
+    specificationId: Types.ObjectId,
+    title: string,
+    by: Types.ObjectId,
+  ): Promise<SpecificationSummary> {
+    const renamed = await this.specifications
+      .findOneAndUpdate(
+        { _id: specificationId, workspaceId },
+        { $set: { title, updatedBy: by } },
+        { new: true },
+      )
+      .exec();
+    if (!renamed) throw new NotFound('that specification');
+    return toSummary(renamed);
+  }
+
   /** From its first published version on, providers see the specification (its versions only). */
   async markPublished(specificationId: Types.ObjectId): Promise<void> {
     await this.specifications

@@ -1,7 +1,13 @@
 import { appInBrowser } from '../support/browser';
-import { checkScreen, errorSummaryOn, signInToWorkspaces, waitUntilLoaded } from './screens';
+import {
+  checkScreen,
+  errorSummaryOn,
+  openDemoWorkspace,
+  signInToWorkspaces,
+  waitUntilLoaded,
+} from './screens';
 
-describe('starting a workspace from the app', () => {
+describe('managing workspaces and specifications from the app', () => {
   const app = appInBrowser();
 
   it('a commissioner starts a second workspace and lands in it as its commissioner', () =>
@@ -33,5 +39,21 @@ describe('starting a workspace from the app', () => {
 
       await page.goto('/workspaces');
       await page.getByRole('link', { name: 'Short breaks for disabled children' }).waitFor();
+    }));
+
+  it('a commissioner renames a specification from its page', () =>
+    app.withPage(async (page) => {
+      await signInToWorkspaces(page, 'commissioner@demo.test');
+      await openDemoWorkspace(page);
+      await page
+        .locator('section[aria-labelledby="specifications-heading"] table a')
+        .first()
+        .click();
+      await waitUntilLoaded(page);
+      await page.getByText('Rename this specification').click();
+      await page.getByLabel('Title', { exact: true }).fill('Key worker service: renamed');
+      await page.getByRole('button', { name: 'Rename', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: /Key worker service: renamed/ }).waitFor();
+      await checkScreen(page, 'specification-renamed');
     }));
 });
