@@ -152,6 +152,7 @@ const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; validQ
   'GET /api/workspaces': {},
   'POST /api/workspaces': { validBody: () => ({ name: 'Hostile walk', serviceArea: 'Walks', leadOrganisation: 'Walkers ICB', partnerOrganisations: ['Walkers council'] }) },
   'GET /api/workspaces/{workspaceId}': {},
+  'PATCH /api/workspaces/{workspaceId}': { validBody: () => ({ name: 'Hostile walk', serviceArea: 'Walks', leadOrganisation: 'Walkers ICB', partnerOrganisations: ['Walkers council'] }) },
   'GET /api/workspaces/{workspaceId}/members': {},
   'PATCH /api/workspaces/{workspaceId}/members/{userId}': { validBody: () => ({ role: 'engagement-lead', organisation: 'Riverside City Council' }) },
   'DELETE /api/workspaces/{workspaceId}/members/{userId}': {},

@@ -56,4 +56,20 @@ describe('managing workspaces and specifications from the app', () => {
       await page.getByRole('heading', { level: 1, name: /Key worker service: renamed/ }).waitFor();
       await checkScreen(page, 'specification-renamed');
     }));
+
+  it('a commissioner changes the workspace’s partner organisations', () =>
+    app.withPage(async (page) => {
+      await signInToWorkspaces(page, 'commissioner@demo.test');
+      await openDemoWorkspace(page);
+      await page.getByText('Change the workspace’s details').click();
+      await page
+        .getByLabel('Partner organisations (optional)')
+        .fill('Riverside City Council\nRiverside Parent Carer Forum');
+      await page.getByRole('button', { name: 'Save details' }).click();
+      await page.getByText('The workspace’s details are changed').waitFor();
+      await page
+        .locator('.nhsuk-summary-list', { hasText: 'Riverside Parent Carer Forum' })
+        .waitFor();
+      await checkScreen(page, 'workspace-details-changed');
+    }));
 });

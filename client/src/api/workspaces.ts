@@ -12,3 +12,10 @@ export function getWorkspace(workspaceId: string): Promise<WorkspaceDetail> {
 export function createWorkspace(request: CreateWorkspaceRequest): Promise<WorkspaceDetail> {
   return apiRequest<WorkspaceDetail>('POST', '/workspaces', request);
 }
+
+export function updateWorkspace(
+  workspaceId: string,
+  request: CreateWorkspaceRequest,
+): Promise<WorkspaceDetail> {
+  return apiRequest<WorkspaceDetail>('PATCH', `/workspaces/${segment(workspaceId)}`, request);
+}

@@ -8,6 +8,7 @@ const ACTION_WORDS: Record<string, string> = {
   'specification.create': 'Started a specification',
   'specification.rename': 'Renamed a specification',
   'workspace.create': 'Started a workspace',
+  'workspace.update': 'Changed the workspace’s details',
   'invitation.create': 'Invited someone',
   'invitation.revoke': 'Withdrew an invitation',
   'invitation.accept': 'Accepted an invitation',

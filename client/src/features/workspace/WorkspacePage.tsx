@@ -6,6 +6,7 @@ import { Page } from '../../components/Page';
 import { SummaryList } from '../../components/SummaryList';
 import { paths } from '../../paths';
 import { InvitationsSection } from './InvitationsSection';
+import { ChangeWorkspaceDetails } from './ChangeWorkspaceDetails';
 import { MemberPasswordLinkForm } from './MemberPasswordLinkForm';
 import { MembersSection } from './MembersSection';
 import { may } from './permissions';
@@ -66,6 +67,9 @@ export function WorkspacePage() {
           { key: 'Your role', value: ROLE_LABELS[role] },
         ]}
       />
+      {may(workspace.data, 'workspace.manage') && (
+        <ChangeWorkspaceDetails workspace={workspace.data} />
+      )}
       <SpecificationsSection
         workspaceId={workspaceId}
         canCreate={may(workspace.data, 'specification.create')}

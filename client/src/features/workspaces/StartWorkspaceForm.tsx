@@ -1,24 +1,12 @@
 import type { CreateWorkspaceRequest } from '@coproduce/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { createWorkspace } from '../../api/workspaces';
-import { problemsFrom } from '../../components/ApiErrorSummary';
-import { Button } from '../../components/Button';
-import { ErrorSummary, type ProblemItem } from '../../components/ErrorSummary';
-import { Textarea } from '../../components/Textarea';
-import { useFormFields } from '../../components/useFormFields';
 import { paths } from '../../paths';
-import { validateNewWorkspace } from './validate-new-workspace';
-import { WorkspaceDetailsFields } from './WorkspaceDetailsFields';
+import { WorkspaceDetailsForm } from './WorkspaceDetailsForm';
 
 /** Starts a workspace for a new commissioning project; whoever starts it is its commissioner. */
 export function StartWorkspaceForm() {
-  const [problems, setProblems] = useState<ProblemItem[]>([]);
-  const { values, field } = useFormFields(
-    { name: '', serviceArea: '', leadOrganisation: '', partners: '' },
-    problems,
-  );
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const starting = useMutation({
@@ -27,15 +15,7 @@ export function StartWorkspaceForm() {
       await queryClient.invalidateQueries({ queryKey: ['workspaces'] });
       navigate(paths.workspace(workspace.id));
     },
-    onError: (error) => setProblems(problemsFrom(error)),
   });
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const { problems: found, request } = validateNewWorkspace(values);
-    setProblems(found);
-    if (request) starting.mutate(request);
-  };
 
   return (
     <details className="nhsuk-details">
@@ -47,23 +27,13 @@ export function StartWorkspaceForm() {
           For a new commissioning project. You will be its commissioner, and can invite the steering
           group, experts by experience, engagement leads, providers and observers.
         </p>
-        <ErrorSummary problems={problems} />
-        <form onSubmit={submit} noValidate>
-          <WorkspaceDetailsFields
-            name={field('name')}
-            serviceArea={field('serviceArea')}
-            leadOrganisation={field('leadOrganisation')}
-          />
-          <Textarea
-            label="Partner organisations (optional)"
-            hint="One a line, for example the council and a parent carer forum"
-            rows={3}
-            {...field('partners')}
-          />
-          <Button busyText={starting.isPending && 'Starting the workspace…'}>
-            Start workspace
-          </Button>
-        </form>
+        <WorkspaceDetailsForm
+          submitText="Start workspace"
+          busyText="Starting the workspace…"
+          pending={starting.isPending}
+          failure={starting.error}
+          onSubmit={(request) => starting.mutate(request)}
+        />
       </div>
     </details>
   );

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { WorkspaceDetail, WorkspaceSummary } from '@coproduce/domain';
 import type { UserDocument } from '../accounts/user.schema';
@@ -55,5 +55,22 @@ export class WorkspacesController {
   @ApiIdParam('workspaceId', 'The workspace')
   detail(@CurrentMembership() membership: RequestMembership): Promise<WorkspaceDetail> {
     return this.workspaces.detailFor(membership.workspaceId, membership.role);
+  }
+
+  @Patch(':workspaceId')
+  @Allow('workspace.manage')
+  @Audited('workspace.update', ({ result }) => ({
+    target: { type: 'workspace', id: (result as WorkspaceDetail).id },
+    detail: { name: (result as WorkspaceDetail).name },
+  }))
+  @ApiOperation({
+    summary: "Change a workspace's name, service area, lead and partner organisations",
+  })
+  @ApiIdParam('workspaceId', 'The workspace')
+  update(
+    @CurrentMembership() membership: RequestMembership,
+    @Body() body: CreateWorkspaceDto,
+  ): Promise<WorkspaceDetail> {
+    return this.workspaces.update(membership.workspaceId, body, membership.role);
   }
 }

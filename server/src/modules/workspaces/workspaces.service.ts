@@ -39,6 +39,28 @@ export class WorkspacesService {
     return this.detailFor(workspace._id, 'commissioner');
   }
 
+  /** New details for a workspace (all of them, as the form shows them). */
+  async update(
+    workspaceId: Types.ObjectId,
+    request: CreateWorkspaceDto,
+    role: Role,
+  ): Promise<WorkspaceDetail> {
+    await this.workspaces
+      .updateOne(
+        { _id: workspaceId },
+        {
+          $set: {
+            name: request.name,
+            serviceArea: request.serviceArea,
+            leadOrganisation: request.leadOrganisation,
+            partnerOrganisations: request.partnerOrganisations?.map((name) => name.trim()) ?? [],
+          },
+        },
+      )
+      .exec();
+    return this.detailFor(workspaceId, role);
+  }
+
   async detailFor(workspaceId: Types.ObjectId, role: Role): Promise<WorkspaceDetail> {
     const workspace = await this.findById(workspaceId);
     return {
