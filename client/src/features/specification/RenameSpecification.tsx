@@ -6,6 +6,7 @@ import { Button } from '../../components/Button';
 import { ErrorSummary, type ProblemItem } from '../../components/ErrorSummary';
 import { TextInput } from '../../components/TextInput';
 import { workspaceKeys } from '../workspace/workspace-queries';
+import { Details } from '../../components/Details';
 
 interface Props {
   workspaceId: string;
@@ -34,26 +35,21 @@ export function RenameSpecification({ workspaceId, specificationId, title }: Pro
   };
 
   return (
-    <details className="nhsuk-details">
-      <summary className="nhsuk-details__summary">
-        <span className="nhsuk-details__summary-text">Rename this specification</span>
-      </summary>
-      <div className="nhsuk-details__text">
-        <ErrorSummary problems={problems} />
-        <form onSubmit={submit} noValidate>
-          <TextInput
-            id="new-title"
-            label="Title"
-            hint="Published versions keep the title they were published with."
-            value={value}
-            onChange={setValue}
-            error={problems[0]?.text}
-          />
-          <Button variant="secondary" busyText={renaming.isPending && 'Renaming…'}>
-            Rename
-          </Button>
-        </form>
-      </div>
-    </details>
+    <Details summary="Rename this specification">
+      <ErrorSummary problems={problems} />
+      <form onSubmit={submit} noValidate>
+        <TextInput
+          id="new-title"
+          label="Title"
+          hint="Published versions keep the title they were published with."
+          value={value}
+          onChange={setValue}
+          error={problems[0]?.text}
+        />
+        <Button variant="secondary" busyText={renaming.isPending && 'Renaming…'}>
+          Rename
+        </Button>
+      </form>
+    </Details>
   );
 }

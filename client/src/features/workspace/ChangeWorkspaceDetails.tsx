@@ -4,6 +4,7 @@ import { updateWorkspace } from '../../api/workspaces';
 import { SuccessBanner } from '../../components/SuccessBanner';
 import { WorkspaceDetailsForm } from '../workspaces/WorkspaceDetailsForm';
 import { workspaceKeys } from './workspace-queries';
+import { Details } from '../../components/Details';
 
 /** For commissioners: the workspace's name, service area, lead and partner organisations. */
 export function ChangeWorkspaceDetails({ workspace }: { workspace: WorkspaceDetail }) {
@@ -18,21 +19,16 @@ export function ChangeWorkspaceDetails({ workspace }: { workspace: WorkspaceDeta
   });
 
   return (
-    <details className="nhsuk-details">
-      <summary className="nhsuk-details__summary">
-        <span className="nhsuk-details__summary-text">Change the workspace’s details</span>
-      </summary>
-      <div className="nhsuk-details__text">
-        {changing.isSuccess && <SuccessBanner heading="The workspace’s details are changed" />}
-        <WorkspaceDetailsForm
-          initial={workspace}
-          submitText="Save details"
-          busyText="Saving…"
-          pending={changing.isPending}
-          failure={changing.error}
-          onSubmit={(request) => changing.mutate(request)}
-        />
-      </div>
-    </details>
+    <Details summary="Change the workspace’s details">
+      {changing.isSuccess && <SuccessBanner heading="The workspace’s details are changed" />}
+      <WorkspaceDetailsForm
+        initial={workspace}
+        submitText="Save details"
+        busyText="Saving…"
+        pending={changing.isPending}
+        failure={changing.error}
+        onSubmit={(request) => changing.mutate(request)}
+      />
+    </Details>
   );
 }

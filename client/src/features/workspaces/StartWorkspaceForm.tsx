@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { createWorkspace } from '../../api/workspaces';
 import { paths } from '../../paths';
 import { WorkspaceDetailsForm } from './WorkspaceDetailsForm';
+import { Details } from '../../components/Details';
 
 /** Starts a workspace for a new commissioning project; whoever starts it is its commissioner. */
 export function StartWorkspaceForm() {
@@ -18,23 +19,18 @@ export function StartWorkspaceForm() {
   });
 
   return (
-    <details className="nhsuk-details">
-      <summary className="nhsuk-details__summary">
-        <span className="nhsuk-details__summary-text">Start a workspace</span>
-      </summary>
-      <div className="nhsuk-details__text">
-        <p>
-          For a new commissioning project. You will be its commissioner, and can invite the steering
-          group, experts by experience, engagement leads, providers and observers.
-        </p>
-        <WorkspaceDetailsForm
-          submitText="Start workspace"
-          busyText="Starting the workspace…"
-          pending={starting.isPending}
-          failure={starting.error}
-          onSubmit={(request) => starting.mutate(request)}
-        />
-      </div>
-    </details>
+    <Details summary="Start a workspace">
+      <p>
+        For a new commissioning project. You will be its commissioner, and can invite the steering
+        group, experts by experience, engagement leads, providers and observers.
+      </p>
+      <WorkspaceDetailsForm
+        submitText="Start workspace"
+        busyText="Starting the workspace…"
+        pending={starting.isPending}
+        failure={starting.error}
+        onSubmit={(request) => starting.mutate(request)}
+      />
+    </Details>
   );
 }
