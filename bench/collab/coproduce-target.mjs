@@ -86,6 +86,8 @@ export async function startCoproduce({ timeoutMs }) {
     });
     return {
       open: (docId) => openDocument(connection, docId, timeoutMs),
+      /** The socket itself, to hear the features' events (thread:changed, …). */
+      socket: connection.socket,
       close: () => connection.close(),
     };
   };
