@@ -1,23 +1,9 @@
-import { Link } from 'react-router';
+import { HeaderCountLink } from '../../components/HeaderCountLink';
 import { paths } from '../../paths';
 import { useInbox } from './inbox-queries';
 
 /** The header's way to the inbox, with how many threads are unread or mention the person. */
 export function InboxLink() {
   const inbox = useInbox();
-  const count = inbox.data?.unreadCount ?? 0;
-  return (
-    <li className="nhsuk-header__account-item">
-      <Link className="nhsuk-header__account-link" to={paths.inbox}>
-        Inbox
-        {count > 0 && (
-          <span className="coproduce-inbox-count">
-            {' '}
-            {count}
-            <span className="nhsuk-u-visually-hidden"> unread</span>
-          </span>
-        )}
-      </Link>
-    </li>
-  );
+  return <HeaderCountLink to={paths.inbox} text="Inbox" count={inbox.data?.unreadCount ?? 0} />;
 }

@@ -31,6 +31,18 @@ export class WorkspaceRoles {
     return new Map(found.map((each) => [each.userId.toHexString(), each.role]));
   }
 
+  /** The organisation a member takes part for; null when none (or not a member). */
+  async organisationOf(
+    workspaceId: Types.ObjectId,
+    userId: Types.ObjectId,
+  ): Promise<string | null> {
+    const membership = await this.memberships
+      .findOne({ workspaceId, userId }, { organisation: 1 })
+      .lean()
+      .exec();
+    return membership?.organisation ?? null;
+  }
+
   /** Everyone in a workspace, with their role and organisation. */
   async membersOf(
     workspaceId: Types.ObjectId,

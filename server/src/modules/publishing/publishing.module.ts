@@ -69,6 +69,6 @@ import { VersionsService } from './versions.service';
     PublishingLive,
   ],
   // The demo seed publishes through the models.
-  exports: [MongooseModule, VersionsService],
+  exports: [MongooseModule],
 })
 export class PublishingModule {}

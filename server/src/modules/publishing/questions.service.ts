@@ -71,9 +71,7 @@ export class QuestionsService {
     if (request.sectionId && !section) {
       throw new BadRequest('That section is not in this version. Choose one from its contents.');
     }
-    const member = (await this.roles.membersOf(caller.workspaceId)).find((each) =>
-      each.userId.equals(caller.user._id),
-    );
+    const organisation = await this.roles.organisationOf(caller.workspaceId, caller.user._id);
     const created = await this.questions.create({
       workspaceId: caller.workspaceId,
       specificationId,
@@ -82,7 +80,7 @@ export class QuestionsService {
       sectionHeading: section?.text ?? null,
       body: request.body,
       askedBy: caller.user._id,
-      askedByOrganisation: member?.organisation ?? null,
+      askedByOrganisation: organisation,
       askedAt: new Date(),
     });
     const question = created.toObject() as StoredQuestion;

@@ -163,15 +163,6 @@ export class VersionsService {
     return version;
   }
 
-  /** The stored Yjs state of a version, for comparing. */
-  async stateOf(specificationId: Types.ObjectId, number: number): Promise<Uint8Array | null> {
-    const version = await this.versions
-      .findOne({ specificationId, number }, { state: 1 })
-      .lean<{ state: unknown }>()
-      .exec();
-    return version ? storedBytes(version.state) : null;
-  }
-
   async markRead(
     caller: PublishingCaller,
     specificationId: Types.ObjectId,
