@@ -233,7 +233,12 @@ describe('publishing a specification and reading it as a provider', () => {
           window.getSelection()?.addRange(range);
         });
         await commissioner.keyboard.press('Delete');
-        await commissioner.getByRole('status').getByText('Saved', { exact: true }).waitFor();
+        // "Saved" is still on screen from the typing until the deletion reaches the editor.
+        await commissioner.waitForFunction(
+          ({ element, word }) => !(element?.textContent ?? '').trim().startsWith(`${word} `),
+          { element: await paragraph.elementHandle(), word: firstWord },
+        );
+        await commissioner.locator('.coproduce-save-status--saved').waitFor();
 
         await commissioner.goto(`${specificationPath}/history`);
         await commissioner
