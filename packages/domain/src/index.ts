@@ -7,3 +7,4 @@ export * from './comments';
 export * from './specification-export';
 export * from './password-resets';
 export * from './publishing';
+export * from './engagement';
