@@ -58,12 +58,7 @@ import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
     EngagementReportService,
     MarketNoticeFiles,
   ],
-  // The demo seed records its engagement through these.
-  exports: [
-    EngagementEventsService,
-    FeedbackService,
-    EngagementReportService,
-    FeedbackThemesService,
-  ],
+  // The demo seed writes its engagement through the models.
+  exports: [MongooseModule],
 })
 export class EngagementModule {}
