@@ -188,7 +188,14 @@ export class EngagementEventsService {
   ): Promise<Map<string, number>> {
     const counts = await this.feedback
       .aggregate<{ _id: Types.ObjectId; count: number }>([
-        { $match: { workspaceId, eventId: { $in: events.map((event) => event._id) } } },
+        // Every event's, when listing them all: one pass, no list of ids to test each against.
+        {
+          $match:
+            events.length === 1
+              ? { workspaceId, eventId: events[0]!._id }
+              : { workspaceId, eventId: { $ne: null } },
+        },
+        { $project: { eventId: 1 } },
         { $group: { _id: '$eventId', count: { $sum: 1 } } },
       ])
       .exec();

@@ -8,7 +8,6 @@ import {
   type Audience,
   type EngagementEventType,
   type EngagementReport,
-  type FeedbackStatus,
   type ReachAgainstCohort,
   type ReachCount,
   type ReachInMonth,
@@ -17,7 +16,7 @@ import {
 import type { Model, Types } from 'mongoose';
 import type { WorkspaceCaller } from '../access/workspace-caller';
 import { EngagementEvent, type StoredReachCount } from './engagement-event.schema';
-import { Feedback } from './feedback.schema';
+import { FeedbackTally } from './feedback-tally';
 import { FeedbackThemesService } from './feedback-themes.service';
 import { checkedReach, reachView } from './reach-counts';
 import { TargetCohort } from './target-cohort.schema';
@@ -42,9 +41,9 @@ export function ukMonth(date: Date): string {
 export class EngagementReportService {
   constructor(
     @InjectModel(EngagementEvent.name) private readonly events: Model<EngagementEvent>,
-    @InjectModel(Feedback.name) private readonly feedback: Model<Feedback>,
     @InjectModel(TargetCohort.name) private readonly cohorts: Model<TargetCohort>,
     private readonly themes: FeedbackThemesService,
+    private readonly tally: FeedbackTally,
   ) {}
 
   async cohort(workspaceId: Types.ObjectId): Promise<CohortView> {
@@ -67,7 +66,7 @@ export class EngagementReportService {
 
   async report(caller: WorkspaceCaller): Promise<EngagementReport> {
     const workspaceId = caller.workspaceId;
-    const [events, cohort, byStatus, byTheme, names] = await Promise.all([
+    const [events, cohort, tallies, names] = await Promise.all([
       this.events
         .find({ workspaceId }, { type: 1, startsAt: 1, reach: 1, total: 1 })
         .lean<
@@ -75,17 +74,10 @@ export class EngagementReportService {
         >()
         .exec(),
       this.cohorts.findOne({ workspaceId }).lean().exec(),
-      this.feedback
-        .aggregate<{ _id: FeedbackStatus; count: number }>([
-          { $match: { workspaceId } },
-          { $group: { _id: '$status', count: { $sum: 1 } } },
-        ])
-        .exec(),
-      this.themes.countsByTheme(workspaceId),
+      this.tally.of(workspaceId),
       this.themes.namesOf(workspaceId),
     ]);
-    const statusCounts = new Map(byStatus.map((row) => [row._id, row.count]));
-    const feedback = byStatus.reduce((total, row) => total + row.count, 0);
+    const feedback = tallies.total;
     return {
       events: events.length,
       tookPart: events.reduce((total, event) => total + event.total, 0),
@@ -97,13 +89,13 @@ export class EngagementReportService {
       feedback,
       feedbackByStatus: FEEDBACK_STATUSES.map((status) => ({
         status,
-        count: statusCounts.get(status) ?? 0,
+        count: tallies.byStatus.get(status) ?? 0,
       })),
-      feedbackByTheme: [...byTheme.entries()]
+      feedbackByTheme: [...tallies.byTheme.entries()]
         .filter(([id]) => names.has(id))
         .map(([id, counts]) => ({ themeId: id, name: names.get(id)!, ...counts }))
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en-GB')),
-      reflectedShare: feedback === 0 ? 0 : (statusCounts.get('reflected') ?? 0) / feedback,
+      reflectedShare: feedback === 0 ? 0 : (tallies.byStatus.get('reflected') ?? 0) / feedback,
     };
   }
 }

@@ -15,6 +15,7 @@ import { EngagementReportService } from './engagement-report.service';
 import { Feedback, FeedbackSchema } from './feedback.schema';
 import { FeedbackController } from './feedback.controller';
 import { FeedbackLinks } from './feedback-links';
+import { FeedbackTally } from './feedback-tally';
 import { FeedbackService } from './feedback.service';
 import { FeedbackTheme, FeedbackThemeSchema } from './feedback-theme.schema';
 import { FeedbackThemesController } from './feedback-themes.controller';
@@ -54,6 +55,7 @@ import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
     EngagementEventsService,
     FeedbackService,
     FeedbackLinks,
+    FeedbackTally,
     FeedbackThemesService,
     EngagementReportService,
     MarketNoticeFiles,

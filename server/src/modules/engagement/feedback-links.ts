@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FeedbackLink, FeedbackLinkRequest } from '@coproduce/domain';
 import type { Y } from '@coproduce/protocol';
-import { resolveAnchor } from '@coproduce/specification-document';
+import { quoteAnchors, type ResolvedAnchor } from '@coproduce/specification-document';
 import type { Types } from 'mongoose';
 import type { WorkspaceCaller } from '../access/workspace-caller';
 import { checkedAnchor, quoteAtNewAnchor } from '../collab/anchored-quote';
@@ -81,51 +81,52 @@ export class FeedbackLinks {
 
   /** The links of many items as shown, each list in the order of its item's links. */
   async shown(items: readonly { links: StoredFeedbackLink[] }[]): Promise<FeedbackLink[][]> {
-    const ids = [
-      ...new Map(
-        items
-          .flatMap((item) => item.links)
-          .map((link) => [link.specificationId.toHexString(), link.specificationId]),
-      ).values(),
-    ];
-    if (ids.length === 0) return items.map(() => []);
-    const titles = await this.specifications.titlesOf(ids);
-    const texts = new TextsRead(this.reader);
-    try {
-      const shown: FeedbackLink[][] = [];
-      for (const item of items) {
-        const links: FeedbackLink[] = [];
-        for (const link of item.links) {
-          const title = titles.get(link.specificationId.toHexString());
-          // A specification deleted since: the link goes with it.
-          if (title === undefined) continue;
-          links.push(await this.linkShown(link, title, texts));
-        }
-        shown.push(links);
-      }
-      return shown;
-    } finally {
-      await texts.destroy();
+    const bySpecification = new Map<string, StoredFeedbackLink[]>();
+    for (const link of items.flatMap((item) => item.links)) {
+      const key = link.specificationId.toHexString();
+      bySpecification.set(key, [...(bySpecification.get(key) ?? []), link]);
     }
+    if (bySpecification.size === 0) return items.map(() => []);
+    const titles = await this.specifications.titlesOf(
+      [...bySpecification.values()].map((links) => links[0]!.specificationId),
+    );
+    // Each specification's text read once, and every anchor into it quoted in one pass.
+    const now = new Map<StoredFeedbackLink, ResolvedAnchor>();
+    for (const [id, links] of bySpecification) {
+      const anchored = links.filter((link) => link.anchor && titles.has(id));
+      if (anchored.length === 0) continue;
+      const doc = await this.reader.read(id);
+      try {
+        const quoted = quoteAnchors(
+          doc,
+          anchored.map((link) => link.anchor!),
+        );
+        anchored.forEach((link, index) => now.set(link, quoted[index]!));
+      } finally {
+        doc.destroy();
+      }
+    }
+    return items.map((item) =>
+      item.links.flatMap((link) => {
+        const title = titles.get(link.specificationId.toHexString());
+        // A specification deleted since: the link goes with it.
+        return title === undefined ? [] : [linkShown(link, title, now.get(link))];
+      }),
+    );
   }
+}
 
-  private async linkShown(
-    link: StoredFeedbackLink,
-    specificationName: string,
-    texts: TextsRead,
-  ): Promise<FeedbackLink> {
-    const base = {
-      specificationId: link.specificationId.toHexString(),
-      specificationName,
-      anchor: link.anchor ? { start: link.anchor.start, end: link.anchor.end } : null,
-      quote: link.quote,
-    };
-    if (!link.anchor) return { ...base, currentText: null, textRemoved: false };
-    const now = resolveAnchor(await texts.doc(link.specificationId), link.anchor);
-    return {
-      ...base,
-      currentText: now.textRemoved ? null : now.quote,
-      textRemoved: now.textRemoved,
-    };
-  }
+function linkShown(
+  link: StoredFeedbackLink,
+  specificationName: string,
+  now: ResolvedAnchor | undefined,
+): FeedbackLink {
+  return {
+    specificationId: link.specificationId.toHexString(),
+    specificationName,
+    anchor: link.anchor ? { start: link.anchor.start, end: link.anchor.end } : null,
+    quote: link.quote,
+    currentText: now && !now.textRemoved ? now.quote : null,
+    textRemoved: link.anchor !== null && (now?.textRemoved ?? true),
+  };
 }

@@ -7,6 +7,7 @@ import { isDuplicateKeyError } from '../../base/duplicate-key';
 import { parseObjectId } from '../../base/object-id.pipe';
 import type { WorkspaceCaller } from '../access/workspace-caller';
 import { Feedback } from './feedback.schema';
+import { FeedbackTally } from './feedback-tally';
 import { FeedbackTheme, themeKey } from './feedback-theme.schema';
 
 type StoredTheme = FeedbackTheme & { _id: Types.ObjectId };
@@ -20,16 +21,17 @@ export class FeedbackThemesService {
   constructor(
     @InjectModel(FeedbackTheme.name) private readonly themes: Model<FeedbackTheme>,
     @InjectModel(Feedback.name) private readonly feedback: Model<Feedback>,
+    private readonly tally: FeedbackTally,
   ) {}
 
   /** By name, each with how much feedback it has. */
   async list(workspaceId: Types.ObjectId): Promise<ThemeView[]> {
     const [themes, counts] = await Promise.all([
       this.themes.find({ workspaceId }).lean<StoredTheme[]>().exec(),
-      this.countsByTheme(workspaceId),
+      this.tally.of(workspaceId),
     ]);
     return themes
-      .map((theme) => themeView(theme, counts.get(theme._id.toHexString())?.count ?? 0))
+      .map((theme) => themeView(theme, counts.byTheme.get(theme._id.toHexString())?.count ?? 0))
       .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   }
 
@@ -160,30 +162,6 @@ export class FeedbackThemesService {
     if (!theme) throw new NotFound('that theme');
     const count = await this.feedback.countDocuments({ workspaceId, themeIds: themeId }).exec();
     return themeView(theme, count);
-  }
-
-  /** How many feedback items have each theme. */
-  async countsByTheme(
-    workspaceId: Types.ObjectId,
-    match: Record<string, unknown> = {},
-  ): Promise<Map<string, { count: number; reflected: number }>> {
-    const rows = await this.feedback
-      .aggregate<{ _id: Types.ObjectId; count: number; reflected: number }>([
-        { $match: { workspaceId, ...match } },
-        { $project: { themeIds: 1, status: 1 } },
-        { $unwind: '$themeIds' },
-        {
-          $group: {
-            _id: '$themeIds',
-            count: { $sum: 1 },
-            reflected: { $sum: { $cond: [{ $eq: ['$status', 'reflected'] }, 1, 0] } },
-          },
-        },
-      ])
-      .exec();
-    return new Map(
-      rows.map((row) => [row._id.toHexString(), { count: row.count, reflected: row.reflected }]),
-    );
   }
 }
 
