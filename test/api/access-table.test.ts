@@ -133,6 +133,10 @@ const ROUTES: Route[] = [
   // A draft does not exist for a provider.
   { method: 'GET', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.unpublished}`, allowed: ['commissioner', 'steering-member', 'expert-by-experience', 'engagement-lead', 'observer'], success: 200, otherwise: { provider: 404 } },
   { method: 'PATCH', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.unpublished}`, body: { title: 'Renamed on the access walk' }, allowed: COMMISSIONER, success: 200 },
+  // Archived, then restored at once: the rows after it use the same specification.
+  { method: 'POST', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}/archive', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.published}/archive`, allowed: COMMISSIONER, success: 200 },
+  { method: 'DELETE', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}/archive', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.published}/archive`, allowed: COMMISSIONER, success: 200 },
+  { method: 'DELETE', template: '/api/workspaces/{workspaceId}/specifications/{specificationId}', path: (f) => `/api/workspaces/${f.workspace}/specifications/${f.nobody}`, allowed: COMMISSIONER, success: 404 },
   { method: 'GET', template: '/api/workspaces/{workspaceId}/audit', path: (f) => `/api/workspaces/${f.workspace}/audit`, allowed: COMMISSIONER, success: 200 },
   { method: 'GET', template: '/api/invitations/{token}', path: () => `/api/invitations/${'A'.repeat(43)}`, allowed: 'everyone', success: 404 },
   { method: 'POST', template: '/api/invitations/{token}/accept', path: () => `/api/invitations/${'A'.repeat(43)}/accept`, body: {}, allowed: 'everyone', success: 404 },

@@ -56,6 +56,11 @@ export interface SpecificationSummary {
   id: string;
   title: string;
   status: SpecificationStatus;
+  /**
+   * Archived: read-only for everyone and listed apart, until a commissioner restores it.
+   * Null while in use.
+   */
+  archivedAt: string | null;
 }
 
 /** GET /api/workspaces/:workspaceId/specifications/:specificationId */

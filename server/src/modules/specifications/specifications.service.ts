@@ -8,7 +8,8 @@ import type {
 } from '@coproduce/domain';
 import { initialSpecificationUpdate } from '@coproduce/specification-document';
 import { Model, Types } from 'mongoose';
-import { NotFound } from '../../base/errors';
+import { Conflict, NotFound } from '../../base/errors';
+import { EventBus } from '../../base/event-bus';
 import { parseObjectId } from '../../base/object-id.pipe';
 import { AccessPolicy } from '../access/access-policy';
 import { WorkspaceRoles } from '../access/workspace-roles';
@@ -24,6 +25,7 @@ export class SpecificationsService {
     private readonly roles: WorkspaceRoles,
     private readonly accounts: AccountsService,
     private readonly store: SpecificationStore,
+    private readonly events: EventBus,
   ) {}
 
   /** The specifications this role may see: providers only published ones. */
@@ -134,6 +136,68 @@ export class SpecificationsService {
     return toSummary(renamed);
   }
 
+  /**
+   * Archives (`archived`) or restores a specification. Open editors are told through
+   * `specification.archived`; an archived one stays readable, and its published versions
+   * stay with providers.
+   */
+  async setArchived(
+    workspaceId: Types.ObjectId,
+    specificationId: Types.ObjectId,
+    archived: boolean,
+    by: Types.ObjectId,
+  ): Promise<SpecificationSummary> {
+    const changed = await this.specifications
+      .findOneAndUpdate(
+        { _id: specificationId, workspaceId },
+        {
+          $set: archived
+            ? { archivedAt: new Date(), archivedBy: by }
+            : { archivedAt: null, archivedBy: null },
+        },
+        { new: true },
+      )
+      .exec();
+    if (!changed) throw new NotFound('that specification');
+    this.events.publish('specification.archived', {
+      specificationId: specificationId.toHexString(),
+      workspaceId: workspaceId.toHexString(),
+      archived,
+    });
+    return toSummary(changed);
+  }
+
+  /**
+   * Deletes a draft that was never published, text and all; whoever has it open is taken
+   * out. A published one is part of the record: it can be archived, not deleted (409).
+   */
+  async remove(
+    workspaceId: Types.ObjectId,
+    specificationId: Types.ObjectId,
+  ): Promise<SpecificationSummary> {
+    const specification = await this.specifications
+      .findOne({ _id: specificationId, workspaceId })
+      .exec();
+    if (!specification) throw new NotFound('that specification');
+    if (specification.status !== 'draft') {
+      throw new Conflict(
+        'This specification has been published, so providers have read it and it stays on record. Archive it instead.',
+      );
+    }
+    const deleted = await this.specifications
+      .deleteOne({ _id: specificationId, workspaceId, status: 'draft' })
+      .exec();
+    if (deleted.deletedCount === 0) {
+      throw new Conflict('This specification was published a moment ago. Archive it instead.');
+    }
+    this.events.publish('specification.deleted', {
+      specificationId: specificationId.toHexString(),
+      workspaceId: workspaceId.toHexString(),
+    });
+    await this.store.remove(specificationId.toHexString());
+    return toSummary(specification);
+  }
+
   /** From its first published version on, providers see the specification (its versions only). */
   async markPublished(specificationId: Types.ObjectId): Promise<void> {
     await this.specifications
@@ -180,5 +244,6 @@ function toSummary(specification: SpecificationDocument): SpecificationSummary {
     id: specification.id as string,
     title: specification.title,
     status: specification.status,
+    archivedAt: specification.archivedAt ? specification.archivedAt.toISOString() : null,
   };
 }
