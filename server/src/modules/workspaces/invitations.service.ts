@@ -58,7 +58,7 @@ const CONFIRMATIONS_PER_ADDRESS_PER_HOUR = 3;
 
 const CONFIRMATION_LINK: SingleUseLinkWords = {
   what: 'that link to confirm your email address',
-  used: 'This link has been used already: your account was made. Sign in with your email address and the password you chose.',
+  used: 'This link has been used already, so your account has been made. Sign in with your email address and the password you chose.',
   expired:
     'This link has expired: links to confirm your email address work for 24 hours. Open your invitation again and accept it to get a new one.',
 };
