@@ -140,6 +140,9 @@ const ROUTES: Route[] = [
   { method: 'GET', template: '/api/workspaces/{workspaceId}/audit', path: (f) => `/api/workspaces/${f.workspace}/audit`, allowed: COMMISSIONER, success: 200 },
   { method: 'GET', template: '/api/invitations/{token}', path: () => `/api/invitations/${'A'.repeat(43)}`, allowed: 'everyone', success: 404 },
   { method: 'POST', template: '/api/invitations/{token}/accept', path: () => `/api/invitations/${'A'.repeat(43)}/accept`, body: {}, allowed: 'everyone', success: 404 },
+  // The emailed link that confirms an invited address: public, past access to the link check.
+  { method: 'GET', template: '/api/invitation-confirmations/{token}', path: () => `/api/invitation-confirmations/${'A'.repeat(43)}`, allowed: 'everyone', success: 404 },
+  { method: 'POST', template: '/api/invitation-confirmations/{token}', path: () => `/api/invitation-confirmations/${'A'.repeat(43)}`, allowed: 'everyone', success: 404 },
   { method: 'GET', template: '/api/setup', path: () => '/api/setup', allowed: 'everyone', success: 200 },
   { method: 'POST', template: '/api/setup', path: () => '/api/setup', body: {}, allowed: 'everyone', success: 400 },
   // The draft as a file: a provider gets 404 as for the draft itself.

@@ -17,6 +17,7 @@ import type {
   WorkspaceSummary,
 } from '@coproduce/domain';
 import { BSON } from 'mongodb';
+import { createHash, randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { openDatabase, startApp, type OpenDatabase, type RunningApp } from '../support/app';
 import { anchorOnWords, currentText, startThread } from '../support/comments';
@@ -114,6 +115,12 @@ interface Fixture {
   expiredInvitation: string;
   /** An invitation to the demo workspace that was used (by the removed member). */
   usedInvitation: { id: string; token: string };
+  /**
+   * Links to confirm an address for the pending invitation, as if emailed (this app sends
+   * none, so they are put in the store): one that works, one past its expiry.
+   */
+  confirmation: string;
+  expiredConfirmation: string;
   /** The demo commissioner's user id: the workspace's only commissioner. */
   commissionerId: string;
   observer: string;
@@ -144,7 +151,7 @@ const LONG_COMMENT = [
  * required query gives it as `validQuery`).
  */
 // prettier-ignore
-const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; validQuery?: string; accepts?: string[] }> = {
+const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; validQuery?: string; accepts?: string[]; ids?: () => Record<string, string> }> = {
   'GET /health': {},
   'POST /api/session': { validBody: () => ({ email: DEMO_EMAIL.observer, password: DEMO_PASSWORD }) },
   'GET /api/session': {},
@@ -182,6 +189,8 @@ const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; validQ
   'POST /api/notices/read': {},
   'GET /api/invitations/{token}': {},
   'POST /api/invitations/{token}/accept': { validBody: () => ({ name: 'Sam Taylor', email: 'sam.taylor@example.org', password: 'a long enough password' }) },
+  'GET /api/invitation-confirmations/{token}': { ids: () => ({ token: fixture.confirmation }) },
+  'POST /api/invitation-confirmations/{token}': { ids: () => ({ token: fixture.confirmation }) },
   'GET /api/workspaces/{workspaceId}/specifications': {},
   'POST /api/workspaces/{workspaceId}/specifications': { validBody: () => ({ title: 'Hostile walk' }) },
   'GET /api/workspaces/{workspaceId}/specifications/{specificationId}': {},
@@ -805,6 +814,31 @@ async function buildFixture(): Promise<Fixture> {
       { $set: { expiresAt: new Date(Date.now() - 60_000) } },
     );
 
+  // Links to confirm an address for the pending invitation, stored as an email would leave them.
+  const confirmationFor = async (email: string, expiresAt: Date) => {
+    const token = randomBytes(32).toString('base64url');
+    await database.db.collection('invitation_confirmations').insertOne({
+      tokenHash: createHash('sha256').update(token).digest('hex'),
+      invitationId: new BSON.ObjectId(pending.id),
+      kind: 'new-account',
+      email,
+      name: 'Confirming walker',
+      passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA',
+      expiresAt,
+      usedAt: null,
+      createdAt: new Date(),
+    });
+    return token;
+  };
+  const confirmation = await confirmationFor(
+    'confirming@example.org',
+    new Date(Date.now() + 3_600_000),
+  );
+  const expiredConfirmation = await confirmationFor(
+    'too.late.to.confirm@example.org',
+    new Date(Date.now() - 60_000),
+  );
+
   // A published version of the draft, a provider's question on it, and a checkpoint.
   const specificationPath = `/api/workspaces/${home}/specifications/${draft}`;
   const published = await api(app.url, 'POST', `${specificationPath}/versions`, {
@@ -874,6 +908,8 @@ async function buildFixture(): Promise<Fixture> {
     removedMember: removed.token,
     expiredInvitation: expiring.token,
     usedInvitation: { id: used.id, token: used.token },
+    confirmation,
+    expiredConfirmation,
     commissionerId: members.find((m) => m.role === 'commissioner')!.userId,
     observer: await signIn(app.url, DEMO_EMAIL.observer),
   };
@@ -909,9 +945,11 @@ describe('hostile and mistaken requests', () => {
     async (key) => {
       const route = describeRoute(document, key);
       const accepted = new Set(ROUTES[key]!.accepts ?? []);
+      // A route's own valid ids, where another thing of the same name is meant.
+      const ids = { ...fixture.ids, ...ROUTES[key]!.ids?.() };
       const hostile = hostileRequestsFor(
         route,
-        fixture,
+        { ...fixture, ids },
         ROUTES[key]!.validBody?.(),
         ROUTES[key]!.validQuery,
       ).filter((each) => !accepted.has(each.what));
@@ -949,6 +987,7 @@ describe('hostile and mistaken requests', () => {
       attempt('POST', `/api/invitations/${f.ids['token']}/accept`, f.commissioner, {}, 409, 'already-member'),
       attempt('POST', `/api/invitations/${f.usedInvitation.token}/accept`, undefined, { name: 'Late', email: 'late@example.org', password: 'a long enough password' }, 410, 'invitation-used'),
       attempt('DELETE', `/api/workspaces/${f.home}/invitations/${f.usedInvitation.id}`, f.commissioner, undefined, 410, 'invitation-used'),
+      attempt('POST', `/api/invitation-confirmations/${f.expiredConfirmation}`, undefined, undefined, 410, 'gone'),
       attempt('POST', `/api/workspaces/${f.home}/specifications`, f.observer, { title: 'Not mine to write' }, 403, 'forbidden'),
       attempt('PATCH', `${members}/${f.ids['userId']}`, f.observer, { role: 'commissioner' }, 403, 'forbidden'),
       attempt('POST', `/api/workspaces/${f.home}/invitations`, f.observer, { role: 'commissioner' }, 403, 'forbidden'),
