@@ -117,6 +117,9 @@ const ROUTES: Route[] = [
   { method: 'POST', template: '/api/workspaces', path: () => '/api/workspaces', body: { name: 'Access walk', serviceArea: 'Walks', leadOrganisation: 'Walkers ICB' }, allowed: [...ROLES, 'non-member'], success: 201 },
   { method: 'GET', template: '/api/workspaces/{workspaceId}', path: (f) => `/api/workspaces/${f.workspace}`, allowed: ALL_MEMBERS, success: 200 },
   { method: 'PATCH', template: '/api/workspaces/{workspaceId}', path: (f) => `/api/workspaces/${f.workspace}`, body: { name: 'Key worker service for children and young people', serviceArea: 'Children and young people', leadOrganisation: 'North Riverside Integrated Care Board' }, allowed: COMMISSIONER, success: 200 },
+  // Archived, then restored at once: every other row uses the same workspace.
+  { method: 'POST', template: '/api/workspaces/{workspaceId}/archive', path: (f) => `/api/workspaces/${f.workspace}/archive`, allowed: COMMISSIONER, success: 200 },
+  { method: 'DELETE', template: '/api/workspaces/{workspaceId}/archive', path: (f) => `/api/workspaces/${f.workspace}/archive`, allowed: COMMISSIONER, success: 200 },
   { method: 'GET', template: '/api/workspaces/{workspaceId}/members', path: (f) => `/api/workspaces/${f.workspace}/members`, allowed: ['commissioner', 'steering-member', 'expert-by-experience', 'engagement-lead', 'observer'], success: 200 },
   { method: 'PATCH', template: '/api/workspaces/{workspaceId}/members/{userId}', path: (f) => `/api/workspaces/${f.workspace}/members/${f.observerId}`, body: { role: 'observer' }, allowed: COMMISSIONER, success: 200 },
   { method: 'DELETE', template: '/api/workspaces/{workspaceId}/members/{userId}', path: (f) => `/api/workspaces/${f.workspace}/members/${f.nobody}`, allowed: COMMISSIONER, success: 404 },

@@ -160,6 +160,8 @@ const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; validQ
   'POST /api/workspaces': { validBody: () => ({ name: 'Hostile walk', serviceArea: 'Walks', leadOrganisation: 'Walkers ICB', partnerOrganisations: ['Walkers council'] }) },
   'GET /api/workspaces/{workspaceId}': {},
   'PATCH /api/workspaces/{workspaceId}': { validBody: () => ({ name: 'Hostile walk', serviceArea: 'Walks', leadOrganisation: 'Walkers ICB', partnerOrganisations: ['Walkers council'] }) },
+  'POST /api/workspaces/{workspaceId}/archive': {},
+  'DELETE /api/workspaces/{workspaceId}/archive': {},
   'GET /api/workspaces/{workspaceId}/members': {},
   'PATCH /api/workspaces/{workspaceId}/members/{userId}': { validBody: () => ({ role: 'engagement-lead', organisation: 'Riverside City Council' }) },
   'DELETE /api/workspaces/{workspaceId}/members/{userId}': {},
