@@ -126,6 +126,10 @@ interface Fixture {
   observer: string;
   /** An anchor on real words of the demo draft, for starting a thread. */
   anchor: Anchor;
+  /** The demo draft, the demo provider's user id, and a second theme to merge into. */
+  draft: string;
+  providerId: string;
+  otherThemeId: string;
 }
 
 /**
@@ -143,6 +147,73 @@ const LONG_COMMENT = [
   'body: 10,000 characters',
   'body: an email that grows past 254 characters in lower case',
 ];
+// Optional text that may be empty (spaces are trimmed away), and as long as a page of notes.
+const ANY_TEXT = (field: string) => [
+  `${field}: empty text`,
+  `${field}: only spaces`,
+  `${field}: 10,000 characters`,
+  `${field}: an email that grows past 254 characters in lower case`,
+];
+// An engagement event, with every field a market engagement event has.
+const ENGAGEMENT_EVENT = () => ({
+  type: 'market-engagement',
+  title: 'Hostile walk',
+  startsAt: '2027-05-12T09:30:00Z',
+  endsAt: '2027-05-12T12:30:00Z',
+  place: 'Riverside Civic Centre',
+  online: true,
+  facilitators: ['Sam Patel'],
+  partnerOrganisations: ['Vale Youth Trust'],
+  notes: 'Notes.',
+  accessibilityNotes: 'Step-free.',
+  safeguardingNotes: 'Two staff.',
+  reach: [
+    { audience: 'children-and-young-people', ageBand: '11-15', count: 3 },
+    { audience: 'statutory-providers', count: 2 },
+  ],
+  tookPart: 6,
+  attendingOrganisations: ['Riverside Care Ltd'],
+  providerParticipants: [fixture.providerId],
+  marketNotice: { purpose: 'To learn.', howToTakePart: 'Register.' },
+});
+// Empty lists, empty place, a switch, a notice with nothing written yet, and long notes are all fine.
+const ANY_EVENT_FIELDS = [
+  'place: empty text',
+  'place: only spaces',
+  'online: true',
+  'facilitators: an empty list',
+  'partnerOrganisations: an empty list',
+  'attendingOrganisations: an empty list',
+  'providerParticipants: an empty list',
+  'reach: an empty list',
+  'marketNotice: an empty object',
+  ...ANY_TEXT('notes'),
+  ...ANY_TEXT('accessibilityNotes'),
+  ...ANY_TEXT('safeguardingNotes'),
+];
+// Feedback may be as long as a page, with no themes and no links, in the person's own words.
+const ANY_FEEDBACK_FIELDS = [
+  // "0-4" in capitals is "0-4".
+  'ageBand: a listed value in capitals',
+  'text: 10,000 characters',
+  'text: an email that grows past 254 characters in lower case',
+  'verbatim: true',
+  'themes: an empty list',
+  'links: an empty list',
+];
+const FEEDBACK_LINK = () => [
+  { specificationId: fixture.draft, anchor: fixture.anchor, quote: 'key worker' },
+];
+// Any words may be searched for; only their length is limited.
+const ANY_SEARCH = [
+  'text',
+  'empty',
+  'below the minimum',
+  'above the maximum',
+  'a fraction',
+  'hexadecimal',
+  'an exponent',
+].map((what) => `query search: ${what}`);
 
 /**
  * Every route in the OpenAPI document, each with a valid body where it takes
@@ -217,6 +288,26 @@ const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; validQ
   'PATCH /api/workspaces/{workspaceId}/specifications/{specificationId}/threads/{threadId}/comments/{commentId}': { validBody: () => ({ body: 'Edited.', mentions: [] }), accepts: LONG_COMMENT },
   'DELETE /api/workspaces/{workspaceId}/specifications/{specificationId}/threads/{threadId}/comments/{commentId}': {},
   'POST /api/workspaces/{workspaceId}/specifications/{specificationId}/threads/{threadId}/read': {},
+  'GET /api/workspaces/{workspaceId}/engagement-events': {},
+  'POST /api/workspaces/{workspaceId}/engagement-events': { validBody: ENGAGEMENT_EVENT, accepts: ANY_EVENT_FIELDS },
+  'GET /api/workspaces/{workspaceId}/engagement-events/{eventId}': {},
+  'PATCH /api/workspaces/{workspaceId}/engagement-events/{eventId}': { validBody: ENGAGEMENT_EVENT, accepts: ANY_EVENT_FIELDS },
+  'DELETE /api/workspaces/{workspaceId}/engagement-events/{eventId}': {},
+  'GET /api/workspaces/{workspaceId}/engagement-events/{eventId}/market-notice': { validQuery: 'format=md' },
+  'GET /api/workspaces/{workspaceId}/feedback': { accepts: ANY_SEARCH },
+  'POST /api/workspaces/{workspaceId}/feedback': { validBody: () => ({ eventId: fixture.ids['eventId'], source: 'Email to the commissioner', text: 'Hostile?', verbatim: false, audience: 'children-and-young-people', ageBand: '11-15', themes: ['Hostile walk'], links: FEEDBACK_LINK(), clientId: 'hostile-walk-0001' }), accepts: [...ANY_FEEDBACK_FIELDS, 'source: empty text', 'source: only spaces'] },
+  'GET /api/workspaces/{workspaceId}/feedback/{feedbackId}': {},
+  'PATCH /api/workspaces/{workspaceId}/feedback/{feedbackId}': { validBody: () => ({ status: 'not-taken-forward', reason: 'Out of budget.', text: 'Hostile?', verbatim: false, audience: 'children-and-young-people', ageBand: '11-15', themes: ['Hostile walk'], links: FEEDBACK_LINK() }), accepts: [...ANY_FEEDBACK_FIELDS, 'reason: an email that grows past 254 characters in lower case'] },
+  'DELETE /api/workspaces/{workspaceId}/feedback/{feedbackId}': {},
+  'GET /api/workspaces/{workspaceId}/feedback-themes': {},
+  'POST /api/workspaces/{workspaceId}/feedback-themes': { validBody: () => ({ name: 'Hostile walk' }) },
+  'PATCH /api/workspaces/{workspaceId}/feedback-themes/{themeId}': { validBody: () => ({ name: 'Hostile walk' }) },
+  'POST /api/workspaces/{workspaceId}/feedback-themes/{themeId}/merge': { validBody: () => ({ intoThemeId: fixture.otherThemeId }) },
+  'GET /api/workspaces/{workspaceId}/engagement/cohort': {},
+  'PUT /api/workspaces/{workspaceId}/engagement/cohort': { validBody: () => ({ groups: [{ audience: 'children-and-young-people', ageBand: '11-15', count: 200 }] }), accepts: ['groups: an empty list'] },
+  'GET /api/workspaces/{workspaceId}/engagement/report': {},
+  'GET /api/workspaces/{workspaceId}/specifications/{specificationId}/feedback': {},
+  'GET /api/workspaces/{workspaceId}/specifications/{specificationId}/you-said-we-did': {},
 };
 
 // ---------------------------------------------------------------------------
@@ -877,6 +968,50 @@ async function buildFixture(): Promise<Fixture> {
     otherSpecification.body.id,
     'Population needs',
   );
+  // Engagement here (a market engagement event the demo provider took part in, feedback
+  // from it linked to the draft, two themes) and in the other workspace.
+  const providerId = members.find((m) => m.role === 'provider')!.userId;
+  const engagement = async (token: string, workspace: string, specification: string) => {
+    const event = await api<{ id: string }>(
+      app.url,
+      'POST',
+      `/api/workspaces/${workspace}/engagement-events`,
+      {
+        token,
+        body: {
+          type: 'market-engagement',
+          title: 'Market engagement for the hostile walk',
+          startsAt: '2027-05-12T09:30:00Z',
+          reach: [{ audience: 'statutory-providers', count: 2 }],
+          ...(workspace === home ? { providerParticipants: [providerId] } : {}),
+        },
+      },
+    );
+    expect(event.status).toBe(201);
+    const feedback = await api<{ id: string; themeIds: string[] }>(
+      app.url,
+      'POST',
+      `/api/workspaces/${workspace}/feedback`,
+      {
+        token,
+        body: {
+          eventId: event.body.id,
+          text: 'Feedback for the hostile walk.',
+          audience: 'statutory-providers',
+          themes: ['Hostile walk theme', 'Hostile walk other theme'],
+          links: [{ specificationId: specification }],
+        },
+      },
+    );
+    expect(feedback.status).toBe(201);
+    return {
+      eventId: event.body.id,
+      feedbackId: feedback.body.id,
+      themeIds: feedback.body.themeIds,
+    };
+  };
+  const homeEngagement = await engagement(commissioner, home, draft);
+  const otherEngagement = await engagement(steering, other.body.id, otherSpecification.body.id);
   const text = await currentText(app.url, commissioner, draft);
   // Reading a specification opens it, and unloading it after only reads writes nothing
   // (test/collab/quotas), so the walk compares a database that nothing else is changing.
@@ -895,6 +1030,9 @@ async function buildFixture(): Promise<Fixture> {
       number: '1',
       questionId: question.body.id,
       checkpointId: checkpoint.body.id,
+      eventId: homeEngagement.eventId,
+      feedbackId: homeEngagement.feedbackId,
+      themeId: homeEngagement.themeIds[0]!,
     },
     foreign: {
       workspaceId: other.body.id,
@@ -903,6 +1041,9 @@ async function buildFixture(): Promise<Fixture> {
       specificationId: otherSpecification.body.id,
       threadId: otherThread.id,
       commentId: otherThread.comments[0]!.id,
+      eventId: otherEngagement.eventId,
+      feedbackId: otherEngagement.feedbackId,
+      themeId: otherEngagement.themeIds[0]!,
     },
     commissioner,
     cookie,
@@ -914,6 +1055,9 @@ async function buildFixture(): Promise<Fixture> {
     expiredConfirmation,
     commissionerId: members.find((m) => m.role === 'commissioner')!.userId,
     observer: await signIn(app.url, DEMO_EMAIL.observer),
+    draft,
+    providerId,
+    otherThemeId: homeEngagement.themeIds[1]!,
   };
 }
 
