@@ -266,7 +266,10 @@ describe('“You said, we did”', () => {
     expect(file.status).toBe(200);
     expect(file.type).toBe('text/csv; charset=utf-8');
     expect(file.disposition).toMatch(/^attachment; filename=".*\.csv"/);
-    const rows = csvRows(file.bytes.toString('utf8'));
+    const text = file.bytes.toString('utf8');
+    // A byte order mark: how Excel knows the file is UTF-8.
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows = csvRows(text.slice(1));
     expect(rows[0]).toEqual(['Theme', 'You said', 'Words', 'Who and where', 'Status', 'We did']);
     expect(rows.slice(1).map((row) => [row[0], row[1]])).toEqual([
       ['YSWD evenings', 'Say who the service is for.'],
@@ -383,7 +386,9 @@ describe('“You said, we did” through another person’s edits', () => {
     expect(shown.body.links[0]).toMatchObject({ currentText: edited, quote: words });
     const html = (await download(reportOf(specification, 'html'))).bytes.toString('utf8');
     expect(html).toContain(`The specification now says: “${edited}”`);
-    const csv = csvRows((await download(reportOf(specification, 'csv'))).bytes.toString('utf8'));
+    const csv = csvRows(
+      (await download(reportOf(specification, 'csv'))).bytes.toString('utf8').slice(1),
+    );
     expect(csv[1]![5]).toBe(
       `Reflected in the specification.\nThe specification now says: “${edited}”`,
     );
