@@ -20,7 +20,7 @@ const STORY_AGAIN = 'they are tired of telling their story again to every new se
 const markedWords = (page: Page, selector: string): Promise<string> =>
   page.evaluate(
     (each) =>
-      [...document.querySelectorAll(`.coproduce-editor__content ${each}`)]
+      Array.from(document.querySelectorAll(`.coproduce-editor__content ${each}`))
         .map((element) => element.textContent ?? '')
         .join(''),
     selector,
@@ -108,7 +108,7 @@ describe('the feedback behind a specification’s text, in the browser', () => {
         .waitFor();
       await page.waitForFunction(
         (words) =>
-          [...document.querySelectorAll('.coproduce-feedback-text--selected')]
+          Array.from(document.querySelectorAll('.coproduce-feedback-text--selected'))
             .map((element) => element.textContent)
             .join('') === words,
         NAMED_PERSON,
@@ -144,7 +144,9 @@ describe('the feedback behind a specification’s text, in the browser', () => {
         )
         .waitFor();
       await page.waitForFunction((words) => {
-        const selected = [...document.querySelectorAll('.coproduce-feedback-text--selected')];
+        const selected = Array.from(
+          document.querySelectorAll('.coproduce-feedback-text--selected'),
+        );
         const box = selected[0]?.getBoundingClientRect();
         return (
           selected.map((element) => element.textContent).join('') === words &&
@@ -194,11 +196,11 @@ describe('the feedback behind a specification’s text, in the browser', () => {
       const linkedId = (await linked.getAttribute('data-feedback-id')) ?? '';
       await page.waitForFunction(
         ({ id, words }) =>
-          [
-            ...document.querySelectorAll(
+          Array.from(
+            document.querySelectorAll(
               `.coproduce-editor__content .coproduce-feedback-text[data-feedback-id="${id}"]`,
             ),
-          ]
+          )
             .map((element) => element.textContent)
             .join('') === words,
         { id: linkedId, words: quote },
