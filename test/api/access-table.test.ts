@@ -120,6 +120,10 @@ function engagementRoutes(): Route[] {
     { method: 'GET', template: template('/feedback/{feedbackId}'), path: (f) => at(f, `/feedback/${f.feedback}`), allowed: ENGAGEMENT_TEAM, success: 200 },
     { method: 'PATCH', template: template('/feedback/{feedbackId}'), path: (f) => at(f, `/feedback/${f.feedback}`), body: { status: 'considering' }, allowed: ENGAGEMENT_MANAGERS, success: 200 },
     { method: 'DELETE', template: template('/feedback/{feedbackId}'), path: (f) => at(f, `/feedback/${f.nobody}`), allowed: ENGAGEMENT_MANAGERS, success: 404 },
+    // Past the access check, a request with no file is a 400 (the import tests send files).
+    { method: 'POST', template: template('/feedback/import'), path: (f) => at(f, '/feedback/import'), allowed: ENGAGEMENT_MANAGERS, success: 400 },
+    { method: 'GET', template: template('/feedback/import-columns'), path: (f) => at(f, '/feedback/import-columns'), allowed: ENGAGEMENT_MANAGERS, success: 200 },
+    { method: 'PUT', template: template('/feedback/import-columns'), path: (f) => at(f, '/feedback/import-columns'), body: { columns: [{ field: 'text', header: 'Comment' }] }, allowed: ENGAGEMENT_MANAGERS, success: 200 },
     { method: 'GET', template: template('/feedback-themes'), path: (f) => at(f, '/feedback-themes'), allowed: ENGAGEMENT_TEAM, success: 200 },
     // A new name each time: the same name twice is 409.
     { method: 'POST', template: template('/feedback-themes'), path: (f) => at(f, '/feedback-themes'), body: () => ({ name: `Walk theme ${(themes += 1)}` }), allowed: ENGAGEMENT_MANAGERS, success: 201 },

@@ -55,10 +55,11 @@ import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
   ],
   controllers: [
     EngagementEventsController,
+    // Before FeedbackController: its `feedback/:feedbackId` would take `feedback/import-columns`.
+    FeedbackCsvController,
     FeedbackController,
     FeedbackThemesController,
     EngagementReportController,
-    FeedbackCsvController,
   ],
   providers: [
     EngagementAccess,

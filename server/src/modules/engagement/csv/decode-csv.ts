@@ -1,7 +1,7 @@
+import { decode } from 'iconv-lite';
 import { BadRequest } from '../../../base/errors';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
-const WINDOWS_1252 = new TextDecoder('windows-1252');
 
 /**
  * The text of an uploaded CSV file. Spreadsheets save UTF-8 with or without a byte order
@@ -22,6 +22,7 @@ export function decodeCsv(bytes: Buffer): string {
   try {
     return UTF8.decode(withoutBom);
   } catch {
-    return WINDOWS_1252.decode(withoutBom);
+    // Not Node's TextDecoder: it reads "windows-1252" as Latin-1, turning “–” and “£” into controls.
+    return decode(withoutBom, 'windows-1252');
   }
 }

@@ -42,16 +42,20 @@ export function columnsFor(
 ): Map<FeedbackCsvField, number> {
   const folded = headers.map(fold);
   const columns = new Map<FeedbackCsvField, number>();
+  const claim = (field: FeedbackCsvField, index: number | undefined) => {
+    if (index === undefined || index < 0 || columns.has(field)) return;
+    if (![...columns.values()].includes(index)) columns.set(field, index);
+  };
+  // What the workspace chose before, first: a name recognised for another field never takes its column.
   for (const field of FEEDBACK_CSV_FIELDS) {
     const mapped = remembered.get(field);
-    const byMapping = mapped === undefined ? -1 : folded.indexOf(fold(mapped));
-    const byName = KNOWN_HEADERS[field]
-      .map((name) => folded.indexOf(fold(name)))
-      .find((index) => index >= 0);
-    const index = byMapping >= 0 ? byMapping : byName;
-    if (index !== undefined && index >= 0 && ![...columns.values()].includes(index)) {
-      columns.set(field, index);
-    }
+    if (mapped !== undefined) claim(field, folded.indexOf(fold(mapped)));
+  }
+  for (const field of FEEDBACK_CSV_FIELDS) {
+    claim(
+      field,
+      KNOWN_HEADERS[field].map((name) => folded.indexOf(fold(name))).find((index) => index >= 0),
+    );
   }
   return columns;
 }

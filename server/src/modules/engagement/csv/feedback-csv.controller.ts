@@ -45,7 +45,10 @@ export class FeedbackCsvController {
       throw new BadRequest('Send the file itself as the body, with Content-Type: text/csv.');
     }
     const { read, ...check } = await this.imports.check(caller, file);
-    if (query.commit !== 'true') return check;
+    if (query.commit !== 'true') {
+      response.status(200);
+      return check;
+    }
     if (!check.valid) {
       response.status(400);
       const rows = new Set(check.errors.map((error) => error.row)).size;
