@@ -120,6 +120,7 @@ function engagementRoutes(): Route[] {
     { method: 'GET', template: template('/feedback/{feedbackId}'), path: (f) => at(f, `/feedback/${f.feedback}`), allowed: ENGAGEMENT_TEAM, success: 200 },
     { method: 'PATCH', template: template('/feedback/{feedbackId}'), path: (f) => at(f, `/feedback/${f.feedback}`), body: { status: 'considering' }, allowed: ENGAGEMENT_MANAGERS, success: 200 },
     { method: 'DELETE', template: template('/feedback/{feedbackId}'), path: (f) => at(f, `/feedback/${f.nobody}`), allowed: ENGAGEMENT_MANAGERS, success: 404 },
+    { method: 'GET', template: template('/engagement/export'), path: (f) => at(f, '/engagement/export?data=events'), allowed: ENGAGEMENT_TEAM, success: 200 },
     // Past the access check, a request with no file is a 400 (the import tests send files).
     { method: 'POST', template: template('/feedback/import'), path: (f) => at(f, '/feedback/import'), allowed: ENGAGEMENT_MANAGERS, success: 400 },
     { method: 'GET', template: template('/feedback/import-columns'), path: (f) => at(f, '/feedback/import-columns'), allowed: ENGAGEMENT_MANAGERS, success: 200 },

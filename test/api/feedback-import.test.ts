@@ -1,4 +1,5 @@
 import type { Feedback, FeedbackTheme } from '@coproduce/domain';
+import { parse } from 'csv-parse/sync';
 import { api } from '../support/api';
 import { startApp, type RunningApp } from '../support/app';
 import { demoTeam, recordEvent, type DemoTeam } from '../support/engagement';
@@ -232,4 +233,41 @@ describe('importing feedback from a survey tool’s CSV file', () => {
     expect(list.headers.get('x-total-count')).toBe('20000');
     expect(Date.now() - started).toBeLessThan(60_000);
   }, 120_000);
+
+  it('exports events with their reach, and feedback, as CSV a spreadsheet opens and reads back', async () => {
+    const download = async (data: string) => {
+      const response = await fetch(`${app.url}${team.at(`/engagement/export?data=${data}`)}`, {
+        headers: { authorization: `Bearer ${team.tokens.observer}` },
+      });
+      expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      const text = Buffer.from(await response.arrayBuffer()).toString('utf8');
+      expect(text.startsWith('\uFEFF')).toBe(true);
+      return parse(text.slice(1), { columns: true }) as Record<string, string>[];
+    };
+    const events = await download('events');
+    const survey = events.find((row) => row['Title'] === 'Import survey, spring')!;
+    expect(survey['Type']).toBe('Survey');
+    const drop = events.find((row) => row['Title'] === 'Drop-in at Riverside Family Hub')!;
+    expect(drop['Parents and carers']).toBe('17');
+    expect(drop['Children and young people aged 5 to 10 years']).toBe('4');
+
+    const feedback = await download('feedback');
+    const formula = feedback.find((row) => row['What was said']!.includes('Import formula'))!;
+    // Never a formula in a spreadsheet: the cell starts with an apostrophe.
+    expect(formula['What was said']!.startsWith("'=HYPERLINK")).toBe(true);
+    const good = feedback.find(
+      (row) => row['What was said'] === 'Import good: waiting lists are too long',
+    )!;
+    expect(good).toMatchObject({
+      Event: 'Import survey, spring',
+      Words: 'verbatim',
+      Audience: 'Parents and carers',
+      Themes: 'Import waits; Import information',
+      Status: 'New',
+    });
+    const provider = await fetch(`${app.url}${team.at('/engagement/export?data=feedback')}`, {
+      headers: { authorization: `Bearer ${team.tokens.provider}` },
+    });
+    expect(provider.status).toBe(403);
+  });
 });

@@ -296,6 +296,7 @@ const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; validQ
   'GET /api/workspaces/{workspaceId}/engagement-events/{eventId}/market-notice': { validQuery: 'format=md' },
   'GET /api/workspaces/{workspaceId}/feedback': { accepts: ANY_SEARCH },
   'POST /api/workspaces/{workspaceId}/feedback/import': {},
+  'GET /api/workspaces/{workspaceId}/engagement/export': { validQuery: 'data=events' },
   'GET /api/workspaces/{workspaceId}/feedback/import-columns': {},
   'PUT /api/workspaces/{workspaceId}/feedback/import-columns': { validBody: () => ({ columns: [{ field: 'text', header: 'Comment' }] }) },
   'POST /api/workspaces/{workspaceId}/feedback': { validBody: () => ({ eventId: fixture.ids['eventId'], source: 'Email to the commissioner', text: 'Hostile?', verbatim: false, audience: 'children-and-young-people', ageBand: '11-15', themes: ['Hostile walk'], links: FEEDBACK_LINK(), clientId: 'hostile-walk-0001' }), accepts: [...ANY_FEEDBACK_FIELDS, 'source: empty text', 'source: only spaces'] },

@@ -7,6 +7,7 @@ import { SpecificationExportModule } from '../specification-export/specification
 import { SpecificationsModule } from '../specifications/specifications.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { AuditModule } from '../audit/audit.module';
+import { EngagementExportController } from './csv/engagement-export.controller';
 import { FeedbackCsvController } from './csv/feedback-csv.controller';
 import {
   FeedbackImportSettings,
@@ -60,6 +61,7 @@ import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
     FeedbackController,
     FeedbackThemesController,
     EngagementReportController,
+    EngagementExportController,
   ],
   providers: [
     EngagementAccess,
