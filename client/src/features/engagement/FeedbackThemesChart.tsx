@@ -1,0 +1,97 @@
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { EngagementReport } from '@coproduce/domain';
+import { Table } from '../../components/Table';
+import { ChartFigure } from './ChartFigure';
+import { ChartKey } from './ChartKey';
+import {
+  BAR_ROW_HEIGHT,
+  CATEGORY_LABEL_WIDTH,
+  countAxis,
+  wrappedCategoryTick,
+} from './chart-parts';
+import { NHS_BLUE, NHS_GREEN } from './chart-colours';
+import { formatCount, themeRows, themeSummary } from './report-figures';
+
+const TITLE = 'Feedback by theme';
+
+/** The themes raised most, as bars: the part reflected in the specification first. */
+export function FeedbackThemesChart({ report }: { report: EngagementReport }) {
+  const rows = themeRows(report);
+  return (
+    <ChartFigure
+      title={TITLE}
+      summary={themeSummary(rows)}
+      chart={(describedBy) =>
+        rows.length === 0 ? null : (
+          <>
+            <ResponsiveContainer width="100%" height={rows.length * BAR_ROW_HEIGHT + 50}>
+              <BarChart
+                data={rows}
+                layout="vertical"
+                accessibilityLayer={false}
+                role="img"
+                aria-label={`Chart: ${TITLE}`}
+                aria-describedby={describedBy}
+                margin={{ top: 5, right: 50, bottom: 5, left: 5 }}
+              >
+                <CartesianGrid horizontal={false} stroke="#d8dde0" />
+                <XAxis type="number" {...countAxis} />
+                <YAxis
+                  type="category"
+                  dataKey="name"
+                  width={CATEGORY_LABEL_WIDTH}
+                  tick={wrappedCategoryTick}
+                  interval={0}
+                />
+                <Tooltip formatter={(value) => formatCount(Number(value))} />
+                <Bar
+                  dataKey="reflected"
+                  name="Reflected in the specification"
+                  stackId="theme"
+                  fill={NHS_GREEN}
+                  stroke="#ffffff"
+                  isAnimationActive={false}
+                />
+                <Bar
+                  dataKey="notReflected"
+                  name="Other feedback"
+                  stackId="theme"
+                  fill={NHS_BLUE}
+                  stroke="#ffffff"
+                  isAnimationActive={false}
+                >
+                  <LabelList dataKey="count" position="right" fontSize={14} fill="#212b32" />
+                </Bar>
+              </BarChart>
+            </ResponsiveContainer>
+            <ChartKey
+              items={[
+                { label: 'Reflected in the specification', colour: NHS_GREEN },
+                { label: 'Other feedback', colour: NHS_BLUE },
+              ]}
+            />
+          </>
+        )
+      }
+      table={
+        <Table
+          caption={TITLE}
+          headers={['Theme', 'Feedback', 'Reflected in the specification']}
+          rows={rows.map((row) => ({
+            key: row.themeId,
+            cells: [row.name, formatCount(row.count), formatCount(row.reflected)],
+          }))}
+        />
+      }
+    />
+  );
+}
