@@ -22,7 +22,11 @@ const DEMO_PASSWORD = 'coproduce-demo';
 /** Demo members who may edit a draft; clients take turns between their sessions. */
 const EDITOR_EMAILS = ['commissioner@demo.test', 'steering@demo.test'];
 
-export async function startCoproduce({ timeoutMs }) {
+/**
+ * `databaseUri`: a store the benchmark started itself (to fill it directly); by default
+ * the app starts its own embedded store.
+ */
+export async function startCoproduce({ timeoutMs, databaseUri }) {
   const workDir = mkdtempSync(join(tmpdir(), 'coproduce-collab-bench-'));
   const inherited = { ...process.env };
   delete inherited['MONGODB_URI'];
@@ -38,6 +42,7 @@ export async function startCoproduce({ timeoutMs }) {
       COLLAB_UNLOAD_GRACE_MS: String(UNLOAD_GRACE_MS),
       // One account sets up every document of a run: far more than a person's hourly quota.
       SPECIFICATIONS_PER_HOUR: '100000',
+      ...(databaseUri ? { MONGODB_URI: databaseUri } : {}),
     },
     // The IPC channel lets the server notice if the benchmark dies and stop with it.
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -95,6 +100,9 @@ export async function startCoproduce({ timeoutMs }) {
   return {
     name: 'coproduce',
     url,
+    workspaceId,
+    /** The demo commissioner's session. */
+    token: tokens[0],
     pid: child.pid,
     output: () => output,
     /** After this long without clients a document is out of memory, read again from the store. */

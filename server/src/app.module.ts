@@ -22,6 +22,7 @@ import { CommentsModule } from './modules/comments/comments.module';
 import { HealthModule } from './modules/health/health.module';
 import { PasswordResetsModule } from './modules/password-resets/password-resets.module';
 import { PublishingModule } from './modules/publishing/publishing.module';
+import { EngagementModule } from './modules/engagement/engagement.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SetupModule } from './modules/setup/setup.module';
 import { SpecificationExportModule } from './modules/specification-export/specification-export.module';
@@ -64,6 +65,7 @@ import { WorkspacesModule } from './modules/workspaces/workspaces.module';
     SpecificationExportModule,
     CommentsModule,
     PublishingModule,
+    EngagementModule,
     AuditModule,
     HealthModule,
     SeedModule,

@@ -2,7 +2,7 @@ import { Y } from '@coproduce/protocol';
 import { anchorFromTextPositions, type Anchor } from './anchor';
 import { specificationFragment } from './fragment';
 import { resolveAnchor } from './resolve-anchor';
-import { resolveAnchors } from './resolve-anchors';
+import { quoteAnchors, resolveAnchors } from './resolve-anchors';
 
 const PARAGRAPHS = [
   'Every child on the register has a named key worker.',
@@ -86,5 +86,33 @@ describe('resolving many anchors at once', () => {
 
   it('answers nothing for no anchors', () => {
     expect(resolveAnchors(documentWith(PARAGRAPHS), [])).toEqual([]);
+  });
+
+  it('quotes many anchors as resolveAnchor quotes each, across paragraphs and after edits', () => {
+    const doc = documentWith(PARAGRAPHS);
+    const first = textOf(doc, 0);
+    const last = textOf(doc, 2);
+    const across = anchorFromTextPositions(
+      { text: first, index: PARAGRAPHS[0]!.indexOf('named') },
+      { text: last, index: 'Support continues'.length },
+    );
+    const anchors = [
+      anchorOn(doc, 1, 'listened'),
+      across,
+      anchorOn(doc, 0, 'Every child'),
+      anchorOn(doc, 2, 'age 25'),
+    ];
+    textOf(doc, 1).insert(PARAGRAPHS[1]!.indexOf('listened'), 'really ');
+    textOf(doc, 2).delete(PARAGRAPHS[2]!.indexOf('age 25'), 'age 25'.length);
+    const quoted = quoteAnchors(doc, [...anchors, { start: 'not base64!', end: 'AAAA' }]);
+    expect(quoted.slice(0, 4)).toEqual(anchors.map((anchor) => resolveAnchor(doc, anchor)));
+    expect(quoted.map((each) => each.quote)).toEqual([
+      'listened',
+      'named key worker.\nFamilies are really listened to.\nSupport continues',
+      'Every child',
+      '',
+      '',
+    ]);
+    expect(quoted.map((each) => each.textRemoved)).toEqual([false, false, false, true, true]);
   });
 });

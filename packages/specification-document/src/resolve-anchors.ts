@@ -2,7 +2,8 @@ import { Y } from '@coproduce/protocol';
 import { decodeAnchor, type Anchor } from './anchor';
 import { specificationFragment } from './fragment';
 import { MalformedAnchorError } from './malformed-anchor-error';
-import { textsIn } from './plain-text';
+import { plainTextOf, textsIn } from './plain-text';
+import type { ResolvedAnchor } from './resolve-anchor';
 
 /** Where one of many anchors is in the document as it is now. */
 export interface PlacedAnchor {
@@ -24,6 +25,50 @@ const REMOVED: PlacedAnchor = { textRemoved: true, order: Number.POSITIVE_INFINI
  * as removed here (one bad record must not hide the others).
  */
 export function resolveAnchors(doc: Y.Doc, anchors: readonly Anchor[]): PlacedAnchor[] {
+  return placeAll(doc, anchors).map((placed) =>
+    placed ? { textRemoved: false, order: placed.order } : REMOVED,
+  );
+}
+
+/**
+ * `resolveAnchor` for many anchors at once, quotes included: the text is read once, and
+ * each of its parts turned to characters at most once, however many anchors quote it.
+ */
+export function quoteAnchors(doc: Y.Doc, anchors: readonly Anchor[]): ResolvedAnchor[] {
+  const characters = new Map<Y.XmlText, string>();
+  const charactersOf = (text: Y.XmlText) => {
+    let found = characters.get(text);
+    if (found === undefined) {
+      found = plainTextOf(text);
+      characters.set(text, found);
+    }
+    return found;
+  };
+  return placeAll(doc, anchors).map((placed) => {
+    if (!placed) return { quote: '', textRemoved: true };
+    const { texts, start, end } = placed;
+    const quote = texts
+      .slice(start.text, end.text + 1)
+      .map((text, i) => {
+        const all = charactersOf(text);
+        const from = i === 0 ? start.index : 0;
+        const to = start.text + i === end.text ? end.index : all.length;
+        return all.slice(from, to);
+      })
+      .join('\n');
+    return { quote, textRemoved: false };
+  });
+}
+
+interface Placed {
+  texts: Y.XmlText[];
+  start: { text: number; index: number };
+  end: { text: number; index: number };
+  order: number;
+}
+
+/** Where each anchor's ends are among the document's texts; null where its text is gone. */
+function placeAll(doc: Y.Doc, anchors: readonly Anchor[]): (Placed | null)[] {
   const texts = textsIn(specificationFragment(doc));
   const startOf = new Map<Y.XmlText, { index: number; offset: number }>();
   let offset = 0;
@@ -44,15 +89,15 @@ export function resolveAnchors(doc: Y.Doc, anchors: readonly Anchor[]): PlacedAn
     try {
       decoded = decodeAnchor(anchor);
     } catch (error) {
-      if (error instanceof MalformedAnchorError) return REMOVED;
+      if (error instanceof MalformedAnchorError) return null;
       throw error;
     }
     const start = place(decoded.start);
     const end = place(decoded.end);
-    if (!start || !end) return REMOVED;
+    if (!start || !end) return null;
     if (start.text > end.text || (start.text === end.text && start.index >= end.index)) {
-      return REMOVED;
+      return null;
     }
-    return { textRemoved: false, order: start.order };
+    return { texts, start, end, order: start.order };
   });
 }

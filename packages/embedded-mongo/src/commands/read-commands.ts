@@ -222,7 +222,13 @@ const aggregate: CommandHandler = (command, { engine, db }) => {
     first && typeof first === 'object' && '$match' in first
       ? (first.$match as Document)
       : undefined;
-  const { results } = findDocuments(collection, { filter: leadingMatch });
+  // So is a $project of plain fields straight after it: only those fields are copied out of
+  // the stored documents (as MongoDB narrows what a pipeline reads to what it uses).
+  const next = leadingMatch ? rest[0] : first;
+  const { results } = findDocuments(collection, {
+    filter: leadingMatch,
+    projection: inclusionOnly(next),
+  });
   const source: Document[] = [];
   for (let next = results.next(); !next.done; next = results.next())
     source.push(plainNumbers(next.value));
@@ -265,5 +271,18 @@ const aggregate: CommandHandler = (command, { engine, db }) => {
   const ns = `${db}.${name ?? '$cmd.aggregate'}`;
   return { cursor: engine.cursors.open(ns, iterator, batchSize), ok: 1 };
 };
+
+/** A `$project` stage that only names fields to keep, as a find projection; else undefined. */
+function inclusionOnly(stage: unknown): Document | undefined {
+  if (!stage || typeof stage !== 'object' || !('$project' in stage)) return undefined;
+  const projection = (stage as { $project: unknown }).$project;
+  if (!projection || typeof projection !== 'object' || Array.isArray(projection)) return undefined;
+  const entries = Object.entries(projection);
+  const plain = entries.every(
+    ([path, value]) =>
+      !path.startsWith('$') && (value === 1 || value === true) && !path.includes('.'),
+  );
+  return entries.length > 0 && plain ? (projection as Document) : undefined;
+}
 
 export const readCommands: Record<string, CommandHandler> = { find, count, distinct, aggregate };

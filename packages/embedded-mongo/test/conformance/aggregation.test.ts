@@ -48,6 +48,35 @@ describe('aggregation stages', () => {
     ]);
   });
 
+  test('a $project of plain fields straight after $match (read narrowed) keeps the same answers', async () => {
+    expect(
+      await aggregate([
+        { $match: { eventId: { $in: [10, 11] } } },
+        { $project: { theme: 1, tags: 1 } },
+        { $unwind: '$tags' },
+        { $group: { _id: '$tags', count: { $sum: 1 }, themes: { $addToSet: '$theme' } } },
+        { $sort: { _id: 1 } },
+      ]),
+    ).toEqual([
+      { _id: 'kindness', count: 1, themes: ['staff'] },
+      { _id: 'rural', count: 1, themes: ['access'] },
+      { _id: 'transport', count: 2, themes: ['access'] },
+    ]);
+    expect(
+      await aggregate([{ $project: { score: true } }, { $sort: { _id: 1 } }, { $limit: 2 }]),
+    ).toEqual([
+      { _id: 1, score: 2 },
+      { _id: 2, score: 5 },
+    ]);
+    // Not only inclusions: computed, excluded and dotted fields are the pipeline's to work out.
+    expect(
+      await aggregate([
+        { $match: { _id: 2 } },
+        { $project: { _id: 0, theme: 1, double: { $multiply: ['$score', 2] } } },
+      ]),
+    ).toEqual([{ theme: 'staff', double: 10 }]);
+  });
+
   test('$project computes expressions and renames fields', async () => {
     expect(
       await aggregate([

@@ -1,6 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { ThreadStatus } from '@coproduce/domain';
 import { HydratedDocument, Types } from 'mongoose';
+import { StoredAnchor, StoredAnchorSchema } from '../specifications/stored-anchor.schema';
 
 /**
  * The most comments one thread holds. Comments live inside their thread (see
@@ -53,17 +54,6 @@ export class StatusChange {
 }
 
 const StatusChangeSchema = SchemaFactory.createForClass(StatusChange);
-
-@Schema({ _id: false })
-export class StoredAnchor {
-  @Prop({ type: String, required: true })
-  start: string;
-
-  @Prop({ type: String, required: true })
-  end: string;
-}
-
-const StoredAnchorSchema = SchemaFactory.createForClass(StoredAnchor);
 
 /**
  * A comment thread on a specification's text. Its comments are embedded: the list

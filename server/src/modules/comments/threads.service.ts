@@ -14,7 +14,7 @@ import { AuditService } from '../audit/audit.service';
 import { SpecificationReader } from '../collab/specification-reader';
 import { CommentNotices } from './comment-notices';
 import { CommentDeleted, ThreadAccess, type Commenter, type ThreadAddress } from './thread-access';
-import { checkedAnchor, quoteOfNewThread } from './new-thread-anchor';
+import { checkedAnchor, quoteAtNewAnchor } from '../collab/anchored-quote';
 import {
   CommentThread,
   MAX_COMMENTS_PER_THREAD,
@@ -22,6 +22,8 @@ import {
 } from './comment-thread.schema';
 import { ThreadRead } from './thread-read.schema';
 import { peopleIn, threadView, type StoredThread } from './thread-view';
+
+const SELECT_AGAIN = 'Select the text again and start the thread.';
 
 export interface NewThread {
   body: string;
@@ -90,12 +92,12 @@ export class ThreadsService {
   ): Promise<ThreadView> {
     await this.access.findSpecification(caller, specificationId);
     this.access.mayComment(caller);
-    const anchor = checkedAnchor(request.anchor);
+    const anchor = checkedAnchor(request.anchor, SELECT_AGAIN);
     const mentions = await this.access.checkedMentions(caller, request.mentions);
     const doc = await this.reader.read(specificationId.toHexString());
     let quote: string;
     try {
-      quote = quoteOfNewThread(doc, anchor, request.quote);
+      quote = quoteAtNewAnchor(doc, anchor, request.quote, SELECT_AGAIN);
     } finally {
       doc.destroy();
     }

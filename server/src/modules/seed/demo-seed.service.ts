@@ -14,6 +14,11 @@ import { Membership } from '../access/membership.schema';
 import { hashPassword, verifyPassword } from '../accounts/password';
 import { User } from '../accounts/user.schema';
 import { CommentThread } from '../comments/comment-thread.schema';
+import { EngagementEvent } from '../engagement/engagement-event.schema';
+import { Feedback } from '../engagement/feedback.schema';
+import { FeedbackTheme, themeKey } from '../engagement/feedback-theme.schema';
+import { checkedReach, sumOf } from '../engagement/reach-counts';
+import { TargetCohort } from '../engagement/target-cohort.schema';
 import { ukToday } from '../publishing/clarification-deadline';
 import { ClarificationQuestion } from '../publishing/clarification-question.schema';
 import { renderVersion } from '../publishing/render-version';
@@ -23,6 +28,7 @@ import { SpecificationStore } from '../specification-store/specification-store';
 import { Specification } from '../specifications/specification.schema';
 import { Workspace } from '../workspaces/workspace.schema';
 import { DEMO_THREADS } from './demo-comment-threads';
+import { DEMO_COHORT, DEMO_EVENTS, DEMO_FEEDBACK, DEMO_THEMES } from './demo-engagement';
 import {
   DEMO_PUBLISHED_SECTIONS,
   DEMO_PUBLISHED_TITLE,
@@ -60,6 +66,10 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly versions: Model<SpecificationVersion>,
     @InjectModel(ClarificationQuestion.name)
     private readonly questions: Model<ClarificationQuestion>,
+    @InjectModel(EngagementEvent.name) private readonly events: Model<EngagementEvent>,
+    @InjectModel(Feedback.name) private readonly feedback: Model<Feedback>,
+    @InjectModel(FeedbackTheme.name) private readonly themes: Model<FeedbackTheme>,
+    @InjectModel(TargetCohort.name) private readonly cohorts: Model<TargetCohort>,
     private readonly specificationStore: SpecificationStore,
   ) {}
 
@@ -155,6 +165,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const text = await this.writeDemoText(specification.id as string);
     try {
       await this.writeDemoThreads(workspace._id, specification._id, people, text);
+      await this.writeDemoEngagement(workspace._id, specification._id, people, text);
     } finally {
       text.destroy();
     }
@@ -230,6 +241,113 @@ export class DemoSeedService implements OnApplicationBootstrap {
         updatedAt: hoursAgo(last.hoursAgo),
       }).save({ timestamps: false });
     }
+  }
+
+  /**
+   * The engagement behind the draft: events with who took part, the themes, what people
+   * said (some of it linked to the words of the draft it shaped) and the target cohort.
+   * Only when the workspace has no events yet.
+   */
+  private async writeDemoEngagement(
+    workspaceId: Types.ObjectId,
+    specificationId: Types.ObjectId,
+    people: ReadonlyMap<Role, Types.ObjectId>,
+    text: Y.Doc,
+  ): Promise<void> {
+    if (await this.events.exists({ workspaceId })) return;
+    const lead = people.get('engagement-lead');
+    const commissioner = people.get('commissioner');
+    const provider = people.get('provider');
+    if (!lead || !commissioner || !provider) {
+      throw new Error(
+        'The demo engagement needs an engagement lead, a commissioner and a provider',
+      );
+    }
+    const day = (daysAgo: number, hour: number) => {
+      const date = new Date(Date.now() - daysAgo * 86_400_000);
+      date.setUTCHours(hour, 0, 0, 0);
+      return date;
+    };
+    const eventIds = new Map<string, Types.ObjectId>();
+    for (const event of DEMO_EVENTS) {
+      const reach = checkedReach(event.reach);
+      const startsAt = day(event.daysAgo, event.hour);
+      const created = await this.events.create({
+        workspaceId,
+        type: event.type,
+        title: event.title,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + event.hours * 3_600_000),
+        place: event.place,
+        online: event.online ?? false,
+        facilitators: event.facilitators,
+        partnerOrganisations: event.partnerOrganisations ?? [],
+        notes: event.notes,
+        accessibilityNotes: event.accessibilityNotes ?? '',
+        safeguardingNotes: event.safeguardingNotes ?? '',
+        reach,
+        tookPart: event.tookPart ?? null,
+        total: event.tookPart ?? sumOf(reach),
+        attendingOrganisations: event.attendingOrganisations ?? [],
+        providerParticipants: event.demoProviderTookPart ? [provider] : [],
+        marketNotice: event.marketNotice ?? null,
+        createdBy: lead,
+      });
+      eventIds.set(event.key, created._id);
+    }
+    const themeIds = new Map<string, Types.ObjectId>();
+    for (const name of DEMO_THEMES) {
+      const theme = await this.themes.create({ workspaceId, name, key: themeKey(name) });
+      themeIds.set(name, theme._id);
+    }
+    for (const [index, item] of DEMO_FEEDBACK.entries()) {
+      const anchor = item.words ? anchorOnWords(text, item.words) : null;
+      if (item.words && !anchor) throw new Error(`The demo text has no "${item.words}" to link to`);
+      const eventId = eventIds.get(item.from) ?? null;
+      const event = DEMO_EVENTS.find((each) => each.key === item.from);
+      const givenAt = day(Math.max((event?.daysAgo ?? 90) - 1, 1), 12 + (index % 6));
+      const decided = item.status !== 'new';
+      await new this.feedback({
+        workspaceId,
+        eventId,
+        source: eventId ? '' : item.from,
+        text: item.text,
+        verbatim: item.verbatim,
+        audience: item.audience,
+        ageBand: item.ageBand ?? null,
+        themeIds: item.themes.map((name) => themeIds.get(name)!),
+        status: item.status,
+        reason: item.reason ?? null,
+        statusChanges: decided
+          ? [
+              {
+                status: item.status,
+                reason: item.reason ?? null,
+                by: item.status === 'considering' ? lead : commissioner,
+                at: new Date(givenAt.getTime() + 14 * 86_400_000),
+              },
+            ]
+          : [],
+        links:
+          item.words || item.status === 'reflected' || item.status === 'not-taken-forward'
+            ? [
+                {
+                  specificationId,
+                  anchor,
+                  quote: anchor ? resolveAnchor(text, anchor).quote : null,
+                },
+              ]
+            : [],
+        createdBy: lead,
+        createdAt: givenAt,
+        updatedAt: givenAt,
+      }).save({ timestamps: false });
+    }
+    await this.cohorts.updateOne(
+      { workspaceId },
+      { $setOnInsert: { workspaceId, groups: checkedReach(DEMO_COHORT) } },
+      { upsert: true },
+    );
   }
 
   /**

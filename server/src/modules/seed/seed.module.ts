@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
 import { AccountsModule } from '../accounts/accounts.module';
 import { CommentsModule } from '../comments/comments.module';
+import { EngagementModule } from '../engagement/engagement.module';
 import { PublishingModule } from '../publishing/publishing.module';
 import { SpecificationStoreModule } from '../specification-store/specification-store.module';
 import { SpecificationsModule } from '../specifications/specifications.module';
@@ -13,6 +14,7 @@ import { DemoSeedService } from './demo-seed.service';
     AccessModule,
     AccountsModule,
     CommentsModule,
+    EngagementModule,
     PublishingModule,
     WorkspacesModule,
     SpecificationsModule,

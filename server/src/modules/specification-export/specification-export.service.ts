@@ -55,6 +55,22 @@ export class SpecificationExportService {
     }
   }
 
+  /**
+   * Word or PDF of a document other features compose (a market engagement notice, "You said,
+   * we did") in the specification's node types, with the same cover and look.
+   */
+  async exportDocument(
+    format: Exclude<ExportFormat, 'md'>,
+    content: DocumentNode,
+    cover: ExportCover,
+  ): Promise<ExportedFile> {
+    return {
+      body: await this.files.write(format, content, cover),
+      contentType: CONTENT_TYPES[format],
+      fileName: `${fileNameFrom(cover.title)}.${format}`,
+    };
+  }
+
   private write(format: ExportFormat, doc: Y.Doc, cover: ExportCover): Promise<Buffer> {
     if (format === 'md') {
       const heading = `# ${markdownText(cover.title)}\n\n_${markdownText(cover.subtitle)}_\n\n`;
@@ -65,8 +81,8 @@ export class SpecificationExportService {
   }
 }
 
-/** A line of the cover as Markdown: what Markdown would read as formatting, escaped. */
-function markdownText(line: string): string {
+/** A line of text as Markdown: what Markdown would read as formatting, escaped. */
+export function markdownText(line: string): string {
   return line.replace(/\s+/g, ' ').replace(/([\\`*_[\]#<>])/g, '\\$1');
 }
 

@@ -5,7 +5,7 @@ import {
 } from '@coproduce/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsMongoId } from 'class-validator';
-import { RequiredText } from './publishing-fields';
+import { RequiredText } from '../../../base/text-fields';
 
 export class CreateCheckpointDto implements CreateCheckpointRequest {
   @RequiredText('The checkpoint’s name', MAX_CHECKPOINT_NAME_LENGTH, { oneLine: true })

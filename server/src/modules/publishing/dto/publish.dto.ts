@@ -3,7 +3,7 @@ import {
   MAX_VERSION_NOTES_LENGTH,
   type PublishRequest,
 } from '@coproduce/domain';
-import { OptionalCalendarDate, OptionalText, RequiredText } from './publishing-fields';
+import { OptionalCalendarDate, OptionalText, RequiredText } from '../../../base/text-fields';
 
 export class PublishDto implements PublishRequest {
   @RequiredText('The version’s name', MAX_VERSION_NAME_LENGTH, { oneLine: true })

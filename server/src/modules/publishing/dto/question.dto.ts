@@ -4,7 +4,7 @@ import {
   type AnswerQuestionRequest,
   type AskQuestionRequest,
 } from '@coproduce/domain';
-import { OptionalText, RequiredText } from './publishing-fields';
+import { OptionalText, RequiredText } from '../../../base/text-fields';
 
 export class AskQuestionDto implements AskQuestionRequest {
   @RequiredText('Your question', MAX_QUESTION_LENGTH)

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { SingleLine, trimmed } from '../../../base/validation';
+import { SingleLine, trimmed } from './validation';
 
 const count = (n: number) => n.toLocaleString('en-GB');
 

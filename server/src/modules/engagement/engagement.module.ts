@@ -1,0 +1,66 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AccessModule } from '../access/access.module';
+import { AccountsModule } from '../accounts/accounts.module';
+import { CollabModule } from '../collab/collab.module';
+import { SpecificationExportModule } from '../specification-export/specification-export.module';
+import { SpecificationsModule } from '../specifications/specifications.module';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { EngagementAccess } from './engagement-access';
+import { EngagementEvent, EngagementEventSchema } from './engagement-event.schema';
+import { EngagementEventsController } from './engagement-events.controller';
+import { EngagementEventsService } from './engagement-events.service';
+import { EngagementReportController } from './engagement-report.controller';
+import { EngagementReportService } from './engagement-report.service';
+import { Feedback, FeedbackSchema } from './feedback.schema';
+import { FeedbackController } from './feedback.controller';
+import { FeedbackLinks } from './feedback-links';
+import { FeedbackTally } from './feedback-tally';
+import { FeedbackService } from './feedback.service';
+import { FeedbackTheme, FeedbackThemeSchema } from './feedback-theme.schema';
+import { FeedbackThemesController } from './feedback-themes.controller';
+import { FeedbackThemesService } from './feedback-themes.service';
+import { MarketNoticeFiles } from './market-notice-files';
+import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
+
+/**
+ * Engagement: events and who took part, feedback and its themes, the target cohort, the
+ * dashboard and "You said, we did". Plugs in through the access policy, the specification
+ * document package (anchors into the text, read through SpecificationReader), the export
+ * writers and the audit log.
+ */
+@Module({
+  imports: [
+    AccessModule,
+    AccountsModule,
+    CollabModule,
+    SpecificationsModule,
+    SpecificationExportModule,
+    WorkspacesModule,
+    MongooseModule.forFeature([
+      { name: EngagementEvent.name, schema: EngagementEventSchema },
+      { name: Feedback.name, schema: FeedbackSchema },
+      { name: FeedbackTheme.name, schema: FeedbackThemeSchema },
+      { name: TargetCohort.name, schema: TargetCohortSchema },
+    ]),
+  ],
+  controllers: [
+    EngagementEventsController,
+    FeedbackController,
+    FeedbackThemesController,
+    EngagementReportController,
+  ],
+  providers: [
+    EngagementAccess,
+    EngagementEventsService,
+    FeedbackService,
+    FeedbackLinks,
+    FeedbackTally,
+    FeedbackThemesService,
+    EngagementReportService,
+    MarketNoticeFiles,
+  ],
+  // The demo seed writes its engagement through the models.
+  exports: [MongooseModule],
+})
+export class EngagementModule {}
