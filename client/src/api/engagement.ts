@@ -5,6 +5,7 @@ import type {
   CreateFeedbackRequest,
   EngagementEvent,
   EngagementReport,
+  ExportFormat,
   Feedback,
   FeedbackTheme,
   TargetCohort,
@@ -58,13 +59,11 @@ export function deleteEngagementEvent(workspaceId: string, eventId: string): Pro
   return apiRequest('DELETE', eventPath(workspaceId, eventId));
 }
 
-export type MarketNoticeFormat = 'md' | 'docx';
-
 /** Where a market engagement event's preliminary notice downloads from: a plain link. */
 export function marketNoticeUrl(
   workspaceId: string,
   eventId: string,
-  format: MarketNoticeFormat,
+  format: ExportFormat,
 ): string {
   return `/api${eventPath(workspaceId, eventId)}/market-notice?format=${format}`;
 }
@@ -165,11 +164,14 @@ export function getYouSaidWeDid(
   return apiRequest('GET', youSaidWeDidPath(workspaceId, specificationId));
 }
 
-/** Where "You said, we did" downloads as a web page or a spreadsheet: a plain link. */
+/** The files "You said, we did" downloads as: a web page, a spreadsheet, and as a specification does. */
+export type YouSaidWeDidFormat = 'html' | 'csv' | ExportFormat;
+
+/** Where "You said, we did" downloads from: a plain link. */
 export function youSaidWeDidUrl(
   workspaceId: string,
   specificationId: string,
-  format: 'html' | 'csv',
+  format: YouSaidWeDidFormat,
 ): string {
   return `/api${youSaidWeDidPath(workspaceId, specificationId)}?format=${format}`;
 }

@@ -15,6 +15,7 @@ import { ChartKey } from './ChartKey';
 import {
   BAR_ROW_HEIGHT,
   CATEGORY_LABEL_WIDTH,
+  barEndLabel,
   countAxis,
   wrappedCategoryTick,
 } from './chart-parts';
@@ -35,10 +36,10 @@ export function CohortReachChart({ report }: { report: EngagementReport }) {
     group: row.group,
     reached: row.reached,
     notYetHeard: row.notYetHeard ?? 0,
-    label:
-      row.cohort === null
-        ? `${formatCount(row.reached)}`
-        : `${formatCount(row.reached)} of ${formatCount(row.cohort)}`,
+    // The figure goes after the last part of the bar drawn: "took part" alone without a cohort.
+    reachedLabel: row.cohort === null ? formatCount(row.reached) : '',
+    cohortLabel:
+      row.cohort === null ? '' : `${formatCount(row.reached)} of ${formatCount(row.cohort)}`,
   }));
   return (
     <ChartFigure
@@ -55,7 +56,7 @@ export function CohortReachChart({ report }: { report: EngagementReport }) {
                 role="img"
                 aria-label={`Chart: ${TITLE}`}
                 aria-describedby={describedBy}
-                margin={{ top: 5, right: 90, bottom: 5, left: 5 }}
+                margin={{ top: 5, right: 110, bottom: 5, left: 5 }}
               >
                 <CartesianGrid horizontal={false} stroke="#d8dde0" />
                 <XAxis type="number" {...countAxis} />
@@ -73,7 +74,9 @@ export function CohortReachChart({ report }: { report: EngagementReport }) {
                   stackId="cohort"
                   fill={NHS_BLUE}
                   isAnimationActive={false}
-                />
+                >
+                  <LabelList dataKey="reachedLabel" content={barEndLabel} />
+                </Bar>
                 <Bar
                   dataKey="notYetHeard"
                   name="Not yet heard"
@@ -83,7 +86,7 @@ export function CohortReachChart({ report }: { report: EngagementReport }) {
                   strokeDasharray="4 2"
                   isAnimationActive={false}
                 >
-                  <LabelList dataKey="label" position="right" fontSize={14} fill="#212b32" />
+                  <LabelList dataKey="cohortLabel" content={barEndLabel} />
                 </Bar>
               </BarChart>
             </ResponsiveContainer>

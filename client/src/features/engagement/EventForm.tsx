@@ -105,12 +105,7 @@ export function EventForm({
       />
       <div className="coproduce-date-time">
         <TextInput type="date" label="Date" hint="UK date" {...field('event-date')} />
-        <TextInput
-          type="time"
-          label="Start time"
-          hint="UK time, 24-hour clock"
-          {...field('event-time')}
-        />
+        <TextInput type="time" label="Start time" hint="UK time" {...field('event-time')} />
       </div>
       <div className="coproduce-date-time">
         <TextInput
@@ -122,7 +117,7 @@ export function EventForm({
         <TextInput
           type="time"
           label="End time (optional)"
-          hint="UK time, 24-hour clock"
+          hint="UK time"
           {...field('event-end-time')}
         />
       </div>

@@ -2,7 +2,7 @@
 // said it and words; the filters and page are in the address. Those who manage
 // feedback move it on, re-theme it and delete it here.
 import { FEEDBACK_PAGE_SIZE } from '@coproduce/domain';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
 import { Details } from '../../components/Details';
 import { Loading } from '../../components/Loading';
@@ -14,7 +14,13 @@ import { FeedbackCard } from './FeedbackCard';
 import { FeedbackFiltersForm } from './FeedbackFiltersForm';
 import { Pagination } from './Pagination';
 import { useEngagementEvents, useFeedbackPage, useFeedbackThemes } from './engagement-queries';
-import { filtersFromSearch, isFiltered, pageRange, searchFromFilters } from './feedback-filters';
+import {
+  filtersFromSearch,
+  isFiltered,
+  pageRange,
+  searchFromFilters,
+  type PageRange,
+} from './feedback-filters';
 import { formatCount } from './report-figures';
 import { useEngagementFrame } from './useEngagementFrame';
 import './engagement.css';
@@ -89,11 +95,12 @@ export function FeedbackListPage() {
       {feedback.isPending && <Loading what="feedback" />}
       {feedback.data && (
         <p role="status" className="coproduce-feedback-count">
-          {total === 0
-            ? isFiltered(filters)
-              ? 'No feedback matches these filters.'
-              : 'No feedback has been recorded yet.'
-            : `Showing ${formatCount(range.from)} to ${formatCount(range.to)} of ${formatCount(total)} feedback ${total === 1 ? 'item' : 'items'}${isFiltered(filters) ? ' matching the filters' : ''}.`}
+          {countMessage(total, range, isFiltered(filters))}
+        </p>
+      )}
+      {feedback.data && total > 0 && range.to === 0 && (
+        <p>
+          <Link to={pageLink(1)}>Go to the first page</Link>
         </p>
       )}
       {feedback.data && feedback.data.items.length > 0 && (
@@ -112,4 +119,14 @@ export function FeedbackListPage() {
       <Pagination page={filters.page} pages={range.pages} pageLink={pageLink} />
     </Page>
   );
+}
+
+/** What the list holds, said once it has loaded (and after each change of filter or page). */
+function countMessage(total: number, range: PageRange, filtered: boolean): string {
+  if (total === 0) {
+    return filtered ? 'No feedback matches these filters.' : 'No feedback has been recorded yet.';
+  }
+  const items = `${formatCount(total)} feedback ${total === 1 ? 'item' : 'items'}${filtered ? ' matching the filters' : ''}`;
+  if (range.to === 0) return `This page is past the end of the ${items}.`;
+  return `Showing ${formatCount(range.from)} to ${formatCount(range.to)} of ${items}.`;
 }

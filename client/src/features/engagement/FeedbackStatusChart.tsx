@@ -15,6 +15,7 @@ import { ChartFigure } from './ChartFigure';
 import {
   BAR_ROW_HEIGHT,
   CATEGORY_LABEL_WIDTH,
+  barEndLabel,
   countAxis,
   wrappedCategoryTick,
 } from './chart-parts';
@@ -57,7 +58,7 @@ export function FeedbackStatusChart({ report }: { report: EngagementReport }) {
                 {rows.map((row) => (
                   <Cell key={row.status} fill={STATUS_COLOURS[row.status]} />
                 ))}
-                <LabelList dataKey="count" position="right" fontSize={14} fill="#212b32" />
+                <LabelList dataKey="count" content={barEndLabel} />
               </Bar>
             </BarChart>
           </ResponsiveContainer>

@@ -15,6 +15,7 @@ import { ChartKey } from './ChartKey';
 import {
   BAR_ROW_HEIGHT,
   CATEGORY_LABEL_WIDTH,
+  barEndLabel,
   countAxis,
   wrappedCategoryTick,
 } from './chart-parts';
@@ -69,7 +70,7 @@ export function FeedbackThemesChart({ report }: { report: EngagementReport }) {
                   stroke="#ffffff"
                   isAnimationActive={false}
                 >
-                  <LabelList dataKey="count" position="right" fontSize={14} fill="#212b32" />
+                  <LabelList dataKey="count" content={barEndLabel} />
                 </Bar>
               </BarChart>
             </ResponsiveContainer>

@@ -1,4 +1,4 @@
-import type { EngagementEvent } from '@coproduce/domain';
+import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, type EngagementEvent } from '@coproduce/domain';
 import { marketNoticeUrl } from '../../api/engagement';
 
 /**
@@ -30,16 +30,13 @@ export function MarketNotice({
       )}
       <p>The notice gives the event’s place, date and time with the words above.</p>
       <ul className="nhsuk-list">
-        <li>
-          <a href={marketNoticeUrl(workspaceId, event.id, 'docx')} download>
-            Download the preliminary market engagement notice (Word)
-          </a>
-        </li>
-        <li>
-          <a href={marketNoticeUrl(workspaceId, event.id, 'md')} download>
-            Download the preliminary market engagement notice (Markdown)
-          </a>
-        </li>
+        {EXPORT_FORMATS.map((format) => (
+          <li key={format}>
+            <a href={marketNoticeUrl(workspaceId, event.id, format)} download>
+              Download the preliminary market engagement notice ({EXPORT_FORMAT_LABELS[format]})
+            </a>
+          </li>
+        ))}
       </ul>
     </section>
   );

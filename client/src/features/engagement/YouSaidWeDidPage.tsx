@@ -2,7 +2,7 @@
 // changed and where (the specification's words as they read now) or why not. It is
 // printable as it is, and downloads as a web page or a spreadsheet.
 import { Link } from 'react-router';
-import { youSaidWeDidUrl } from '../../api/engagement';
+import { youSaidWeDidUrl, type YouSaidWeDidFormat } from '../../api/engagement';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
 import { Button } from '../../components/Button';
 import { Loading } from '../../components/Loading';
@@ -17,6 +17,13 @@ import './engagement.css';
 import './you-said-we-did.css';
 
 const TITLE = 'You said, we did';
+
+const DOWNLOADS: { format: YouSaidWeDidFormat; text: string }[] = [
+  { format: 'html', text: 'Download as a web page (HTML)' },
+  { format: 'csv', text: 'Download as a spreadsheet (CSV)' },
+  { format: 'pdf', text: 'Download as a PDF' },
+  { format: 'docx', text: 'Download as a Word document' },
+];
 
 export function YouSaidWeDidPage() {
   const frame = useSpecificationFrame();
@@ -68,16 +75,13 @@ export function YouSaidWeDidPage() {
             Print
           </Button>
           <ul className="nhsuk-list coproduce-engagement-links">
-            <li>
-              <a href={youSaidWeDidUrl(workspaceId, specificationId, 'html')} download>
-                Download as a web page (HTML)
-              </a>
-            </li>
-            <li>
-              <a href={youSaidWeDidUrl(workspaceId, specificationId, 'csv')} download>
-                Download as a spreadsheet (CSV)
-              </a>
-            </li>
+            {DOWNLOADS.map(({ format, text }) => (
+              <li key={format}>
+                <a href={youSaidWeDidUrl(workspaceId, specificationId, format)} download>
+                  {text}
+                </a>
+              </li>
+            ))}
           </ul>
         </div>
         {items === 0 && <p>No feedback is linked to this specification yet.</p>}

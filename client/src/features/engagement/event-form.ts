@@ -128,7 +128,7 @@ function checkStart(text: EventTextValues, problems: ProblemItem[]): string | un
   } else if (!isClockTime(time)) {
     problems.push({
       fieldId: 'event-time',
-      text: 'Start time must be a real time on a 24-hour clock, for example 14:30',
+      text: 'Start time must be a real time, for example 14:30',
     });
   }
   return ukDateTimeToIso(date, time);
@@ -157,7 +157,7 @@ function checkEnd(
   if (!isClockTime(endTime)) {
     problems.push({
       fieldId: 'event-end-time',
-      text: 'End time must be a real time on a 24-hour clock, for example 16:00',
+      text: 'End time must be a real time, for example 16:00',
     });
     return undefined;
   }

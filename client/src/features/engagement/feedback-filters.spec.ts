@@ -55,5 +55,6 @@ describe('saying which items a page shows', () => {
     expect(pageRange(1, 50, 120)).toEqual({ from: 1, to: 50, pages: 3 });
     expect(pageRange(3, 50, 120)).toEqual({ from: 101, to: 120, pages: 3 });
     expect(pageRange(1, 50, 0)).toEqual({ from: 0, to: 0, pages: 1 });
+    expect(pageRange(4, 50, 120)).toEqual({ from: 0, to: 0, pages: 3 });
   });
 });

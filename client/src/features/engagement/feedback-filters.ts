@@ -78,7 +78,7 @@ export function isFiltered(filters: FeedbackFilters): boolean {
 }
 
 export interface PageRange {
-  /** The first and last item shown, counting from 1; 0 and 0 when there are none. */
+  /** The first and last item shown, counting from 1; 0 and 0 when the page has none. */
   from: number;
   to: number;
   pages: number;
@@ -87,7 +87,8 @@ export interface PageRange {
 /** Which items a page shows of all that match. */
 export function pageRange(page: number, pageSize: number, total: number): PageRange {
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  if (total === 0) return { from: 0, to: 0, pages };
+  // An address for a page past the end (items deleted since, a hand-typed page) shows none.
+  if (total === 0 || page > pages) return { from: 0, to: 0, pages };
   const from = Math.min((page - 1) * pageSize + 1, total);
   return { from, to: Math.min(page * pageSize, total), pages };
 }
