@@ -12,13 +12,7 @@ import type { EngagementReport } from '@coproduce/domain';
 import { Table } from '../../components/Table';
 import { ChartFigure } from './ChartFigure';
 import { ChartKey } from './ChartKey';
-import {
-  BAR_ROW_HEIGHT,
-  CATEGORY_LABEL_WIDTH,
-  barEndLabel,
-  countAxis,
-  wrappedCategoryTick,
-} from './chart-parts';
+import { barEndLabel, countAxis, useBarLayout } from './chart-parts';
 import { NHS_BLUE, NHS_DARK_GREY } from './chart-colours';
 import { cohortRows, cohortSummary, formatCount, groupsNotYetHeard } from './report-figures';
 
@@ -31,6 +25,7 @@ const TITLE = 'Who has been heard, against the target cohort';
  */
 export function CohortReachChart({ report }: { report: EngagementReport }) {
   const rows = cohortRows(report);
+  const layout = useBarLayout({ wide: 110, narrow: 92 });
   const silent = groupsNotYetHeard(rows);
   const data = rows.map((row) => ({
     group: row.group,
@@ -48,7 +43,7 @@ export function CohortReachChart({ report }: { report: EngagementReport }) {
       chart={(describedBy) =>
         rows.length === 0 ? null : (
           <>
-            <ResponsiveContainer width="100%" height={rows.length * BAR_ROW_HEIGHT + 50}>
+            <ResponsiveContainer width="100%" height={layout.chartHeight(rows.length)}>
               <BarChart
                 data={data}
                 layout="vertical"
@@ -56,15 +51,15 @@ export function CohortReachChart({ report }: { report: EngagementReport }) {
                 role="img"
                 aria-label={`Chart: ${TITLE}`}
                 aria-describedby={describedBy}
-                margin={{ top: 5, right: 110, bottom: 5, left: 5 }}
+                margin={layout.margin}
               >
                 <CartesianGrid horizontal={false} stroke="#d8dde0" />
                 <XAxis type="number" {...countAxis} />
                 <YAxis
                   type="category"
                   dataKey="group"
-                  width={CATEGORY_LABEL_WIDTH}
-                  tick={wrappedCategoryTick}
+                  width={layout.labelWidth}
+                  tick={layout.tick}
                   interval={0}
                 />
                 <Tooltip formatter={(value) => formatCount(Number(value))} />

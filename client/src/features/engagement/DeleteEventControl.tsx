@@ -3,7 +3,7 @@ import type { EngagementEvent } from '@coproduce/domain';
 import { deleteEngagementEvent } from '../../api/engagement';
 import { RowAction } from '../../components/RowAction';
 import { paths } from '../../paths';
-import { useRefreshEngagement } from './engagement-queries';
+import { useForgetEngagementEvent } from './engagement-queries';
 
 /**
  * Deleting an event is for one recorded by mistake: the server refuses while feedback
@@ -17,7 +17,7 @@ export function DeleteEventControl({
   event: EngagementEvent;
 }) {
   const navigate = useNavigate();
-  const refresh = useRefreshEngagement(workspaceId);
+  const forget = useForgetEngagementEvent(workspaceId);
   if (event.feedbackCount > 0) {
     return (
       <p className="nhsuk-body-s">This event cannot be deleted while feedback from it is kept.</p>
@@ -32,7 +32,7 @@ export function DeleteEventControl({
       act={() => deleteEngagementEvent(workspaceId, event.id)}
       onDone={async () => {
         navigate(paths.engagementEvents(workspaceId), { replace: true });
-        await refresh();
+        await forget(event.id);
       }}
     />
   );

@@ -12,13 +12,7 @@ import type { EngagementReport } from '@coproduce/domain';
 import { Table } from '../../components/Table';
 import { ChartFigure } from './ChartFigure';
 import { ChartKey } from './ChartKey';
-import {
-  BAR_ROW_HEIGHT,
-  CATEGORY_LABEL_WIDTH,
-  barEndLabel,
-  countAxis,
-  wrappedCategoryTick,
-} from './chart-parts';
+import { barEndLabel, countAxis, useBarLayout } from './chart-parts';
 import { NHS_BLUE, NHS_GREEN } from './chart-colours';
 import { formatCount, themeRows, themeSummary } from './report-figures';
 
@@ -27,6 +21,7 @@ const TITLE = 'Feedback by theme';
 /** The themes raised most, as bars: the part reflected in the specification first. */
 export function FeedbackThemesChart({ report }: { report: EngagementReport }) {
   const rows = themeRows(report);
+  const layout = useBarLayout({ wide: 50, narrow: 36 });
   return (
     <ChartFigure
       title={TITLE}
@@ -34,7 +29,7 @@ export function FeedbackThemesChart({ report }: { report: EngagementReport }) {
       chart={(describedBy) =>
         rows.length === 0 ? null : (
           <>
-            <ResponsiveContainer width="100%" height={rows.length * BAR_ROW_HEIGHT + 50}>
+            <ResponsiveContainer width="100%" height={layout.chartHeight(rows.length)}>
               <BarChart
                 data={rows}
                 layout="vertical"
@@ -42,15 +37,15 @@ export function FeedbackThemesChart({ report }: { report: EngagementReport }) {
                 role="img"
                 aria-label={`Chart: ${TITLE}`}
                 aria-describedby={describedBy}
-                margin={{ top: 5, right: 50, bottom: 5, left: 5 }}
+                margin={layout.margin}
               >
                 <CartesianGrid horizontal={false} stroke="#d8dde0" />
                 <XAxis type="number" {...countAxis} />
                 <YAxis
                   type="category"
                   dataKey="name"
-                  width={CATEGORY_LABEL_WIDTH}
-                  tick={wrappedCategoryTick}
+                  width={layout.labelWidth}
+                  tick={layout.tick}
                   interval={0}
                 />
                 <Tooltip formatter={(value) => formatCount(Number(value))} />

@@ -1,25 +1,47 @@
 // What the report's bar charts share: wrapped category labels, plain number axes, no
 // movement (people who prefer reduced motion get the same still chart as everyone).
 import { Text, type LabelProps, type YAxisTickContentProps } from 'recharts';
+import { useSyncExternalStore } from 'react';
 import { formatCount } from './report-figures';
 
-/** Room for a category label beside a horizontal bar, wrapped onto two lines or more. */
-export const CATEGORY_LABEL_WIDTH = 210;
+// NHS.UK's tablet breakpoint: below it, the labels beside horizontal bars get less room.
+const NARROW_SCREEN = '(max-width: 40.0525em)';
 
-export function wrappedCategoryTick({ x, y, payload }: YAxisTickContentProps) {
-  return (
-    <Text
-      x={Number(x) - 4}
-      y={y}
-      width={CATEGORY_LABEL_WIDTH - 12}
-      textAnchor="end"
-      verticalAnchor="middle"
-      fontSize={14}
-      fill="#212b32"
-    >
-      {String(payload.value)}
-    </Text>
-  );
+function watchNarrowScreen(onChange: () => void): () => void {
+  const query = window.matchMedia(NARROW_SCREEN);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+
+const isNarrowScreen = () => window.matchMedia(NARROW_SCREEN).matches;
+
+/**
+ * Sizes for a chart of horizontal bars: room for each category's label (wrapped onto
+ * several lines), each bar's height, and room past the bars' ends for their figures.
+ * On a phone the labels take less width and more lines, so the bars keep room.
+ */
+export function useBarLayout(endRoom: { wide: number; narrow: number }) {
+  const narrow = useSyncExternalStore(watchNarrowScreen, isNarrowScreen);
+  const labelWidth = narrow ? 112 : 210;
+  const rowHeight = narrow ? 68 : 48;
+  return {
+    labelWidth,
+    chartHeight: (rows: number) => rows * rowHeight + 50,
+    margin: { top: 5, right: narrow ? endRoom.narrow : endRoom.wide, bottom: 5, left: 5 },
+    tick: ({ x, y, payload }: YAxisTickContentProps) => (
+      <Text
+        x={Number(x) - 4}
+        y={y}
+        width={labelWidth - 12}
+        textAnchor="end"
+        verticalAnchor="middle"
+        fontSize={14}
+        fill="#212b32"
+      >
+        {String(payload.value)}
+      </Text>
+    ),
+  };
 }
 
 /** Whole numbers only on a count axis: nobody half took part. */
@@ -28,9 +50,6 @@ export const countAxis = {
   tickFormatter: (value: number) => formatCount(value),
   tick: { fontSize: 14, fill: '#212b32' },
 } as const;
-
-/** Each bar's height: enough for a two-line label. */
-export const BAR_ROW_HEIGHT = 48;
 
 /**
  * A bar's figure just past its end, on one line: LabelList's own labels wrap within

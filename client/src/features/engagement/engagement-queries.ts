@@ -35,6 +35,19 @@ export function useRefreshEngagement(workspaceId: string) {
   return () => queryClient.invalidateQueries({ queryKey: engagementKeys.all(workspaceId) });
 }
 
+/** After deleting an event: it is dropped, not asked for again, and the rest refreshed. */
+export function useForgetEngagementEvent(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return (eventId: string) => {
+    const deleted = engagementKeys.event(workspaceId, eventId);
+    queryClient.removeQueries({ queryKey: deleted, exact: true });
+    return queryClient.invalidateQueries({
+      queryKey: engagementKeys.all(workspaceId),
+      predicate: (query) => query.queryKey.join('/') !== deleted.join('/'),
+    });
+  };
+}
+
 export function useEngagementEvents(workspaceId: string, enabled = true) {
   return useQuery({
     queryKey: engagementKeys.events(workspaceId),
