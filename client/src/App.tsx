@@ -6,6 +6,7 @@ import { Page } from './components/Page';
 import { AuditPage } from './features/audit/AuditPage';
 import { InboxPage } from './features/inbox/InboxPage';
 import { AcceptInvitationPage } from './features/invitation/AcceptInvitationPage';
+import { ConfirmInvitationPage } from './features/invitation/ConfirmInvitationPage';
 import { NotFoundPage } from './features/not-found/NotFoundPage';
 import { ChooseNewPasswordPage } from './features/password-reset/ChooseNewPasswordPage';
 import { ForgottenPasswordPage } from './features/password-reset/ForgottenPasswordPage';
@@ -135,6 +136,7 @@ export function App() {
             <Route path="/forgotten-password" element={<ForgottenPasswordPage />} />
             <Route path="/reset-password/:token" element={<ChooseNewPasswordPage />} />
             <Route path="/invitations/:token" element={<AcceptInvitationPage />} />
+            <Route path="/confirm-invitation/:token" element={<ConfirmInvitationPage />} />
             <Route path="/" element={<Navigate to="/workspaces" replace />} />
             <Route
               path="/workspaces"

@@ -56,6 +56,8 @@ export const paths = {
   targetCohort: (workspaceId: string) => `${engagementPath(workspaceId)}/cohort`,
   notices: '/notices',
   invitation: (token: string) => `/invitations/${part(token)}`,
+  /** Where the emailed link that confirms an invited person's address opens. */
+  confirmInvitation: (token: string) => `/confirm-invitation/${part(token)}`,
   inbox: '/inbox',
   /** A specification with one comment thread selected in its panel. */
   thread: (workspaceId: string, specificationId: string, threadId: string) =>

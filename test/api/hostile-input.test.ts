@@ -17,6 +17,7 @@ import type {
   WorkspaceSummary,
 } from '@coproduce/domain';
 import { BSON } from 'mongodb';
+import { createHash, randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { openDatabase, startApp, type OpenDatabase, type RunningApp } from '../support/app';
 import { anchorOnWords, currentText, startThread } from '../support/comments';
@@ -114,11 +115,21 @@ interface Fixture {
   expiredInvitation: string;
   /** An invitation to the demo workspace that was used (by the removed member). */
   usedInvitation: { id: string; token: string };
+  /**
+   * Links to confirm an address for the pending invitation, as if emailed (this app sends
+   * none, so they are put in the store): one that works, one past its expiry.
+   */
+  confirmation: string;
+  expiredConfirmation: string;
   /** The demo commissioner's user id: the workspace's only commissioner. */
   commissionerId: string;
   observer: string;
   /** An anchor on real words of the demo draft, for starting a thread. */
   anchor: Anchor;
+  /** The demo draft, the demo provider's user id, and a second theme to merge into. */
+  draft: string;
+  providerId: string;
+  otherThemeId: string;
 }
 
 /**
@@ -136,6 +147,73 @@ const LONG_COMMENT = [
   'body: 10,000 characters',
   'body: an email that grows past 254 characters in lower case',
 ];
+// Optional text that may be empty (spaces are trimmed away), and as long as a page of notes.
+const ANY_TEXT = (field: string) => [
+  `${field}: empty text`,
+  `${field}: only spaces`,
+  `${field}: 10,000 characters`,
+  `${field}: an email that grows past 254 characters in lower case`,
+];
+// An engagement event, with every field a market engagement event has.
+const ENGAGEMENT_EVENT = () => ({
+  type: 'market-engagement',
+  title: 'Hostile walk',
+  startsAt: '2027-05-12T09:30:00Z',
+  endsAt: '2027-05-12T12:30:00Z',
+  place: 'Riverside Civic Centre',
+  online: true,
+  facilitators: ['Sam Patel'],
+  partnerOrganisations: ['Vale Youth Trust'],
+  notes: 'Notes.',
+  accessibilityNotes: 'Step-free.',
+  safeguardingNotes: 'Two staff.',
+  reach: [
+    { audience: 'children-and-young-people', ageBand: '11-15', count: 3 },
+    { audience: 'statutory-providers', count: 2 },
+  ],
+  tookPart: 6,
+  attendingOrganisations: ['Riverside Care Ltd'],
+  providerParticipants: [fixture.providerId],
+  marketNotice: { purpose: 'To learn.', howToTakePart: 'Register.' },
+});
+// Empty lists, empty place, a switch, a notice with nothing written yet, and long notes are all fine.
+const ANY_EVENT_FIELDS = [
+  'place: empty text',
+  'place: only spaces',
+  'online: true',
+  'facilitators: an empty list',
+  'partnerOrganisations: an empty list',
+  'attendingOrganisations: an empty list',
+  'providerParticipants: an empty list',
+  'reach: an empty list',
+  'marketNotice: an empty object',
+  ...ANY_TEXT('notes'),
+  ...ANY_TEXT('accessibilityNotes'),
+  ...ANY_TEXT('safeguardingNotes'),
+];
+// Feedback may be as long as a page, with no themes and no links, in the person's own words.
+const ANY_FEEDBACK_FIELDS = [
+  // "0-4" in capitals is "0-4".
+  'ageBand: a listed value in capitals',
+  'text: 10,000 characters',
+  'text: an email that grows past 254 characters in lower case',
+  'verbatim: true',
+  'themes: an empty list',
+  'links: an empty list',
+];
+const FEEDBACK_LINK = () => [
+  { specificationId: fixture.draft, anchor: fixture.anchor, quote: 'key worker' },
+];
+// Any words may be searched for; only their length is limited.
+const ANY_SEARCH = [
+  'text',
+  'empty',
+  'below the minimum',
+  'above the maximum',
+  'a fraction',
+  'hexadecimal',
+  'an exponent',
+].map((what) => `query search: ${what}`);
 
 /**
  * Every route in the OpenAPI document, each with a valid body where it takes
@@ -144,7 +222,7 @@ const LONG_COMMENT = [
  * required query gives it as `validQuery`).
  */
 // prettier-ignore
-const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; validQuery?: string; accepts?: string[] }> = {
+const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; validQuery?: string; accepts?: string[]; ids?: () => Record<string, string> }> = {
   'GET /health': {},
   'POST /api/session': { validBody: () => ({ email: DEMO_EMAIL.observer, password: DEMO_PASSWORD }) },
   'GET /api/session': {},
@@ -153,6 +231,8 @@ const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; validQ
   'POST /api/workspaces': { validBody: () => ({ name: 'Hostile walk', serviceArea: 'Walks', leadOrganisation: 'Walkers ICB', partnerOrganisations: ['Walkers council'] }) },
   'GET /api/workspaces/{workspaceId}': {},
   'PATCH /api/workspaces/{workspaceId}': { validBody: () => ({ name: 'Hostile walk', serviceArea: 'Walks', leadOrganisation: 'Walkers ICB', partnerOrganisations: ['Walkers council'] }) },
+  'POST /api/workspaces/{workspaceId}/archive': {},
+  'DELETE /api/workspaces/{workspaceId}/archive': {},
   'GET /api/workspaces/{workspaceId}/members': {},
   'PATCH /api/workspaces/{workspaceId}/members/{userId}': { validBody: () => ({ role: 'engagement-lead', organisation: 'Riverside City Council' }) },
   'DELETE /api/workspaces/{workspaceId}/members/{userId}': {},
@@ -182,10 +262,15 @@ const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; validQ
   'POST /api/notices/read': {},
   'GET /api/invitations/{token}': {},
   'POST /api/invitations/{token}/accept': { validBody: () => ({ name: 'Sam Taylor', email: 'sam.taylor@example.org', password: 'a long enough password' }) },
+  'GET /api/invitation-confirmations/{token}': { ids: () => ({ token: fixture.confirmation }) },
+  'POST /api/invitation-confirmations/{token}': { ids: () => ({ token: fixture.confirmation }) },
   'GET /api/workspaces/{workspaceId}/specifications': {},
   'POST /api/workspaces/{workspaceId}/specifications': { validBody: () => ({ title: 'Hostile walk' }) },
   'GET /api/workspaces/{workspaceId}/specifications/{specificationId}': {},
   'PATCH /api/workspaces/{workspaceId}/specifications/{specificationId}': { validBody: () => ({ title: 'Hostile walk' }) },
+  'POST /api/workspaces/{workspaceId}/specifications/{specificationId}/archive': {},
+  'DELETE /api/workspaces/{workspaceId}/specifications/{specificationId}/archive': {},
+  'DELETE /api/workspaces/{workspaceId}/specifications/{specificationId}': {},
   'GET /api/workspaces/{workspaceId}/specifications/{specificationId}/export': { validQuery: 'format=md' },
   'GET /api/workspaces/{workspaceId}/audit': {},
   'GET /api/setup': {},
@@ -203,6 +288,26 @@ const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; validQ
   'PATCH /api/workspaces/{workspaceId}/specifications/{specificationId}/threads/{threadId}/comments/{commentId}': { validBody: () => ({ body: 'Edited.', mentions: [] }), accepts: LONG_COMMENT },
   'DELETE /api/workspaces/{workspaceId}/specifications/{specificationId}/threads/{threadId}/comments/{commentId}': {},
   'POST /api/workspaces/{workspaceId}/specifications/{specificationId}/threads/{threadId}/read': {},
+  'GET /api/workspaces/{workspaceId}/engagement-events': {},
+  'POST /api/workspaces/{workspaceId}/engagement-events': { validBody: ENGAGEMENT_EVENT, accepts: ANY_EVENT_FIELDS },
+  'GET /api/workspaces/{workspaceId}/engagement-events/{eventId}': {},
+  'PATCH /api/workspaces/{workspaceId}/engagement-events/{eventId}': { validBody: ENGAGEMENT_EVENT, accepts: ANY_EVENT_FIELDS },
+  'DELETE /api/workspaces/{workspaceId}/engagement-events/{eventId}': {},
+  'GET /api/workspaces/{workspaceId}/engagement-events/{eventId}/market-notice': { validQuery: 'format=md' },
+  'GET /api/workspaces/{workspaceId}/feedback': { accepts: ANY_SEARCH },
+  'POST /api/workspaces/{workspaceId}/feedback': { validBody: () => ({ eventId: fixture.ids['eventId'], source: 'Email to the commissioner', text: 'Hostile?', verbatim: false, audience: 'children-and-young-people', ageBand: '11-15', themes: ['Hostile walk'], links: FEEDBACK_LINK(), clientId: 'hostile-walk-0001' }), accepts: [...ANY_FEEDBACK_FIELDS, 'source: empty text', 'source: only spaces'] },
+  'GET /api/workspaces/{workspaceId}/feedback/{feedbackId}': {},
+  'PATCH /api/workspaces/{workspaceId}/feedback/{feedbackId}': { validBody: () => ({ status: 'not-taken-forward', reason: 'Out of budget.', text: 'Hostile?', verbatim: false, audience: 'children-and-young-people', ageBand: '11-15', themes: ['Hostile walk'], links: FEEDBACK_LINK() }), accepts: [...ANY_FEEDBACK_FIELDS, 'reason: an email that grows past 254 characters in lower case'] },
+  'DELETE /api/workspaces/{workspaceId}/feedback/{feedbackId}': {},
+  'GET /api/workspaces/{workspaceId}/feedback-themes': {},
+  'POST /api/workspaces/{workspaceId}/feedback-themes': { validBody: () => ({ name: 'Hostile walk' }) },
+  'PATCH /api/workspaces/{workspaceId}/feedback-themes/{themeId}': { validBody: () => ({ name: 'Hostile walk' }) },
+  'POST /api/workspaces/{workspaceId}/feedback-themes/{themeId}/merge': { validBody: () => ({ intoThemeId: fixture.otherThemeId }) },
+  'GET /api/workspaces/{workspaceId}/engagement/cohort': {},
+  'PUT /api/workspaces/{workspaceId}/engagement/cohort': { validBody: () => ({ groups: [{ audience: 'children-and-young-people', ageBand: '11-15', count: 200 }] }), accepts: ['groups: an empty list'] },
+  'GET /api/workspaces/{workspaceId}/engagement/report': {},
+  'GET /api/workspaces/{workspaceId}/specifications/{specificationId}/feedback': {},
+  'GET /api/workspaces/{workspaceId}/specifications/{specificationId}/you-said-we-did': {},
 };
 
 // ---------------------------------------------------------------------------
@@ -802,6 +907,31 @@ async function buildFixture(): Promise<Fixture> {
       { $set: { expiresAt: new Date(Date.now() - 60_000) } },
     );
 
+  // Links to confirm an address for the pending invitation, stored as an email would leave them.
+  const confirmationFor = async (email: string, expiresAt: Date) => {
+    const token = randomBytes(32).toString('base64url');
+    await database.db.collection('invitation_confirmations').insertOne({
+      tokenHash: createHash('sha256').update(token).digest('hex'),
+      invitationId: new BSON.ObjectId(pending.id),
+      kind: 'new-account',
+      email,
+      name: 'Confirming walker',
+      passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA',
+      expiresAt,
+      usedAt: null,
+      createdAt: new Date(),
+    });
+    return token;
+  };
+  const confirmation = await confirmationFor(
+    'confirming@example.org',
+    new Date(Date.now() + 3_600_000),
+  );
+  const expiredConfirmation = await confirmationFor(
+    'too.late.to.confirm@example.org',
+    new Date(Date.now() - 60_000),
+  );
+
   // A published version of the draft, a provider's question on it, and a checkpoint.
   const specificationPath = `/api/workspaces/${home}/specifications/${draft}`;
   const published = await api(app.url, 'POST', `${specificationPath}/versions`, {
@@ -838,6 +968,50 @@ async function buildFixture(): Promise<Fixture> {
     otherSpecification.body.id,
     'Population needs',
   );
+  // Engagement here (a market engagement event the demo provider took part in, feedback
+  // from it linked to the draft, two themes) and in the other workspace.
+  const providerId = members.find((m) => m.role === 'provider')!.userId;
+  const engagement = async (token: string, workspace: string, specification: string) => {
+    const event = await api<{ id: string }>(
+      app.url,
+      'POST',
+      `/api/workspaces/${workspace}/engagement-events`,
+      {
+        token,
+        body: {
+          type: 'market-engagement',
+          title: 'Market engagement for the hostile walk',
+          startsAt: '2027-05-12T09:30:00Z',
+          reach: [{ audience: 'statutory-providers', count: 2 }],
+          ...(workspace === home ? { providerParticipants: [providerId] } : {}),
+        },
+      },
+    );
+    expect(event.status).toBe(201);
+    const feedback = await api<{ id: string; themeIds: string[] }>(
+      app.url,
+      'POST',
+      `/api/workspaces/${workspace}/feedback`,
+      {
+        token,
+        body: {
+          eventId: event.body.id,
+          text: 'Feedback for the hostile walk.',
+          audience: 'statutory-providers',
+          themes: ['Hostile walk theme', 'Hostile walk other theme'],
+          links: [{ specificationId: specification }],
+        },
+      },
+    );
+    expect(feedback.status).toBe(201);
+    return {
+      eventId: event.body.id,
+      feedbackId: feedback.body.id,
+      themeIds: feedback.body.themeIds,
+    };
+  };
+  const homeEngagement = await engagement(commissioner, home, draft);
+  const otherEngagement = await engagement(steering, other.body.id, otherSpecification.body.id);
   const text = await currentText(app.url, commissioner, draft);
   // Reading a specification opens it, and unloading it after only reads writes nothing
   // (test/collab/quotas), so the walk compares a database that nothing else is changing.
@@ -856,6 +1030,9 @@ async function buildFixture(): Promise<Fixture> {
       number: '1',
       questionId: question.body.id,
       checkpointId: checkpoint.body.id,
+      eventId: homeEngagement.eventId,
+      feedbackId: homeEngagement.feedbackId,
+      themeId: homeEngagement.themeIds[0]!,
     },
     foreign: {
       workspaceId: other.body.id,
@@ -864,6 +1041,9 @@ async function buildFixture(): Promise<Fixture> {
       specificationId: otherSpecification.body.id,
       threadId: otherThread.id,
       commentId: otherThread.comments[0]!.id,
+      eventId: otherEngagement.eventId,
+      feedbackId: otherEngagement.feedbackId,
+      themeId: otherEngagement.themeIds[0]!,
     },
     commissioner,
     cookie,
@@ -871,8 +1051,13 @@ async function buildFixture(): Promise<Fixture> {
     removedMember: removed.token,
     expiredInvitation: expiring.token,
     usedInvitation: { id: used.id, token: used.token },
+    confirmation,
+    expiredConfirmation,
     commissionerId: members.find((m) => m.role === 'commissioner')!.userId,
     observer: await signIn(app.url, DEMO_EMAIL.observer),
+    draft,
+    providerId,
+    otherThemeId: homeEngagement.themeIds[1]!,
   };
 }
 
@@ -906,9 +1091,11 @@ describe('hostile and mistaken requests', () => {
     async (key) => {
       const route = describeRoute(document, key);
       const accepted = new Set(ROUTES[key]!.accepts ?? []);
+      // A route's own valid ids, where another thing of the same name is meant.
+      const ids = { ...fixture.ids, ...ROUTES[key]!.ids?.() };
       const hostile = hostileRequestsFor(
         route,
-        fixture,
+        { ...fixture, ids },
         ROUTES[key]!.validBody?.(),
         ROUTES[key]!.validQuery,
       ).filter((each) => !accepted.has(each.what));
@@ -946,6 +1133,7 @@ describe('hostile and mistaken requests', () => {
       attempt('POST', `/api/invitations/${f.ids['token']}/accept`, f.commissioner, {}, 409, 'already-member'),
       attempt('POST', `/api/invitations/${f.usedInvitation.token}/accept`, undefined, { name: 'Late', email: 'late@example.org', password: 'a long enough password' }, 410, 'invitation-used'),
       attempt('DELETE', `/api/workspaces/${f.home}/invitations/${f.usedInvitation.id}`, f.commissioner, undefined, 410, 'invitation-used'),
+      attempt('POST', `/api/invitation-confirmations/${f.expiredConfirmation}`, undefined, undefined, 410, 'gone'),
       attempt('POST', `/api/workspaces/${f.home}/specifications`, f.observer, { title: 'Not mine to write' }, 403, 'forbidden'),
       attempt('PATCH', `${members}/${f.ids['userId']}`, f.observer, { role: 'commissioner' }, 403, 'forbidden'),
       attempt('POST', `/api/workspaces/${f.home}/invitations`, f.observer, { role: 'commissioner' }, 403, 'forbidden'),

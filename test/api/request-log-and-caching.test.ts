@@ -32,6 +32,8 @@ describe('what the server keeps of a request', () => {
       `/api/invitations/${SECRET}`,
       `/api/invitations/${SECRET}/accept`,
       `/reset-password/${SECRET}`,
+      `/confirm-invitation/${SECRET}`,
+      `/api/invitation-confirmations/${SECRET}`,
       `/sign-in?token=${SECRET}&next=%2Fworkspaces`,
       `/setup?code=${SECRET}`,
     ];
@@ -48,6 +50,8 @@ describe('what the server keeps of a request', () => {
         '/api/invitations/[token]',
         '/api/invitations/[token]/accept',
         '/reset-password/[token]',
+        '/confirm-invitation/[token]',
+        '/api/invitation-confirmations/[token]',
         '/sign-in?token=[redacted]&next=%2Fworkspaces',
         '/setup?code=[redacted]',
       ]),

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { appInBrowser } from '../support/browser';
 import { checkScreen, openDemoWorkspace, signInThroughPage, waitUntilLoaded } from './screens';
 
@@ -42,6 +42,71 @@ async function unreadCountOn(page: Page): Promise<number> {
 
 const threadOn = (page: Page, quote: string) =>
   page.locator('.coproduce-thread', { hasText: quote });
+
+/** The thread whose heading quotes exactly `quote` (not one merely mentioning it in a comment). */
+const threadQuoted = (page: Page, quote: string) =>
+  page.locator('.coproduce-thread').filter({ has: page.locator('h3', { hasText: `“${quote}”` }) });
+
+/** Whether the "Comment" button over the text can be used, i.e. the editor has a selection. */
+const commentButtonUsable = (page: Page, usable: boolean) =>
+  page.waitForFunction(
+    (wanted) =>
+      (document.querySelector('[aria-label="Comments"] button')?.getAttribute('aria-disabled') !==
+        'true') ===
+      wanted,
+    usable,
+  );
+
+/**
+ * Selects `phrase` in the first paragraph of the text holding it, as a person dragging
+ * over it would, and waits until the editor has taken the selection.
+ */
+async function selectPhrase(page: Page, phrase: string): Promise<void> {
+  const paragraph = page.locator('.coproduce-editor__content p', { hasText: phrase }).first();
+  await paragraph.click();
+  await commentButtonUsable(page, false);
+  await paragraph.evaluate((element, wanted) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const texts: Text[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
+    const start = texts
+      .map((text) => text.data)
+      .join('')
+      .indexOf(wanted);
+    if (start < 0) throw new Error(`The paragraph has no "${wanted}"`);
+    // The text node and offset `offset` characters into the paragraph (highlights split it).
+    const at = (offset: number): [Text, number] => {
+      let left = offset;
+      for (const text of texts) {
+        if (left <= text.data.length) return [text, left];
+        left -= text.data.length;
+      }
+      throw new Error('Past the end of the paragraph');
+    };
+    const range = document.createRange();
+    range.setStart(...at(start));
+    range.setEnd(...at(start + wanted.length));
+    const selection = window.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+  }, phrase);
+  await commentButtonUsable(page, true);
+}
+
+/** Starts a thread on what is selected, with `body` as its first comment. */
+async function startThread(page: Page, body: string): Promise<void> {
+  await page.getByRole('button', { name: 'Comment', exact: true }).click();
+  await page.getByRole('combobox', { name: 'New comment' }).fill(body);
+  await page.getByRole('button', { name: 'Comment', exact: true }).last().click();
+}
+
+/** One comment of a thread, by words it holds. */
+const commentIn = (thread: Locator, words: string) =>
+  thread.locator('.coproduce-comment-item', { hasText: words });
+
+/** The highlight of a thread's text in the editor. */
+const highlightOn = (page: Page, threadId: string | null) =>
+  page.locator(`.coproduce-comment[data-thread-id="${threadId ?? ''}"]`);
 
 describe('comment threads in the browser, between two people at once', () => {
   const app = appInBrowser();
@@ -233,4 +298,239 @@ describe('comment threads in the browser, between two people at once', () => {
       await page.reload();
       await panel.waitFor();
     }));
+  it('someone deletes the words a thread is on: the other person sees it marked "Text removed" at once, with its quote', () =>
+    app.withPage((expert) =>
+      app.withPage(async (steering) => {
+        await openDemoSpecification(expert, 'expert@demo.test');
+        await openDemoSpecification(steering, 'steering@demo.test');
+        const quote = 'more families use a personal budget';
+
+        await expert.bringToFront();
+        await selectPhrase(expert, quote);
+        await startThread(expert, 'Which budgets does this count?');
+        const thread = threadQuoted(expert, quote);
+        await thread.waitFor();
+        const threadId = await thread.getAttribute('data-thread-id');
+        expect(await thread.getByText('Text removed', { exact: true }).count()).toBe(0);
+
+        // The other person, editing, deletes exactly those words.
+        await steering.bringToFront();
+        await highlightOn(steering, threadId).first().waitFor();
+        await selectPhrase(steering, quote);
+        await steering.keyboard.press('Backspace');
+        await highlightOn(steering, threadId).first().waitFor({ state: 'detached' });
+
+        // The first person's panel says so without a reload, and still quotes the words.
+        await expert.bringToFront();
+        await thread.getByText('Text removed', { exact: true }).waitFor();
+        expect(await thread.locator('h3').textContent()).toBe(`Comments on “${quote}”`);
+        await thread.getByText('Which budgets does this count?').waitFor();
+        expect(await highlightOn(expert, threadId).count()).toBe(0);
+        expect(await expert.locator('.coproduce-editor__content').textContent()).not.toContain(
+          quote,
+        );
+        await checkScreen(expert, 'comment-thread-text-removed');
+      }),
+    ));
+
+  it('the author changes and deletes their comment, the other person sees both at once, and neither may touch the other’s', () =>
+    app.withPage((steering) =>
+      app.withPage(async (expert) => {
+        await openDemoSpecification(steering, 'steering@demo.test');
+        await openDemoSpecification(expert, 'expert@demo.test');
+        const quote = 'tired of telling their story again';
+
+        await steering.bringToFront();
+        await selectPhrase(steering, quote);
+        await startThread(steering, 'Could we quote a parent here?');
+        const onSteering = threadQuoted(steering, quote);
+        await commentIn(onSteering, 'Could we quote a parent here?').waitFor();
+
+        // The other person replies; each has Change and Delete on their own comment only.
+        await expert.bringToFront();
+        const onExpert = threadQuoted(expert, quote);
+        await commentIn(onExpert, 'Could we quote a parent here?').waitFor();
+        await onExpert.getByRole('button', { name: /^Reply/ }).click();
+        await onExpert.getByRole('combobox', { name: 'Reply' }).fill('Yes, one from the drop-ins.');
+        await onExpert.getByRole('button', { name: 'Reply', exact: true }).click();
+        const ownControls = /^(Change|Delete) your comment$/;
+        const reply = commentIn(onExpert, 'Yes, one from the drop-ins.');
+        await reply.waitFor();
+        expect(await reply.getByRole('button', { name: ownControls }).count()).toBe(2);
+        expect(
+          await commentIn(onExpert, 'Could we quote')
+            .getByRole('button', { name: ownControls })
+            .count(),
+        ).toBe(0);
+
+        await steering.bringToFront();
+        const replySeen = commentIn(onSteering, 'Yes, one from the drop-ins.');
+        await replySeen.waitFor();
+        expect(await replySeen.getByRole('button', { name: ownControls }).count()).toBe(0);
+
+        // Changed: the other person sees the new words, marked as edited.
+        await commentIn(onSteering, 'Could we quote a parent here?')
+          .getByRole('button', { name: 'Change your comment' })
+          .click();
+        await onSteering
+          .getByRole('combobox', { name: 'Change your comment' })
+          .fill('Could we quote a parent or carer here?');
+        await onSteering.getByRole('button', { name: 'Save comment' }).click();
+        await commentIn(onSteering, 'Could we quote a parent or carer here?').waitFor();
+        await expert.bringToFront();
+        const changed = commentIn(onExpert, 'Could we quote a parent or carer here?');
+        await changed.waitFor();
+        expect(await changed.textContent()).toContain('(edited)');
+        expect(await changed.getByRole('button', { name: ownControls }).count()).toBe(0);
+
+        // Deleted: both see "Comment deleted" in its place; the reply and the thread stay.
+        await steering.bringToFront();
+        await commentIn(onSteering, 'or carer')
+          .getByRole('button', { name: 'Delete your comment' })
+          .click();
+        await onSteering
+          .getByRole('group', { name: 'Delete comment' })
+          .getByRole('button', { name: 'Yes, delete it' })
+          .click();
+        await onSteering.getByText('Comment deleted', { exact: true }).waitFor();
+        expect(await commentIn(onSteering, 'or carer').count()).toBe(0);
+        await expert.bringToFront();
+        await onExpert.getByText('Comment deleted', { exact: true }).waitFor();
+        expect(await commentIn(onExpert, 'or carer').count()).toBe(0);
+        expect(await reply.getByRole('button', { name: ownControls }).count()).toBe(2);
+        await checkScreen(expert, 'comment-deleted');
+      }),
+    ));
+
+  it('a commissioner resolves a thread someone else started, who sees it and by whom at once; reopened, it is open again for both', () =>
+    app.withPage((commissioner) =>
+      app.withPage(async (expert) => {
+        // The seeded thread the expert by experience started, on the register's name.
+        const quote = 'dynamic support register';
+        await openDemoSpecification(expert, 'expert@demo.test');
+        await openDemoSpecification(commissioner, 'commissioner@demo.test');
+
+        // The expert has the thread selected (as after following a link to it).
+        await expert.bringToFront();
+        const onExpert = threadQuoted(expert, quote);
+        await onExpert.locator('h3').click();
+        await expert
+          .locator('.coproduce-thread[aria-current="true"]', { hasText: quote })
+          .waitFor();
+        const threadId = await onExpert.getAttribute('data-thread-id');
+        await highlightOn(expert, threadId).first().waitFor();
+
+        await commissioner.bringToFront();
+        const onCommissioner = threadQuoted(commissioner, quote);
+        // Pressed for as long as a person presses, with the button mid-panel and the top of
+        // the card (taller than the panel) out of view: selecting the card on the press must
+        // not move the button from under the pointer before it is let go.
+        const resolve = onCommissioner.getByRole('button', { name: /^Resolve/ });
+        await resolve.evaluate((button) => button.scrollIntoView({ block: 'center' }));
+        await resolve.click({ delay: 200 });
+        await onCommissioner.getByText(/^Resolved by Priya Shah on /).waitFor();
+
+        // The expert's panel follows the thread into the resolved ones, saying who resolved it.
+        await expert.bringToFront();
+        await onExpert.getByText(/^Resolved by Priya Shah on /).waitFor();
+        expect(await onExpert.getByText('Resolved', { exact: true }).count()).toBe(1);
+        expect(
+          await expert
+            .getByRole('group', { name: 'Show threads' })
+            .getByRole('button', { name: /^Resolved \(/ })
+            .getAttribute('aria-pressed'),
+        ).toBe('true');
+        await highlightOn(expert, threadId).first().waitFor({ state: 'detached' });
+        await checkScreen(expert, 'comment-thread-resolved-by-someone-else');
+
+        // Reopened: open again on both pages, highlighted in the text again.
+        await commissioner.bringToFront();
+        await onCommissioner.getByRole('button', { name: /^Reopen/ }).click();
+        await onCommissioner.getByRole('button', { name: /^Resolve/ }).waitFor();
+        await expert.bringToFront();
+        await onExpert.getByRole('button', { name: /^Resolve/ }).waitFor();
+        expect(await onExpert.getByText(/^Resolved by/).count()).toBe(0);
+        await highlightOn(expert, threadId).first().waitFor();
+        expect(
+          await expert
+            .getByRole('group', { name: 'Show threads' })
+            .getByRole('button', { name: /^Open \(/ })
+            .getAttribute('aria-pressed'),
+        ).toBe('true');
+      }),
+    ));
+
+  it('the filters show open, resolved, yours and those mentioning you; a new mention joins its filter at once', () =>
+    app.withPage((engagement) =>
+      app.withPage(async (steering) => {
+        // Seeded: Aisha (engagement lead) is mentioned in, and replied to, Tom's open thread
+        // on "one named person…"; the expert's on the register is open; the one on the
+        // contract is resolved.
+        const named = 'one named person who gets to know them';
+        const register = 'dynamic support register';
+        const contract = 'The contract is for five years from the day the service starts.';
+        await openDemoSpecification(engagement, 'engagement@demo.test');
+        const filters = engagement.getByRole('group', { name: 'Show threads' });
+        const listed = async (label: string) => {
+          const button = filters.getByRole('button', { name: new RegExp(`^${label} \\(`) });
+          await button.click();
+          const list = engagement.getByRole('list', { name: `${label} threads` });
+          await list.waitFor();
+          expect(await button.getAttribute('aria-pressed')).toBe('true');
+          const count = Number(/\((\d+)\)/.exec((await button.textContent()) ?? '')?.[1]);
+          const threads = await list.locator('.coproduce-thread').evaluateAll((cards) =>
+            cards.map((card) => ({
+              quote: /“(.*)”/s.exec(card.querySelector('h3')?.textContent ?? '')?.[1],
+              resolved: card.classList.contains('coproduce-thread--resolved'),
+            })),
+          );
+          expect(threads).toHaveLength(count);
+          return {
+            quotes: threads.map((thread) => thread.quote),
+            statuses: new Set(threads.map((thread) => thread.resolved)),
+          };
+        };
+
+        const open = await listed('Open');
+        expect(open.statuses).toEqual(new Set([false]));
+        expect(open.quotes).toEqual(expect.arrayContaining([named, register]));
+        expect(open.quotes).not.toContain(contract);
+
+        const resolved = await listed('Resolved');
+        expect(resolved.statuses).toEqual(new Set([true]));
+        expect(resolved.quotes).toContain(contract);
+        expect(resolved.quotes).not.toContain(named);
+
+        const yours = await listed('Yours');
+        expect(yours.quotes).toContain(named);
+        expect(yours.quotes).not.toContain(register);
+        expect(yours.quotes).not.toContain(contract);
+
+        const mentioning = await listed('Mentioning you');
+        expect(mentioning.quotes).toContain(named);
+        expect(mentioning.quotes).not.toContain(register);
+        expect(mentioning.quotes).not.toContain(contract);
+        await checkScreen(engagement, 'comment-threads-mentioning-you');
+
+        // Someone mentions her in a new thread: it joins the list she is looking at.
+        const quote = 'share what they know';
+        await openDemoSpecification(steering, 'steering@demo.test');
+        await selectPhrase(steering, quote);
+        await steering.getByRole('button', { name: 'Comment', exact: true }).click();
+        const composer = steering.getByRole('combobox', { name: 'New comment' });
+        await composer.pressSequentially('@Aisha');
+        await steering.getByRole('option', { name: 'Aisha Begum' }).waitFor();
+        await composer.press('Enter');
+        await composer.pressSequentially('could we name the events?');
+        await steering.getByRole('button', { name: 'Comment', exact: true }).last().click();
+        await threadQuoted(steering, quote).waitFor();
+
+        await engagement.bringToFront();
+        await threadQuoted(engagement, quote).waitFor();
+        const after = await listed('Mentioning you');
+        expect(after.quotes).toHaveLength(mentioning.quotes.length + 1);
+        // It is not hers: she has not written in it.
+        expect((await listed('Yours')).quotes).not.toContain(quote);
+      }),
+    ));
 });

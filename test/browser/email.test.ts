@@ -1,6 +1,16 @@
+import type { CreatedInvitation } from '@coproduce/domain';
+import type { Page } from 'playwright-core';
+import { api, signIn } from '../support/api';
 import { appInBrowser } from '../support/browser';
+import { demoWorkspaceId } from '../support/collab';
 import { linkIn, startMailCatcher, type MailCatcher } from '../support/mail-catcher';
-import { checkScreen, fillSignInForm, openDemoWorkspace, signInToWorkspaces } from './screens';
+import {
+  checkScreen,
+  errorSummaryOn,
+  fillSignInForm,
+  openDemoWorkspace,
+  signInToWorkspaces,
+} from './screens';
 
 let mail: MailCatcher;
 beforeAll(async () => {
@@ -78,4 +88,61 @@ describe('email: forgotten passwords and invitations, through a real SMTP server
         await invited.getByRole('heading', { level: 2, name: 'Specifications' }).waitFor();
       }),
     ));
+
+  it('a link invitation: the newcomer confirms their address from the email, and joins', async () => {
+    // A link invitation (no address), made through the API: the inviter is given the link.
+    const commissionerToken = await signIn(app.url, 'commissioner@demo.test');
+    const invitation = await api<CreatedInvitation>(
+      app.url,
+      'POST',
+      `/api/workspaces/${await demoWorkspaceId(app.url, commissionerToken)}/invitations`,
+      { token: commissionerToken, body: { role: 'expert-by-experience' } },
+    );
+    const invitationPath = invitation.body.path!;
+
+    const acceptAs = async (page: Page, name: string, email: string) => {
+      await page.goto(invitationPath);
+      await page.getByLabel('Full name').fill(name);
+      await page.getByLabel('Email address').fill(email);
+      await page.getByLabel('Create a password').fill('kite river lantern');
+      await page.getByText('We will email you a link to confirm your email address').waitFor();
+      await page.getByRole('button', { name: 'Create account and join' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
+      return (await page.locator('main').innerText()).replace(email, '<address>');
+    };
+
+    await app.withPage(async (newcomer) =>
+      app.withPage(async (someoneWithAnAccount) => {
+        const toNewcomer = await acceptAs(newcomer, 'Jo Rivers', 'jo.rivers@example.org');
+        await checkScreen(newcomer, 'invitation-check-your-email');
+        // An address that has an account gets the very same page.
+        const toAccount = await acceptAs(someoneWithAnAccount, 'Not Me', 'observer@demo.test');
+        expect(toAccount).toBe(toNewcomer);
+        expect((await mail.next('observer@demo.test')).subject).toContain(
+          'Sign in to accept your invitation',
+        );
+
+        const link = new URL(
+          linkIn(await mail.next('jo.rivers@example.org'), /\/confirm-invitation\//),
+        );
+        await newcomer.goto(link.pathname);
+        await newcomer
+          .getByRole('heading', { level: 1, name: /Join Key worker service/ })
+          .waitFor();
+        await newcomer.getByText('jo.rivers@example.org').waitFor();
+        await checkScreen(newcomer, 'confirm-invitation');
+        await newcomer.getByRole('button', { name: 'Confirm and join' }).click();
+        await newcomer.getByRole('heading', { level: 2, name: 'Specifications' }).waitFor();
+        expect(await newcomer.locator('.nhsuk-summary-list').textContent()).toContain(
+          'Expert by experience',
+        );
+
+        // The link works once, and says so plainly.
+        await newcomer.goto(link.pathname);
+        const summary = await errorSummaryOn(newcomer);
+        expect(await summary.textContent()).toContain('This link has been used already');
+        await checkScreen(newcomer, 'confirm-invitation-used');
+      }),
+    );
+  });
 });

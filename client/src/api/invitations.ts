@@ -3,6 +3,8 @@ import type {
   AcceptInvitationRequest,
   CreatedInvitation,
   CreateInvitationRequest,
+  InvitationAcceptance,
+  InvitationConfirmationPreview,
   InvitationPreview,
   InvitationSummary,
 } from '@coproduce/domain';
@@ -32,6 +34,21 @@ export function previewInvitation(token: string): Promise<InvitationPreview> {
 export function acceptInvitation(
   token: string,
   request: AcceptInvitationRequest,
-): Promise<AcceptedInvitation> {
-  return apiRequest<AcceptedInvitation>('POST', `/invitations/${segment(token)}/accept`, request);
+): Promise<InvitationAcceptance> {
+  return apiRequest<InvitationAcceptance>('POST', `/invitations/${segment(token)}/accept`, request);
+}
+
+/** What the emailed link to confirm an address will do. */
+export function previewInvitationConfirmation(
+  token: string,
+): Promise<InvitationConfirmationPreview> {
+  return apiRequest<InvitationConfirmationPreview>(
+    'GET',
+    `/invitation-confirmations/${segment(token)}`,
+  );
+}
+
+/** Confirms the address: makes the account, joins and signs in. */
+export function confirmInvitation(token: string): Promise<AcceptedInvitation> {
+  return apiRequest<AcceptedInvitation>('POST', `/invitation-confirmations/${segment(token)}`);
 }

@@ -32,3 +32,23 @@ export function renameSpecification(
     request,
   );
 }
+
+/** Archives (`archived`) or restores a specification (commissioners). */
+export function setSpecificationArchived(
+  workspaceId: string,
+  specificationId: string,
+  archived: boolean,
+): Promise<SpecificationSummary> {
+  return apiRequest<SpecificationSummary>(
+    archived ? 'POST' : 'DELETE',
+    `${specificationsPath(workspaceId)}/${segment(specificationId)}/archive`,
+  );
+}
+
+/** Deletes a draft that was never published, for good (commissioners). */
+export function deleteSpecification(workspaceId: string, specificationId: string): Promise<void> {
+  return apiRequest<void>(
+    'DELETE',
+    `${specificationsPath(workspaceId)}/${segment(specificationId)}`,
+  );
+}

@@ -68,6 +68,8 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
   readonly awareness: Awareness;
   role: Role | null = null;
   canEdit = false;
+  /** The specification is archived: nobody may edit it until a commissioner restores it. */
+  archived = false;
   synced = false;
   private joined = false;
   private answeredServer = false;
@@ -200,10 +202,11 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
 
   onRole(notice: unknown): void {
     if (!this.joined || typeof notice !== 'object' || notice === null) return;
-    const { role, canEdit } = notice as Partial<Record<keyof RoleNotice, unknown>>;
+    const { role, canEdit, archived } = notice as Partial<Record<keyof RoleNotice, unknown>>;
     if (typeof role !== 'string' || typeof canEdit !== 'boolean') return;
     this.role = role as Role;
     this.canEdit = canEdit;
+    this.archived = archived === true;
     this.emit('role', [role as Role, canEdit]);
     this.updateStatus();
   }
@@ -265,6 +268,7 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
         this.joined = true;
         this.role = answer.role;
         this.canEdit = answer.canEdit;
+        this.archived = answer.archived === true;
         this.updatesSent = 0;
         this.updatesSaved = 0;
         this.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));

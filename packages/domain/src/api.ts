@@ -28,6 +28,11 @@ export interface WorkspaceSummary {
   id: string;
   name: string;
   role: Role;
+  /**
+   * A finished commissioning project: read-only, left out of GET /api/workspaces unless
+   * asked for with `?include=archived`, restorable. Null while in use.
+   */
+  archivedAt: string | null;
 }
 
 export interface WorkspaceDetail extends WorkspaceSummary {
@@ -56,6 +61,11 @@ export interface SpecificationSummary {
   id: string;
   title: string;
   status: SpecificationStatus;
+  /**
+   * Archived: read-only for everyone and listed apart, until a commissioner restores it.
+   * Null while in use.
+   */
+  archivedAt: string | null;
 }
 
 /** GET /api/workspaces/:workspaceId/specifications/:specificationId */
@@ -161,13 +171,23 @@ export interface InvitationPreview {
   email: string | null;
   status: InvitationStatus;
   expiresAt: string;
+  /**
+   * Whether someone not signed in who accepts is sent an email to confirm their address
+   * (this app sends email, and the invitation's link did not come by email to that address)
+   * rather than having their account made at once.
+   */
+  confirmsByEmail: boolean;
 }
 
 /**
  * POST /api/invitations/:token/accept. Signed in: joins as the current user
  * (body may be empty). Not signed in: creates an account — `email` is needed
- * only for a link invitation; an email that already has an account must sign
- * in first (409 `account-exists`).
+ * only for a link invitation. When the app sends email and the link was not
+ * emailed to the address (`confirmsByEmail`), nothing is made yet: the answer
+ * is 202 InvitationConfirmationEmailed whether or not the address has an
+ * account, and the email says what to do. Otherwise the account is made at
+ * once, and an email that already has an account must sign in first (409
+ * `account-exists`).
  */
 export interface AcceptInvitationRequest {
   name?: string;
@@ -175,11 +195,39 @@ export interface AcceptInvitationRequest {
   password?: string;
 }
 
-/** POST /api/invitations/:token/accept → 200 */
+/** POST /api/invitations/:token/accept → 200; POST /api/invitation-confirmations/:token → 200 */
 export interface AcceptedInvitation {
   workspace: WorkspaceSummary;
   /** Present when the acceptance created an account and signed it in. */
   session?: SessionResponse;
+}
+
+/**
+ * POST /api/invitations/:token/accept → 202, not signed in, when the address must be
+ * confirmed: the same answer whether or not the address has an account. The email to
+ * `email` holds a link that makes the account and joins (no account yet), or says to
+ * sign in and accept (an account already).
+ */
+export interface InvitationConfirmationEmailed {
+  emailed: true;
+  email: string;
+}
+
+/** What accepting an invitation answers: joined, or an email to confirm the address. */
+export type InvitationAcceptance = AcceptedInvitation | InvitationConfirmationEmailed;
+
+/**
+ * GET /api/invitation-confirmations/:token (public): what confirming the address will do
+ * (404 unknown; 410 used or expired, and the invitation's own 410s).
+ */
+export interface InvitationConfirmationPreview {
+  workspaceName: string;
+  role: Role;
+  organisation: string | null;
+  /** The address being confirmed, and the name the account will have. */
+  email: string;
+  name: string;
+  expiresAt: string;
 }
 
 /** GET /api/workspaces/:workspaceId/audit → AuditEntry[] (newest first) */

@@ -32,7 +32,8 @@ export interface CollabErrorBody<Code extends string = CollabErrorCode> {
  * the server will accept this member's updates, so clients need not copy the access policy.
  */
 export type JoinAck =
-  { ok: true; role: Role; canEdit: boolean } | { ok: false; error: CollabErrorBody<JoinErrorCode> };
+  | { ok: true; role: Role; canEdit: boolean; archived?: boolean }
+  | { ok: false; error: CollabErrorBody<JoinErrorCode> };
 
 /**
  * Everything covered by `stateVector` (an encoded Yjs state vector) is durable in the
@@ -55,6 +56,8 @@ export interface SavedNotice {
 export interface RoleNotice {
   role: Role;
   canEdit: boolean;
+  /** The specification is archived: nobody may edit it, whatever their role, until it is restored. */
+  archived?: boolean;
 }
 
 /**

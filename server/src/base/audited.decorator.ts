@@ -51,3 +51,17 @@ export const AUDITED_BY_SERVICE = 'coproduce:audited-by-service';
  * records nothing more for it.
  */
 export const AuditedByService = () => SetMetadata(AUDITED_BY_SERVICE, true);
+
+/**
+ * `Audited` for a route that answers with the thing it changed: its `id` is the target,
+ * and `detail` picks what the audit log shows of it.
+ */
+export const AuditedResult = <T extends { id: string }>(
+  action: string,
+  type: string,
+  detail: (result: T) => Record<string, string> = () => ({}),
+) =>
+  Audited(action, ({ result }) => ({
+    target: { type, id: (result as T).id },
+    detail: detail(result as T),
+  }));

@@ -9,6 +9,8 @@ describe('the URL a request log keeps', () => {
     ['/reset-password/abc123', '/reset-password/[token]'],
     ['/api/reset-password/abc123', '/api/reset-password/[token]'],
     ['/api/password-resets/abc123', '/api/password-resets/[token]'],
+    ['/confirm-invitation/abc123', '/confirm-invitation/[token]'],
+    ['/api/invitation-confirmations/abc123', '/api/invitation-confirmations/[token]'],
   ])('hides the secret in the path %s', (url, kept) => {
     expect(logSafeUrl(url)).toBe(kept);
   });

@@ -72,9 +72,14 @@ export function CommentsPanel({
 
   useEffect(() => {
     if (!selectedId) return;
-    document
-      .querySelector(`.coproduce-thread[data-thread-id="${CSS.escape(selectedId)}"]`)
-      ?.scrollIntoView({ block: 'nearest' });
+    const card = document.querySelector(
+      `.coproduce-thread[data-thread-id="${CSS.escape(selectedId)}"]`,
+    );
+    // Chosen from inside the card (pressing one of its buttons selects it): it is in view
+    // already, and scrolling now would move the button from under the pointer before the
+    // press ends, losing the click.
+    if (card?.contains(document.activeElement)) return;
+    card?.scrollIntoView({ block: 'nearest' });
   }, [selectedId, filter]);
 
   const move = (direction: 'next' | 'previous') => {

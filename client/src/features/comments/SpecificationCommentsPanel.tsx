@@ -1,16 +1,25 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/react';
 import type { CommentThread } from '@coproduce/domain';
-import { highlightedRanges, setHighlights, type HighlightedThread } from './comment-highlights';
+import {
+  highlightedRanges,
+  setHighlights,
+  type HighlightedThread,
+  type TextRange,
+} from './comment-highlights';
 import { CommentsPanel } from './CommentsPanel';
 import { inDocumentOrder } from './thread-order';
 import './comments.css';
 import type { SpecificationComments } from './useSpecificationComments';
 
+// Placing every thread reads each anchor; while someone types, once after a pause is plenty.
+const RELIST_AFTER_MS = 300;
+
 /**
  * The threads panel bound to the editor: it hands the editor the threads to highlight
- * and the one selected, lists the threads in the order their text now has, and takes
- * Escape back to a thread's text.
+ * and the one selected, lists the threads in the order their text now has (saying so
+ * when the text has been deleted, by anyone, since the list came), and takes Escape
+ * back to a thread's text.
  */
 export function SpecificationCommentsPanel({
   editor,
@@ -23,6 +32,8 @@ export function SpecificationCommentsPanel({
 }) {
   const { threads, selectedId, userId } = comments;
   const [ordered, setOrdered] = useState<readonly CommentThread[] | undefined>();
+  // Threads whose text this editor has shown: once it is gone from the editor, it was removed.
+  const placedHere = useRef(new Set<string>());
 
   const highlighted = useMemo<HighlightedThread[]>(
     () =>
@@ -39,11 +50,22 @@ export function SpecificationCommentsPanel({
     if (editor.isDestroyed) return;
     editor.view.dispatch(setHighlights(editor.state.tr, { threads: highlighted }));
     // The editor now knows where each thread's text is: list them in that order.
-    const ranges = highlightedRanges(editor.state);
-    setOrdered(
-      threads.data &&
-        inDocumentOrder(threads.data, (thread) => ranges.get(thread.id)?.from ?? null),
-    );
+    const list = () => {
+      if (editor.isDestroyed || !threads.data) return;
+      setOrdered(placedInText(threads.data, highlightedRanges(editor.state), placedHere.current));
+    };
+    list();
+    // Anyone's edit can move a thread's text, delete it or bring it back: list again.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const later = () => {
+      clearTimeout(timer);
+      timer = setTimeout(list, RELIST_AFTER_MS);
+    };
+    editor.on('update', later);
+    return () => {
+      clearTimeout(timer);
+      editor.off('update', later);
+    };
   }, [editor, highlighted, threads.data]);
 
   useEffect(() => {
@@ -86,4 +108,23 @@ export function SpecificationCommentsPanel({
       onHide={onHide}
     />
   );
+}
+
+/**
+ * The threads in the order their text has in the editor, each saying whether its text is
+ * there. The editor's word counts once it has shown a thread's text (`placedHere`, which
+ * this adds to); before that, e.g. while the text loads, the server's stands.
+ */
+function placedInText(
+  threads: readonly CommentThread[],
+  ranges: ReadonlyMap<string, TextRange>,
+  placedHere: Set<string>,
+): CommentThread[] {
+  const marked = threads.map((thread) => {
+    const inText = ranges.has(thread.id);
+    if (inText) placedHere.add(thread.id);
+    else if (!placedHere.has(thread.id)) return thread;
+    return thread.textRemoved === !inText ? thread : { ...thread, textRemoved: !inText };
+  });
+  return inDocumentOrder(marked, (thread) => ranges.get(thread.id)?.from ?? null);
 }

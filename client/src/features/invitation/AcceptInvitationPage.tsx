@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from '@coproduce/domain';
+import { ROLE_LABELS, type InvitationConfirmationEmailed } from '@coproduce/domain';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
@@ -9,6 +9,7 @@ import { SummaryList } from '../../components/SummaryList';
 import { formatDate } from '../../dates';
 import { paths } from '../../paths';
 import { useCurrentUser } from '../../session/session-query';
+import { CheckYourEmail } from './CheckYourEmail';
 import { useInvitationPreview } from './invitation-queries';
 import { JoinAsCurrentUser } from './JoinAsCurrentUser';
 import { NewAccountForm } from './NewAccountForm';
@@ -19,6 +20,7 @@ export function AcceptInvitationPage() {
   const preview = useInvitationPreview(token);
   const current = useCurrentUser();
   const [problems, setProblems] = useState<ProblemItem[]>([]);
+  const [emailed, setEmailed] = useState<InvitationConfirmationEmailed | null>(null);
   const title = 'Accept your invitation';
 
   if (preview.isPending || current.isPending) {
@@ -41,6 +43,9 @@ export function AcceptInvitationPage() {
   }
 
   const invitation = preview.data;
+  if (emailed) {
+    return <CheckYourEmail sent={emailed} workspaceName={invitation.workspaceName} />;
+  }
   const rows = [
     { key: 'Workspace', value: invitation.workspaceName },
     { key: 'Lead organisation', value: invitation.leadOrganisation },
@@ -83,6 +88,7 @@ export function AcceptInvitationPage() {
               preview={invitation}
               problems={problems}
               onProblems={setProblems}
+              onEmailed={setEmailed}
             />
           )}
         </div>

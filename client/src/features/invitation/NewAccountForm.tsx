@@ -1,4 +1,4 @@
-import type { InvitationPreview } from '@coproduce/domain';
+import type { InvitationConfirmationEmailed, InvitationPreview } from '@coproduce/domain';
 import type { FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { isApiError } from '../../api/api-error';
@@ -20,10 +20,22 @@ interface NewAccountFormProps {
   /** Shown by the page in its error summary, and next to the fields here. */
   problems: ProblemItem[];
   onProblems: (problems: ProblemItem[]) => void;
+  /** When the address is to be confirmed first: the email has been sent. */
+  onEmailed: (sent: InvitationConfirmationEmailed) => void;
 }
 
-/** Someone new accepts by creating their account: name, email for a link invitation, password. */
-export function NewAccountForm({ token, preview, problems, onProblems }: NewAccountFormProps) {
+/**
+ * Someone new accepts by creating their account: name, email for a link invitation, password.
+ * When the app confirms addresses (`confirmsByEmail`), the account is made once they follow
+ * the link emailed to them.
+ */
+export function NewAccountForm({
+  token,
+  preview,
+  problems,
+  onProblems,
+  onEmailed,
+}: NewAccountFormProps) {
   const { values, field } = useFormFields({ name: '', email: '', password: '' }, problems);
   const location = useLocation();
   const accepting = useAcceptInvitation(token);
@@ -43,7 +55,12 @@ export function NewAccountForm({ token, preview, problems, onProblems }: NewAcco
     });
     onProblems(found);
     if (request) {
-      accepting.mutate(request, { onError: (error) => onProblems(problemsFromServer(error)) });
+      accepting.mutate(request, {
+        onError: (error) => onProblems(problemsFromServer(error)),
+        onSuccess: (accepted) => {
+          if ('emailed' in accepted) onEmailed(accepted);
+        },
+      });
     }
   };
   const signInState: SignInState = { from: location.pathname };
@@ -74,7 +91,17 @@ export function NewAccountForm({ token, preview, problems, onProblems }: NewAcco
           />
         )}
         <NewPasswordInput {...field('password')} />
-        <Button busyText={accepting.isPending && 'Joining…'}>Create account and join</Button>
+        {preview.confirmsByEmail && (
+          <p>
+            We will email you a link to confirm your email address. Your account is made, and you
+            join, when you follow it.
+          </p>
+        )}
+        <Button
+          busyText={accepting.isPending && (preview.confirmsByEmail ? 'Sending…' : 'Joining…')}
+        >
+          Create account and join
+        </Button>
       </form>
     </>
   );

@@ -1,5 +1,6 @@
 // The specification page: the live, co-edited editor for one specification.
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
 import { Loading } from '../../components/Loading';
@@ -11,8 +12,9 @@ import { DraftDownloads } from '../specification-export/DraftDownloads';
 import { HistoryChangeNotice } from '../publishing/HistoryChangeNotice';
 import { SpecificationPublishingLinks } from '../publishing/SpecificationPublishingLinks';
 import { SpecificationStatusTag } from '../workspace/SpecificationStatusTag';
-import { useSpecifications, useWorkspace } from '../workspace/workspace-queries';
+import { useSpecifications, useWorkspace, workspaceKeys } from '../workspace/workspace-queries';
 import { may } from '../workspace/permissions';
+import { ArchiveSpecification } from './ArchiveSpecification';
 import { RenameSpecification } from './RenameSpecification';
 import { SaveStatusMessage } from './SaveStatusMessage';
 import { SpecificationEditor } from './SpecificationEditor';
@@ -29,6 +31,13 @@ export function SpecificationPage() {
   const [plainView, setPlainView] = useState(false);
   const specification = specifications.data?.find((item) => item.id === specificationId);
   useWarnBeforeLeaving(live?.status === 'saving');
+  const queryClient = useQueryClient();
+  const liveArchived = live?.archived;
+  useEffect(() => {
+    if (liveArchived !== undefined) {
+      void queryClient.invalidateQueries({ queryKey: workspaceKeys.specifications(workspaceId) });
+    }
+  }, [liveArchived, queryClient, workspaceId]);
   const breadcrumbs = [
     { to: paths.workspaces, text: 'Your workspaces' },
     { to: paths.workspace(workspaceId), text: workspace.data?.name ?? 'Workspace' },
@@ -59,6 +68,8 @@ export function SpecificationPage() {
   }
 
   const isExpert = workspace.data?.role === 'expert-by-experience';
+  // Live, the server's word (it tells everyone the moment it changes); until joined, the list's.
+  const archived = live?.role ? live.archived : specification.archivedAt !== null;
   return (
     <Page title={specification.title} breadcrumbs={breadcrumbs}>
       <h1>
@@ -71,6 +82,14 @@ export function SpecificationPage() {
         <SpecificationStatusTag status={specification.status} />
       </p>
       <DraftDownloads workspaceId={workspaceId} specificationId={specificationId} />
+      {workspace.data && may(workspace.data, 'specification.archive') && (
+        <ArchiveSpecification
+          workspaceId={workspaceId}
+          specificationId={specificationId}
+          status={specification.status}
+          archived={archived}
+        />
+      )}
       {workspace.data && may(workspace.data, 'specification.rename') && (
         <RenameSpecification
           key={specification.title}
@@ -99,11 +118,22 @@ export function SpecificationPage() {
           <p>{live.warning.message}</p>
         </WarningCallout>
       )}
-      {live && !live.canEdit && live.role && (
-        <div className="nhsuk-inset-text">
+      {archived ? (
+        <div className="nhsuk-inset-text" role="status">
           <span className="nhsuk-u-visually-hidden">Information: </span>
-          <p>You can read this specification. Your role does not let you edit it.</p>
+          <p>
+            This specification is archived. Nobody can edit it until a commissioner restores it.
+          </p>
         </div>
+      ) : (
+        live &&
+        !live.canEdit &&
+        live.role && (
+          <div className="nhsuk-inset-text">
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <p>You can read this specification. Your role does not let you edit it.</p>
+          </div>
+        )
       )}
       {isExpert && (
         <div className="nhsuk-checkboxes__item nhsuk-u-margin-bottom-4">

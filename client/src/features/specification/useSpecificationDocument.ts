@@ -12,6 +12,8 @@ export interface SpecificationDocument {
   status: SaveStatus;
   role: Role | null;
   canEdit: boolean;
+  /** Archived: nobody may edit it until a commissioner restores it. */
+  archived: boolean;
   synced: boolean;
   /**
    * The editor may bind: synced with the server, or holding content from this device
@@ -51,6 +53,7 @@ export function useSpecificationDocument(
         status: provider.status,
         role: provider.role,
         canEdit: provider.canEdit,
+        archived: provider.archived,
         synced: provider.synced,
         ready: provider.synced || (localLoaded && specificationFragment(doc).length > 0),
         joinError: previous?.doc === doc ? previous.joinError : null,

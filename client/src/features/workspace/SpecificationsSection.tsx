@@ -1,4 +1,6 @@
+import type { SpecificationSummary } from '@coproduce/domain';
 import { Link } from 'react-router';
+import { Details } from '../../components/Details';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
 import { Loading } from '../../components/Loading';
 import { Table } from '../../components/Table';
@@ -14,6 +16,8 @@ interface SpecificationsSectionProps {
 
 export function SpecificationsSection({ workspaceId, canCreate }: SpecificationsSectionProps) {
   const specifications = useSpecifications(workspaceId);
+  const inUse = specifications.data?.filter((each) => each.archivedAt === null) ?? [];
+  const archived = specifications.data?.filter((each) => each.archivedAt !== null) ?? [];
 
   return (
     <section aria-labelledby="specifications-heading">
@@ -23,23 +27,46 @@ export function SpecificationsSection({ workspaceId, canCreate }: Specifications
       {specifications.data?.length === 0 && (
         <p>There are no specifications you can read in this workspace yet.</p>
       )}
-      {specifications.data && specifications.data.length > 0 && (
-        <Table
-          caption="Specifications"
-          captionHidden
-          headers={['Title', 'Status']}
-          rows={specifications.data.map((specification) => ({
-            key: specification.id,
-            cells: [
-              <Link to={paths.specification(workspaceId, specification.id)}>
-                {specification.title}
-              </Link>,
-              <SpecificationStatusTag status={specification.status} />,
-            ],
-          }))}
-        />
+      {inUse.length > 0 && (
+        <SpecificationsTable workspaceId={workspaceId} caption="Specifications" rows={inUse} />
+      )}
+      {archived.length > 0 && (
+        <Details summary={`Archived specifications (${archived.length})`}>
+          <SpecificationsTable
+            workspaceId={workspaceId}
+            caption="Archived specifications"
+            rows={archived}
+          />
+        </Details>
       )}
       {canCreate && <NewSpecificationForm workspaceId={workspaceId} />}
     </section>
+  );
+}
+
+function SpecificationsTable({
+  workspaceId,
+  caption,
+  rows,
+}: {
+  workspaceId: string;
+  caption: string;
+  rows: SpecificationSummary[];
+}) {
+  return (
+    <Table
+      caption={caption}
+      captionHidden
+      headers={['Title', 'Status']}
+      rows={rows.map((specification) => ({
+        key: specification.id,
+        cells: [
+          <Link to={paths.specification(workspaceId, specification.id)}>
+            {specification.title}
+          </Link>,
+          <SpecificationStatusTag status={specification.status} />,
+        ],
+      }))}
+    />
   );
 }

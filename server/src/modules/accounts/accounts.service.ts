@@ -7,11 +7,10 @@ import { AccountExists } from '../../base/errors';
 import { hashPassword, verifyPassword } from './password';
 import { User, UserDocument } from './user.schema';
 
-export interface NewAccount {
-  email: string;
-  name: string;
-  password: string;
-}
+/** A new account's password: as chosen, or already hashed (kept while an address was confirmed). */
+export type NewAccount = { email: string; name: string } & (
+  { password: string } | { passwordHash: string }
+);
 
 @Injectable()
 export class AccountsService {
@@ -34,7 +33,8 @@ export class AccountsService {
   async create(account: NewAccount): Promise<UserDocument> {
     const email = normaliseEmail(account.email);
     if (await this.users.exists({ email })) throw new AccountExists();
-    const passwordHash = await hashPassword(account.password);
+    const passwordHash =
+      'passwordHash' in account ? account.passwordHash : await hashPassword(account.password);
     try {
       return await this.users.create({ email, name: account.name.trim(), passwordHash });
     } catch (error) {

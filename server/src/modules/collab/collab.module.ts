@@ -8,6 +8,7 @@ import { CollabSettings } from './collab-settings';
 import { DocumentRegistry } from './document-registry';
 import { JoinedDocuments } from './joined-documents';
 import { MembershipWatcher } from './membership-watcher';
+import { SpecificationLifecycleWatcher } from './specification-lifecycle-watcher';
 import { SessionWatcher } from './session-watcher';
 import { SocketSession } from './socket-session';
 import { SpecificationEditors } from './specification-editors';
@@ -28,6 +29,7 @@ import { SpecificationWriter } from './specification-writer';
     JoinedDocuments,
     CollabGateway,
     MembershipWatcher,
+    SpecificationLifecycleWatcher,
     SessionWatcher,
     SpecificationEditors,
     SpecificationReader,

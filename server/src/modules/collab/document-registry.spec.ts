@@ -31,6 +31,12 @@ class SpecificationStoreInMemory extends SpecificationStore {
     });
   }
 
+  remove(specificationId: string): Promise<void> {
+    this.logs.delete(specificationId);
+    this.snapshots.delete(specificationId);
+    return Promise.resolve();
+  }
+
   async append(specificationId: string, entries: LogEntry[]): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
     if (this.refusing.has(specificationId)) throw new Error('Document failed validation');

@@ -5,6 +5,7 @@ import {
   type JoinAck,
   type JoinErrorCode,
   type Role,
+  type RoleNotice,
 } from '@coproduce/protocol';
 import { Forbidden, NotFound, ServiceUnavailable } from '../../base/errors';
 import { AccessPolicy } from '../access/access-policy';
@@ -27,6 +28,8 @@ export interface JoinedDocument {
 interface Access {
   role: Role;
   workspaceId: string;
+  /** Archived: nobody edits it, whatever their role. */
+  archived: boolean;
 }
 
 /** Access looked up again at most this often in one join, when memberships keep changing. */
@@ -46,6 +49,8 @@ export class JoinedDocuments {
   /** Bumped when someone's membership changes, so a join that was deciding meanwhile decides again. */
   private readonly accessVersions = new Map<string, number>();
   private readonly accessLookups = new SharedLookup<Access>();
+  /** Bumped when a specification is archived or restored, for the same reason. */
+  private readonly archiveVersions = new Map<string, number>();
 
   constructor(
     private readonly specifications: SpecificationsService,
@@ -83,8 +88,9 @@ export class JoinedDocuments {
     let document: OpenDocument | undefined;
     for (let check = 1; ; check++) {
       const version = this.accessVersion(userId);
+      const archiveVersion = this.archiveVersions.get(docId) ?? 0;
       try {
-        access = await this.lookUpAccess(docId, userId, version);
+        access = await this.lookUpAccess(docId, userId, `${version}:${archiveVersion}`);
       } catch (error) {
         if (document) this.registry.released(document);
         if (error instanceof NotFound) return refuse(error);
@@ -102,7 +108,12 @@ export class JoinedDocuments {
         );
       }
       // Decided on a membership that changed meanwhile: decide again on the new one.
-      if (this.accessVersion(userId) === version) break;
+      if (
+        this.accessVersion(userId) === version &&
+        (this.archiveVersions.get(docId) ?? 0) === archiveVersion
+      ) {
+        break;
+      }
       if (check === MAX_ACCESS_CHECKS) {
         this.registry.released(document);
         return refuse(new ServiceUnavailable('Your access is changing. Try again shortly.'));
@@ -134,9 +145,56 @@ export class JoinedDocuments {
     const joined = this.joined.get(connection)?.get(docId);
     if (!joined || joined.member.role === role) return;
     joined.member.role = role;
-    connection.send(CollabEvent.role, docId, {
-      role,
-      canEdit: AccessPolicy.can(role, 'specification.edit'),
+    connection.send(CollabEvent.role, docId, roleNotice(role, joined.document.archived));
+  }
+
+  /**
+   * A specification was archived or restored: its open copy refuses (or takes again)
+   * every edit, and everyone in it is told what they may do now. A join deciding
+   * meanwhile decides again.
+   */
+  archiveChanged(docId: string, archived: boolean): void {
+    this.archiveVersions.set(docId, (this.archiveVersions.get(docId) ?? 0) + 1);
+    for (const [connection, joined] of this.joinedTo(docId)) {
+      joined.document.archived = archived;
+      connection.send(CollabEvent.role, docId, roleNotice(joined.member.role, archived));
+    }
+  }
+
+  /**
+   * A workspace was archived or restored: as `archiveChanged` for each of its documents
+   * open here. Restoring the workspace leaves a specification archived on its own as it is.
+   */
+  async workspaceArchiveChanged(workspaceId: string, archived: boolean): Promise<void> {
+    const docIds = new Set(
+      [...this.joined.values()].flatMap((documents) =>
+        [...documents].flatMap(([docId, joined]) =>
+          joined.workspaceId === workspaceId ? [docId] : [],
+        ),
+      ),
+    );
+    for (const docId of docIds) {
+      if (archived) {
+        this.archiveChanged(docId, true);
+        continue;
+      }
+      const specification = await this.specifications.findById(docId);
+      this.archiveChanged(docId, Boolean(specification?.archivedAt));
+    }
+  }
+
+  /** A specification was deleted: everyone in it is taken out, told it is gone. */
+  deleted(docId: string): void {
+    this.archiveVersions.set(docId, (this.archiveVersions.get(docId) ?? 0) + 1);
+    for (const [connection] of this.joinedTo(docId)) {
+      this.evict(connection, docId, new Forbidden('This specification has been deleted.'));
+    }
+  }
+
+  private joinedTo(docId: string): [Connection, JoinedDocument][] {
+    return [...this.joined].flatMap(([connection, documents]) => {
+      const joined = documents.get(docId);
+      return joined ? [[connection, joined] as [Connection, JoinedDocument]] : [];
     });
   }
 
@@ -175,22 +233,23 @@ export class JoinedDocuments {
       }
       return;
     }
-    answer({
-      ok: true,
-      role: member.role,
-      canEdit: AccessPolicy.can(member.role, 'specification.edit'),
-    });
+    document.archived = access.archived;
+    answer({ ok: true, ...roleNotice(member.role, access.archived) });
     document.join(member);
   }
 
-  private lookUpAccess(docId: string, userId: string, version: number): Promise<Access> {
+  private lookUpAccess(docId: string, userId: string, version: string): Promise<Access> {
     return this.accessLookups.get(`${docId}:${userId}:${version}`, async () => {
       const found = await this.specifications.findForMember(docId, userId);
       // Structural, not by status: a live document is a draft to everyone in it.
       if (!AccessPolicy.can(found.role, 'specification.read-draft')) {
         throw new NotFound('that specification');
       }
-      return { role: found.role, workspaceId: found.specification.workspaceId.toHexString() };
+      return {
+        role: found.role,
+        workspaceId: found.specification.workspaceId.toHexString(),
+        archived: found.archived,
+      };
     });
   }
 }
@@ -203,5 +262,14 @@ function memberOf(connection: Connection, role: Role): DocumentMember {
     name: connection.person.name,
     role,
     send: (event, ...args) => connection.send(event, ...args),
+  };
+}
+
+/** What a member may do in a document: edit only if their role may and it is not archived. */
+function roleNotice(role: Role, archived: boolean): RoleNotice {
+  return {
+    role,
+    canEdit: !archived && AccessPolicy.can(role, 'specification.edit'),
+    ...(archived ? { archived } : {}),
   };
 }

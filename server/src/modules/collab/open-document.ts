@@ -69,6 +69,8 @@ export class OpenDocument {
   private appliedCount = 0;
   private writtenCount = 0;
   private warnedLarge = false;
+  /** Archived: every edit is refused, whoever sends it, until it is restored. */
+  archived = false;
 
   private constructor(
     readonly specificationId: string,
@@ -220,6 +222,11 @@ export class OpenDocument {
     if (admission.verdict === 'no-op') return null;
     if (!AccessPolicy.can(member.role, 'specification.edit')) {
       return new Forbidden('Your role lets you read this specification, not edit it.');
+    }
+    if (this.archived) {
+      return new Forbidden(
+        'This specification is archived (on its own or with its workspace), so nobody can edit it. A commissioner can restore it.',
+      );
     }
     try {
       Y.applyUpdate(this.doc, update, member);

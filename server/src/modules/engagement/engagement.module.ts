@@ -6,6 +6,13 @@ import { CollabModule } from '../collab/collab.module';
 import { SpecificationExportModule } from '../specification-export/specification-export.module';
 import { SpecificationsModule } from '../specifications/specifications.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { AuditModule } from '../audit/audit.module';
+import { FeedbackCsvController } from './csv/feedback-csv.controller';
+import {
+  FeedbackImportSettings,
+  FeedbackImportSettingsSchema,
+} from './csv/feedback-import-settings.schema';
+import { FeedbackImportService } from './csv/feedback-import.service';
 import { EngagementAccess } from './engagement-access';
 import { EngagementEvent, EngagementEventSchema } from './engagement-event.schema';
 import { EngagementEventsController } from './engagement-events.controller';
@@ -33,6 +40,7 @@ import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
   imports: [
     AccessModule,
     AccountsModule,
+    AuditModule,
     CollabModule,
     SpecificationsModule,
     SpecificationExportModule,
@@ -42,6 +50,7 @@ import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
       { name: Feedback.name, schema: FeedbackSchema },
       { name: FeedbackTheme.name, schema: FeedbackThemeSchema },
       { name: TargetCohort.name, schema: TargetCohortSchema },
+      { name: FeedbackImportSettings.name, schema: FeedbackImportSettingsSchema },
     ]),
   ],
   controllers: [
@@ -49,6 +58,7 @@ import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
     FeedbackController,
     FeedbackThemesController,
     EngagementReportController,
+    FeedbackCsvController,
   ],
   providers: [
     EngagementAccess,
@@ -59,6 +69,7 @@ import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
     FeedbackThemesService,
     EngagementReportService,
     MarketNoticeFiles,
+    FeedbackImportService,
   ],
   // The demo seed writes its engagement through the models.
   exports: [MongooseModule],

@@ -6,18 +6,29 @@ import type {
   PasswordResetRequested,
 } from '@coproduce/domain';
 import { Model, Types } from 'mongoose';
-import { Gone, NotFound } from '../../base/errors';
+import { NotFound } from '../../base/errors';
 import { ukDateTime } from '../../base/uk-time';
 import { AccountsService } from '../accounts/accounts.service';
 import type { UserDocument } from '../accounts/user.schema';
 import { AuthService } from '../auth/auth.service';
-import { hashToken, looksLikeToken, newSessionToken } from '../auth/session-token';
+import {
+  findUsableLink,
+  newSingleUseLink,
+  takeLink,
+  type SingleUseLinkWords,
+} from '../auth/single-use-link';
 import { MailService } from '../mail/mail.service';
 import { PasswordReset, type PasswordResetDocument } from './password-reset.schema';
 
 const LINK_LIFETIME_MS = 60 * 60 * 1000;
 /** Emails one account may be sent in an hour by people asking: no inbox is flooded. */
 const EMAILS_PER_ACCOUNT_PER_HOUR = 3;
+
+const RESET_LINK: SingleUseLinkWords = {
+  what: 'that password link',
+  used: 'This link has been used already. Ask for a new one.',
+  expired: 'This link has expired: links work for 1 hour. Ask for a new one.',
+};
 
 const REQUESTED_BY_EMAIL: PasswordResetRequested = {
   delivery: 'email',
@@ -106,11 +117,7 @@ export class PasswordResetsService {
   async choose(token: string, password: string): Promise<UserDocument> {
     const reset = await this.findUsable(token);
     // Taken before the password changes, so two uses of one link at once cannot both win.
-    const taken = await this.resets
-      .updateOne({ _id: reset._id, usedAt: null }, { $set: { usedAt: new Date() } })
-      .exec();
-    if (taken.modifiedCount !== 1)
-      throw new Gone('This link has been used already. Ask for a new one.');
+    await takeLink(this.resets, reset._id, RESET_LINK);
     const user = await this.accounts.findById(reset.userId);
     if (!user) throw new NotFound('that password link');
     await this.accounts.setPassword(user._id, password);
@@ -126,9 +133,10 @@ export class PasswordResetsService {
     userId: Types.ObjectId,
     issuedBy: Types.ObjectId | null,
   ): Promise<{ token: string; expiresAt: Date }> {
-    const token = newSessionToken();
-    const expiresAt = new Date(Date.now() + LINK_LIFETIME_MS);
-    await this.resets.create({ tokenHash: hashToken(token), userId, expiresAt, issuedBy });
+    const { token, tokenHash, expiresAt } = newSingleUseLink(
+      new Date(Date.now() + LINK_LIFETIME_MS),
+    );
+    await this.resets.create({ tokenHash, userId, expiresAt, issuedBy });
     return { token, expiresAt };
   }
 
@@ -142,16 +150,8 @@ export class PasswordResetsService {
       .exec();
   }
 
-  private async findUsable(token: string): Promise<PasswordResetDocument> {
-    const reset = looksLikeToken(token)
-      ? await this.resets.findOne({ tokenHash: hashToken(token) }).exec()
-      : null;
-    if (!reset) throw new NotFound('that password link');
-    if (reset.usedAt) throw new Gone('This link has been used already. Ask for a new one.');
-    if (reset.expiresAt.getTime() <= Date.now()) {
-      throw new Gone('This link has expired: links work for 1 hour. Ask for a new one.');
-    }
-    return reset;
+  private findUsable(token: string): Promise<PasswordResetDocument> {
+    return findUsableLink(this.resets, token, RESET_LINK);
   }
 }
 

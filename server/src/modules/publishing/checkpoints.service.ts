@@ -11,7 +11,7 @@ import type {
 import { Y } from '@coproduce/protocol';
 import { specificationFragment } from '@coproduce/specification-document';
 import { Model, Types } from 'mongoose';
-import { NotFound } from '../../base/errors';
+import { Conflict, NotFound } from '../../base/errors';
 import { storedBytes } from '../../base/stored-bytes';
 import { AccessPolicy } from '../access/access-policy';
 import { AccountsService } from '../accounts/accounts.service';
@@ -109,7 +109,12 @@ export class CheckpointsService {
     specificationId: Types.ObjectId,
     checkpointId: Types.ObjectId,
   ): Promise<RestoreResult> {
-    await this.access.draft(caller, specificationId);
+    const draft = await this.access.draft(caller, specificationId);
+    if (draft.archivedAt) {
+      throw new Conflict(
+        'This specification is archived, so its text cannot change. Restore the specification first.',
+      );
+    }
     const checkpoint = await this.checkpoints
       .findOne({ _id: checkpointId, specificationId })
       .lean<StoredCheckpoint>()

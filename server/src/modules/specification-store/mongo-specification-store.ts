@@ -69,6 +69,11 @@ export class MongoSpecificationStore extends SpecificationStore implements OnMod
     };
   }
 
+  async remove(specificationId: string): Promise<void> {
+    await this.updates.deleteMany({ specificationId }).exec();
+    await this.snapshots.deleteMany({ specificationId }).exec();
+  }
+
   async append(specificationId: string, entries: LogEntry[]): Promise<void> {
     const createdAt = new Date();
     await this.appends.append(

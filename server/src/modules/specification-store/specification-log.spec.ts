@@ -25,6 +25,11 @@ class StoreInMemory extends SpecificationStore {
     });
   }
 
+  remove(): Promise<void> {
+    this.entries.clear();
+    return Promise.resolve();
+  }
+
   async append(_specificationId: string, entries: LogEntry[]): Promise<void> {
     if (this.holdAppends) await new Promise<void>((resolve) => this.appendsHeld.push(resolve));
     for (const entry of entries) {

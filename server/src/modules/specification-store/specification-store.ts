@@ -56,6 +56,9 @@ export abstract class SpecificationStore {
    * `basedOnVersion`, its snapshot is merged in rather than overwritten, so nothing it
    * folded is lost. Resolves with the new snapshot's version and the state stored.
    */
+  /** Removes every stored byte of a specification (a draft deleted for good). */
+  abstract remove(specificationId: string): Promise<void>;
+
   abstract compact(
     specificationId: string,
     compaction: Compaction,

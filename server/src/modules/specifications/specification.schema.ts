@@ -18,6 +18,13 @@ export class Specification {
   @Prop({ type: String, required: true, enum: ['draft', 'published'], default: 'draft' })
   status: SpecificationStatus;
 
+  /** Archived: read-only for everyone, listed apart; null while in use. */
+  @Prop({ type: Date, default: null })
+  archivedAt: Date | null;
+
+  @Prop({ type: Types.ObjectId, default: null })
+  archivedBy: Types.ObjectId | null;
+
   @Prop({ type: Types.ObjectId, required: true })
   createdBy: Types.ObjectId;
 

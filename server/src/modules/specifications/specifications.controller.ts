@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SpecificationDetail, SpecificationSummary } from '@coproduce/domain';
 import type { Types } from 'mongoose';
@@ -11,7 +11,23 @@ import { SpecificationsService } from './specifications.service';
 import { ApiIdParam } from '../../base/api-docs';
 import { CurrentMembership, type RequestMembership } from '../access/workspace-request';
 import { CurrentUser } from '../auth/request-auth';
+import { CurrentCaller, type WorkspaceCaller } from '../access/workspace-caller';
 import { CreationQuota } from '../auth/creation-quota';
+
+const SPECIFICATION_ID = new ObjectIdPipe('that specification');
+
+function specificationAudit({
+  request,
+  result,
+}: {
+  request: { params: Record<string, unknown> };
+  result: unknown;
+}) {
+  return {
+    target: { type: 'specification', id: String(request.params['specificationId']) },
+    detail: { title: (result as SpecificationSummary).title },
+  };
+}
 
 @ApiTags('specifications')
 @ApiBearerAuth()
@@ -76,5 +92,57 @@ export class SpecificationsController {
       body.title,
       user._id,
     );
+  }
+
+  @Post(':specificationId/archive')
+  @HttpCode(200)
+  @Allow('specification.archive')
+  @Audited('specification.archive', specificationAudit)
+  @ApiOperation({
+    summary: 'Archive a specification: read-only for everyone, listed apart, restorable',
+  })
+  @ApiIdParam('specificationId', 'The specification')
+  archive(
+    @CurrentCaller() caller: WorkspaceCaller,
+    @Param('specificationId', SPECIFICATION_ID) specificationId: Types.ObjectId,
+  ): Promise<SpecificationSummary> {
+    return this.specifications.setArchived(
+      caller.workspaceId,
+      specificationId,
+      true,
+      caller.user._id,
+    );
+  }
+
+  // Not `…/restore`: that restores a checkpoint into the text (publishing).
+  @Delete(':specificationId/archive')
+  @HttpCode(200)
+  @Allow('specification.archive')
+  @Audited('specification.restore', specificationAudit)
+  @ApiOperation({ summary: 'Bring an archived specification back into use' })
+  @ApiIdParam('specificationId', 'The specification')
+  restore(
+    @CurrentCaller() caller: WorkspaceCaller,
+    @Param('specificationId', SPECIFICATION_ID) specificationId: Types.ObjectId,
+  ): Promise<SpecificationSummary> {
+    return this.specifications.setArchived(
+      caller.workspaceId,
+      specificationId,
+      false,
+      caller.user._id,
+    );
+  }
+
+  @Delete(':specificationId')
+  @HttpCode(204)
+  @Allow('specification.archive')
+  @Audited('specification.delete', specificationAudit)
+  @ApiOperation({ summary: 'Delete a draft that was never published, for good' })
+  @ApiIdParam('specificationId', 'The specification')
+  async remove(
+    @CurrentCaller() caller: WorkspaceCaller,
+    @Param('specificationId', SPECIFICATION_ID) specificationId: Types.ObjectId,
+  ): Promise<SpecificationSummary> {
+    return this.specifications.remove(caller.workspaceId, specificationId);
   }
 }

@@ -6,8 +6,23 @@
 declare module '../../base/event-bus' {
   interface CoproduceEvents {
     'specification.edited': SpecificationEdited;
+    'specification.archived': SpecificationArchived;
+    'specification.deleted': SpecificationDeleted;
   }
 }
+
+/** A commissioner archived (`archived: true`) or restored a specification: its editors turn read-only, or back. */
+export type SpecificationArchived = {
+  specificationId: string;
+  workspaceId: string;
+  archived: boolean;
+};
+
+/** A draft that was never published, deleted for good: whoever has it open is taken out. */
+export type SpecificationDeleted = {
+  specificationId: string;
+  workspaceId: string;
+};
 
 // A type, not an interface: the bus takes only plain data, which an interface cannot promise.
 export type SpecificationEdited = {

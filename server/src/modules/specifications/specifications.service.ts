@@ -8,7 +8,8 @@ import type {
 } from '@coproduce/domain';
 import { initialSpecificationUpdate } from '@coproduce/specification-document';
 import { Model, Types } from 'mongoose';
-import { NotFound } from '../../base/errors';
+import { Conflict, NotFound } from '../../base/errors';
+import { EventBus } from '../../base/event-bus';
 import { parseObjectId } from '../../base/object-id.pipe';
 import { AccessPolicy } from '../access/access-policy';
 import { WorkspaceRoles } from '../access/workspace-roles';
@@ -24,6 +25,7 @@ export class SpecificationsService {
     private readonly roles: WorkspaceRoles,
     private readonly accounts: AccountsService,
     private readonly store: SpecificationStore,
+    private readonly events: EventBus,
   ) {}
 
   /** The specifications this role may see: providers only published ones. */
@@ -93,7 +95,7 @@ export class SpecificationsService {
   async findForMember(
     specificationId: string,
     userId: string | Types.ObjectId,
-  ): Promise<{ specification: SpecificationDocument; role: Role }> {
+  ): Promise<{ specification: SpecificationDocument; role: Role; archived: boolean }> {
     const id = parseObjectId(specificationId);
     const user = typeof userId === 'string' ? parseObjectId(userId) : userId;
     if (!id || !user) throw new NotFound('that specification');
@@ -101,11 +103,23 @@ export class SpecificationsService {
     // The membership is looked up even for an id that names nothing, so that refusing a
     // draft someone may not see takes as long as refusing nothing: the time an answer
     // takes must not tell a provider that a draft exists.
-    const role = await this.roles.findRole(specification?.workspaceId ?? NO_WORKSPACE, user);
+    const membership = await this.roles.findMembership(
+      specification?.workspaceId ?? NO_WORKSPACE,
+      user,
+    );
+    const role = membership?.role;
     if (!specification || !role || !mayRead(role, specification)) {
       throw new NotFound('that specification');
     }
-    return { specification, role };
+    // Archived on its own, or with its workspace: either way nobody edits it.
+    const archived = Boolean(specification.archivedAt) || membership.workspaceArchived;
+    return { specification, role, archived };
+  }
+
+  /** The specification by id alone, for the collab module (which knows who may see it). */
+  findById(specificationId: string): Promise<SpecificationDocument | null> {
+    const id = parseObjectId(specificationId);
+    return id ? this.specifications.findById(id).exec() : Promise.resolve(null);
   }
 
   /** The specification, if the workspace holds it (whoever may see it: the caller decides). */
@@ -132,6 +146,68 @@ export class SpecificationsService {
       .exec();
     if (!renamed) throw new NotFound('that specification');
     return toSummary(renamed);
+  }
+
+  /**
+   * Archives (`archived`) or restores a specification. Open editors are told through
+   * `specification.archived`; an archived one stays readable, and its published versions
+   * stay with providers.
+   */
+  async setArchived(
+    workspaceId: Types.ObjectId,
+    specificationId: Types.ObjectId,
+    archived: boolean,
+    by: Types.ObjectId,
+  ): Promise<SpecificationSummary> {
+    const changed = await this.specifications
+      .findOneAndUpdate(
+        { _id: specificationId, workspaceId },
+        {
+          $set: archived
+            ? { archivedAt: new Date(), archivedBy: by }
+            : { archivedAt: null, archivedBy: null },
+        },
+        { new: true },
+      )
+      .exec();
+    if (!changed) throw new NotFound('that specification');
+    this.events.publish('specification.archived', {
+      specificationId: specificationId.toHexString(),
+      workspaceId: workspaceId.toHexString(),
+      archived,
+    });
+    return toSummary(changed);
+  }
+
+  /**
+   * Deletes a draft that was never published, text and all; whoever has it open is taken
+   * out. A published one is part of the record: it can be archived, not deleted (409).
+   */
+  async remove(
+    workspaceId: Types.ObjectId,
+    specificationId: Types.ObjectId,
+  ): Promise<SpecificationSummary> {
+    const specification = await this.specifications
+      .findOne({ _id: specificationId, workspaceId })
+      .exec();
+    if (!specification) throw new NotFound('that specification');
+    if (specification.status !== 'draft') {
+      throw new Conflict(
+        'This specification has been published, so providers have read it and it stays on record. Archive it instead.',
+      );
+    }
+    const deleted = await this.specifications
+      .deleteOne({ _id: specificationId, workspaceId, status: 'draft' })
+      .exec();
+    if (deleted.deletedCount === 0) {
+      throw new Conflict('This specification was published a moment ago. Archive it instead.');
+    }
+    this.events.publish('specification.deleted', {
+      specificationId: specificationId.toHexString(),
+      workspaceId: workspaceId.toHexString(),
+    });
+    await this.store.remove(specificationId.toHexString());
+    return toSummary(specification);
   }
 
   /** From its first published version on, providers see the specification (its versions only). */
@@ -180,5 +256,6 @@ function toSummary(specification: SpecificationDocument): SpecificationSummary {
     id: specification.id as string,
     title: specification.title,
     status: specification.status,
+    archivedAt: specification.archivedAt ? specification.archivedAt.toISOString() : null,
   };
 }

@@ -1,7 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import type { AcceptedInvitation, InvitationPreview } from '@coproduce/domain';
+import type {
+  AcceptedInvitation,
+  InvitationAcceptance,
+  InvitationPreview,
+} from '@coproduce/domain';
 import type { Response } from 'express';
 import type { UserDocument } from '../accounts/user.schema';
 import { Public } from '../../base/access-rule.decorators';
@@ -36,6 +40,11 @@ export class InvitationAcceptanceController {
   @HttpCode(200)
   @Public()
   @Audited<AuthenticatedRequest>('invitation.accept', ({ request, result }) => {
+    if ('emailed' in (result as InvitationAcceptance)) {
+      // Nobody joined, and nothing says whether the address has an account: the joining
+      // is recorded in the workspace when the emailed link is used.
+      return { action: 'invitation.confirmation-emailed', target: { type: 'invitation' } };
+    }
     const accepted = result as AcceptedInvitation;
     return {
       workspaceId: accepted.workspace.id,
@@ -49,7 +58,7 @@ export class InvitationAcceptanceController {
   })
   @ApiOperation({
     summary:
-      'Accept: joins as the signed-in user, or creates an account (410 when expired, used or withdrawn)',
+      'Accept: joins as the signed-in user, or creates an account (410 when expired, used or withdrawn); 202 and an email to confirm the address when the invitation says `confirmsByEmail` and nobody is signed in',
   })
   async accept(
     @Param('token') token: string,
@@ -57,8 +66,12 @@ export class InvitationAcceptanceController {
     @Body() body: AcceptInvitationDto,
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<AcceptedInvitation> {
+  ): Promise<InvitationAcceptance> {
     const accepted = await this.invitations.accept(token, user, body);
+    if ('emailed' in accepted) {
+      response.status(202);
+      return accepted;
+    }
     if (accepted.session) {
       setSessionCookie(request, response, accepted.session.token, this.auth.sessionLifetimeMs());
     }

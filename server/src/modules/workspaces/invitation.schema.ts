@@ -25,6 +25,14 @@ export class Invitation {
   @Prop({ required: true, unique: true })
   tokenHash: string;
 
+  /**
+   * Whether the link was emailed to `email`: then whoever holds it has read that inbox,
+   * so accepting makes the account at once; otherwise the address is confirmed by email
+   * first, when this app sends email.
+   */
+  @Prop({ type: Boolean, default: false })
+  emailed: boolean;
+
   @Prop({ required: true })
   expiresAt: Date;
 

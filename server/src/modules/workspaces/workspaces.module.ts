@@ -4,6 +4,11 @@ import { AccessModule } from '../access/access.module';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AuthModule } from '../auth/auth.module';
 import { InvitationAcceptanceController } from './invitation-acceptance.controller';
+import {
+  InvitationConfirmation,
+  InvitationConfirmationSchema,
+} from './invitation-confirmation.schema';
+import { InvitationConfirmationsController } from './invitation-confirmations.controller';
 import { Invitation, InvitationSchema } from './invitation.schema';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
@@ -23,6 +28,7 @@ import { MailModule } from '../mail/mail.module';
     MongooseModule.forFeature([
       { name: Workspace.name, schema: WorkspaceSchema },
       { name: Invitation.name, schema: InvitationSchema },
+      { name: InvitationConfirmation.name, schema: InvitationConfirmationSchema },
     ]),
   ],
   controllers: [
@@ -30,6 +36,7 @@ import { MailModule } from '../mail/mail.module';
     MembersController,
     InvitationsController,
     InvitationAcceptanceController,
+    InvitationConfirmationsController,
   ],
   providers: [WorkspacesService, MembershipsService, InvitationsService],
   exports: [WorkspacesService, MembershipsService, MongooseModule],

@@ -1,0 +1,36 @@
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { EventBus } from '../../base/event-bus';
+import { JoinedDocuments } from './joined-documents';
+
+/**
+ * Makes archiving, restoring and deleting a specification (or archiving its workspace)
+ * take effect on open sockets at once: an archived one turns read-only for everyone in it (and editable again when
+ * restored), a deleted one takes everyone out.
+ */
+@Injectable()
+export class SpecificationLifecycleWatcher implements OnModuleInit, OnModuleDestroy {
+  private readonly unsubscribe: (() => void)[] = [];
+
+  constructor(
+    private readonly events: EventBus,
+    private readonly joined: JoinedDocuments,
+  ) {}
+
+  onModuleInit(): void {
+    this.unsubscribe.push(
+      this.events.subscribe('specification.archived', (change) =>
+        this.joined.archiveChanged(change.specificationId, change.archived),
+      ),
+      this.events.subscribe('specification.deleted', (change) =>
+        this.joined.deleted(change.specificationId),
+      ),
+      this.events.subscribe('workspace.archived', (change) =>
+        this.joined.workspaceArchiveChanged(change.workspaceId, change.archived),
+      ),
+    );
+  }
+
+  onModuleDestroy(): void {
+    for (const unsubscribe of this.unsubscribe.splice(0)) unsubscribe();
+  }
+}
