@@ -7,6 +7,7 @@ import {
   type EngagementEvent,
   type FeedbackStatus,
   type FeedbackTheme,
+  type SpecificationSummary,
 } from '@coproduce/domain';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -20,6 +21,7 @@ interface FeedbackFiltersFormProps {
   filters: FeedbackFilters;
   events: readonly EngagementEvent[];
   themes: readonly FeedbackTheme[];
+  specifications: readonly SpecificationSummary[];
   /** Goes to the first page of the list with these filters. */
   onApply: (filters: FeedbackFilters) => void;
   clearTo: string;
@@ -30,6 +32,7 @@ export function FeedbackFiltersForm({
   filters,
   events,
   themes,
+  specifications,
   onApply,
   clearTo,
 }: FeedbackFiltersFormProps) {
@@ -56,6 +59,17 @@ export function FeedbackFiltersForm({
     ...themes.map((theme) => ({ value: theme.id, text: `${theme.name} (${theme.feedbackCount})` })),
     ...(draft.themeId && !themes.some((theme) => theme.id === draft.themeId)
       ? [{ value: draft.themeId, text: 'The theme in the address' }]
+      : []),
+  ];
+  const specificationOptions = [
+    { value: '', text: 'Any, or none' },
+    ...specifications.map((specification) => ({
+      value: specification.id,
+      text: specification.title,
+    })),
+    ...(draft.specificationId &&
+    !specifications.some((specification) => specification.id === draft.specificationId)
+      ? [{ value: draft.specificationId, text: 'The specification in the address' }]
       : []),
   ];
   return (
@@ -113,6 +127,13 @@ export function FeedbackFiltersForm({
           ]}
           value={draft.audience}
           onChange={(audience) => set('audience', audience)}
+        />
+        <Select
+          id="filter-specification"
+          label="Linked to the specification"
+          options={specificationOptions}
+          value={draft.specificationId}
+          onChange={(specificationId) => set('specificationId', specificationId)}
         />
       </div>
       <div className="nhsuk-button-group">

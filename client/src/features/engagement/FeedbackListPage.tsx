@@ -8,6 +8,7 @@ import { Details } from '../../components/Details';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { paths } from '../../paths';
+import { useSpecifications } from '../workspace/workspace-queries';
 import { AddFeedbackForm } from './AddFeedbackForm';
 import { EngagementUnavailable } from './EngagementUnavailable';
 import { FeedbackCard } from './FeedbackCard';
@@ -35,6 +36,7 @@ export function FeedbackListPage() {
   const feedback = useFeedbackPage(workspaceId, filters, reads);
   const events = useEngagementEvents(workspaceId, reads);
   const themes = useFeedbackThemes(workspaceId, reads);
+  const specifications = useSpecifications(workspaceId);
 
   if (frame.pending) {
     return (
@@ -59,7 +61,7 @@ export function FeedbackListPage() {
   const pageLink = (page: number) =>
     paths.feedback(workspaceId, searchFromFilters({ ...filters, page }));
   const manages = allowed('feedback.manage');
-  const loadError = feedback.error ?? events.error ?? themes.error;
+  const loadError = feedback.error ?? events.error ?? themes.error ?? specifications.error;
 
   return (
     <Page
@@ -81,13 +83,14 @@ export function FeedbackListPage() {
           <AddFeedbackForm workspaceId={workspaceId} />
         </Details>
       )}
-      {events.data && themes.data && (
+      {events.data && themes.data && specifications.data && (
         <FeedbackFiltersForm
           // A new address (back button, a cleared filter) starts the form again from it.
           key={search.toString()}
           filters={filters}
           events={events.data}
           themes={themes.data}
+          specifications={specifications.data}
           onApply={(next) => navigate(paths.feedback(workspaceId, searchFromFilters(next)))}
           clearTo={paths.feedback(workspaceId)}
         />
