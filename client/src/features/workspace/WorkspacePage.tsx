@@ -87,6 +87,25 @@ export function WorkspacePage() {
         workspaceId={workspaceId}
         canCreate={may(workspace.data, 'specification.create')}
       />
+      {may(workspace.data, 'engagement.read') && (
+        <>
+          <h2>Engagement</h2>
+          <p>
+            <Link to={paths.engagement(workspaceId)}>Engagement</Link>: events, who took part, their
+            feedback and how it shaped the specification
+          </p>
+        </>
+      )}
+      {role === 'provider' && (
+        <>
+          <h2>Market engagement</h2>
+          <p>
+            <Link to={paths.engagementEvents(workspaceId)}>
+              Market engagement events you took part in
+            </Link>
+          </p>
+        </>
+      )}
       {may(workspace.data, 'member.list') && (
         <MembersSection
           workspaceId={workspaceId}
