@@ -143,7 +143,12 @@ describe('the formatting toolbar of the specification editor', () => {
           if (!focused?.closest('[role="toolbar"]')) return null;
           return focused instanceof HTMLSelectElement ? 'Paragraph style' : focused.textContent;
         });
-      // The Comment button, a toolbar of its own, sits between the formatting and the text.
+      // Before the text, the switch to the feedback panel (the comments panel is open), then
+      // the Comment button, a toolbar of its own, between the formatting and the text.
+      await steering.keyboard.press('Shift+Tab');
+      expect(await steering.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(
+        /^Show feedback/,
+      );
       await steering.keyboard.press('Shift+Tab');
       expect(await focusedName()).toBe('Comment');
       await steering.keyboard.press('Shift+Tab');
@@ -166,10 +171,13 @@ describe('the formatting toolbar of the specification editor', () => {
       await steering.keyboard.press('ArrowLeft');
       expect(await focusedName()).toBe('Numbering');
 
-      // One tab stop: Tab leaves (past Comment) for the text, and Shift+Tab comes back to the
-      // same control.
+      // One tab stop: Tab leaves (past Comment and the feedback panel's switch) for the text,
+      // and Shift+Tab comes back to the same control.
+      const focusedText = () => steering.evaluate(() => document.activeElement?.textContent ?? '');
       await steering.keyboard.press('Tab');
       expect(await focusedName()).toBe('Comment');
+      await steering.keyboard.press('Tab');
+      expect(await focusedText()).toMatch(/^Show feedback/);
       await steering.keyboard.press('Tab');
       expect(await focusedName()).toBeNull();
       expect(
@@ -177,6 +185,8 @@ describe('the formatting toolbar of the specification editor', () => {
           document.activeElement?.classList.contains('coproduce-editor__content'),
         ),
       ).toBe(true);
+      await steering.keyboard.press('Shift+Tab');
+      expect(await focusedText()).toMatch(/^Show feedback/);
       await steering.keyboard.press('Shift+Tab');
       expect(await focusedName()).toBe('Comment');
       await steering.keyboard.press('Shift+Tab');
