@@ -4,7 +4,9 @@
 // written straight into the store (the app's own schemas' fields), as years of use would
 // leave them; 1,000 of the items are linked to words of one specification, so the report
 // quotes 1,000 anchors. Each route is then asked RUNS times as the commissioner, over
-// HTTP on 127.0.0.1, and timed from the benchmark (so the times include HTTP itself).
+// HTTP on 127.0.0.1, and timed from the benchmark (so the times include HTTP itself);
+// then the pages people open, in Debian's Chromium: from navigation until the page shows
+// what it is for (the overview's charts, the list's items, the report's themes).
 //
 //   npx -y pnpm@10.34.9 exec tsc -b
 //   node bench/engagement/engagement.bench.mjs > engagement-result.json   # progress on stderr
@@ -20,6 +22,9 @@ const { launchEmbeddedMongo } = require('@coproduce/embedded-mongo');
 const { MongoClient, ObjectId } = require('mongodb');
 const { Y } = require('@coproduce/protocol');
 const { anchorOnWords, specificationFragment } = require('@coproduce/specification-document');
+const { chromium } = require('playwright-core');
+
+const CHROMIUM_PATH = '/usr/bin/chromium';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200);
 const FEEDBACK = Number(process.env.BENCH_FEEDBACK ?? 20_000);
@@ -28,6 +33,7 @@ const THEMES = 24;
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const LIMIT_MS = 240_000;
 const GOAL_MS = 300;
+const PASSWORD = 'coproduce-demo';
 
 const TYPES = ['drop-in', 'interview', 'focus-group', 'survey', 'workshop', 'market-engagement'];
 const AUDIENCES = ['children-and-young-people', 'parents-and-carers', 'professionals', 'other'];
@@ -167,6 +173,51 @@ async function fill(db, workspaceId, specificationId, anchors, commissionerId) {
   return { themeId: themes[1]._id.toHexString(), eventId: events[EVENTS - 1]._id.toHexString() };
 }
 
+/**
+ * Each page RUNS times in one signed-in browser tab (its code cached after the first, as a
+ * person's browser would): from `goto` until what the page is for is on screen.
+ */
+async function timePages(url, workspaceId, specificationId) {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ baseURL: url });
+    await page.goto('/sign-in');
+    await page.getByLabel('Email address').fill('commissioner@demo.test');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/workspaces/);
+    const pages = {
+      'engagement overview': [`/workspaces/${workspaceId}/engagement`, '.recharts-surface'],
+      'feedback list': [`/workspaces/${workspaceId}/engagement/feedback`, 'main li >> nth=20'],
+      '"You said, we did" (1,000 items)': [
+        `/workspaces/${workspaceId}/specifications/${specificationId}/you-said-we-did`,
+        '.coproduce-yswd__item >> nth=999',
+      ],
+    };
+    const results = {};
+    for (const [name, [path, shown]] of Object.entries(pages)) {
+      log(`rendering ${name}`);
+      const samples = [];
+      for (let run = 0; run <= RUNS; run++) {
+        const started = process.hrtime.bigint();
+        await page.goto(path);
+        await page.locator(shown).waitFor({ timeout: 60_000 });
+        if (run > 0) samples.push(millisecondsSince(started));
+      }
+      results[name] = {
+        p50Ms: round(percentile(samples, 0.5), 1),
+        maxMs: round(Math.max(...samples), 1),
+      };
+    }
+    return results;
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main() {
   const workDir = mkdtempSync(join(tmpdir(), 'coproduce-engagement-bench-'));
   log('starting the store and the app');
@@ -228,6 +279,7 @@ async function main() {
       results.routes[name] = await time(app.url, app.token, path);
       results.routes[name].underGoal = results.routes[name].p50Ms < GOAL_MS;
     }
+    results.pages = await timePages(app.url, app.workspaceId, specificationId);
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   } finally {
     await app?.stop();
