@@ -6,13 +6,22 @@ import { ApiError, errorFromResponse, networkError } from './api-error';
  */
 const CSRF_HEADER = { 'X-Requested-With': 'coproduce' } as const;
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * The one way the client talks to the REST API: same-origin JSON with the session
  * cookie, every failure turned into an ApiError with a message a person can read.
  */
 export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  return (await apiResponse<T>(method, path, body)).body;
+}
+
+/** As apiRequest, with the answer's headers too, for a list that says its total in one. */
+export async function apiResponse<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+): Promise<{ body: T; headers: Headers }> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (method !== 'GET') Object.assign(headers, CSRF_HEADER);
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -31,7 +40,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
 
   const payload = await readJson(response);
   if (!response.ok) throw errorFromResponse(response.status, payload);
-  return payload as T;
+  return { body: payload as T, headers: response.headers };
 }
 
 async function readJson(response: Response): Promise<unknown> {
