@@ -54,6 +54,66 @@ const QuestionsPage = lazy(() =>
   })),
 );
 
+// Engagement's screens load when first opened, like publishing's; only the overview
+// brings the charting library.
+const EngagementOverviewPage = lazy(() =>
+  import('./features/engagement/EngagementOverviewPage').then((module) => ({
+    default: module.EngagementOverviewPage,
+  })),
+);
+const EngagementEventsPage = lazy(() =>
+  import('./features/engagement/EngagementEventsPage').then((module) => ({
+    default: module.EngagementEventsPage,
+  })),
+);
+const RecordEventPage = lazy(() =>
+  import('./features/engagement/RecordEventPage').then((module) => ({
+    default: module.RecordEventPage,
+  })),
+);
+const EngagementEventPage = lazy(() =>
+  import('./features/engagement/EngagementEventPage').then((module) => ({
+    default: module.EngagementEventPage,
+  })),
+);
+const ChangeEventPage = lazy(() =>
+  import('./features/engagement/ChangeEventPage').then((module) => ({
+    default: module.ChangeEventPage,
+  })),
+);
+const FeedbackListPage = lazy(() =>
+  import('./features/engagement/FeedbackListPage').then((module) => ({
+    default: module.FeedbackListPage,
+  })),
+);
+const FeedbackThemesPage = lazy(() =>
+  import('./features/engagement/FeedbackThemesPage').then((module) => ({
+    default: module.FeedbackThemesPage,
+  })),
+);
+const TargetCohortPage = lazy(() =>
+  import('./features/engagement/TargetCohortPage').then((module) => ({
+    default: module.TargetCohortPage,
+  })),
+);
+const YouSaidWeDidPage = lazy(() =>
+  import('./features/engagement/YouSaidWeDidPage').then((module) => ({
+    default: module.YouSaidWeDidPage,
+  })),
+);
+
+/** A workspace's engagement screens, under `/workspaces/:workspaceId/engagement`. */
+const engagementRoutes = [
+  ['', <EngagementOverviewPage />],
+  ['events', <EngagementEventsPage />],
+  ['events/new', <RecordEventPage />],
+  ['events/:eventId', <EngagementEventPage />],
+  ['events/:eventId/change', <ChangeEventPage />],
+  ['feedback', <FeedbackListPage />],
+  ['themes', <FeedbackThemesPage />],
+  ['cohort', <TargetCohortPage />],
+] as const;
+
 /** A specification's publishing screens, under its address. */
 const publishingRoutes = [
   ['history', <HistoryPage />],
@@ -61,6 +121,7 @@ const publishingRoutes = [
   ['compare', <ComparePage />],
   ['questions', <QuestionsPage />],
   ['versions/:versionNumber', <VersionPage />],
+  ['you-said-we-did', <YouSaidWeDidPage />],
 ] as const;
 
 /** The signed-in person's own account and its pages. */
@@ -163,6 +224,17 @@ export function App() {
             <Route path="/confirm-email/:token" element={<ConfirmEmailPage />} />
             {accountRoutes.map(([path, screen]) => (
               <Route key={path} path={path} element={<RequireSession>{screen}</RequireSession>} />
+            ))}
+            {engagementRoutes.map(([path, screen]) => (
+              <Route
+                key={path}
+                path={`/workspaces/:workspaceId/engagement${path ? `/${path}` : ''}`}
+                element={
+                  <RequireSession>
+                    <Suspense fallback={loadingScreen}>{screen}</Suspense>
+                  </RequireSession>
+                }
+              />
             ))}
             <Route
               path="/notices"

@@ -4,6 +4,8 @@ const part = encodeURIComponent;
 const specificationPath = (workspaceId: string, specificationId: string) =>
   `/workspaces/${part(workspaceId)}/specifications/${part(specificationId)}`;
 
+const engagementPath = (workspaceId: string) => `/workspaces/${part(workspaceId)}/engagement`;
+
 export const paths = {
   signIn: '/sign-in',
   forgottenPassword: '/forgotten-password',
@@ -33,6 +35,27 @@ export const paths = {
   /** Clarification questions, for those who answer them. */
   questions: (workspaceId: string, specificationId: string) =>
     `${specificationPath(workspaceId, specificationId)}/questions`,
+  /** "You said, we did": a specification's feedback by theme and what came of it. */
+  youSaidWeDid: (workspaceId: string, specificationId: string) =>
+    `${specificationPath(workspaceId, specificationId)}/you-said-we-did`,
+  /** A specification with one feedback item's words selected. */
+  specificationFeedback: (workspaceId: string, specificationId: string, feedbackId: string) =>
+    `${specificationPath(workspaceId, specificationId)}?feedback=${part(feedbackId)}`,
+  /** Engagement's overview: figures and charts, with links to the rest. */
+  engagement: (workspaceId: string) => engagementPath(workspaceId),
+  engagementEvents: (workspaceId: string) => `${engagementPath(workspaceId)}/events`,
+  recordEngagementEvent: (workspaceId: string) => `${engagementPath(workspaceId)}/events/new`,
+  engagementEvent: (workspaceId: string, eventId: string) =>
+    `${engagementPath(workspaceId)}/events/${part(eventId)}`,
+  changeEngagementEvent: (workspaceId: string, eventId: string) =>
+    `${engagementPath(workspaceId)}/events/${part(eventId)}/change`,
+  /** The feedback list; `query` holds its filters and page (see feedback-filters). */
+  feedback: (workspaceId: string, query?: URLSearchParams) => {
+    const search = query?.toString() ?? '';
+    return `${engagementPath(workspaceId)}/feedback${search ? `?${search}` : ''}`;
+  },
+  feedbackThemes: (workspaceId: string) => `${engagementPath(workspaceId)}/themes`,
+  targetCohort: (workspaceId: string) => `${engagementPath(workspaceId)}/cohort`,
   notices: '/notices',
   invitation: (token: string) => `/invitations/${part(token)}`,
   /** Where the emailed link that confirms an invited person's address opens. */

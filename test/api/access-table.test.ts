@@ -38,6 +38,10 @@ interface Fixture {
   /** The provider's question on version 1, and a checkpoint of the draft. */
   question: string;
   checkpoint: string;
+  /** A market engagement event the demo provider took part in, a feedback item and a theme. */
+  marketEvent: string;
+  feedback: string;
+  theme: string;
 }
 
 interface Route {
@@ -87,6 +91,52 @@ function threadRoutes(template: string, path: (f: Fixture) => string, comment: (
 }
 
 const EDITORS = ['commissioner', 'steering-member', 'expert-by-experience'] as const;
+/** engagement.read and feedback.read: the team, every role but provider. */
+const ENGAGEMENT_TEAM = DRAFT_READERS;
+/** engagement.manage and feedback.manage. */
+const ENGAGEMENT_MANAGERS = ['commissioner', 'engagement-lead'] as const;
+/** feedback.give: whoever may comment. */
+const FEEDBACK_GIVERS = COMMENTERS;
+
+/**
+ * Engagement: events, feedback, themes, the cohort and the dashboard. Every member may ask
+ * for the events (a provider gets the market engagement they took part in, the fixture's
+ * event among them); the rest is the team's, and a draft's feedback is 404 to a provider.
+ */
+// prettier-ignore
+function engagementRoutes(): Route[] {
+  const at = (f: Fixture, rest: string) => `/api/workspaces/${f.workspace}${rest}`;
+  const template = (rest: string) => `/api/workspaces/{workspaceId}${rest}`;
+  let themes = 0;
+  return [
+    { method: 'GET', template: template('/engagement-events'), path: (f) => at(f, '/engagement-events'), allowed: ALL_MEMBERS, success: 200 },
+    { method: 'POST', template: template('/engagement-events'), path: (f) => at(f, '/engagement-events'), body: { type: 'drop-in', title: 'Recorded on the walk', startsAt: '2027-03-04T15:30:00Z', reach: [{ audience: 'parents-and-carers', count: 3 }] }, allowed: ENGAGEMENT_MANAGERS, success: 201 },
+    { method: 'GET', template: template('/engagement-events/{eventId}'), path: (f) => at(f, `/engagement-events/${f.marketEvent}`), allowed: ALL_MEMBERS, success: 200 },
+    { method: 'PATCH', template: template('/engagement-events/{eventId}'), path: (f) => at(f, `/engagement-events/${f.marketEvent}`), body: { title: 'Market engagement, renamed on the walk' }, allowed: ENGAGEMENT_MANAGERS, success: 200 },
+    { method: 'DELETE', template: template('/engagement-events/{eventId}'), path: (f) => at(f, `/engagement-events/${f.nobody}`), allowed: ENGAGEMENT_MANAGERS, success: 404 },
+    { method: 'GET', template: template('/engagement-events/{eventId}/market-notice'), path: (f) => at(f, `/engagement-events/${f.marketEvent}/market-notice?format=md`), allowed: ALL_MEMBERS, success: 200 },
+    { method: 'GET', template: template('/feedback'), path: (f) => at(f, '/feedback'), allowed: ENGAGEMENT_TEAM, success: 200 },
+    { method: 'POST', template: template('/feedback'), path: (f) => at(f, '/feedback'), body: { text: 'Given on the walk.', audience: 'parents-and-carers', themes: [] }, allowed: FEEDBACK_GIVERS, success: 201 },
+    { method: 'GET', template: template('/feedback/{feedbackId}'), path: (f) => at(f, `/feedback/${f.feedback}`), allowed: ENGAGEMENT_TEAM, success: 200 },
+    { method: 'PATCH', template: template('/feedback/{feedbackId}'), path: (f) => at(f, `/feedback/${f.feedback}`), body: { status: 'considering' }, allowed: ENGAGEMENT_MANAGERS, success: 200 },
+    { method: 'DELETE', template: template('/feedback/{feedbackId}'), path: (f) => at(f, `/feedback/${f.nobody}`), allowed: ENGAGEMENT_MANAGERS, success: 404 },
+    { method: 'GET', template: template('/engagement/export'), path: (f) => at(f, '/engagement/export?data=events'), allowed: ENGAGEMENT_TEAM, success: 200 },
+    // Past the access check, a request with no file is a 400 (the import tests send files).
+    { method: 'POST', template: template('/feedback/import'), path: (f) => at(f, '/feedback/import'), allowed: ENGAGEMENT_MANAGERS, success: 400 },
+    { method: 'GET', template: template('/feedback/import-columns'), path: (f) => at(f, '/feedback/import-columns'), allowed: ENGAGEMENT_MANAGERS, success: 200 },
+    { method: 'PUT', template: template('/feedback/import-columns'), path: (f) => at(f, '/feedback/import-columns'), body: { columns: [{ field: 'text', header: 'Comment' }] }, allowed: ENGAGEMENT_MANAGERS, success: 200 },
+    { method: 'GET', template: template('/feedback-themes'), path: (f) => at(f, '/feedback-themes'), allowed: ENGAGEMENT_TEAM, success: 200 },
+    // A new name each time: the same name twice is 409.
+    { method: 'POST', template: template('/feedback-themes'), path: (f) => at(f, '/feedback-themes'), body: () => ({ name: `Walk theme ${(themes += 1)}` }), allowed: ENGAGEMENT_MANAGERS, success: 201 },
+    { method: 'PATCH', template: template('/feedback-themes/{themeId}'), path: (f) => at(f, `/feedback-themes/${f.theme}`), body: { name: 'Renamed on the walk' }, allowed: ENGAGEMENT_MANAGERS, success: 200 },
+    { method: 'POST', template: template('/feedback-themes/{themeId}/merge'), path: (f) => at(f, `/feedback-themes/${f.nobody}/merge`), body: (f: Fixture) => ({ intoThemeId: f.theme }), allowed: ENGAGEMENT_MANAGERS, success: 404 },
+    { method: 'GET', template: template('/engagement/cohort'), path: (f) => at(f, '/engagement/cohort'), allowed: ENGAGEMENT_TEAM, success: 200 },
+    { method: 'PUT', template: template('/engagement/cohort'), path: (f) => at(f, '/engagement/cohort'), body: { groups: [{ audience: 'parents-and-carers', count: 400 }] }, allowed: ENGAGEMENT_MANAGERS, success: 200 },
+    { method: 'GET', template: template('/engagement/report'), path: (f) => at(f, '/engagement/report'), allowed: ENGAGEMENT_TEAM, success: 200 },
+    { method: 'GET', template: template('/specifications/{specificationId}/feedback'), path: (f) => at(f, `/specifications/${f.unpublished}/feedback`), allowed: DRAFT_READERS, success: 200, otherwise: { provider: 404 } },
+    { method: 'GET', template: template('/specifications/{specificationId}/you-said-we-did'), path: (f) => at(f, `/specifications/${f.unpublished}/you-said-we-did`), allowed: DRAFT_READERS, success: 200, otherwise: { provider: 404 } },
+  ];
+}
 
 /** A published specification's routes (version 2 is the one withdrawn). */
 // prettier-ignore
@@ -117,6 +167,9 @@ const ROUTES: Route[] = [
   { method: 'POST', template: '/api/workspaces', path: () => '/api/workspaces', body: { name: 'Access walk', serviceArea: 'Walks', leadOrganisation: 'Walkers ICB' }, allowed: [...ROLES, 'non-member'], success: 201 },
   { method: 'GET', template: '/api/workspaces/{workspaceId}', path: (f) => `/api/workspaces/${f.workspace}`, allowed: ALL_MEMBERS, success: 200 },
   { method: 'PATCH', template: '/api/workspaces/{workspaceId}', path: (f) => `/api/workspaces/${f.workspace}`, body: { name: 'Key worker service for children and young people', serviceArea: 'Children and young people', leadOrganisation: 'North Riverside Integrated Care Board' }, allowed: COMMISSIONER, success: 200 },
+  // Archived, then restored at once: every other row uses the same workspace.
+  { method: 'POST', template: '/api/workspaces/{workspaceId}/archive', path: (f) => `/api/workspaces/${f.workspace}/archive`, allowed: COMMISSIONER, success: 200 },
+  { method: 'DELETE', template: '/api/workspaces/{workspaceId}/archive', path: (f) => `/api/workspaces/${f.workspace}/archive`, allowed: COMMISSIONER, success: 200 },
   { method: 'GET', template: '/api/workspaces/{workspaceId}/members', path: (f) => `/api/workspaces/${f.workspace}/members`, allowed: ['commissioner', 'steering-member', 'expert-by-experience', 'engagement-lead', 'observer'], success: 200 },
   { method: 'PATCH', template: '/api/workspaces/{workspaceId}/members/{userId}', path: (f) => `/api/workspaces/${f.workspace}/members/${f.observerId}`, body: { role: 'observer' }, allowed: COMMISSIONER, success: 200 },
   { method: 'DELETE', template: '/api/workspaces/{workspaceId}/members/{userId}', path: (f) => `/api/workspaces/${f.workspace}/members/${f.nobody}`, allowed: COMMISSIONER, success: 404 },
@@ -177,6 +230,7 @@ const ROUTES: Route[] = [
   { method: 'DELETE', template: '/api/account/sessions', path: () => '/api/account/sessions', allowed: [...ROLES, 'non-member'], success: 200 },
   { method: 'GET', template: '/api/account/events', path: () => '/api/account/events', allowed: [...ROLES, 'non-member'], success: 200 },
   { method: 'GET', template: '/api/workspaces/{workspaceId}/audit/filter-options', path: (f) => `/api/workspaces/${f.workspace}/audit/filter-options`, allowed: COMMISSIONER, success: 200 },
+  ...engagementRoutes(),
 ];
 
 /** Walked in session.test.ts instead: signing out here would end the tokens this walk uses. */
@@ -258,6 +312,39 @@ beforeAll(async () => {
     return { id: started.id, comment: started.comments[0]!.id };
   };
   const text = await currentText(app.url, commissioner, draft);
+  const engagement = `/api/workspaces/${workspace!.id}`;
+  const providerId = members.body.find((m) => m.role === 'provider')!.userId;
+  const marketEvent = await api<{ id: string }>(
+    app.url,
+    'POST',
+    `${engagement}/engagement-events`,
+    {
+      token: commissioner,
+      body: {
+        type: 'market-engagement',
+        title: 'Market engagement on the walk',
+        startsAt: '2027-05-12T09:30:00Z',
+        reach: [{ audience: 'voluntary-sector-providers', count: 4 }],
+        providerParticipants: [providerId],
+        marketNotice: { purpose: 'To learn on the walk.', howToTakePart: 'Walk in.' },
+      },
+    },
+  );
+  const feedback = await api<{ id: string; themeIds: string[] }>(
+    app.url,
+    'POST',
+    `${engagement}/feedback`,
+    {
+      token: commissioner,
+      body: {
+        eventId: marketEvent.body.id,
+        text: 'Feedback for the walk.',
+        audience: 'voluntary-sector-providers',
+        themes: ['Theme for the walk'],
+        links: [{ specificationId: unpublished }],
+      },
+    },
+  );
   fixture = {
     workspace: workspace!.id,
     draft,
@@ -274,6 +361,9 @@ beforeAll(async () => {
     published,
     question: question.body.id,
     checkpoint: checkpoint.body.id,
+    marketEvent: marketEvent.body.id,
+    feedback: feedback.body.id,
+    theme: feedback.body.themeIds[0]!,
   };
   // A real account that belongs to no workspace: joined by link, then removed.
   const joined = await joinByLink(app.url, commissioner, fixture.workspace, {

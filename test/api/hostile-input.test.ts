@@ -131,6 +131,10 @@ interface Fixture {
   observer: string;
   /** An anchor on real words of the demo draft, for starting a thread. */
   anchor: Anchor;
+  /** The demo draft, the demo provider's user id, and a second theme to merge into. */
+  draft: string;
+  providerId: string;
+  otherThemeId: string;
 }
 
 /**
@@ -148,6 +152,73 @@ const LONG_COMMENT = [
   'body: 10,000 characters',
   'body: an email that grows past 254 characters in lower case',
 ];
+// Optional text that may be empty (spaces are trimmed away), and as long as a page of notes.
+const ANY_TEXT = (field: string) => [
+  `${field}: empty text`,
+  `${field}: only spaces`,
+  `${field}: 10,000 characters`,
+  `${field}: an email that grows past 254 characters in lower case`,
+];
+// An engagement event, with every field a market engagement event has.
+const ENGAGEMENT_EVENT = () => ({
+  type: 'market-engagement',
+  title: 'Hostile walk',
+  startsAt: '2027-05-12T09:30:00Z',
+  endsAt: '2027-05-12T12:30:00Z',
+  place: 'Riverside Civic Centre',
+  online: true,
+  facilitators: ['Sam Patel'],
+  partnerOrganisations: ['Vale Youth Trust'],
+  notes: 'Notes.',
+  accessibilityNotes: 'Step-free.',
+  safeguardingNotes: 'Two staff.',
+  reach: [
+    { audience: 'children-and-young-people', ageBand: '11-15', count: 3 },
+    { audience: 'statutory-providers', count: 2 },
+  ],
+  tookPart: 6,
+  attendingOrganisations: ['Riverside Care Ltd'],
+  providerParticipants: [fixture.providerId],
+  marketNotice: { purpose: 'To learn.', howToTakePart: 'Register.' },
+});
+// Empty lists, empty place, a switch, a notice with nothing written yet, and long notes are all fine.
+const ANY_EVENT_FIELDS = [
+  'place: empty text',
+  'place: only spaces',
+  'online: true',
+  'facilitators: an empty list',
+  'partnerOrganisations: an empty list',
+  'attendingOrganisations: an empty list',
+  'providerParticipants: an empty list',
+  'reach: an empty list',
+  'marketNotice: an empty object',
+  ...ANY_TEXT('notes'),
+  ...ANY_TEXT('accessibilityNotes'),
+  ...ANY_TEXT('safeguardingNotes'),
+];
+// Feedback may be as long as a page, with no themes and no links, in the person's own words.
+const ANY_FEEDBACK_FIELDS = [
+  // "0-4" in capitals is "0-4".
+  'ageBand: a listed value in capitals',
+  'text: 10,000 characters',
+  'text: an email that grows past 254 characters in lower case',
+  'verbatim: true',
+  'themes: an empty list',
+  'links: an empty list',
+];
+const FEEDBACK_LINK = () => [
+  { specificationId: fixture.draft, anchor: fixture.anchor, quote: 'key worker' },
+];
+// Any words may be searched for; only their length is limited.
+const ANY_SEARCH = [
+  'text',
+  'empty',
+  'below the minimum',
+  'above the maximum',
+  'a fraction',
+  'hexadecimal',
+  'an exponent',
+].map((what) => `query search: ${what}`);
 
 /**
  * Every route in the OpenAPI document, each with a valid body where it takes
@@ -165,6 +236,8 @@ const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; validQ
   'POST /api/workspaces': { validBody: () => ({ name: 'Hostile walk', serviceArea: 'Walks', leadOrganisation: 'Walkers ICB', partnerOrganisations: ['Walkers council'] }) },
   'GET /api/workspaces/{workspaceId}': {},
   'PATCH /api/workspaces/{workspaceId}': { validBody: () => ({ name: 'Hostile walk', serviceArea: 'Walks', leadOrganisation: 'Walkers ICB', partnerOrganisations: ['Walkers council'] }) },
+  'POST /api/workspaces/{workspaceId}/archive': {},
+  'DELETE /api/workspaces/{workspaceId}/archive': {},
   'GET /api/workspaces/{workspaceId}/members': {},
   'PATCH /api/workspaces/{workspaceId}/members/{userId}': { validBody: () => ({ role: 'engagement-lead', organisation: 'Riverside City Council' }) },
   'DELETE /api/workspaces/{workspaceId}/members/{userId}': {},
@@ -232,6 +305,30 @@ const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; validQ
   'DELETE /api/account/sessions/{sessionId}': {},
   'GET /api/account/events': {},
   'GET /api/workspaces/{workspaceId}/audit/filter-options': {},
+  'GET /api/workspaces/{workspaceId}/engagement-events': {},
+  'POST /api/workspaces/{workspaceId}/engagement-events': { validBody: ENGAGEMENT_EVENT, accepts: ANY_EVENT_FIELDS },
+  'GET /api/workspaces/{workspaceId}/engagement-events/{eventId}': {},
+  'PATCH /api/workspaces/{workspaceId}/engagement-events/{eventId}': { validBody: ENGAGEMENT_EVENT, accepts: ANY_EVENT_FIELDS },
+  'DELETE /api/workspaces/{workspaceId}/engagement-events/{eventId}': {},
+  'GET /api/workspaces/{workspaceId}/engagement-events/{eventId}/market-notice': { validQuery: 'format=md' },
+  'GET /api/workspaces/{workspaceId}/feedback': { accepts: ANY_SEARCH },
+  'POST /api/workspaces/{workspaceId}/feedback/import': {},
+  'GET /api/workspaces/{workspaceId}/engagement/export': { validQuery: 'data=events' },
+  'GET /api/workspaces/{workspaceId}/feedback/import-columns': {},
+  'PUT /api/workspaces/{workspaceId}/feedback/import-columns': { validBody: () => ({ columns: [{ field: 'text', header: 'Comment' }] }) },
+  'POST /api/workspaces/{workspaceId}/feedback': { validBody: () => ({ eventId: fixture.ids['eventId'], source: 'Email to the commissioner', text: 'Hostile?', verbatim: false, audience: 'children-and-young-people', ageBand: '11-15', themes: ['Hostile walk'], links: FEEDBACK_LINK(), clientId: 'hostile-walk-0001' }), accepts: [...ANY_FEEDBACK_FIELDS, 'source: empty text', 'source: only spaces'] },
+  'GET /api/workspaces/{workspaceId}/feedback/{feedbackId}': {},
+  'PATCH /api/workspaces/{workspaceId}/feedback/{feedbackId}': { validBody: () => ({ status: 'not-taken-forward', reason: 'Out of budget.', text: 'Hostile?', verbatim: false, audience: 'children-and-young-people', ageBand: '11-15', themes: ['Hostile walk'], links: FEEDBACK_LINK() }), accepts: [...ANY_FEEDBACK_FIELDS, 'reason: an email that grows past 254 characters in lower case'] },
+  'DELETE /api/workspaces/{workspaceId}/feedback/{feedbackId}': {},
+  'GET /api/workspaces/{workspaceId}/feedback-themes': {},
+  'POST /api/workspaces/{workspaceId}/feedback-themes': { validBody: () => ({ name: 'Hostile walk' }) },
+  'PATCH /api/workspaces/{workspaceId}/feedback-themes/{themeId}': { validBody: () => ({ name: 'Hostile walk' }) },
+  'POST /api/workspaces/{workspaceId}/feedback-themes/{themeId}/merge': { validBody: () => ({ intoThemeId: fixture.otherThemeId }) },
+  'GET /api/workspaces/{workspaceId}/engagement/cohort': {},
+  'PUT /api/workspaces/{workspaceId}/engagement/cohort': { validBody: () => ({ groups: [{ audience: 'children-and-young-people', ageBand: '11-15', count: 200 }] }), accepts: ['groups: an empty list'] },
+  'GET /api/workspaces/{workspaceId}/engagement/report': {},
+  'GET /api/workspaces/{workspaceId}/specifications/{specificationId}/feedback': {},
+  'GET /api/workspaces/{workspaceId}/specifications/{specificationId}/you-said-we-did': {},
 };
 
 // ---------------------------------------------------------------------------
@@ -912,6 +1009,50 @@ async function buildFixture(): Promise<Fixture> {
   const commissionerSessions = await sessionsOf(commissioner);
   const observer = await signIn(app.url, DEMO_EMAIL.observer);
 
+  // Engagement here (a market engagement event the demo provider took part in, feedback
+  // from it linked to the draft, two themes) and in the other workspace.
+  const providerId = members.find((m) => m.role === 'provider')!.userId;
+  const engagement = async (token: string, workspace: string, specification: string) => {
+    const event = await api<{ id: string }>(
+      app.url,
+      'POST',
+      `/api/workspaces/${workspace}/engagement-events`,
+      {
+        token,
+        body: {
+          type: 'market-engagement',
+          title: 'Market engagement for the hostile walk',
+          startsAt: '2027-05-12T09:30:00Z',
+          reach: [{ audience: 'statutory-providers', count: 2 }],
+          ...(workspace === home ? { providerParticipants: [providerId] } : {}),
+        },
+      },
+    );
+    expect(event.status).toBe(201);
+    const feedback = await api<{ id: string; themeIds: string[] }>(
+      app.url,
+      'POST',
+      `/api/workspaces/${workspace}/feedback`,
+      {
+        token,
+        body: {
+          eventId: event.body.id,
+          text: 'Feedback for the hostile walk.',
+          audience: 'statutory-providers',
+          themes: ['Hostile walk theme', 'Hostile walk other theme'],
+          links: [{ specificationId: specification }],
+        },
+      },
+    );
+    expect(feedback.status).toBe(201);
+    return {
+      eventId: event.body.id,
+      feedbackId: feedback.body.id,
+      themeIds: feedback.body.themeIds,
+    };
+  };
+  const homeEngagement = await engagement(commissioner, home, draft);
+  const otherEngagement = await engagement(steering, other.body.id, otherSpecification.body.id);
   const text = await currentText(app.url, commissioner, draft);
   // Reading a specification opens it, and unloading it after only reads writes nothing
   // (test/collab/quotas), so the walk compares a database that nothing else is changing.
@@ -931,6 +1072,9 @@ async function buildFixture(): Promise<Fixture> {
       questionId: question.body.id,
       checkpointId: checkpoint.body.id,
       sessionId: commissionerSessions.find((session) => !session.current)!.id,
+      eventId: homeEngagement.eventId,
+      feedbackId: homeEngagement.feedbackId,
+      themeId: homeEngagement.themeIds[0]!,
     },
     foreign: {
       workspaceId: other.body.id,
@@ -940,6 +1084,9 @@ async function buildFixture(): Promise<Fixture> {
       threadId: otherThread.id,
       commentId: otherThread.comments[0]!.id,
       sessionId: (await sessionsOf(observer))[0]!.id,
+      eventId: otherEngagement.eventId,
+      feedbackId: otherEngagement.feedbackId,
+      themeId: otherEngagement.themeIds[0]!,
     },
     commissioner,
     cookie,
@@ -953,6 +1100,9 @@ async function buildFixture(): Promise<Fixture> {
     commissionerSessionId: commissionerSessions.find((session) => session.current)!.id,
     commissionerId: members.find((m) => m.role === 'commissioner')!.userId,
     observer,
+    draft,
+    providerId,
+    otherThemeId: homeEngagement.themeIds[1]!,
   };
 }
 

@@ -2,7 +2,7 @@ import type { CommentThread, MemberSummary, SpecificationSummary } from '@coprod
 import { Y } from '@coproduce/protocol';
 import { specificationFragment } from '@coproduce/specification-document';
 import { api, DEMO_EMAIL, signIn } from '../support/api';
-import { startThread } from '../support/comments';
+import { anchorOnWords, startThread } from '../support/comments';
 import { collabApp, createSpecification, openSpecification, rawClient } from '../support/collab';
 import { openWordDocument, pdfText } from '../support/exported-files';
 import { demoPublishing, publish } from '../support/publishing';
@@ -39,6 +39,17 @@ describe('a provider, whatever they ask for, never receives a draft', () => {
     specificationFragment(doc).insert(1, [paragraph]);
     await provider.whenSaved();
     await startThread(collab.url, 'commissioner', demo.workspaceId, specificationId, SENTINEL);
+    // And feedback linked to those words: what it shaped quotes the draft.
+    const linked = await api(collab.url, 'POST', `/api/workspaces/${demo.workspaceId}/feedback`, {
+      token: demo.commissioner,
+      body: {
+        text: 'Name the thing plainly.',
+        audience: 'parents-and-carers',
+        themes: ['Plain words'],
+        links: [{ specificationId, anchor: anchorOnWords(doc, SENTINEL), quote: SENTINEL }],
+      },
+    });
+    expect(linked.status).toBe(201);
 
     // The sentinel is there for anyone who may read the draft: the walk below would see it.
     const draftFile = await fetch(`${collab.url}${demo.base(specificationId)}/export?format=pdf`, {
@@ -65,6 +76,15 @@ describe('a provider, whatever they ask for, never receives a draft', () => {
     const questions = await commissionerGet<Array<{ id: string }>>(
       `${demo.base(specificationId)}/questions`,
     );
+    const events = await commissionerGet<Array<{ id: string }>>(
+      `/api/workspaces/${demo.workspaceId}/engagement-events`,
+    );
+    const feedback = await commissionerGet<Array<{ id: string }>>(
+      `/api/workspaces/${demo.workspaceId}/feedback?pageSize=200`,
+    );
+    const themes = await commissionerGet<Array<{ id: string }>>(
+      `/api/workspaces/${demo.workspaceId}/feedback-themes`,
+    );
     const candidates: Record<string, string[]> = {
       workspaceId: [demo.workspaceId],
       specificationId: specifications.map((each) => each.id),
@@ -72,13 +92,18 @@ describe('a provider, whatever they ask for, never receives a draft', () => {
       commentId: threads.flatMap((thread) => thread.comments.map((comment) => comment.id)),
       userId: members.map((member) => member.userId),
       questionId: questions.map((question) => question.id),
+      eventId: events.map((event) => event.id),
+      feedbackId: feedback.map((item) => item.id),
+      themeId: themes.map((theme) => theme.id),
       number: ['1', '2'],
       invitationId: ['0'.repeat(24)],
       token: ['A'.repeat(43)],
     };
     const queries: Record<string, string[]> = {
-      export: ['?format=docx', '?format=pdf', '?format=md'],
       compare: ['?from=version:1&to=draft', '?from=version:1&to=version:1'],
+      'you-said-we-did': ['', '?format=html', '?format=csv', '?format=pdf'],
+      'market-notice': ['?format=md'],
+      export: ['?format=docx', '?format=pdf', '?format=md', '?data=events', '?data=feedback'],
     };
 
     const document = await commissionerGet<{ paths: Record<string, Record<string, unknown>> }>(

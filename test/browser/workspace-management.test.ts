@@ -116,6 +116,34 @@ describe('managing workspaces and specifications from the app', () => {
       }),
     ));
 
+  it('a commissioner archives a finished workspace: read-only, listed apart, restorable', () =>
+    app.withPage(async (page) => {
+      await signInToWorkspaces(page, 'commissioner@demo.test');
+      await page.getByText('Start a workspace').click();
+      await page.getByLabel('Workspace name').fill('Respite pilot, finished');
+      await page.getByLabel('Service area').fill('Respite for parent carers');
+      await page.getByLabel('Lead organisation').fill('Riverside City Council');
+      await page.getByRole('button', { name: 'Start workspace' }).click();
+      await page.getByRole('heading', { level: 1, name: /Respite pilot, finished/ }).waitFor();
+      await waitUntilLoaded(page);
+
+      await page.getByText('Archive this workspace').click();
+      await page.getByRole('button', { name: 'Archive workspace' }).click();
+      await page.getByText('This workspace is archived, so nothing in it can change.').waitFor();
+      await page.getByRole('button', { name: 'Restore this workspace' }).waitFor();
+      expect(await page.getByText('Start a new specification').count()).toBe(0);
+      await checkScreen(page, 'workspace-archived');
+
+      await page.goto('/workspaces');
+      await waitUntilLoaded(page);
+      expect(await page.getByRole('link', { name: 'Respite pilot, finished' }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Show archived workspaces' }).click();
+      await page.getByRole('link', { name: 'Respite pilot, finished' }).click();
+      await page.getByRole('button', { name: 'Restore this workspace' }).click();
+      await page.getByText('Archive this workspace').waitFor();
+      expect(await page.getByText('This workspace is archived').count()).toBe(0);
+    }));
+
   it('a commissioner changes the workspace’s partner organisations', () =>
     app.withPage(async (page) => {
       await signInToWorkspaces(page, 'commissioner@demo.test');

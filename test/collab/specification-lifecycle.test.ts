@@ -195,4 +195,87 @@ describe('archiving, restoring and deleting a specification someone has open', (
     expect(refused.status).toBe(409);
     expect(refused.body).toEqual(errorWithCode('conflict'));
   });
+
+  it('an archived workspace is read-only for everyone, open editors included, listed apart, and restorable', async () => {
+    const started = await api<{ id: string }>(app.url, 'POST', '/api/workspaces', {
+      token: commissioner,
+      body: {
+        name: 'Finished project',
+        serviceArea: 'Short breaks',
+        leadOrganisation: 'Riverside City Council',
+      },
+    });
+    expect(started.status).toBe(201);
+    const base = `/api/workspaces/${started.body.id}`;
+    const created = await api<{ id: string }>(app.url, 'POST', `${base}/specifications`, {
+      token: commissioner,
+      body: { title: 'Short breaks' },
+    });
+    const docId = created.body.id;
+    const editor = await rawClient(app.url, commissioner);
+    closers.push(editor);
+    expect(await editor.join(docId)).toMatchObject({ ok: true, canEdit: true });
+
+    const archived = await api<{ archivedAt: string | null; permissions: string[] }>(
+      app.url,
+      'POST',
+      `${base}/archive`,
+      { token: commissioner },
+    );
+    expect(archived.status).toBe(200);
+    expect(archived.body.archivedAt).toEqual(expect.any(String));
+    expect(archived.body.permissions).not.toContain('specification.create');
+    await eventually(() => editor.roles.length > 0, 'the open editor is told');
+    expect(editor.roles[0]).toEqual({
+      docId,
+      role: 'commissioner',
+      canEdit: false,
+      archived: true,
+    });
+    editor.send(docId, insertionFrame('typed into an archived workspace'));
+    await eventually(() => editor.errors.length > 0, 'the edit is answered');
+    expect(editor.errors[0]).toMatchObject({ docId, code: 'forbidden' });
+
+    const refused = await api(app.url, 'POST', `${base}/specifications`, {
+      token: commissioner,
+      body: { title: 'Not now' },
+    });
+    expect([refused.status, refused.body]).toEqual([409, errorWithCode('conflict')]);
+    expect(
+      (await api(app.url, 'GET', `${base}/specifications`, { token: commissioner })).status,
+    ).toBe(200);
+    const listed = await api<Array<{ id: string }>>(app.url, 'GET', '/api/workspaces', {
+      token: commissioner,
+    });
+    expect(listed.body.map((each) => each.id)).not.toContain(started.body.id);
+    const all = await api<Array<{ id: string; archivedAt: string | null }>>(
+      app.url,
+      'GET',
+      '/api/workspaces?include=archived',
+      { token: commissioner },
+    );
+    expect(all.body.find((each) => each.id === started.body.id)?.archivedAt).toEqual(
+      expect.any(String),
+    );
+
+    const restored = await api<{ archivedAt: string | null }>(
+      app.url,
+      'DELETE',
+      `${base}/archive`,
+      {
+        token: commissioner,
+      },
+    );
+    expect([restored.status, restored.body.archivedAt]).toEqual([200, null]);
+    await eventually(() => editor.roles.length > 1, 'the open editor is told it is back');
+    expect(editor.roles[1]).toEqual({ docId, role: 'commissioner', canEdit: true });
+    expect(
+      (
+        await api(app.url, 'POST', `${base}/specifications`, {
+          token: commissioner,
+          body: { title: 'Now' },
+        })
+      ).status,
+    ).toBe(201);
+  });
 });

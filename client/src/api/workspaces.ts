@@ -19,3 +19,20 @@ export function updateWorkspace(
 ): Promise<WorkspaceDetail> {
   return apiRequest<WorkspaceDetail>('PATCH', `/workspaces/${segment(workspaceId)}`, request);
 }
+
+/** Archives (`archived`) or restores a workspace (commissioners). */
+export function setWorkspaceArchived(
+  workspaceId: string,
+  archived: boolean,
+): Promise<WorkspaceDetail> {
+  return apiRequest<WorkspaceDetail>(
+    archived ? 'POST' : 'DELETE',
+    `/workspaces/${segment(workspaceId)}/archive`,
+  );
+}
+
+/** The caller's archived workspaces (GET /api/workspaces leaves them out). */
+export async function listArchivedWorkspaces(): Promise<WorkspaceSummary[]> {
+  const all = await apiRequest<WorkspaceSummary[]>('GET', '/workspaces?include=archived');
+  return all.filter((workspace) => workspace.archivedAt !== null);
+}

@@ -6,7 +6,7 @@ export function Details({
   className,
   children,
 }: {
-  summary: string;
+  summary: ReactNode;
   className?: string;
   children: ReactNode;
 }) {

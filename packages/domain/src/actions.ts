@@ -65,3 +65,27 @@ export type Action = (typeof ACTIONS)[number];
 export function isAction(value: unknown): value is Action {
   return typeof value === 'string' && (ACTIONS as readonly string[]).includes(value);
 }
+
+/**
+ * What still makes sense in an archived workspace, which is read-only: reading, and for
+ * those who may manage it, restoring it. The workspace detail sends only these there.
+ */
+export const ACTIONS_WHILE_ARCHIVED: readonly Action[] = [
+  'workspace.read',
+  'workspace.manage',
+  'member.list',
+  'member.contact',
+  'invitation.list',
+  'specification.list',
+  'specification.read-published',
+  'specification.read-draft',
+  'version.read',
+  'version.export',
+  'clarification.read',
+  'engagement.read',
+  'feedback.read',
+  'outcome.read',
+  'kpi-return.read',
+  'record.read',
+  'audit.read',
+];

@@ -28,6 +28,11 @@ export interface WorkspaceSummary {
   id: string;
   name: string;
   role: Role;
+  /**
+   * A finished commissioning project: read-only, left out of GET /api/workspaces unless
+   * asked for with `?include=archived`, restorable. Null while in use.
+   */
+  archivedAt: string | null;
 }
 
 export interface WorkspaceDetail extends WorkspaceSummary {

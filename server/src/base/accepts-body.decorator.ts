@@ -11,6 +11,11 @@ export interface AcceptedBody {
   type: string;
   /** Anything larger is refused with 413 `payload-too-large` before the route runs. */
   limitBytes: number;
+  /**
+   * A `text/…` body as its bytes (a Buffer), for a route that works out the encoding
+   * itself (a spreadsheet saved as Windows-1252 names no charset).
+   */
+  bytes?: boolean;
 }
 
 export const ACCEPTED_BODY = 'coproduce:accepted-body';

@@ -10,7 +10,17 @@ import type { Action } from '@coproduce/domain';
 export const ACCESS_RULE = 'coproduce:access-rule';
 
 export type AccessRule =
-  { kind: 'public' } | { kind: 'signed-in' } | { kind: 'workspace'; action: Action };
+  | { kind: 'public' }
+  | { kind: 'signed-in' }
+  | { kind: 'workspace'; action: Action; whileArchived?: boolean };
+
+export interface AllowOptions {
+  /**
+   * An archived workspace is read-only: every request but a GET is refused (409), except
+   * on routes that say so here (restoring it, marking what one has read).
+   */
+  whileArchived?: boolean;
+}
 
 /** Anyone, signed in or not (sign-in, health, invitation preview). */
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
@@ -19,5 +29,5 @@ export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfie
 export const SignedIn = () => SetMetadata(ACCESS_RULE, { kind: 'signed-in' } satisfies AccessRule);
 
 /** A member of `:workspaceId` whose role the access policy allows `action`. */
-export const Allow = (action: Action) =>
-  SetMetadata(ACCESS_RULE, { kind: 'workspace', action } satisfies AccessRule);
+export const Allow = (action: Action, options: AllowOptions = {}) =>
+  SetMetadata(ACCESS_RULE, { kind: 'workspace', action, ...options } satisfies AccessRule);

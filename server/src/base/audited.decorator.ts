@@ -82,3 +82,16 @@ export const AuditedRefusal = <R extends Request = Request>(
     action,
     describe: describe as AuditedRefusalMetadata['describe'],
   } satisfies AuditedRefusalMetadata);
+/**
+ * `Audited` for a route that answers with the thing it changed: its `id` is the target,
+ * and `detail` picks what the audit log shows of it.
+ */
+export const AuditedResult = <T extends { id: string }>(
+  action: string,
+  type: string,
+  detail: (result: T) => Record<string, string> = () => ({}),
+) =>
+  Audited(action, ({ result }) => ({
+    target: { type, id: (result as T).id },
+    detail: detail(result as T),
+  }));

@@ -75,7 +75,8 @@ export function noteDeclaredBodies(app: NestExpressApplication, declared: Declar
 /** After the JSON parser: reads each declared body with its own parser and limit. */
 export function readDeclaredBodies(app: NestExpressApplication, declared: DeclaredBody[]): void {
   for (const declaration of declared) {
-    app.useBodyParser(declaration.type.startsWith('text/') ? 'text' : 'raw', {
+    const asText = declaration.type.startsWith('text/') && !declaration.bytes;
+    app.useBodyParser(asText ? 'text' : 'raw', {
       type: (request: IncomingMessage) => declaredFor.get(request) === declaration,
       limit: declaration.limitBytes,
     });

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { Editor } from '@tiptap/react';
 import { ToolbarButton } from '../specification/ToolbarButton';
+import { useHasSelection } from '../specification/useHasSelection';
 
 /**
  * The "Comment" button over the text, for everyone who may comment (also those who may
@@ -16,16 +16,7 @@ export function CommentToolbar({
   /** The last attempt had no text selected. */
   selectionNeeded: boolean;
 }) {
-  const [hasSelection, setHasSelection] = useState(() => !editor.state.selection.empty);
-  useEffect(() => {
-    const update = () => setHasSelection(!editor.state.selection.empty);
-    editor.on('selectionUpdate', update);
-    editor.on('transaction', update);
-    return () => {
-      editor.off('selectionUpdate', update);
-      editor.off('transaction', update);
-    };
-  }, [editor]);
+  const hasSelection = useHasSelection(editor);
 
   return (
     <div

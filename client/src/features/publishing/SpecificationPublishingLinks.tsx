@@ -10,7 +10,10 @@ interface SpecificationPublishingLinksProps {
   permissions: Action[];
 }
 
-/** From the draft to its history, publishing and providers' questions, as the role allows. */
+/**
+ * From the draft to its history, publishing, providers' questions and "You said, we did",
+ * as the role allows.
+ */
 export function SpecificationPublishingLinks({
   workspaceId,
   specificationId,
@@ -33,6 +36,11 @@ export function SpecificationPublishingLinks({
         {may(workspace, 'clarification.answer') && (
           <li>
             <Link to={paths.questions(workspaceId, specificationId)}>Clarification questions</Link>
+          </li>
+        )}
+        {may(workspace, 'feedback.read') && (
+          <li>
+            <Link to={paths.youSaidWeDid(workspaceId, specificationId)}>You said, we did</Link>
           </li>
         )}
       </ul>

@@ -13,6 +13,9 @@ import { CommentToolbar } from '../comments/CommentToolbar';
 import { SpecificationCommentsPanel } from '../comments/SpecificationCommentsPanel';
 import { useCommentsPanelShown } from '../comments/useCommentsPanelShown';
 import { useSpecificationComments } from '../comments/useSpecificationComments';
+import { FeedbackInTextPanel } from '../feedback-in-text/FeedbackInTextPanel';
+import { FeedbackToolbar } from '../feedback-in-text/FeedbackToolbar';
+import { useFeedbackInText, useFeedbackMarks } from '../feedback-in-text/useFeedbackInText';
 import { drawableAwareness } from './drawable-presence';
 import { FormattingToolbar } from './FormattingToolbar';
 import { PeoplePresent } from './PeoplePresent';
@@ -49,6 +52,11 @@ export function SpecificationEditor({ live, user, workspaceId, permissions }: Pr
     userId: user.id,
     permissions,
   });
+  const feedback = useFeedbackInText({
+    workspaceId,
+    specificationId: live.provider.docId,
+    permissions,
+  });
   const editor = useEditor(
     {
       editable: live.canEdit,
@@ -66,6 +74,7 @@ export function SpecificationEditor({ live, user, workspaceId, permissions }: Pr
           user: { name: user.name, color: colourFor(user.id) },
         }),
         comments.extension,
+        feedback.extension,
       ],
       editorProps: {
         attributes: {
@@ -92,13 +101,33 @@ export function SpecificationEditor({ live, user, workspaceId, permissions }: Pr
     showCommentsButton.current?.focus();
   }, [panelShown]);
   comments.attach(editor);
+  feedback.attach(editor);
+  useFeedbackMarks(editor, feedback);
+  // One panel beside the text at a time: starting a comment brings the comments back.
+  const commentDraft = comments.draft !== null;
+  const { hidePanel: hideFeedback } = feedback;
+  useEffect(() => {
+    if (commentDraft) hideFeedback();
+  }, [commentDraft, hideFeedback]);
+  const showFeedbackButton = useRef<HTMLButtonElement>(null);
+  const focusShowFeedback = useRef(false);
+  useEffect(() => {
+    if (feedback.panelShown || !focusShowFeedback.current) return;
+    focusShowFeedback.current = false;
+    showFeedbackButton.current?.focus();
+  }, [feedback.panelShown]);
 
   if (!editor) return null;
   // A new comment is written in the panel: starting one brings it back.
-  const commentsShown = panelShown || comments.draft !== null;
+  const feedbackShown = feedback.panelShown && !commentDraft;
+  const commentsShown = (panelShown && !feedbackShown) || commentDraft;
   const openThreads = comments.threads.data?.filter((thread) => thread.status === 'open').length;
+  const feedbackCount = feedback.feedback.data?.length;
+  const editorClasses = ['coproduce-editor'];
+  if (commentsShown || feedbackShown) editorClasses.push('coproduce-editor--with-comments');
+  if (feedback.places.length > 0) editorClasses.push('coproduce-editor--feedback-marked');
   return (
-    <div className={`coproduce-editor${commentsShown ? ' coproduce-editor--with-comments' : ''}`}>
+    <div className={editorClasses.join(' ')}>
       {/* Kept in view while writing: whether it is saved, who is here, where to go. */}
       <aside className="coproduce-editor__sidebar">
         <SaveStatusMessage status={live.status} />
@@ -120,19 +149,67 @@ export function SpecificationEditor({ live, user, workspaceId, permissions }: Pr
               selectionNeeded={comments.selectionNeeded}
             />
           )}
+          {feedback.mayLink && (
+            <FeedbackToolbar
+              editor={editor}
+              onStart={() => {
+                // One panel at a time: a comment being started gives way.
+                if (feedback.startLink()) comments.finishDraft();
+              }}
+              selectionNeeded={feedback.selectionNeeded}
+            />
+          )}
         </div>
-        {!commentsShown && (
-          <button
-            type="button"
-            ref={showCommentsButton}
-            className="coproduce-editor__show-comments"
-            onClick={() => setPanelShown(true)}
-          >
-            Show comments{openThreads ? ` (${openThreads} open)` : ''}
-          </button>
-        )}
+        <div className="coproduce-editor__panel-switches">
+          {!commentsShown && (
+            <button
+              type="button"
+              ref={showCommentsButton}
+              className="coproduce-editor__show-comments"
+              onClick={() => {
+                feedback.hidePanel();
+                setPanelShown(true);
+              }}
+            >
+              Show comments{openThreads ? ` (${openThreads} open)` : ''}
+            </button>
+          )}
+          {feedback.mayRead && !feedbackShown && (
+            <button
+              type="button"
+              ref={showFeedbackButton}
+              className="coproduce-editor__show-comments coproduce-editor__show-feedback"
+              onClick={() => {
+                feedback.showPanel();
+                requestAnimationFrame(() =>
+                  document.getElementById('feedback-in-text-heading')?.focus(),
+                );
+              }}
+            >
+              Show feedback
+              {feedbackCount ? ` (${feedbackCount} ${feedbackCount === 1 ? 'item' : 'items'})` : ''}
+            </button>
+          )}
+        </div>
         <EditorContent editor={editor} />
       </div>
+      {feedbackShown && (
+        <aside
+          className="coproduce-editor__comments coproduce-editor__feedback"
+          aria-label="Feedback behind this text"
+        >
+          <FeedbackInTextPanel
+            editor={editor}
+            feedback={feedback}
+            workspaceId={workspaceId}
+            specificationId={live.provider.docId}
+            onHide={() => {
+              feedback.hidePanel();
+              focusShowFeedback.current = true;
+            }}
+          />
+        </aside>
+      )}
       {commentsShown && (
         <aside className="coproduce-editor__comments" aria-label="Comment threads">
           <SpecificationCommentsPanel

@@ -4,7 +4,7 @@ import { isMac, keyboardShortcut } from './keyboard-shortcut';
 interface Props {
   label: string;
   /** In Tiptap's notation ("Mod-b"); described to screen readers and in the tooltip. */
-  shortcut: string;
+  shortcut?: string;
   /** On/off formats only; undo and redo are plain buttons. */
   pressed?: boolean;
   disabled?: boolean;
@@ -27,7 +27,7 @@ export function ToolbarButton({
   onActivate,
 }: Props) {
   const descriptionId = useId();
-  const keys = keyboardShortcut(shortcut, isMac());
+  const keys = shortcut ? keyboardShortcut(shortcut, isMac()) : null;
   return (
     <>
       <button
@@ -35,9 +35,9 @@ export function ToolbarButton({
         className={['coproduce-toolbar__control', className].filter(Boolean).join(' ')}
         aria-pressed={pressed}
         aria-disabled={disabled || undefined}
-        aria-describedby={descriptionId}
-        aria-keyshortcuts={keys.ariaKeyShortcuts}
-        title={`${label} (${keys.description})`}
+        aria-describedby={keys ? descriptionId : undefined}
+        aria-keyshortcuts={keys?.ariaKeyShortcuts}
+        title={keys ? `${label} (${keys.description})` : undefined}
         tabIndex={tabIndex}
         data-toolbar-control=""
         // A pointer press leaves the caret and focus in the text; the keyboard keeps focus here.
@@ -48,9 +48,11 @@ export function ToolbarButton({
       >
         {label}
       </button>
-      <span id={descriptionId} hidden>
-        Keyboard shortcut {keys.description}
-      </span>
+      {keys && (
+        <span id={descriptionId} hidden>
+          Keyboard shortcut {keys.description}
+        </span>
+      )}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { Page } from '../../components/Page';
 import { SummaryList } from '../../components/SummaryList';
 import { paths } from '../../paths';
 import { InvitationsSection } from './InvitationsSection';
+import { ArchiveWorkspace } from './ArchiveWorkspace';
 import { ChangeWorkspaceDetails } from './ChangeWorkspaceDetails';
 import { MemberPasswordLinkForm } from './MemberPasswordLinkForm';
 import { MembersSection } from './MembersSection';
@@ -38,7 +39,8 @@ export function WorkspacePage() {
     );
   }
 
-  const { name, role, serviceArea, leadOrganisation, partnerOrganisations } = workspace.data;
+  const { name, role, serviceArea, leadOrganisation, partnerOrganisations, archivedAt } =
+    workspace.data;
   return (
     <Page title={name} breadcrumbs={breadcrumbs}>
       <h1>
@@ -47,6 +49,14 @@ export function WorkspacePage() {
         </span>
         {name}
       </h1>
+      {archivedAt && (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            This workspace is archived, so nothing in it can change. A commissioner can restore it.
+          </p>
+        </div>
+      )}
       <SummaryList
         rows={[
           { key: 'Service area', value: serviceArea },
@@ -67,13 +77,35 @@ export function WorkspacePage() {
           { key: 'Your role', value: ROLE_LABELS[role] },
         ]}
       />
-      {may(workspace.data, 'workspace.manage') && (
+      {may(workspace.data, 'workspace.manage') && !archivedAt && (
         <ChangeWorkspaceDetails workspace={workspace.data} />
+      )}
+      {may(workspace.data, 'workspace.manage') && (
+        <ArchiveWorkspace workspaceId={workspaceId} archived={archivedAt !== null} />
       )}
       <SpecificationsSection
         workspaceId={workspaceId}
         canCreate={may(workspace.data, 'specification.create')}
       />
+      {may(workspace.data, 'engagement.read') && (
+        <>
+          <h2>Engagement</h2>
+          <p>
+            <Link to={paths.engagement(workspaceId)}>Engagement</Link>: events, who took part, their
+            feedback and how it shaped the specification
+          </p>
+        </>
+      )}
+      {role === 'provider' && (
+        <>
+          <h2>Market engagement</h2>
+          <p>
+            <Link to={paths.engagementEvents(workspaceId)}>
+              Market engagement events you took part in
+            </Link>
+          </p>
+        </>
+      )}
       {may(workspace.data, 'member.list') && (
         <MembersSection
           workspaceId={workspaceId}

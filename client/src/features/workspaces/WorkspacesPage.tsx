@@ -5,6 +5,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { Table } from '../../components/Table';
 import { paths } from '../../paths';
+import { ArchivedWorkspaces } from './ArchivedWorkspaces';
 import { StartWorkspaceForm } from './StartWorkspaceForm';
 import { useWorkspaces } from './useWorkspaces';
 
@@ -35,6 +36,7 @@ export function WorkspacesPage() {
           }))}
         />
       )}
+      {workspaces.data && <ArchivedWorkspaces />}
       {workspaces.data && <StartWorkspaceForm />}
     </Page>
   );

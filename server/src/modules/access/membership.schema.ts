@@ -33,6 +33,13 @@ export class Membership {
   })
   organisation: string | null;
 
+  /**
+   * The workspace is archived (read-only), kept on each membership so that the access
+   * check every request makes already knows it; set and cleared with the workspace.
+   */
+  @Prop({ type: Boolean, default: false })
+  workspaceArchived: boolean;
+
   createdAt: Date;
   updatedAt: Date;
 }

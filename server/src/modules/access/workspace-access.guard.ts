@@ -1,11 +1,13 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Forbidden, NotFound } from '../../base/errors';
+import { Conflict, Forbidden, NotFound } from '../../base/errors';
 import { parseObjectId } from '../../base/object-id.pipe';
 import { ACCESS_RULE, type AccessRule } from '../../base/access-rule.decorators';
 import { AccessPolicy } from './access-policy';
 import type { WorkspaceRequest } from './workspace-request';
 import { WorkspaceRoles } from './workspace-roles';
+
+const READS = new Set(['GET', 'HEAD']);
 
 /**
  * For `@Allow(action)` routes: the caller must be a member of `:workspaceId`
@@ -30,9 +32,15 @@ export class WorkspaceAccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<WorkspaceRequest>();
     const workspaceId = parseObjectId(request.params['workspaceId']);
     if (!workspaceId || !request.auth) throw new NotFound('that workspace');
-    const role = await this.roles.findRole(workspaceId, request.auth.user._id);
-    if (!role) throw new NotFound('that workspace');
+    const membership = await this.roles.findMembership(workspaceId, request.auth.user._id);
+    if (!membership) throw new NotFound('that workspace');
+    const { role } = membership;
     if (!AccessPolicy.can(role, rule.action)) throw new Forbidden();
+    if (membership.workspaceArchived && !READS.has(request.method) && !rule.whileArchived) {
+      throw new Conflict(
+        'This workspace is archived, so nothing in it can change. A commissioner can restore it from the workspace page.',
+      );
+    }
     request.membership = { workspaceId, role };
     return true;
   }

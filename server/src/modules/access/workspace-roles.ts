@@ -15,8 +15,28 @@ export class WorkspaceRoles {
 
   /** Null for someone who is not a member (or no longer). */
   async findRole(workspaceId: Types.ObjectId, userId: Types.ObjectId): Promise<Role | null> {
-    const membership = await this.memberships.findOne({ workspaceId, userId }).exec();
-    return membership?.role ?? null;
+    return (await this.findMembership(workspaceId, userId))?.role ?? null;
+  }
+
+  /** Their role, and whether the workspace is archived; null for someone not a member. */
+  async findMembership(
+    workspaceId: Types.ObjectId,
+    userId: Types.ObjectId,
+  ): Promise<{ role: Role; workspaceArchived: boolean } | null> {
+    const membership = await this.memberships
+      .findOne({ workspaceId, userId }, { role: 1, workspaceArchived: 1 })
+      .lean()
+      .exec();
+    return membership
+      ? { role: membership.role, workspaceArchived: membership.workspaceArchived === true }
+      : null;
+  }
+
+  /** Archives (or restores) the workspace in every membership's copy of the flag. */
+  async setWorkspaceArchived(workspaceId: Types.ObjectId, archived: boolean): Promise<void> {
+    await this.memberships
+      .updateMany({ workspaceId }, { $set: { workspaceArchived: archived } })
+      .exec();
   }
 
   /** The roles of those of `userIds` who are members, by user id. */

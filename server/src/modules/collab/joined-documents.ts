@@ -161,6 +161,28 @@ export class JoinedDocuments {
     }
   }
 
+  /**
+   * A workspace was archived or restored: as `archiveChanged` for each of its documents
+   * open here. Restoring the workspace leaves a specification archived on its own as it is.
+   */
+  async workspaceArchiveChanged(workspaceId: string, archived: boolean): Promise<void> {
+    const docIds = new Set(
+      [...this.joined.values()].flatMap((documents) =>
+        [...documents].flatMap(([docId, joined]) =>
+          joined.workspaceId === workspaceId ? [docId] : [],
+        ),
+      ),
+    );
+    for (const docId of docIds) {
+      if (archived) {
+        this.archiveChanged(docId, true);
+        continue;
+      }
+      const specification = await this.specifications.findById(docId);
+      this.archiveChanged(docId, Boolean(specification?.archivedAt));
+    }
+  }
+
   /** A specification was deleted: everyone in it is taken out, told it is gone. */
   deleted(docId: string): void {
     this.archiveVersions.set(docId, (this.archiveVersions.get(docId) ?? 0) + 1);
@@ -226,8 +248,7 @@ export class JoinedDocuments {
       return {
         role: found.role,
         workspaceId: found.specification.workspaceId.toHexString(),
-        archived:
-          found.specification.archivedAt !== null && found.specification.archivedAt !== undefined,
+        archived: found.archived,
       };
     });
   }

@@ -225,7 +225,7 @@ export class OpenDocument {
     }
     if (this.archived) {
       return new Forbidden(
-        'This specification is archived, so nobody can edit it. A commissioner can restore it.',
+        'This specification is archived (on its own or with its workspace), so nobody can edit it. A commissioner can restore it.',
       );
     }
     try {

@@ -3,8 +3,8 @@ import { EventBus } from '../../base/event-bus';
 import { JoinedDocuments } from './joined-documents';
 
 /**
- * Makes archiving, restoring and deleting a specification take effect on open sockets at
- * once: an archived one turns read-only for everyone in it (and editable again when
+ * Makes archiving, restoring and deleting a specification (or archiving its workspace)
+ * take effect on open sockets at once: an archived one turns read-only for everyone in it (and editable again when
  * restored), a deleted one takes everyone out.
  */
 @Injectable()
@@ -23,6 +23,9 @@ export class SpecificationLifecycleWatcher implements OnModuleInit, OnModuleDest
       ),
       this.events.subscribe('specification.deleted', (change) =>
         this.joined.deleted(change.specificationId),
+      ),
+      this.events.subscribe('workspace.archived', (change) =>
+        this.joined.workspaceArchiveChanged(change.workspaceId, change.archived),
       ),
     );
   }

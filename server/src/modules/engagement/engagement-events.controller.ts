@@ -17,7 +17,7 @@ import type { Response } from 'express';
 import type { Types } from 'mongoose';
 import { Allow } from '../../base/access-rule.decorators';
 import { ApiIdParam } from '../../base/api-docs';
-import { Audited } from '../../base/audited.decorator';
+import { Audited, AuditedResult } from '../../base/audited.decorator';
 import { ObjectIdPipe } from '../../base/object-id.pipe';
 import { CurrentCaller, type WorkspaceCaller } from '../access/workspace-caller';
 import { ExportQueryDto } from '../specification-export/export-query.dto';
@@ -28,16 +28,7 @@ import { MarketNoticeFiles } from './market-notice-files';
 
 const EVENT_ID = new ObjectIdPipe('that engagement event');
 
-const eventAudit =
-  (action: string) =>
-  ({ result }: { result: unknown }) => {
-    const event = result as EventView;
-    return {
-      action,
-      target: { type: 'engagement-event', id: event.id },
-      detail: { title: event.title, type: event.type },
-    };
-  };
+const eventDetail = (event: EventView) => ({ title: event.title, type: event.type });
 
 /**
  * Engagement events. Every member may ask (`workspace.read`): the team sees every event,
@@ -63,7 +54,7 @@ export class EngagementEventsController {
 
   @Post()
   @Allow('engagement.manage')
-  @Audited('engagement-event.create', eventAudit('engagement-event.create'))
+  @AuditedResult('engagement-event.create', 'engagement-event', eventDetail)
   @ApiOperation({ summary: 'Record an engagement event and who took part' })
   create(
     @CurrentCaller() caller: WorkspaceCaller,
@@ -85,7 +76,7 @@ export class EngagementEventsController {
 
   @Patch(':eventId')
   @Allow('engagement.manage')
-  @Audited('engagement-event.change', eventAudit('engagement-event.change'))
+  @AuditedResult('engagement-event.change', 'engagement-event', eventDetail)
   @ApiOperation({ summary: 'Change an engagement event (any of its fields)' })
   @ApiIdParam('eventId', 'The engagement event')
   change(

@@ -6,6 +6,14 @@ import { CollabModule } from '../collab/collab.module';
 import { SpecificationExportModule } from '../specification-export/specification-export.module';
 import { SpecificationsModule } from '../specifications/specifications.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { AuditModule } from '../audit/audit.module';
+import { EngagementExportController } from './csv/engagement-export.controller';
+import { FeedbackCsvController } from './csv/feedback-csv.controller';
+import {
+  FeedbackImportSettings,
+  FeedbackImportSettingsSchema,
+} from './csv/feedback-import-settings.schema';
+import { FeedbackImportService } from './csv/feedback-import.service';
 import { EngagementAccess } from './engagement-access';
 import { EngagementEvent, EngagementEventSchema } from './engagement-event.schema';
 import { EngagementEventsController } from './engagement-events.controller';
@@ -33,6 +41,7 @@ import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
   imports: [
     AccessModule,
     AccountsModule,
+    AuditModule,
     CollabModule,
     SpecificationsModule,
     SpecificationExportModule,
@@ -42,13 +51,17 @@ import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
       { name: Feedback.name, schema: FeedbackSchema },
       { name: FeedbackTheme.name, schema: FeedbackThemeSchema },
       { name: TargetCohort.name, schema: TargetCohortSchema },
+      { name: FeedbackImportSettings.name, schema: FeedbackImportSettingsSchema },
     ]),
   ],
   controllers: [
     EngagementEventsController,
+    // Before FeedbackController: its `feedback/:feedbackId` would take `feedback/import-columns`.
+    FeedbackCsvController,
     FeedbackController,
     FeedbackThemesController,
     EngagementReportController,
+    EngagementExportController,
   ],
   providers: [
     EngagementAccess,
@@ -59,6 +72,7 @@ import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
     FeedbackThemesService,
     EngagementReportService,
     MarketNoticeFiles,
+    FeedbackImportService,
   ],
   // The demo seed writes its engagement through the models.
   exports: [MongooseModule],

@@ -9,6 +9,7 @@ import { SpecificationReader } from '../collab/specification-reader';
 import { SpecificationsService } from '../specifications/specifications.service';
 import { EngagementAccess } from './engagement-access';
 import type { StoredFeedbackLink } from './feedback.schema';
+import { keptLink } from './kept-link';
 
 const SELECT_AGAIN = 'Select the text again and link the feedback to it.';
 
@@ -48,9 +49,15 @@ export class FeedbackLinks {
     private readonly specifications: SpecificationsService,
   ) {}
 
+  /**
+   * `kept`: the item's links before this change. A request for one of them as it is (the
+   * same anchor, and its quote or none) keeps it as it was, even when the words it shaped
+   * have since been changed or removed: adding a link to an item must not lose the others.
+   */
   async checked(
     caller: WorkspaceCaller,
     requests: readonly FeedbackLinkRequest[],
+    kept: readonly StoredFeedbackLink[] = [],
   ): Promise<StoredFeedbackLink[]> {
     const texts = new TextsRead(this.reader);
     try {
@@ -60,6 +67,11 @@ export class FeedbackLinks {
           caller,
           request.specificationId,
         );
+        const same = keptLink(kept, { ...request, specificationId });
+        if (same) {
+          links.push(same);
+          continue;
+        }
         if (!request.anchor) {
           links.push({ specificationId, anchor: null, quote: null });
           continue;

@@ -4,7 +4,7 @@ import type { FeedbackTheme as ThemeView } from '@coproduce/domain';
 import type { Types } from 'mongoose';
 import { Allow } from '../../base/access-rule.decorators';
 import { ApiIdParam } from '../../base/api-docs';
-import { Audited } from '../../base/audited.decorator';
+import { Audited, AuditedResult } from '../../base/audited.decorator';
 import { ObjectIdPipe } from '../../base/object-id.pipe';
 import { CurrentCaller, type WorkspaceCaller } from '../access/workspace-caller';
 import { FeedbackThemeDto, MergeFeedbackThemeDto } from './dto/feedback-theme.dto';
@@ -12,16 +12,7 @@ import { FeedbackThemesService } from './feedback-themes.service';
 
 const THEME_ID = new ObjectIdPipe('that theme');
 
-const themeAudit =
-  (action: string) =>
-  ({ result }: { result: unknown }) => {
-    const theme = result as ThemeView;
-    return {
-      action,
-      target: { type: 'feedback-theme', id: theme.id },
-      detail: { name: theme.name },
-    };
-  };
+const themeDetail = (theme: ThemeView) => ({ name: theme.name });
 
 /** The workspace's themes for feedback: read by the team, managed by engagement leads and commissioners. */
 @ApiTags('engagement')
@@ -40,7 +31,7 @@ export class FeedbackThemesController {
 
   @Post()
   @Allow('feedback.manage')
-  @Audited('feedback-theme.create', themeAudit('feedback-theme.create'))
+  @AuditedResult('feedback-theme.create', 'feedback-theme', themeDetail)
   @ApiOperation({ summary: 'Add a theme' })
   create(
     @CurrentCaller() caller: WorkspaceCaller,
@@ -51,7 +42,7 @@ export class FeedbackThemesController {
 
   @Patch(':themeId')
   @Allow('feedback.manage')
-  @Audited('feedback-theme.rename', themeAudit('feedback-theme.rename'))
+  @AuditedResult('feedback-theme.rename', 'feedback-theme', themeDetail)
   @ApiOperation({ summary: 'Rename a theme (its feedback shows the new name at once)' })
   @ApiIdParam('themeId', 'The theme')
   rename(

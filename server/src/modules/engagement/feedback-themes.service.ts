@@ -103,15 +103,26 @@ export class FeedbackThemesService {
    * the list is added (the list is the workspace's words, grown as feedback comes in).
    */
   async resolve(workspaceId: Types.ObjectId, given: readonly string[]): Promise<Types.ObjectId[]> {
+    const found: (Types.ObjectId | null)[] = [];
+    for (const value of given) found.push(await this.existing(workspaceId, value));
+    // Room for every new name before adding any: a refused request adds none of them.
+    const newNames = new Set(given.filter((_, index) => !found[index]).map(themeKey));
+    if (newNames.size > 0) await this.checkRoom(workspaceId, newNames.size);
     const ids: Types.ObjectId[] = [];
-    for (const value of given) {
-      const id = await this.resolveOne(workspaceId, value);
+    const addedNow = new Map<string, Types.ObjectId>();
+    for (const [index, value] of given.entries()) {
+      const key = themeKey(value);
+      const id = found[index] ?? addedNow.get(key) ?? (await this.added(workspaceId, value))._id;
+      addedNow.set(key, id);
       if (!ids.some((each) => each.equals(id))) ids.push(id);
     }
     return ids;
   }
 
-  private async resolveOne(workspaceId: Types.ObjectId, value: string): Promise<Types.ObjectId> {
+  private async existing(
+    workspaceId: Types.ObjectId,
+    value: string,
+  ): Promise<Types.ObjectId | null> {
     const asId = parseObjectId(value);
     if (asId) {
       const found = await this.themes.exists({ _id: asId, workspaceId }).exec();
@@ -121,16 +132,20 @@ export class FeedbackThemesService {
       .findOne({ workspaceId, key: themeKey(value) }, { _id: 1 })
       .lean()
       .exec();
-    if (named) return named._id;
-    return (await this.added(workspaceId, value))._id;
+    return named?._id ?? null;
+  }
+
+  private async checkRoom(workspaceId: Types.ObjectId, adding: number): Promise<void> {
+    const count = await this.themes.countDocuments({ workspaceId }).exec();
+    if (count + adding > MAX_THEMES_PER_WORKSPACE) {
+      throw new BadRequest(
+        `A workspace may have at most ${MAX_THEMES_PER_WORKSPACE} themes, and this one has ${count}. Merge some, or choose an existing theme.`,
+      );
+    }
   }
 
   private async added(workspaceId: Types.ObjectId, name: string): Promise<StoredTheme> {
-    if ((await this.themes.countDocuments({ workspaceId }).exec()) >= MAX_THEMES_PER_WORKSPACE) {
-      throw new BadRequest(
-        `This workspace already has ${MAX_THEMES_PER_WORKSPACE} themes. Merge some, or choose an existing theme.`,
-      );
-    }
+    await this.checkRoom(workspaceId, 1);
     try {
       return (await this.themes.create({ workspaceId, name, key: themeKey(name) })).toObject();
     } catch (error) {

@@ -16,7 +16,7 @@ import type { Response } from 'express';
 import type { Types } from 'mongoose';
 import { Allow } from '../../base/access-rule.decorators';
 import { ApiIdParam } from '../../base/api-docs';
-import { Audited } from '../../base/audited.decorator';
+import { Audited, AuditedResult } from '../../base/audited.decorator';
 import { ObjectIdPipe } from '../../base/object-id.pipe';
 import { CurrentCaller, type WorkspaceCaller } from '../access/workspace-caller';
 import { ChangeFeedbackDto, CreateFeedbackDto } from './dto/feedback.dto';
@@ -25,16 +25,7 @@ import { FeedbackService } from './feedback.service';
 
 const FEEDBACK_ID = new ObjectIdPipe('that feedback');
 
-const feedbackAudit =
-  (action: string) =>
-  ({ result }: { result: unknown }) => {
-    const item = result as FeedbackView;
-    return {
-      action,
-      target: { type: 'feedback', id: item.id },
-      detail: { status: item.status, audience: item.audience },
-    };
-  };
+const feedbackDetail = (item: FeedbackView) => ({ status: item.status, audience: item.audience });
 
 /**
  * Feedback from engagement. The team reads it; whoever may comment may give it;
@@ -63,7 +54,7 @@ export class FeedbackController {
 
   @Post('feedback')
   @Allow('feedback.give')
-  @Audited('feedback.give', feedbackAudit('feedback.give'))
+  @AuditedResult('feedback.give', 'feedback', feedbackDetail)
   @ApiOperation({
     summary:
       'Record what someone said (a resend with the same clientId answers 200 with the first)',
@@ -93,7 +84,7 @@ export class FeedbackController {
 
   @Patch('feedback/:feedbackId')
   @Allow('feedback.manage')
-  @Audited('feedback.change', feedbackAudit('feedback.change'))
+  @AuditedResult('feedback.change', 'feedback', feedbackDetail)
   @ApiOperation({
     summary:
       'Move feedback on (status; a reason for not taken forward), or change its words, themes or links',

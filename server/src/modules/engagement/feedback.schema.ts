@@ -84,6 +84,10 @@ export class Feedback {
   @Prop({ type: [StoredFeedbackLinkSchema], default: [] })
   links: StoredFeedbackLink[];
 
+  /** The CSV import that brought it in, so an import cut short can be taken back whole. */
+  @Prop({ type: String, default: undefined })
+  importId?: string;
+
   /** Made by the recording device; one item per (workspace, clientId). */
   @Prop({ type: String, default: undefined })
   clientId?: string;

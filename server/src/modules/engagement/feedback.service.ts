@@ -154,9 +154,11 @@ export class FeedbackService {
     if (request.audience !== undefined) set.audience = audience;
     if (request.ageBand !== undefined || request.audience !== undefined)
       set.ageBand = ageBand ?? null;
+    if (request.links !== undefined)
+      set.links = await this.links.checked(caller, request.links, stored.links);
+    // Last of the checks: a new theme's name adds it to the workspace's list.
     if (request.themes !== undefined)
       set.themeIds = await this.themes.resolve(caller.workspaceId, request.themes);
-    if (request.links !== undefined) set.links = await this.links.checked(caller, request.links);
     await this.feedback
       .updateOne({ _id: feedbackId, workspaceId: caller.workspaceId }, update)
       .exec();

@@ -6,9 +6,9 @@ import {
   type YouSaidWeDid,
   type YouSaidWeDidItem,
 } from '@coproduce/domain';
-import { stringify } from 'csv-stringify/sync';
 import { ukDateTime } from '../../base/uk-time';
 import type { ComposedDocument, ComposedSection } from '../specification-export/composed-document';
+import { spreadsheetCsv } from './csv/spreadsheet-csv';
 
 const NO_THEME = 'Not themed yet';
 
@@ -93,7 +93,8 @@ function said(item: YouSaidWeDidItem): string {
 }
 
 export function youSaidWeDidCsv(report: YouSaidWeDid): string {
-  return stringify(
+  return spreadsheetCsv(
+    ['Theme', 'You said', 'Words', 'Who and where', 'Status', 'We did'],
     report.themes.flatMap((theme) =>
       theme.items.map((item) => [
         theme.name,
@@ -104,12 +105,6 @@ export function youSaidWeDidCsv(report: YouSaidWeDid): string {
         whatWeDid(item),
       ]),
     ),
-    {
-      header: true,
-      columns: ['Theme', 'You said', 'Words', 'Who and where', 'Status', 'We did'],
-      // A cell starting with = + - @ is a formula to a spreadsheet: quoted as text instead.
-      cast: { string: (value) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) },
-    },
   );
 }
 

@@ -95,7 +95,7 @@ export class SpecificationsService {
   async findForMember(
     specificationId: string,
     userId: string | Types.ObjectId,
-  ): Promise<{ specification: SpecificationDocument; role: Role }> {
+  ): Promise<{ specification: SpecificationDocument; role: Role; archived: boolean }> {
     const id = parseObjectId(specificationId);
     const user = typeof userId === 'string' ? parseObjectId(userId) : userId;
     if (!id || !user) throw new NotFound('that specification');
@@ -103,11 +103,23 @@ export class SpecificationsService {
     // The membership is looked up even for an id that names nothing, so that refusing a
     // draft someone may not see takes as long as refusing nothing: the time an answer
     // takes must not tell a provider that a draft exists.
-    const role = await this.roles.findRole(specification?.workspaceId ?? NO_WORKSPACE, user);
+    const membership = await this.roles.findMembership(
+      specification?.workspaceId ?? NO_WORKSPACE,
+      user,
+    );
+    const role = membership?.role;
     if (!specification || !role || !mayRead(role, specification)) {
       throw new NotFound('that specification');
     }
-    return { specification, role };
+    // Archived on its own, or with its workspace: either way nobody edits it.
+    const archived = Boolean(specification.archivedAt) || membership.workspaceArchived;
+    return { specification, role, archived };
+  }
+
+  /** The specification by id alone, for the collab module (which knows who may see it). */
+  findById(specificationId: string): Promise<SpecificationDocument | null> {
+    const id = parseObjectId(specificationId);
+    return id ? this.specifications.findById(id).exec() : Promise.resolve(null);
   }
 
   /** The specification, if the workspace holds it (whoever may see it: the caller decides). */

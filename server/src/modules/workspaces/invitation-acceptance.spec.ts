@@ -77,7 +77,12 @@ describe('accepting an invitation is all or nothing for the person accepting', (
     accounts = new AccountsThatCanRace(users);
     const events = new EventBus();
     memberships = new MembershipsThatCanFail(membershipModel, workspaceModel, accounts, events);
-    const workspaces = new WorkspacesService(workspaceModel, memberships);
+    const workspaces = new WorkspacesService(
+      workspaceModel,
+      memberships,
+      new WorkspaceRoles(membershipModel),
+      events,
+    );
     const auth = new AuthService(
       sessionModel,
       accounts,

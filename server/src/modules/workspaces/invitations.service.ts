@@ -266,7 +266,12 @@ export class InvitationsService {
       .updateOne({ _id: invitation._id }, { $set: { acceptedBy: user._id } })
       .exec();
 
-    const joined = { id: workspace.id as string, name: workspace.name, role: invitation.role };
+    const joined = {
+      id: workspace.id as string,
+      name: workspace.name,
+      role: invitation.role,
+      archivedAt: workspace.archivedAt ? workspace.archivedAt.toISOString() : null,
+    };
     if (joiner.kind === 'signed-in') return { workspace: joined };
     return { workspace: joined, session: await this.auth.startSession(user) };
   }

@@ -24,16 +24,32 @@ export class MembershipsService {
     private readonly events: EventBus,
   ) {}
 
-  async listWorkspacesOf(userId: Types.ObjectId): Promise<WorkspaceSummary[]> {
+  /** The person's workspaces by name; archived ones only when asked for. */
+  async listWorkspacesOf(
+    userId: Types.ObjectId,
+    includeArchived = false,
+  ): Promise<WorkspaceSummary[]> {
     const memberships = await this.memberships.find({ userId }).exec();
     const workspaces = await this.workspaces
-      .find({ _id: { $in: memberships.map((m) => m.workspaceId) } })
+      .find({
+        _id: { $in: memberships.map((m) => m.workspaceId) },
+        ...(includeArchived ? {} : { archivedAt: null }),
+      })
       .exec();
-    const names = new Map(workspaces.map((w) => [w.id as string, w.name]));
+    const byId = new Map(workspaces.map((w) => [w.id as string, w]));
     return memberships
       .flatMap((m) => {
-        const name = names.get(m.workspaceId.toHexString());
-        return name === undefined ? [] : [{ id: m.workspaceId.toHexString(), name, role: m.role }];
+        const workspace = byId.get(m.workspaceId.toHexString());
+        return workspace === undefined
+          ? []
+          : [
+              {
+                id: m.workspaceId.toHexString(),
+                name: workspace.name,
+                role: m.role,
+                archivedAt: workspace.archivedAt ? workspace.archivedAt.toISOString() : null,
+              },
+            ];
       })
       .sort((a, b) => a.name.localeCompare(b.name));
   }
@@ -65,7 +81,18 @@ export class MembershipsService {
   ): Promise<void> {
     refuseProviderWithoutOrganisation(role, organisation);
     try {
-      await this.memberships.create({ workspaceId, userId, role, organisation });
+      // Joining an archived workspace (an invitation sent before it was archived) joins it read-only.
+      const workspace = await this.workspaces
+        .findById(workspaceId, { archivedAt: 1 })
+        .lean()
+        .exec();
+      await this.memberships.create({
+        workspaceId,
+        userId,
+        role,
+        organisation,
+        workspaceArchived: Boolean(workspace?.archivedAt),
+      });
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new AlreadyMember();
       throw error;

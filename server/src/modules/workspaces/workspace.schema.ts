@@ -17,6 +17,10 @@ export class Workspace {
   @Prop({ type: [String], default: [] })
   partnerOrganisations: string[];
 
+  /** Archived: read-only, listed apart, restorable; null while in use. */
+  @Prop({ type: Date, default: null })
+  archivedAt: Date | null;
+
   createdAt: Date;
   updatedAt: Date;
 }

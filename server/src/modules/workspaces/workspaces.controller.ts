@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { WorkspaceDetail, WorkspaceSummary } from '@coproduce/domain';
 import type { UserDocument } from '../accounts/user.schema';
 import { Allow, SignedIn } from '../../base/access-rule.decorators';
 import { Audited } from '../../base/audited.decorator';
-import { CreateWorkspaceDto } from './dto/create-workspace.dto';
+import { CreateWorkspaceDto, WorkspaceListQueryDto } from './dto/create-workspace.dto';
 import { MembershipsService } from './memberships.service';
 import { WorkspacesService } from './workspaces.service';
 import { ApiIdParam } from '../../base/api-docs';
@@ -24,8 +24,11 @@ export class WorkspacesController {
   @Get()
   @SignedIn()
   @ApiOperation({ summary: "The caller's workspaces and their role in each" })
-  list(@CurrentUser() user: UserDocument): Promise<WorkspaceSummary[]> {
-    return this.memberships.listWorkspacesOf(user._id);
+  list(
+    @CurrentUser() user: UserDocument,
+    @Query() query: WorkspaceListQueryDto,
+  ): Promise<WorkspaceSummary[]> {
+    return this.memberships.listWorkspacesOf(user._id, query.include === 'archived');
   }
 
   @Post()
@@ -72,5 +75,32 @@ export class WorkspacesController {
     @Body() body: CreateWorkspaceDto,
   ): Promise<WorkspaceDetail> {
     return this.workspaces.update(membership.workspaceId, body, membership.role);
+  }
+
+  @Post(':workspaceId/archive')
+  @HttpCode(200)
+  @Allow('workspace.manage')
+  @Audited('workspace.archive', ({ result }) => ({
+    target: { type: 'workspace', id: (result as WorkspaceDetail).id },
+    detail: { name: (result as WorkspaceDetail).name },
+  }))
+  @ApiOperation({
+    summary: 'Archive a finished commissioning project: read-only for everyone, listed apart',
+  })
+  @ApiIdParam('workspaceId', 'The workspace')
+  archive(@CurrentMembership() membership: RequestMembership): Promise<WorkspaceDetail> {
+    return this.workspaces.setArchived(membership.workspaceId, true, membership.role);
+  }
+
+  @Delete(':workspaceId/archive')
+  @Allow('workspace.manage', { whileArchived: true })
+  @Audited('workspace.restore', ({ result }) => ({
+    target: { type: 'workspace', id: (result as WorkspaceDetail).id },
+    detail: { name: (result as WorkspaceDetail).name },
+  }))
+  @ApiOperation({ summary: 'Bring an archived workspace back into use' })
+  @ApiIdParam('workspaceId', 'The workspace')
+  restore(@CurrentMembership() membership: RequestMembership): Promise<WorkspaceDetail> {
+    return this.workspaces.setArchived(membership.workspaceId, false, membership.role);
   }
 }

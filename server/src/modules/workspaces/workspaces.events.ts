@@ -7,8 +7,12 @@ import type { Role } from '@coproduce/domain';
 declare module '../../base/event-bus' {
   interface CoproduceEvents {
     'membership.changed': MembershipChange;
+    'workspace.archived': WorkspaceArchived;
   }
 }
+
+/** A commissioner archived (`archived: true`) or restored a workspace: everything in it is read-only, or editable again. */
+export type WorkspaceArchived = { workspaceId: string; archived: boolean };
 
 /** What happened to someone's membership. */
 export type MembershipChange =

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { Role, WorkspaceDetail } from '@coproduce/domain';
+import { ACTIONS_WHILE_ARCHIVED, type Role, type WorkspaceDetail } from '@coproduce/domain';
 import { Model, Types } from 'mongoose';
 import { NotFound } from '../../base/errors';
+import { EventBus } from '../../base/event-bus';
 import { AccessPolicy } from '../access/access-policy';
+import { WorkspaceRoles } from '../access/workspace-roles';
 import type { CreateWorkspaceDto } from './dto/create-workspace.dto';
 import { MembershipsService } from './memberships.service';
 import { Workspace, WorkspaceDocument } from './workspace.schema';
@@ -13,6 +15,8 @@ export class WorkspacesService {
   constructor(
     @InjectModel(Workspace.name) private readonly workspaces: Model<Workspace>,
     private readonly memberships: MembershipsService,
+    private readonly roles: WorkspaceRoles,
+    private readonly events: EventBus,
   ) {}
 
   async findById(workspaceId: Types.ObjectId): Promise<WorkspaceDocument> {
@@ -61,16 +65,37 @@ export class WorkspacesService {
     return this.detailFor(workspaceId, role);
   }
 
+  /**
+   * Archives (`archived`) or restores a workspace: read-only for everyone in it, at once
+   * (open editors included), and left out of the workspaces list until restored.
+   */
+  async setArchived(
+    workspaceId: Types.ObjectId,
+    archived: boolean,
+    role: Role,
+  ): Promise<WorkspaceDetail> {
+    await this.workspaces
+      .updateOne({ _id: workspaceId }, { $set: { archivedAt: archived ? new Date() : null } })
+      .exec();
+    await this.roles.setWorkspaceArchived(workspaceId, archived);
+    this.events.publish('workspace.archived', { workspaceId: workspaceId.toHexString(), archived });
+    return this.detailFor(workspaceId, role);
+  }
+
   async detailFor(workspaceId: Types.ObjectId, role: Role): Promise<WorkspaceDetail> {
     const workspace = await this.findById(workspaceId);
     return {
       id: workspace.id as string,
       name: workspace.name,
       role,
+      archivedAt: workspace.archivedAt ? workspace.archivedAt.toISOString() : null,
       serviceArea: workspace.serviceArea,
       leadOrganisation: workspace.leadOrganisation,
       partnerOrganisations: [...workspace.partnerOrganisations],
-      permissions: AccessPolicy.allowedActions(role),
+      // Read-only when archived: the client shows no control the server would refuse.
+      permissions: AccessPolicy.allowedActions(role).filter(
+        (action) => !workspace.archivedAt || ACTIONS_WHILE_ARCHIVED.includes(action),
+      ),
     };
   }
 }

@@ -89,7 +89,7 @@ export class CreateEngagementEventDto implements CreateEngagementEventRequest {
   @IsArray({ message: 'reach must be a list of { audience, ageBand?, count }.' })
   reach: ReachCountDto[];
 
-  @ApiPropertyOptional({ nullable: true, minimum: 0 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, maximum: MAX_REACH_COUNT })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @Min(0, { message: 'The total who took part cannot be below 0.' })
   @Max(MAX_REACH_COUNT, { message: 'The total who took part is too large.' })

@@ -22,6 +22,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { eachTrimmed, SingleLine } from '../../../base/validation';
 
@@ -52,7 +53,8 @@ export const NameList = (what: string) =>
 export const AudienceField = (options: { optional?: boolean } = {}) =>
   applyDecorators(
     (options.optional ? ApiPropertyOptional : ApiProperty)({ enum: AUDIENCES }),
-    ...(options.optional ? [IsOptional()] : []),
+    // Left out, or else one of the list: null is no audience.
+    ...(options.optional ? [ValidateIf((_, value) => value !== undefined)] : []),
     IsIn(AUDIENCES, { message: `audience must be one of: ${AUDIENCES.join(', ')}.` }),
   );
 

@@ -6,8 +6,24 @@ import {
   type Audience,
   type FeedbackStatus,
 } from '@coproduce/domain';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsMongoId, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsMongoId,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+const MAX_PAGE = 100_000;
+
+/** Digits only: Number() would also read "0x10", "1e2" and " 5 " as numbers. */
+const wholeNumber = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : value;
 
 /** `?eventId=&themeId=&status=&audience=&specificationId=&search=&page=&pageSize=` of GET …/feedback. */
 export class FeedbackQueryDto {
@@ -38,21 +54,25 @@ export class FeedbackQueryDto {
 
   @ApiPropertyOptional({ maxLength: 200, description: 'Words the feedback contains' })
   @IsOptional()
+  // eslint-disable-next-line no-control-regex
+  @Matches(/^[^\u0000-\u001f\u007f-\u009f]*$/, {
+    message: 'search must be words, without control characters.',
+  })
   @MaxLength(200, { message: 'Search for at most 200 characters.' })
   @IsString({ message: 'search must be text.' })
   search?: string;
 
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @Min(1, { message: 'page must be 1 or more.' })
-  @Max(100_000, { message: 'page is too large.' })
+  @Max(MAX_PAGE, { message: 'page is too large.' })
   @IsInt({ message: 'page must be a whole number.' })
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_FEEDBACK_PAGE_SIZE })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(wholeNumber)
   @Min(1, { message: 'pageSize must be 1 or more.' })
   @Max(MAX_FEEDBACK_PAGE_SIZE, { message: `pageSize must be ${MAX_FEEDBACK_PAGE_SIZE} or fewer.` })
   @IsInt({ message: 'pageSize must be a whole number.' })

@@ -59,13 +59,20 @@ export class FeedbackLinkDto implements FeedbackLinkRequest {
   quote?: string;
 }
 
-const Themes = () =>
+/**
+ * A field a change may leave out: only leaving it out is optional; null is a value, and
+ * refused unless the field says it may be null.
+ */
+const IfGiven = () => ValidateIf((_, value) => value !== undefined);
+
+const Themes = (options: { optional?: boolean } = {}) =>
   applyDecorators(
-    ApiProperty({
+    (options.optional ? ApiPropertyOptional : ApiProperty)({
       type: [String],
       maxItems: MAX_FEEDBACK_THEMES,
       description: 'Theme ids or names; a new name adds the theme to the workspace’s list',
     }),
+    ...(options.optional ? [IfGiven()] : []),
     Transform(eachTrimmed),
     SingleLine('Each theme must be on one line.', { each: true }),
     MinLength(1, { each: true, message: 'A theme must have a name; remove empty ones.' }),
@@ -83,7 +90,7 @@ const Themes = () =>
 const Links = () =>
   applyDecorators(
     ApiPropertyOptional({ type: [FeedbackLinkDto], maxItems: MAX_FEEDBACK_LINKS }),
-    IsOptional(),
+    IfGiven(),
     ValidateNested({ each: true }),
     Type(() => FeedbackLinkDto),
     IsObject({ each: true, message: 'Each link must be { specificationId, anchor? }.' }),
@@ -136,12 +143,12 @@ export class CreateFeedbackDto implements CreateFeedbackRequest {
 
 export class ChangeFeedbackDto implements ChangeFeedbackRequest {
   @ApiPropertyOptional({ enum: FEEDBACK_STATUSES })
-  @IsOptional()
+  @IfGiven()
   @IsIn(FEEDBACK_STATUSES, { message: `status must be one of: ${FEEDBACK_STATUSES.join(', ')}.` })
   status?: FeedbackStatus;
 
   @ApiPropertyOptional({ maxLength: MAX_FEEDBACK_REASON_LENGTH })
-  @IsOptional()
+  @IfGiven()
   @Transform(trimmed)
   @MaxLength(MAX_FEEDBACK_REASON_LENGTH, {
     message: `The reason must be ${MAX_FEEDBACK_REASON_LENGTH.toLocaleString('en-GB')} characters or fewer.`,
@@ -150,7 +157,7 @@ export class ChangeFeedbackDto implements ChangeFeedbackRequest {
   reason?: string;
 
   @ApiPropertyOptional({ maxLength: MAX_FEEDBACK_LENGTH })
-  @IsOptional()
+  @IfGiven()
   @Transform(trimmed)
   @MinLength(1, { message: 'Enter what was said.' })
   @MaxLength(MAX_FEEDBACK_LENGTH, {
@@ -160,7 +167,7 @@ export class ChangeFeedbackDto implements ChangeFeedbackRequest {
   text?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IfGiven()
   @IsBoolean({ message: 'verbatim must be true or false.' })
   verbatim?: boolean;
 
@@ -172,8 +179,7 @@ export class ChangeFeedbackDto implements ChangeFeedbackRequest {
   @AgeBandField()
   ageBand?: AgeBand | null;
 
-  @IsOptional()
-  @Themes()
+  @Themes({ optional: true })
   themes?: string[];
 
   @Links()

@@ -1,7 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { CreateWorkspaceRequest } from '@coproduce/domain';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { eachTrimmed, SingleLine } from '../../../base/validation';
 import { LeadOrganisation, ServiceArea, WorkspaceName } from '../workspace-fields';
 
@@ -28,4 +36,12 @@ export class CreateWorkspaceDto implements CreateWorkspaceRequest {
   @ArrayMaxSize(20, { message: 'List at most 20 partner organisations.' })
   @IsArray({ message: 'partnerOrganisations must be a list of names.' })
   partnerOrganisations?: string[];
+}
+
+/** `?include=archived` of GET /api/workspaces: archived workspaces too. */
+export class WorkspaceListQueryDto {
+  @ApiPropertyOptional({ enum: ['archived'], description: 'Also list archived workspaces' })
+  @IsOptional()
+  @IsIn(['archived'], { message: 'include must be archived (or left out).' })
+  include?: 'archived';
 }

@@ -1,0 +1,126 @@
+// Engagement for end-to-end tests: the demo team's sessions and ids, and events and
+// feedback recorded over REST as a person would, failing the test unless they are stored.
+import {
+  ROLES,
+  type AuditEntry,
+  type CreateEngagementEventRequest,
+  type CreateFeedbackRequest,
+  type EngagementEvent,
+  type Feedback,
+  type MemberSummary,
+  type Role,
+  type SpecificationSummary,
+} from '@coproduce/domain';
+import { api, DEMO_EMAIL, signIn } from './api';
+import { demoWorkspaceId } from './collab';
+
+export interface DemoTeam {
+  url: string;
+  workspace: string;
+  /** The demo draft: the specification that is not published. */
+  draft: string;
+  tokens: Record<Role, string>;
+  /** User ids by role. */
+  ids: Record<Role, string>;
+  /** `/api/workspaces/:workspace` + rest. */
+  at(rest: string): string;
+  as(role: Role, body?: unknown): { token: string; body: unknown };
+}
+
+export async function demoTeam(url: string): Promise<DemoTeam> {
+  const tokens = {} as Record<Role, string>;
+  for (const role of ROLES) tokens[role] = await signIn(url, DEMO_EMAIL[role]);
+  const workspace = await demoWorkspaceId(url, tokens.commissioner);
+  const at = (rest: string) => `/api/workspaces/${workspace}${rest}`;
+  const specifications = await api<SpecificationSummary[]>(url, 'GET', at('/specifications'), {
+    token: tokens.commissioner,
+  });
+  const members = await api<MemberSummary[]>(url, 'GET', at('/members'), {
+    token: tokens.commissioner,
+  });
+  const ids = {} as Record<Role, string>;
+  for (const member of members.body) ids[member.role] = member.userId;
+  return {
+    url,
+    workspace,
+    draft: specifications.body.find((each) => each.status === 'draft')!.id,
+    tokens,
+    ids,
+    at,
+    as: (role, body) => ({ token: tokens[role], body }),
+  };
+}
+
+/** A drop-in an hour long, with children and young people by age band and parents. */
+export function dropIn(
+  title: string,
+  changes: Partial<CreateEngagementEventRequest> = {},
+): CreateEngagementEventRequest {
+  return {
+    type: 'drop-in',
+    title,
+    startsAt: '2027-03-04T15:30:00.000Z',
+    endsAt: '2027-03-04T17:00:00.000Z',
+    place: 'Riverside Family Hub',
+    reach: [
+      { audience: 'children-and-young-people', ageBand: '11-15', count: 6 },
+      { audience: 'parents-and-carers', count: 4 },
+    ],
+    ...changes,
+  };
+}
+
+/** Records an event; fails the test on anything but 201. */
+export async function recordEvent(
+  url: string,
+  token: string,
+  workspace: string,
+  request: CreateEngagementEventRequest,
+): Promise<EngagementEvent> {
+  const created = await api<EngagementEvent>(
+    url,
+    'POST',
+    `/api/workspaces/${workspace}/engagement-events`,
+    { token, body: request },
+  );
+  if (created.status !== 201) {
+    throw new Error(`Recording an event failed: ${created.status} ${JSON.stringify(created.body)}`);
+  }
+  return created.body;
+}
+
+/** Records feedback; fails the test on anything but 201. */
+export async function giveFeedback(
+  url: string,
+  token: string,
+  workspace: string,
+  request: CreateFeedbackRequest,
+): Promise<Feedback> {
+  const created = await api<Feedback>(url, 'POST', `/api/workspaces/${workspace}/feedback`, {
+    token,
+    body: request,
+  });
+  if (created.status !== 201) {
+    throw new Error(`Giving feedback failed: ${created.status} ${JSON.stringify(created.body)}`);
+  }
+  return created.body;
+}
+
+/** The workspace's audit entries about one target, newest first, as [action, actor id]. */
+export async function auditOf(
+  url: string,
+  commissionerToken: string,
+  workspace: string,
+  targetId: string,
+): Promise<Array<[string, string | undefined]>> {
+  const audit = await api<AuditEntry[]>(
+    url,
+    'GET',
+    `/api/workspaces/${workspace}/audit?limit=500`,
+    { token: commissionerToken },
+  );
+  if (audit.status !== 200) throw new Error(`Reading the audit log failed: ${audit.status}`);
+  return audit.body
+    .filter((entry) => entry.target.id === targetId)
+    .map((entry) => [entry.action, entry.actor?.id]);
+}
