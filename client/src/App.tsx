@@ -3,6 +3,12 @@ import { lazy, Suspense, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { Loading } from './components/Loading';
 import { Page } from './components/Page';
+import { AccountActivityPage } from './features/account/AccountActivityPage';
+import { AccountPage } from './features/account/AccountPage';
+import { ChangeEmailPage } from './features/account/ChangeEmailPage';
+import { ChangeNamePage } from './features/account/ChangeNamePage';
+import { ChangePasswordPage } from './features/account/ChangePasswordPage';
+import { ConfirmEmailPage } from './features/account/ConfirmEmailPage';
 import { AuditPage } from './features/audit/AuditPage';
 import { InboxPage } from './features/inbox/InboxPage';
 import { AcceptInvitationPage } from './features/invitation/AcceptInvitationPage';
@@ -118,6 +124,15 @@ const publishingRoutes = [
   ['you-said-we-did', <YouSaidWeDidPage />],
 ] as const;
 
+/** The signed-in person's own account and its pages. */
+const accountRoutes = [
+  ['/account', <AccountPage />],
+  ['/account/name', <ChangeNamePage />],
+  ['/account/email', <ChangeEmailPage />],
+  ['/account/password', <ChangePasswordPage />],
+  ['/account/activity', <AccountActivityPage />],
+] as const;
+
 const loadingScreen = (
   <Page title="Loading">
     <Loading what="the page" />
@@ -205,6 +220,10 @@ export function App() {
                   </RequireSession>
                 }
               />
+            ))}
+            <Route path="/confirm-email/:token" element={<ConfirmEmailPage />} />
+            {accountRoutes.map(([path, screen]) => (
+              <Route key={path} path={path} element={<RequireSession>{screen}</RequireSession>} />
             ))}
             {engagementRoutes.map(([path, screen]) => (
               <Route

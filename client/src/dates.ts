@@ -26,3 +26,19 @@ export function formatDateTime(iso: string): string {
   const time = timeFormat.format(date).replace(/\s/g, '').toLowerCase();
   return `${dateFormat.format(date)} at ${time}`;
 }
+
+/** A time of day as NHS.UK writes it: "2:05pm". */
+export function formatTime(iso: string): string {
+  const date = parse(iso);
+  return date ? timeFormat.format(date).replace(/\s/g, '').toLowerCase() : 'Unknown time';
+}
+
+/** The hour that starts at `iso`: "4 December 2026, 10am to 11am". */
+export function formatHour(iso: string): string {
+  const date = parse(iso);
+  if (!date) return 'Unknown time';
+  const end = new Date(date.getTime() + 60 * 60 * 1000);
+  const hour = (at: Date) =>
+    timeFormat.format(at).replace(/\s/g, '').replace(':00', '').toLowerCase();
+  return `${dateFormat.format(date)}, ${hour(date)} to ${hour(end)}`;
+}

@@ -14,7 +14,9 @@ export const paths = {
   setup: '/setup',
   workspaces: '/workspaces',
   workspace: (workspaceId: string) => `/workspaces/${part(workspaceId)}`,
-  audit: (workspaceId: string) => `/workspaces/${part(workspaceId)}/audit`,
+  /** The audit log, with its filters and page in the query (`auditSearch` makes one). */
+  audit: (workspaceId: string, search = '') =>
+    `/workspaces/${part(workspaceId)}/audit${search ? `?${search}` : ''}`,
   specification: (workspaceId: string, specificationId: string) =>
     `/workspaces/${part(workspaceId)}/specifications/${part(specificationId)}`,
   /** The team's history of a specification: checkpoints and published versions. */
@@ -59,6 +61,15 @@ export const paths = {
   /** Where the emailed link that confirms an invited person's address opens. */
   confirmInvitation: (token: string) => `/confirm-invitation/${part(token)}`,
   inbox: '/inbox',
+  /** The signed-in person's own account, and its pages. */
+  account: '/account',
+  accountName: '/account/name',
+  accountEmail: '/account/email',
+  accountPassword: '/account/password',
+  accountActivity: (page = 1) =>
+    page > 1 ? `/account/activity?page=${page}` : '/account/activity',
+  /** Where the link emailed to a new address opens. */
+  confirmEmail: (token: string) => `/confirm-email/${part(token)}`,
   /** A specification with one comment thread selected in its panel. */
   thread: (workspaceId: string, specificationId: string, threadId: string) =>
     `/workspaces/${part(workspaceId)}/specifications/${part(specificationId)}?thread=${part(threadId)}`,

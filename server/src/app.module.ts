@@ -11,6 +11,7 @@ import { ApiExceptionFilter } from './base/exception.filter';
 import { RequestLoggingModule } from './base/logging';
 import { createValidationPipe } from './base/validation';
 import { AccessModule } from './modules/access/access.module';
+import { AccountSettingsModule } from './modules/account-settings/account-settings.module';
 import { WorkspaceAccessGuard } from './modules/access/workspace-access.guard';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuditInterceptor } from './modules/audit/audit.interceptor';
@@ -67,6 +68,7 @@ import { WorkspacesModule } from './modules/workspaces/workspaces.module';
     PublishingModule,
     EngagementModule,
     AuditModule,
+    AccountSettingsModule,
     HealthModule,
     SeedModule,
     SetupModule,

@@ -216,6 +216,20 @@ const ROUTES: Route[] = [
   ...threadRoutes('/api/workspaces/{workspaceId}/threads/{threadId}', (f) => `/api/workspaces/${f.workspace}/threads/${f.thread.id}`, (f) => f.thread.comment),
   ...threadRoutes('/api/workspaces/{workspaceId}/specifications/{specificationId}/threads/{threadId}', (f) => `/api/workspaces/${f.workspace}/specifications/${f.draft}/threads/${f.threadUnderSpecification.id}`, (f) => f.threadUnderSpecification.comment),
   { method: 'GET', template: '/api/inbox', path: () => '/api/inbox', allowed: [...ROLES, 'non-member'], success: 200 },
+  // Your account: everyone signed in has one (empty bodies get past access to validation); the
+  // emailed link that confirms a new address is public. The audit log's filter options are the
+  // commissioners', as the log is.
+  { method: 'GET', template: '/api/account', path: () => '/api/account', allowed: [...ROLES, 'non-member'], success: 200 },
+  { method: 'PATCH', template: '/api/account', path: () => '/api/account', body: { name: 'Walked the access table' }, allowed: [...ROLES, 'non-member'], success: 200 },
+  { method: 'POST', template: '/api/account/email', path: () => '/api/account/email', body: {}, allowed: [...ROLES, 'non-member'], success: 400 },
+  { method: 'GET', template: '/api/account/email-confirmations/{token}', path: () => `/api/account/email-confirmations/${'A'.repeat(43)}`, allowed: 'everyone', success: 404 },
+  { method: 'POST', template: '/api/account/email-confirmations/{token}', path: () => `/api/account/email-confirmations/${'A'.repeat(43)}`, allowed: 'everyone', success: 404 },
+  { method: 'POST', template: '/api/account/password', path: () => '/api/account/password', body: {}, allowed: [...ROLES, 'non-member'], success: 400 },
+  { method: 'GET', template: '/api/account/sessions', path: () => '/api/account/sessions', allowed: [...ROLES, 'non-member'], success: 200 },
+  { method: 'DELETE', template: '/api/account/sessions/{sessionId}', path: (f) => `/api/account/sessions/${f.nobody}`, allowed: [...ROLES, 'non-member'], success: 404 },
+  { method: 'DELETE', template: '/api/account/sessions', path: () => '/api/account/sessions', allowed: [...ROLES, 'non-member'], success: 200 },
+  { method: 'GET', template: '/api/account/events', path: () => '/api/account/events', allowed: [...ROLES, 'non-member'], success: 200 },
+  { method: 'GET', template: '/api/workspaces/{workspaceId}/audit/filter-options', path: (f) => `/api/workspaces/${f.workspace}/audit/filter-options`, allowed: COMMISSIONER, success: 200 },
   ...engagementRoutes(),
 ];
 

@@ -9,6 +9,7 @@
 // the database must be exactly as it was.
 import type {
   AcceptedInvitation,
+  AccountSession,
   Anchor,
   CreatedInvitation,
   MemberSummary,
@@ -121,6 +122,10 @@ interface Fixture {
    */
   confirmation: string;
   expiredConfirmation: string;
+  /** A link to confirm a new address for the commissioner, as if emailed (stored, not sent). */
+  emailConfirmation: string;
+  /** The session the commissioner's bearer token is: theirs to sign out of, not to end here. */
+  commissionerSessionId: string;
   /** The demo commissioner's user id: the workspace's only commissioner. */
   commissionerId: string;
   observer: string;
@@ -288,6 +293,18 @@ const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; validQ
   'PATCH /api/workspaces/{workspaceId}/specifications/{specificationId}/threads/{threadId}/comments/{commentId}': { validBody: () => ({ body: 'Edited.', mentions: [] }), accepts: LONG_COMMENT },
   'DELETE /api/workspaces/{workspaceId}/specifications/{specificationId}/threads/{threadId}/comments/{commentId}': {},
   'POST /api/workspaces/{workspaceId}/specifications/{specificationId}/threads/{threadId}/read': {},
+  // Your account, and the audit log's filter options (issue 16).
+  'GET /api/account': {},
+  'PATCH /api/account': { validBody: () => ({ name: 'Priya Shah' }) },
+  'POST /api/account/email': { validBody: () => ({ email: 'priya.new@example.org', password: DEMO_PASSWORD }) },
+  'GET /api/account/email-confirmations/{token}': { ids: () => ({ token: fixture.emailConfirmation }) },
+  'POST /api/account/email-confirmations/{token}': { ids: () => ({ token: fixture.emailConfirmation }) },
+  'POST /api/account/password': { validBody: () => ({ currentPassword: DEMO_PASSWORD, newPassword: 'a long enough password' }) },
+  'GET /api/account/sessions': {},
+  'DELETE /api/account/sessions': {},
+  'DELETE /api/account/sessions/{sessionId}': {},
+  'GET /api/account/events': {},
+  'GET /api/workspaces/{workspaceId}/audit/filter-options': {},
   'GET /api/workspaces/{workspaceId}/engagement-events': {},
   'POST /api/workspaces/{workspaceId}/engagement-events': { validBody: ENGAGEMENT_EVENT, accepts: ANY_EVENT_FIELDS },
   'GET /api/workspaces/{workspaceId}/engagement-events/{eventId}': {},
@@ -745,7 +762,8 @@ function judge(hostile: Hostile, response: ApiResponse): string | undefined {
 
 /**
  * Every document in every collection but sessions (the TTL monitor removes the
- * expired one meanwhile), keyed "collection id", in canonical extended JSON.
+ * expired one meanwhile; their last use is noted as they are used), keyed
+ * "collection id", in canonical extended JSON.
  */
 async function databaseContents(database: OpenDatabase): Promise<Map<string, string>> {
   const contents = new Map<string, string>();
@@ -753,6 +771,9 @@ async function databaseContents(database: OpenDatabase): Promise<Map<string, str
   for (const { name } of collections) {
     if (name === 'sessions') continue;
     for (const document of await database.db.collection(name).find({}).toArray()) {
+      // A wrong password for an account is recorded for its owner to see: the one trace a
+      // refused request is meant to leave.
+      if (name === 'audit_log' && document['action'] === 'session.sign-in-failed') continue;
       const id = BSON.EJSON.stringify(document._id, { relaxed: false });
       contents.set(`${name} ${id}`, BSON.EJSON.stringify(document, { relaxed: false }));
     }
@@ -972,6 +993,22 @@ async function buildFixture(): Promise<Fixture> {
     otherSpecification.body.id,
     'Population needs',
   );
+  // A change of the commissioner's address waiting for its emailed link; their sessions, and
+  // someone else's, by the ids the account page gives them.
+  const emailConfirmation = randomBytes(32).toString('base64url');
+  await database.db.collection('email_changes').insertOne({
+    tokenHash: createHash('sha256').update(emailConfirmation).digest('hex'),
+    userId: new BSON.ObjectId(members.find((m) => m.role === 'commissioner')!.userId),
+    email: 'priya.elsewhere@example.org',
+    expiresAt: new Date(Date.now() + 3_600_000),
+    usedAt: null,
+    createdAt: new Date(),
+  });
+  const sessionsOf = async (token: string) =>
+    (await api<AccountSession[]>(app.url, 'GET', '/api/account/sessions', as(token))).body;
+  const commissionerSessions = await sessionsOf(commissioner);
+  const observer = await signIn(app.url, DEMO_EMAIL.observer);
+
   // Engagement here (a market engagement event the demo provider took part in, feedback
   // from it linked to the draft, two themes) and in the other workspace.
   const providerId = members.find((m) => m.role === 'provider')!.userId;
@@ -1034,6 +1071,7 @@ async function buildFixture(): Promise<Fixture> {
       number: '1',
       questionId: question.body.id,
       checkpointId: checkpoint.body.id,
+      sessionId: commissionerSessions.find((session) => !session.current)!.id,
       eventId: homeEngagement.eventId,
       feedbackId: homeEngagement.feedbackId,
       themeId: homeEngagement.themeIds[0]!,
@@ -1045,6 +1083,7 @@ async function buildFixture(): Promise<Fixture> {
       specificationId: otherSpecification.body.id,
       threadId: otherThread.id,
       commentId: otherThread.comments[0]!.id,
+      sessionId: (await sessionsOf(observer))[0]!.id,
       eventId: otherEngagement.eventId,
       feedbackId: otherEngagement.feedbackId,
       themeId: otherEngagement.themeIds[0]!,
@@ -1057,8 +1096,10 @@ async function buildFixture(): Promise<Fixture> {
     usedInvitation: { id: used.id, token: used.token },
     confirmation,
     expiredConfirmation,
+    emailConfirmation,
+    commissionerSessionId: commissionerSessions.find((session) => session.current)!.id,
     commissionerId: members.find((m) => m.role === 'commissioner')!.userId,
-    observer: await signIn(app.url, DEMO_EMAIL.observer),
+    observer,
     draft,
     providerId,
     otherThemeId: homeEngagement.themeIds[1]!,
@@ -1142,6 +1183,10 @@ describe('hostile and mistaken requests', () => {
       attempt('PATCH', `${members}/${f.ids['userId']}`, f.observer, { role: 'commissioner' }, 403, 'forbidden'),
       attempt('POST', `/api/workspaces/${f.home}/invitations`, f.observer, { role: 'commissioner' }, 403, 'forbidden'),
       attempt('POST', '/api/session', undefined, { email: DEMO_EMAIL.commissioner, password: 'not the password' }, 401, 'wrong-credentials'),
+      attempt('DELETE', `/api/account/sessions/${f.commissionerSessionId}`, f.commissioner, undefined, 409, 'conflict'),
+      attempt('POST', '/api/account/password', f.commissioner, { currentPassword: 'not the password', newPassword: 'a long enough password' }, 403, 'wrong-password'),
+      attempt('POST', '/api/account/email', f.commissioner, { email: DEMO_EMAIL.observer, password: DEMO_PASSWORD }, 409, 'conflict'),
+      attempt('POST', '/api/account/email', f.commissioner, { email: 'priya.new@example.org' }, 400, 'bad-request'),
     ];
     const outcomes = [];
     for (const refusal of refusals) {

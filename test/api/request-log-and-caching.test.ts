@@ -34,6 +34,8 @@ describe('what the server keeps of a request', () => {
       `/reset-password/${SECRET}`,
       `/confirm-invitation/${SECRET}`,
       `/api/invitation-confirmations/${SECRET}`,
+      `/confirm-email/${SECRET}`,
+      `/api/account/email-confirmations/${SECRET}`,
       `/sign-in?token=${SECRET}&next=%2Fworkspaces`,
       `/setup?code=${SECRET}`,
     ];
@@ -52,6 +54,8 @@ describe('what the server keeps of a request', () => {
         '/reset-password/[token]',
         '/confirm-invitation/[token]',
         '/api/invitation-confirmations/[token]',
+        '/confirm-email/[token]',
+        '/api/account/email-confirmations/[token]',
         '/sign-in?token=[redacted]&next=%2Fworkspaces',
         '/setup?code=[redacted]',
       ]),

@@ -1,9 +1,13 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { paths } from '../paths';
 import { NhsLogo } from './NhsLogo';
 
 interface HeaderProps {
-  /** The signed-in person's name; the account links show only when someone is signed in. */
+  /**
+   * The signed-in person's name, linking to their account; the account links show only
+   * when someone is signed in.
+   */
   userName?: string;
   onSignOut?: () => void;
   signingOut?: boolean;
@@ -25,7 +29,13 @@ export function Header({ userName, onSignOut, signingOut = false, accountLinks }
           <nav className="nhsuk-header__account" aria-label="Account">
             <ul className="nhsuk-header__account-list">
               {accountLinks}
-              <li className="nhsuk-header__account-item">{userName}</li>
+              <li className="nhsuk-header__account-item">
+                <Link className="nhsuk-header__account-link" to={paths.account}>
+                  <UserIcon />
+                  {userName}
+                  <span className="nhsuk-u-visually-hidden"> – your account</span>
+                </Link>
+              </li>
               <li className="nhsuk-header__account-item">
                 <button
                   type="button"
@@ -41,5 +51,22 @@ export function Header({ userName, onSignOut, signingOut = false, accountLinks }
         )}
       </div>
     </header>
+  );
+}
+
+/** NHS.UK's user icon, beside the link to the person's account. */
+function UserIcon() {
+  return (
+    <svg
+      className="nhsuk-icon nhsuk-icon--user"
+      xmlns="http://www.w3.org/2000/svg"
+      viewBox="0 0 24 24"
+      width="16"
+      height="16"
+      focusable="false"
+      aria-hidden="true"
+    >
+      <path d="M12 1a11 11 0 1 1 0 22 11 11 0 0 1 0-22Zm0 2a9 9 0 0 0-5 16.5V18a4 4 0 0 1 4-4h2a4 4 0 0 1 4 4v1.5A9 9 0 0 0 12 3Zm0 3a3.5 3.5 0 1 1-3.5 3.5A3.4 3.4 0 0 1 12 6Z" />
+    </svg>
   );
 }

@@ -38,6 +38,12 @@ export const ERRORS = {
     status: 401,
     message: 'The email address or password is not right. Check them and try again.',
   },
+  /** The current password, asked for again before a change to the account, is not right. */
+  WrongPassword: {
+    code: 'wrong-password',
+    status: 403,
+    message: 'Your current password is not right. Check it and try again.',
+  },
   Forbidden: {
     code: 'forbidden',
     status: 403,

@@ -8,3 +8,5 @@ export * from './specification-export';
 export * from './password-resets';
 export * from './publishing';
 export * from './engagement';
+export * from './account';
+export * from './audit';

@@ -16,8 +16,11 @@ export interface AuditDescription {
   target: { type: string; id?: string | null };
   detail?: Record<string, string>;
   workspaceId?: string;
-  /** When the request itself signed someone in (sign-in, accepting an invitation). */
-  actorId?: string;
+  /**
+   * When the request itself signed someone in (sign-in, accepting an invitation); null
+   * when nobody did it (a refused sign-in), whoever the request came from.
+   */
+  actorId?: string | null;
 }
 
 export interface AuditedMetadata {
@@ -52,6 +55,33 @@ export const AUDITED_BY_SERVICE = 'coproduce:audited-by-service';
  */
 export const AuditedByService = () => SetMetadata(AUDITED_BY_SERVICE, true);
 
+export const AUDITED_REFUSAL = 'coproduce:audited-refusal';
+
+/** A refused call, as the audit interceptor sees it: after the guards, with the error. */
+export interface RefusedCall<R extends Request = Request> {
+  request: R;
+  error: unknown;
+}
+
+export interface AuditedRefusalMetadata {
+  action: string;
+  /** What the entry says; null for a refusal that is not recorded. */
+  describe: (call: RefusedCall) => AuditDescription | null;
+}
+
+/**
+ * Names the action recorded when a route refuses a call in a way someone should be able to
+ * see afterwards (a wrong password for their account). Only the refusals `describe`
+ * describes are recorded; the rest leave no trace, as refusals usually do.
+ */
+export const AuditedRefusal = <R extends Request = Request>(
+  action: string,
+  describe: (call: RefusedCall<R>) => AuditDescription | null,
+) =>
+  SetMetadata(AUDITED_REFUSAL, {
+    action,
+    describe: describe as AuditedRefusalMetadata['describe'],
+  } satisfies AuditedRefusalMetadata);
 /**
  * `Audited` for a route that answers with the thing it changed: its `id` is the target,
  * and `detail` picks what the audit log shows of it.

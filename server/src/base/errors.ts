@@ -56,6 +56,7 @@ export const {
   BadMessage,
   Unauthorized,
   WrongCredentials,
+  WrongPassword,
   Forbidden,
   CsrfRejected,
   InvitationForSomeoneElse,
@@ -89,6 +90,7 @@ export type MalformedJson = DomainErrorOf<'MalformedJson'>;
 export type BadMessage = DomainErrorOf<'BadMessage'>;
 export type Unauthorized = DomainErrorOf<'Unauthorized'>;
 export type WrongCredentials = DomainErrorOf<'WrongCredentials'>;
+export type WrongPassword = DomainErrorOf<'WrongPassword'>;
 export type Forbidden = DomainErrorOf<'Forbidden'>;
 export type CsrfRejected = DomainErrorOf<'CsrfRejected'>;
 export type InvitationForSomeoneElse = DomainErrorOf<'InvitationForSomeoneElse'>;

@@ -11,6 +11,8 @@ describe('the URL a request log keeps', () => {
     ['/api/password-resets/abc123', '/api/password-resets/[token]'],
     ['/confirm-invitation/abc123', '/confirm-invitation/[token]'],
     ['/api/invitation-confirmations/abc123', '/api/invitation-confirmations/[token]'],
+    ['/confirm-email/abc123', '/confirm-email/[token]'],
+    ['/api/account/email-confirmations/abc123', '/api/account/email-confirmations/[token]'],
   ])('hides the secret in the path %s', (url, kept) => {
     expect(logSafeUrl(url)).toBe(kept);
   });

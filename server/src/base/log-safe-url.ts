@@ -1,10 +1,10 @@
 /**
  * Paths whose next segment is a secret: whoever reads it in a log could use it. Both the
- * client's pages and the API's routes, for invitations, confirming an invited address and
- * password resets.
+ * client's pages and the API's routes, for invitations, confirming an invited address,
+ * password resets and confirming a new email address.
  */
 const SECRET_SEGMENT =
-  /(\/(?:api\/)?(?:invitations|invitation-confirmations|confirm-invitation|reset-password|password-resets)\/)[^/?#]+/g;
+  /(\/(?:api\/)?(?:invitations|invitation-confirmations|confirm-invitation|reset-password|password-resets|confirm-email|account\/email-confirmations)\/)[^/?#]+/g;
 
 /** Query parameters that carry a credential, whatever the route. */
 const SECRET_PARAMETER = /token|code|password|secret|key|signature/i;

@@ -1,4 +1,9 @@
-import { describeAction, describeDetail, describeTarget } from './describe-audit-entry';
+import {
+  actionChoices,
+  describeAction,
+  describeDetail,
+  describeTarget,
+} from './describe-audit-entry';
 
 describe('how the audit log words an entry', () => {
   it('uses plain words for the actions it knows, and readable words for new ones', () => {
@@ -38,5 +43,24 @@ describe('how the audit log words an entry', () => {
       'Previous role: Steering group member',
     );
     expect(describeDetail('newAccount', 'yes')).toBe('New account: yes');
+  });
+
+  it('words an hour of someone’s editing', () => {
+    expect(describeAction('specification.edit')).toBe('Edited a specification');
+    expect(describeDetail('editNotices', '4')).toBe('Editing noted 4 times in the hour');
+    expect(describeDetail('lastNoticeAt', '2026-12-04T10:42:00.000Z')).toMatch(
+      /^Last noted at \d{1,2}:42(am|pm)$/,
+    );
+  });
+
+  it('offers each group of actions, then each action, for the filter', () => {
+    expect(
+      actionChoices(['specification.rename', 'specification.create', 'member.remove']),
+    ).toEqual([
+      { value: 'specification.', text: 'Anything about specifications' },
+      { value: 'member.remove', text: 'Removed a member' },
+      { value: 'specification.rename', text: 'Renamed a specification' },
+      { value: 'specification.create', text: 'Started a specification' },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { isRole, ROLE_LABELS, type AuditEntry } from '@coproduce/domain';
+import { formatTime } from '../../dates';
 
 // The server's action names, in the words a commissioner would use. An action added
 // later still reads sensibly through the fallback below until it gets its own words.
@@ -7,6 +8,10 @@ const ACTION_WORDS: Record<string, string> = {
   'session.sign-out': 'Signed out',
   'specification.create': 'Started a specification',
   'specification.rename': 'Renamed a specification',
+  'specification.edit': 'Edited a specification',
+  'specification.archive': 'Archived a specification',
+  'specification.restore': 'Restored a specification',
+  'specification.delete': 'Deleted a specification',
   'workspace.create': 'Started a workspace',
   'workspace.update': 'Changed the workspace’s details',
   'invitation.create': 'Invited someone',
@@ -61,5 +66,48 @@ export function describeTarget(
 }
 
 export function describeDetail(key: string, value: string): string {
+  // An hour's summary of someone's editing: how often it was noted, and when last.
+  if (key === 'editNotices') {
+    return `Editing noted ${value} ${value === '1' ? 'time' : 'times'} in the hour`;
+  }
+  if (key === 'lastNoticeAt') return `Last noted at ${formatTime(value)}`;
   return `${humanise(key)}: ${isRole(value) ? ROLE_LABELS[value] : value}`;
+}
+
+// "specification." in the "what" filter: every action about specifications.
+const GROUP_WORDS: Record<string, string> = {
+  specification: 'Anything about specifications',
+  member: 'Anything about members',
+  invitation: 'Anything about invitations',
+  thread: 'Anything about comment threads',
+  comment: 'Anything about comments',
+  version: 'Anything about published versions',
+  question: 'Anything about clarification questions',
+  checkpoint: 'Anything about checkpoints',
+  workspace: 'Anything about the workspace',
+};
+
+/** The words for an action group, given as its first part and a dot ("specification."). */
+export function describeActionGroup(prefix: string): string {
+  const name = prefix.replace(/\.$/, '');
+  return GROUP_WORDS[name] ?? `Anything about: ${humanise(name).toLowerCase()}`;
+}
+
+/** The "what" filter's choices: each group of two or more actions, then every action. */
+export function actionChoices(actions: readonly string[]): Array<{ value: string; text: string }> {
+  const groups = new Map<string, number>();
+  for (const action of actions) {
+    const dot = action.indexOf('.');
+    if (dot > 0)
+      groups.set(action.slice(0, dot + 1), (groups.get(action.slice(0, dot + 1)) ?? 0) + 1);
+  }
+  const byWords = (a: { text: string }, b: { text: string }) =>
+    a.text.localeCompare(b.text, 'en-GB');
+  return [
+    ...[...groups]
+      .filter(([, count]) => count > 1)
+      .map(([prefix]) => ({ value: prefix, text: describeActionGroup(prefix) }))
+      .sort(byWords),
+    ...actions.map((action) => ({ value: action, text: describeAction(action) })).sort(byWords),
+  ];
 }

@@ -1,4 +1,6 @@
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { AccountController } from '../account-settings/account.controller';
+import { EmailChangesController } from '../account-settings/email-changes.controller';
 import { AuditController } from '../audit/audit.controller';
 import { AuthController } from '../auth/auth.controller';
 import { InboxController } from '../comments/inbox.controller';
@@ -22,6 +24,8 @@ const CONTROLLERS = [
   ThreadsController,
   InboxController,
   AuditController,
+  AccountController,
+  EmailChangesController,
   HealthController,
   SetupController,
 ];

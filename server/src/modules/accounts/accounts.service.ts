@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { UserSummary } from '@coproduce/domain';
 import { Model, Types } from 'mongoose';
 import { isDuplicateKeyError } from '../../base/duplicate-key';
-import { AccountExists } from '../../base/errors';
+import { AccountExists, Conflict, NotFound } from '../../base/errors';
 import { hashPassword, verifyPassword } from './password';
 import { User, UserDocument } from './user.schema';
 
@@ -60,10 +60,67 @@ export class AccountsService {
 
   /** The account these credentials belong to, or null; takes the same time either way. */
   async verifyCredentials(email: string, password: string): Promise<UserDocument | null> {
-    const user = await this.findByEmail(email);
-    const matches = await verifyPassword(user?.passwordHash, password);
-    return matches ? user : null;
+    const { account, matches } = await this.checkCredentials(email, password);
+    return matches ? account : null;
   }
+
+  /**
+   * The account with this email, if any, and whether the password is its own: the same
+   * time either way. A wrong password for an account that exists is the account owner's to
+   * hear about (their sign-in events); one for no account is nobody's.
+   */
+  async checkCredentials(
+    email: string,
+    password: string,
+  ): Promise<{ account: UserDocument | null; matches: boolean }> {
+    const account = await this.findByEmail(email);
+    const matches = await verifyPassword(account?.passwordHash, password);
+    return { account, matches };
+  }
+
+  /** Whether `password` is the account's own (asked again before changing the account). */
+  isPasswordOf(account: UserDocument, password: string): Promise<boolean> {
+    return verifyPassword(account.passwordHash, password);
+  }
+
+  /** A new name, as others in the person's workspaces will see it. */
+  async rename(id: Types.ObjectId, name: string): Promise<UserDocument> {
+    const renamed = await this.users
+      .findOneAndUpdate({ _id: id }, { $set: { name: name.trim() } }, { new: true })
+      .exec();
+    if (!renamed) throw new NotFound('your account');
+    return renamed;
+  }
+
+  /** A new sign-in address; 409 when another account has it. */
+  async changeEmail(id: Types.ObjectId, email: string): Promise<UserDocument> {
+    const address = normaliseEmail(email);
+    if (await this.users.exists({ email: address, _id: { $ne: id } })) throw emailTakenError();
+    try {
+      const changed = await this.users
+        .findOneAndUpdate({ _id: id }, { $set: { email: address } }, { new: true })
+        .exec();
+      if (!changed) throw new NotFound('your account');
+      return changed;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw emailTakenError();
+      throw error;
+    }
+  }
+
+  /** Whether an account other than `exceptId` signs in with this address. */
+  async emailInUse(email: string, exceptId: Types.ObjectId): Promise<boolean> {
+    return (
+      (await this.users.exists({ email: normaliseEmail(email), _id: { $ne: exceptId } })) !== null
+    );
+  }
+}
+
+/** 409: another account signs in with the address a person wants. */
+export function emailTakenError() {
+  return new Conflict(
+    'Another account uses that email address. Enter a different one, or sign in with that account.',
+  );
 }
 
 export function normaliseEmail(email: string): string {

@@ -1,23 +1,29 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { mergeMap, type Observable } from 'rxjs';
+import { catchError, mergeMap, throwError, type Observable } from 'rxjs';
 import type { WorkspaceRequest } from '../access/workspace-request';
 import { AuditService } from './audit.service';
 import {
   AUDITED,
   AUDITED_BY_SERVICE,
+  AUDITED_REFUSAL,
   type AuditDescription,
   type AuditedMetadata,
+  type AuditedRefusalMetadata,
 } from '../../base/audited.decorator';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Records every successful state-changing request before its response is
- * sent, so nothing a client saw succeed is missing from the log.
+ * sent, so nothing a client saw succeed is missing from the log; and the refusals a
+ * route declares with `@AuditedRefusal`, without holding the answer up (how long a
+ * refusal takes must not tell whether it was recorded, say whether an account exists).
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
+  private readonly logger = new Logger(AuditInterceptor.name);
+
   constructor(
     private readonly reflector: Reflector,
     private readonly audit: AuditService,
@@ -31,6 +37,10 @@ export class AuditInterceptor implements NestInterceptor {
       return next.handle();
     }
     const audited = this.reflector.get<AuditedMetadata | undefined>(AUDITED, context.getHandler());
+    const refusal = this.reflector.get<AuditedRefusalMetadata | undefined>(
+      AUDITED_REFUSAL,
+      context.getHandler(),
+    );
     return next.handle().pipe(
       mergeMap(async (result: unknown) => {
         const description: AuditDescription = audited
@@ -41,15 +51,34 @@ export class AuditInterceptor implements NestInterceptor {
                 id: request.route ? String((request.route as { path: unknown }).path) : null,
               },
             };
-        await this.audit.record({
-          action: description.action ?? audited?.action ?? `${request.method} ${request.path}`,
-          workspaceId: description.workspaceId ?? request.membership?.workspaceId ?? null,
-          actorId: description.actorId ?? request.auth?.user._id ?? null,
-          target: description.target,
-          detail: description.detail,
-        });
+        await this.record(request, description.action ?? audited?.action, description);
         return result;
       }),
+      catchError((error: unknown) => {
+        const description = refusal?.describe({ request, error });
+        if (refusal && description) {
+          this.record(request, description.action ?? refusal.action, description).catch(
+            (failure: unknown) =>
+              this.logger.error({ err: failure }, `recording ${refusal.action} failed`),
+          );
+        }
+        return throwError(() => error);
+      }),
     );
+  }
+
+  private record(
+    request: WorkspaceRequest,
+    action: string | undefined,
+    description: AuditDescription,
+  ): Promise<void> {
+    return this.audit.record({
+      action: action ?? `${request.method} ${request.path}`,
+      workspaceId: description.workspaceId ?? request.membership?.workspaceId ?? null,
+      actorId:
+        description.actorId !== undefined ? description.actorId : (request.auth?.user._id ?? null),
+      target: description.target,
+      detail: description.detail,
+    });
   }
 }

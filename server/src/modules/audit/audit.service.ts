@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { AuditEntry as AuditEntryView } from '@coproduce/domain';
-import { Model, Types } from 'mongoose';
+import {
+  ACCOUNT_EVENT_ACTIONS,
+  SPECIFICATION_EDIT_ACTION,
+  type AccountEvent,
+  type AccountEventAction,
+  type AuditEntry as AuditEntryView,
+  type AuditFilterOptions,
+} from '@coproduce/domain';
+import { Model, Types, type RootFilterQuery } from 'mongoose';
+import { isDuplicateKeyError } from '../../base/duplicate-key';
 import { parseObjectId } from '../../base/object-id.pipe';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuditEntry } from './audit-entry.schema';
@@ -13,6 +21,41 @@ export interface NewAuditEntry {
   target: { type: string; id?: string | null };
   detail?: Record<string, string>;
 }
+
+/** Which entries of a workspace's log to list; every part optional. */
+export interface AuditFilter {
+  actorId?: Types.ObjectId;
+  /** One action, or (ending in ".") every action it starts. */
+  action?: string;
+  /** From this moment on, included. */
+  from?: Date;
+  /** Before this moment, not included. */
+  before?: Date;
+  targetType?: string;
+  targetId?: string;
+}
+
+export interface Paging {
+  /** From 1. */
+  page: number;
+  pageSize: number;
+}
+
+export interface Listed<T> {
+  items: T[];
+  /** How many match, on every page. */
+  total: number;
+}
+
+/** A notice that someone edited a specification, for its hour's summary. */
+export interface EditNotice {
+  workspaceId: Types.ObjectId;
+  actorId: Types.ObjectId;
+  specificationId: Types.ObjectId;
+  at: Date;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
 
 @Injectable()
 export class AuditService {
@@ -33,24 +76,165 @@ export class AuditService {
     });
   }
 
-  /** Newest first. */
-  async list(workspaceId: Types.ObjectId, limit: number): Promise<AuditEntryView[]> {
-    const entries = await this.entries
-      .find({ workspaceId })
-      .sort({ at: -1, _id: -1 })
-      .limit(limit)
-      .exec();
-    const actorIds = entries.flatMap((e) => (e.actorId ? [e.actorId] : []));
-    const actors = await this.accounts.findSummaries(actorIds);
-    return entries.map((entry) => ({
-      id: entry.id as string,
-      at: entry.at.toISOString(),
-      actor: (entry.actorId && actors.get(entry.actorId.toHexString())) || null,
-      action: entry.action,
-      target: { type: entry.targetType, id: entry.targetId },
-      detail: Object.fromEntries(entry.detail ?? new Map<string, string>()),
-    }));
+  /**
+   * Adds an edit notice to the summary of its person, specification and hour, making the
+   * summary on the hour's first. The same notice heard twice (from two nodes) counts once.
+   */
+  async noteEdit(notice: EditNotice): Promise<void> {
+    const hour = new Date(Math.floor(notice.at.getTime() / HOUR_MS) * HOUR_MS);
+    const add = () =>
+      this.entries
+        .updateOne(
+          {
+            action: SPECIFICATION_EDIT_ACTION,
+            actorId: notice.actorId,
+            targetId: notice.specificationId.toHexString(),
+            at: hour,
+          },
+          {
+            $setOnInsert: {
+              workspaceId: notice.workspaceId,
+              targetType: 'specification',
+              detail: {},
+            },
+            $addToSet: { occurrences: notice.at },
+          },
+          { upsert: true, setDefaultsOnInsert: false },
+        )
+        .exec();
+    try {
+      await add();
+    } catch (error) {
+      // Someone else made the hour's summary at the same moment: add to theirs.
+      if (!isDuplicateKeyError(error)) throw error;
+      await add();
+    }
   }
+
+  /** Newest first: one page of the workspace's entries that match, and how many match. */
+  async list(
+    workspaceId: Types.ObjectId,
+    filter: AuditFilter,
+    paging: Paging,
+  ): Promise<Listed<AuditEntryView>> {
+    const query = { workspaceId, ...conditionsOf(filter) };
+    const [entries, total] = await Promise.all([
+      this.entries
+        .find(query)
+        .sort({ at: -1, _id: -1 })
+        .skip((paging.page - 1) * paging.pageSize)
+        .limit(paging.pageSize)
+        .exec(),
+      this.entries.countDocuments(query).exec(),
+    ]);
+    const actors = await this.accounts.findSummaries(
+      entries.flatMap((e) => (e.actorId ? [e.actorId] : [])),
+    );
+    return {
+      total,
+      items: entries.map((entry) => ({
+        id: entry.id as string,
+        at: entry.at.toISOString(),
+        actor: (entry.actorId && actors.get(entry.actorId.toHexString())) || null,
+        action: entry.action,
+        target: { type: entry.targetType, id: entry.targetId },
+        detail: detailOf(entry),
+      })),
+    };
+  }
+
+  /** What the workspace's log holds, for the audit page's filters. */
+  async filterOptions(workspaceId: Types.ObjectId): Promise<AuditFilterOptions> {
+    const [actorIds, actions, targetTypes] = await Promise.all([
+      this.entries.distinct('actorId', { workspaceId }).exec(),
+      this.entries.distinct('action', { workspaceId }).exec(),
+      this.entries.distinct('targetType', { workspaceId }).exec(),
+    ]);
+    const actors = await this.accounts.findSummaries(
+      actorIds.filter((id): id is Types.ObjectId => id instanceof Types.ObjectId),
+    );
+    return {
+      actors: [...actors.values()]
+        .map(({ id, name }) => ({ id, name }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id)),
+      actions: actions.filter((action) => !action.includes(' ')).sort(),
+      targetTypes: [...targetTypes].sort(),
+    };
+  }
+
+  /**
+   * A person's own sign-in and password events, newest first: those about their account
+   * in any workspace or none (a commissioner's password link for them among them).
+   */
+  async listForAccount(userId: Types.ObjectId, paging: Paging): Promise<Listed<AccountEvent>> {
+    const query: RootFilterQuery<AuditEntry> = {
+      targetId: userId.toHexString(),
+      $or: [
+        // About the account itself (signing in, its password, its address)...
+        { targetType: 'user', action: { $in: [...ACCOUNT_EVENT_ACTIONS] } },
+        // ...and a commissioner's password link for them as a member of a workspace.
+        { targetType: 'member', action: 'member.password-reset' },
+      ],
+    };
+    const [entries, total] = await Promise.all([
+      this.entries
+        .find(query)
+        .sort({ at: -1, _id: -1 })
+        .skip((paging.page - 1) * paging.pageSize)
+        .limit(paging.pageSize)
+        .exec(),
+      this.entries.countDocuments(query).exec(),
+    ]);
+    const actors = await this.accounts.findSummaries(
+      entries.flatMap((e) => (e.actorId ? [e.actorId] : [])),
+    );
+    return {
+      total,
+      items: entries.map((entry) => {
+        const actor = entry.actorId && actors.get(entry.actorId.toHexString());
+        return {
+          id: entry.id as string,
+          at: entry.at.toISOString(),
+          action: entry.action as AccountEventAction,
+          actor: actor ? { id: actor.id, name: actor.name } : null,
+          detail: detailOf(entry),
+        };
+      }),
+    };
+  }
+}
+
+/** The query conditions of a filter (the workspace aside). */
+function conditionsOf(filter: AuditFilter): RootFilterQuery<AuditEntry> {
+  const conditions: Record<string, unknown> = {};
+  if (filter.actorId) conditions['actorId'] = filter.actorId;
+  if (filter.action?.endsWith('.')) {
+    // Every action that starts so: a range, which an index serves.
+    conditions['action'] = { $gt: filter.action, $lt: `${filter.action}\uffff` };
+  } else if (filter.action) {
+    conditions['action'] = filter.action;
+  }
+  if (filter.from || filter.before) {
+    conditions['at'] = {
+      ...(filter.from ? { $gte: filter.from } : {}),
+      ...(filter.before ? { $lt: filter.before } : {}),
+    };
+  }
+  if (filter.targetType) conditions['targetType'] = filter.targetType;
+  if (filter.targetId) conditions['targetId'] = filter.targetId;
+  return conditions;
+}
+
+/** An entry's detail; a summary's says how many notices it holds and when the last came. */
+function detailOf(entry: AuditEntry): Record<string, string> {
+  const detail = Object.fromEntries(entry.detail ?? new Map<string, string>());
+  if (!entry.occurrences) return detail;
+  const last = entry.occurrences.reduce((a, b) => (a.getTime() > b.getTime() ? a : b), entry.at);
+  return {
+    ...detail,
+    editNotices: String(entry.occurrences.length),
+    lastNoticeAt: last.toISOString(),
+  };
 }
 
 function toObjectId(id: string | Types.ObjectId | null | undefined): Types.ObjectId | null {

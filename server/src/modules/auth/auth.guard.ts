@@ -4,6 +4,7 @@ import { ACCESS_RULE, type AccessRule } from '../../base/access-rule.decorators'
 import { CsrfRejected, Forbidden, Unauthorized } from '../../base/errors';
 import { AuthService } from './auth.service';
 import type { AuthenticatedRequest, RequestAuth } from './request-auth';
+import { keptUserAgent } from './browser-description';
 import { SESSION_COOKIE } from './session-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -55,18 +56,33 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer +(\S+)\s*$/i.exec(header);
-      const user = match ? await this.auth.resolveSession(match[1]) : null;
+      const session = match ? await this.auth.activeSession(match[1]) : null;
       // A bad bearer token is an error even on public routes: the caller meant to sign in.
-      if (!user || !match)
+      if (!session || !match)
         throw new Unauthorized('Your session has ended or the token is not valid. Sign in again.');
-      return { user, via: 'bearer', token: match[1] };
+      this.noteUse(request, session);
+      return { user: session.user, via: 'bearer', token: match[1], sessionId: session.sessionId };
     }
     const cookies = request.cookies as Record<string, unknown> | undefined;
     const cookie = cookies?.[SESSION_COOKIE];
     if (typeof cookie !== 'string') return undefined;
     // A stale cookie on a public route (the sign-in page) is simply ignored.
-    const user = await this.auth.resolveSession(cookie);
-    return user ? { user, via: 'cookie', token: cookie } : undefined;
+    const session = await this.auth.activeSession(cookie);
+    if (!session) return undefined;
+    this.noteUse(request, session);
+    return { user: session.user, via: 'cookie', token: cookie, sessionId: session.sessionId };
+  }
+
+  /** When and from what browser the session was last used; never holds the request up. */
+  private noteUse(
+    request: AuthenticatedRequest,
+    session: { sessionId: string; lastUsedAt: Date | null },
+  ): void {
+    this.auth
+      .noteUse(session.sessionId, session.lastUsedAt, keptUserAgent(request.headers['user-agent']))
+      .catch((error: unknown) =>
+        this.logger.warn(`noting a session's use failed: ${String(error)}`),
+      );
   }
 }
 

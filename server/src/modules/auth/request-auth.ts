@@ -8,6 +8,8 @@ export interface RequestAuth {
   /** How the caller proved who they are; cookie writes need the CSRF header. */
   via: 'bearer' | 'cookie';
   token: string;
+  /** The session's id: what the person's list of their sessions calls it. */
+  sessionId: string;
 }
 
 /** A request the auth guard has seen: `auth` is there when the caller proved who they are. */

@@ -27,6 +27,11 @@ export interface CollabLimits {
    * memory or every member's browser.
    */
   maxPresenceBytes: number;
+  /**
+   * How often one person's editing of one specification is announced at most
+   * (`specification.edited`: who last changed it, the audit log's hourly summaries).
+   */
+  editNoticeMs: number;
 }
 
 /** What one person or connection may hold or do, so no account can swamp the server. */
@@ -62,6 +67,7 @@ const schema = Joi.object<CollabLimits>({
     .integer()
     .min(4 * 1024)
     .default(256 * 1024),
+  editNoticeMs: Joi.number().integer().min(100).max(3_600_000).default(30_000),
 });
 
 const quotaSchema = Joi.object<CollabQuotas>({
@@ -76,7 +82,8 @@ const quotaSchema = Joi.object<CollabQuotas>({
  * The collab module's settings. COLLAB_MAX_FRAME_BYTES is part of the app's validated
  * configuration; the others are read here, from COLLAB_UNLOAD_GRACE_MS,
  * COLLAB_COMPACT_AFTER_ENTRIES, COLLAB_COMPACT_AFTER_BYTES, COLLAB_WARN_ABOVE_BYTES,
- * COLLAB_SHUTDOWN_GRACE_MS, COLLAB_MAX_PRESENCE_BYTES, COLLAB_MAX_CONNECTIONS_PER_PERSON,
+ * COLLAB_SHUTDOWN_GRACE_MS, COLLAB_MAX_PRESENCE_BYTES, COLLAB_EDIT_NOTICE_MS,
+ * COLLAB_MAX_CONNECTIONS_PER_PERSON,
  * COLLAB_MAX_SPECIFICATIONS_PER_CONNECTION, COLLAB_JOIN_BURST and COLLAB_JOINS_PER_SECOND,
  * and a bad value stops the start with a message naming it.
  */
@@ -96,6 +103,7 @@ export class CollabSettings {
         warnAboveBytes: read('COLLAB_WARN_ABOVE_BYTES'),
         shutdownGraceMs: read('COLLAB_SHUTDOWN_GRACE_MS'),
         maxPresenceBytes: read('COLLAB_MAX_PRESENCE_BYTES'),
+        editNoticeMs: read('COLLAB_EDIT_NOTICE_MS'),
       },
       { abortEarly: false, convert: true },
     );

@@ -83,6 +83,7 @@ const LIMITS: CollabLimits = {
   maxBatchBytes: 8 * 1024 * 1024,
   shutdownGraceMs: 300,
   maxPresenceBytes: 256 * 1024,
+  editNoticeMs: 30_000,
 };
 
 const NOBODY_LISTENING = { toSpecification: () => undefined } as unknown as ConnectionRegistry;

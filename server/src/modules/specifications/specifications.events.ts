@@ -1,7 +1,8 @@
 /**
  * What others announce about specifications on the event bus. The collab module
  * publishes `specification.edited` as people type (at most every 30 seconds per person
- * and specification); this module records it as "last changed by".
+ * and specification); this module records it as "last changed by", the audit module as
+ * one entry per person, specification and hour.
  */
 declare module '../../base/event-bus' {
   interface CoproduceEvents {
@@ -28,4 +29,6 @@ export type SpecificationDeleted = {
 export type SpecificationEdited = {
   specificationId: string;
   userId: string;
+  /** When the edit was noticed (ISO): the same on every node that hears of it. */
+  at: string;
 };

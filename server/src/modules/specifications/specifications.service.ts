@@ -234,6 +234,15 @@ export class SpecificationsService {
     return new Map(found.map((each) => [each._id.toHexString(), each.title]));
   }
 
+  /** The workspace a specification belongs to; null when there is no such specification. */
+  async workspaceOf(specificationId: Types.ObjectId): Promise<Types.ObjectId | null> {
+    const found = await this.specifications
+      .findById(specificationId, { workspaceId: 1 })
+      .lean()
+      .exec();
+    return found?.workspaceId ?? null;
+  }
+
   /** Records who last changed a specification (the collab module calls this as people edit). */
   async touch(specificationId: Types.ObjectId, userId: Types.ObjectId): Promise<void> {
     await this.specifications

@@ -1,0 +1,48 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { EventBus } from '../../base/event-bus';
+import { parseObjectId } from '../../base/object-id.pipe';
+import type { SpecificationEdited } from '../specifications/specifications.events';
+import { SpecificationsService } from '../specifications/specifications.service';
+import { AuditService } from './audit.service';
+
+/**
+ * Specification edits in the audit log: from the edit notices the collab module publishes
+ * (at most one per person and specification every 30 seconds), one entry per person,
+ * specification and hour that counts the hour's notices, never one per keystroke.
+ */
+@Injectable()
+export class SpecificationEditHours implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(SpecificationEditHours.name);
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(
+    private readonly events: EventBus,
+    private readonly specifications: SpecificationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    this.unsubscribe = this.events.subscribe('specification.edited', (edited) =>
+      this.note(edited).catch((error: unknown) =>
+        this.logger.warn(
+          `recording ${edited.userId}'s edits to ${edited.specificationId} failed: ${String(error)}`,
+        ),
+      ),
+    );
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+  }
+
+  private async note(edited: SpecificationEdited): Promise<void> {
+    const specificationId = parseObjectId(edited.specificationId);
+    const actorId = parseObjectId(edited.userId);
+    const at = new Date(edited.at);
+    if (!specificationId || !actorId || Number.isNaN(at.getTime())) return;
+    // Deleted meanwhile: its edits have gone with it.
+    const workspaceId = await this.specifications.workspaceOf(specificationId);
+    if (!workspaceId) return;
+    await this.audit.noteEdit({ workspaceId, actorId, specificationId, at });
+  }
+}
