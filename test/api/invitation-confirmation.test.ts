@@ -186,7 +186,6 @@ describe('accepting a link invitation when the app sends email', () => {
       id: workspaceId,
       name: 'Key worker service for children and young people',
       role: 'expert-by-experience',
-      archivedAt: null,
     });
     expect(confirmed.body.session?.user).toMatchObject({
       email: 'kai.brook@example.org',

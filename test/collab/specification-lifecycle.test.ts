@@ -101,7 +101,7 @@ describe('archiving, restoring and deleting a specification someone has open', (
       specificationPath(docId, '/archive'),
       { token: commissioner },
     );
-    expect([restored.status, restored.body.archivedAt]).toEqual([200, null]);
+    expect([restored.status, restored.body.archivedAt]).toEqual([200, undefined]);
     await eventually(() => editor.roles.length > 1, 'the editor is told it is back');
     expect(editor.roles[1]).toEqual({ docId, role: 'steering-member', canEdit: true });
     editor.send(docId, insertionFrame('typed after restoring'));
@@ -266,7 +266,7 @@ describe('archiving, restoring and deleting a specification someone has open', (
         token: commissioner,
       },
     );
-    expect([restored.status, restored.body.archivedAt]).toEqual([200, null]);
+    expect([restored.status, restored.body.archivedAt]).toEqual([200, undefined]);
     await eventually(() => editor.roles.length > 1, 'the open editor is told it is back');
     expect(editor.roles[1]).toEqual({ docId, role: 'commissioner', canEdit: true });
     expect(

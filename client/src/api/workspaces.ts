@@ -34,5 +34,5 @@ export function setWorkspaceArchived(
 /** The caller's archived workspaces (GET /api/workspaces leaves them out). */
 export async function listArchivedWorkspaces(): Promise<WorkspaceSummary[]> {
   const all = await apiRequest<WorkspaceSummary[]>('GET', '/workspaces?include=archived');
-  return all.filter((workspace) => workspace.archivedAt !== null);
+  return all.filter((workspace) => workspace.archivedAt !== undefined);
 }

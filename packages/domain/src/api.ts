@@ -30,9 +30,10 @@ export interface WorkspaceSummary {
   role: Role;
   /**
    * A finished commissioning project: read-only, left out of GET /api/workspaces unless
-   * asked for with `?include=archived`, restorable. Null while in use.
+   * asked for with `?include=archived`, restorable. Absent while in use (DESIGN.md fixes
+   * the list's shape as `{ id, name, role }`).
    */
-  archivedAt: string | null;
+  archivedAt?: string;
 }
 
 export interface WorkspaceDetail extends WorkspaceSummary {
@@ -63,9 +64,9 @@ export interface SpecificationSummary {
   status: SpecificationStatus;
   /**
    * Archived: read-only for everyone and listed apart, until a commissioner restores it.
-   * Null while in use.
+   * Absent while in use (DESIGN.md fixes the list's shape as `{ id, title, status }`).
    */
-  archivedAt: string | null;
+  archivedAt?: string;
 }
 
 /** GET /api/workspaces/:workspaceId/specifications/:specificationId */

@@ -69,7 +69,7 @@ export function SpecificationPage() {
 
   const isExpert = workspace.data?.role === 'expert-by-experience';
   // Live, the server's word (it tells everyone the moment it changes); until joined, the list's.
-  const archived = live?.role ? live.archived : specification.archivedAt !== null;
+  const archived = live?.role ? live.archived : specification.archivedAt !== undefined;
   return (
     <Page title={specification.title} breadcrumbs={breadcrumbs}>
       <h1>

@@ -16,8 +16,8 @@ interface SpecificationsSectionProps {
 
 export function SpecificationsSection({ workspaceId, canCreate }: SpecificationsSectionProps) {
   const specifications = useSpecifications(workspaceId);
-  const inUse = specifications.data?.filter((each) => each.archivedAt === null) ?? [];
-  const archived = specifications.data?.filter((each) => each.archivedAt !== null) ?? [];
+  const inUse = specifications.data?.filter((each) => !each.archivedAt) ?? [];
+  const archived = specifications.data?.filter((each) => each.archivedAt) ?? [];
 
   return (
     <section aria-labelledby="specifications-heading">

@@ -81,7 +81,7 @@ export function WorkspacePage() {
         <ChangeWorkspaceDetails workspace={workspace.data} />
       )}
       {may(workspace.data, 'workspace.manage') && (
-        <ArchiveWorkspace workspaceId={workspaceId} archived={archivedAt !== null} />
+        <ArchiveWorkspace workspaceId={workspaceId} archived={archivedAt !== undefined} />
       )}
       <SpecificationsSection
         workspaceId={workspaceId}

@@ -95,7 +95,7 @@ export class SetupService implements OnApplicationBootstrap {
         serviceArea: request.serviceArea,
         leadOrganisation: request.leadOrganisation,
       });
-      workspace = { id: detail.id, name: detail.name, role: detail.role, archivedAt: null };
+      workspace = { id: detail.id, name: detail.name, role: detail.role };
     } catch (error) {
       // Leave nothing half made, so the person can correct what failed and try again.
       if (account) await this.accounts.removeUnfinished(account._id);

@@ -17,6 +17,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import { newLogWriterId } from '../specification-store/log-writer-id';
 import { SpecificationStore } from '../specification-store/specification-store';
 import { Specification, SpecificationDocument } from './specification.schema';
+import { archivedField } from '../../base/archived-field';
 
 @Injectable()
 export class SpecificationsService {
@@ -265,6 +266,6 @@ function toSummary(specification: SpecificationDocument): SpecificationSummary {
     id: specification.id as string,
     title: specification.title,
     status: specification.status,
-    archivedAt: specification.archivedAt ? specification.archivedAt.toISOString() : null,
+    ...archivedField(specification.archivedAt),
   };
 }

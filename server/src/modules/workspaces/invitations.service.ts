@@ -47,6 +47,7 @@ import { confirmAddressMail, invitationMail, signInToAcceptMail } from './invita
 import { Invitation, InvitationDocument } from './invitation.schema';
 import { MembershipsService } from './memberships.service';
 import { WorkspacesService } from './workspaces.service';
+import { archivedField } from '../../base/archived-field';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_EXPIRY_DAYS = 7;
@@ -270,7 +271,7 @@ export class InvitationsService {
       id: workspace.id as string,
       name: workspace.name,
       role: invitation.role,
-      archivedAt: workspace.archivedAt ? workspace.archivedAt.toISOString() : null,
+      ...archivedField(workspace.archivedAt),
     };
     if (joiner.kind === 'signed-in') return { workspace: joined };
     return { workspace: joined, session: await this.auth.startSession(user) };

@@ -14,6 +14,7 @@ import { EventBus } from '../../base/event-bus';
 import { AccountsService } from '../accounts/accounts.service';
 import { Membership } from '../access/membership.schema';
 import { Workspace } from './workspace.schema';
+import { archivedField } from '../../base/archived-field';
 
 @Injectable()
 export class MembershipsService {
@@ -47,7 +48,7 @@ export class MembershipsService {
                 id: m.workspaceId.toHexString(),
                 name: workspace.name,
                 role: m.role,
-                archivedAt: workspace.archivedAt ? workspace.archivedAt.toISOString() : null,
+                ...archivedField(workspace.archivedAt),
               },
             ];
       })

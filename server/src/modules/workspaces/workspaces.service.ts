@@ -9,6 +9,7 @@ import { WorkspaceRoles } from '../access/workspace-roles';
 import type { CreateWorkspaceDto } from './dto/create-workspace.dto';
 import { MembershipsService } from './memberships.service';
 import { Workspace, WorkspaceDocument } from './workspace.schema';
+import { archivedField } from '../../base/archived-field';
 
 @Injectable()
 export class WorkspacesService {
@@ -88,7 +89,7 @@ export class WorkspacesService {
       id: workspace.id as string,
       name: workspace.name,
       role,
-      archivedAt: workspace.archivedAt ? workspace.archivedAt.toISOString() : null,
+      ...archivedField(workspace.archivedAt),
       serviceArea: workspace.serviceArea,
       leadOrganisation: workspace.leadOrganisation,
       partnerOrganisations: [...workspace.partnerOrganisations],
