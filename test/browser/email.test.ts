@@ -145,4 +145,58 @@ describe('email: forgotten passwords and invitations, through a real SMTP server
       }),
     );
   });
+
+  it('a commissioner starts a workspace, invites someone by email; they join, forget their password and get back in; the commissioner finds it in the audit log with a filter', () =>
+    app.withPage((commissioner) =>
+      app.withPage(async (newcomer) => {
+        await signInToWorkspaces(commissioner, 'commissioner@demo.test');
+        await commissioner.getByText('Start a workspace').click();
+        await commissioner.getByLabel('Workspace name').fill('Respite review');
+        await commissioner.getByLabel('Service area').fill('Short breaks for parent carers');
+        await commissioner.getByLabel('Lead organisation').fill('Riverside City Council');
+        await commissioner.getByRole('button', { name: 'Start workspace' }).click();
+        await commissioner.getByRole('heading', { level: 1, name: /Respite review/ }).waitFor();
+        await commissioner.getByLabel('Email address (optional)').fill('sam.rivers@example.org');
+        await commissioner.getByRole('button', { name: 'Create invitation' }).click();
+        await commissioner.getByText('Invitation emailed to sam.rivers@example.org').waitFor();
+
+        const invitation = new URL(
+          linkIn(await mail.next('sam.rivers@example.org'), /\/invitations\//),
+        );
+        await newcomer.goto(invitation.pathname);
+        await newcomer.getByLabel('Full name').fill('Sam Rivers');
+        await newcomer.getByLabel('Create a password').fill('heron willow chalk');
+        await newcomer.getByRole('button', { name: 'Create account and join' }).click();
+        await newcomer.getByRole('heading', { level: 1, name: /Respite review/ }).waitFor();
+        await newcomer.getByRole('button', { name: 'Sign out' }).click();
+
+        // Forgotten, then a new one from the emailed link.
+        await newcomer.goto('/sign-in');
+        await newcomer.getByRole('link', { name: 'Forgotten your password?' }).click();
+        await newcomer.getByLabel('Email address').fill('sam.rivers@example.org');
+        await newcomer.getByRole('button', { name: 'Send the link' }).click();
+        const reset = new URL(
+          linkIn(await mail.next('sam.rivers@example.org'), /\/reset-password\//),
+        );
+        await newcomer.goto(reset.pathname);
+        await newcomer.getByLabel('Create a password').fill('otter maple lantern');
+        await newcomer.getByLabel('Type the password again').fill('otter maple lantern');
+        await newcomer.getByRole('button', { name: 'Save the new password' }).click();
+        await newcomer.getByRole('link', { name: 'Sign in' }).click();
+        await fillSignInForm(newcomer, 'sam.rivers@example.org', 'otter maple lantern');
+        await newcomer.getByRole('link', { name: 'Respite review' }).waitFor();
+
+        await commissioner
+          .getByRole('link', { name: 'See who changed what in this workspace' })
+          .click();
+        await commissioner.getByRole('heading', { level: 1, name: /Audit log/ }).waitFor();
+        await commissioner.getByLabel('Who').selectOption({ label: 'Sam Rivers' });
+        await commissioner.getByRole('button', { name: 'Apply filters' }).click();
+        await commissioner.getByText(/of 1 change that matches the filters/).waitFor();
+        expect((await commissioner.locator('main tbody').textContent()) ?? '').toContain(
+          'Sam Rivers',
+        );
+        await checkScreen(commissioner, 'audit-filtered-by-newcomer');
+      }),
+    ));
 });
