@@ -10,6 +10,8 @@ import { CommentNotices } from './comment-notices';
 import { CommentThread, CommentThreadSchema } from './comment-thread.schema';
 import { InboxController } from './inbox.controller';
 import { InboxService } from './inbox.service';
+import { MentionMail } from './mention-mail';
+import { MailModule } from '../mail/mail.module';
 import { ThreadAccess } from './thread-access';
 import { ThreadRead, ThreadReadSchema } from './thread-read.schema';
 import { ThreadsController } from './threads.controller';
@@ -27,6 +29,7 @@ import { ThreadsService } from './threads.service';
     AuditModule,
     CollabModule,
     ConnectionsModule,
+    MailModule,
     SpecificationsModule,
     MongooseModule.forFeature([
       { name: CommentThread.name, schema: CommentThreadSchema },
@@ -34,7 +37,7 @@ import { ThreadsService } from './threads.service';
     ]),
   ],
   controllers: [ThreadsController, InboxController],
-  providers: [ThreadsService, ThreadAccess, InboxService, CommentNotices],
+  providers: [ThreadsService, ThreadAccess, InboxService, CommentNotices, MentionMail],
   // The demo seed writes its threads through the model.
   exports: [MongooseModule],
 })

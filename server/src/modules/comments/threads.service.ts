@@ -13,6 +13,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
 import { SpecificationReader } from '../collab/specification-reader';
 import { CommentNotices } from './comment-notices';
+import { MentionMail } from './mention-mail';
 import { CommentDeleted, ThreadAccess, type Commenter, type ThreadAddress } from './thread-access';
 import { checkedAnchor, quoteAtNewAnchor } from '../collab/anchored-quote';
 import {
@@ -53,6 +54,7 @@ export class ThreadsService {
     private readonly reader: SpecificationReader,
     private readonly audit: AuditService,
     private readonly notices: CommentNotices,
+    private readonly mentionMail: MentionMail,
   ) {}
 
   /** Every thread of a specification, in the order of the text; removed text's last, oldest first. */
@@ -113,6 +115,7 @@ export class ThreadsService {
     });
     const thread = created.toObject() as StoredThread;
     await this.recorded(caller, 'thread.start', thread);
+    this.mailMentions(caller, thread, request.body, mentions);
     return this.announce(caller, thread, 'started', { textRemoved: false });
   }
 
@@ -146,6 +149,7 @@ export class ThreadsService {
       .exec();
     if (!updated) throw full();
     await this.recorded(caller, 'comment.add', updated, comment._id);
+    this.mailMentions(caller, updated, request.body, mentions);
     if (reopens) await this.recorded(caller, 'thread.reopen', updated);
     const view = await this.announce(caller, updated, reopens ? 'reopened' : 'replied');
     return view.comments.find((each) => each.id === comment._id.toHexString())!;
@@ -190,10 +194,11 @@ export class ThreadsService {
     const { thread, index } = await this.access.findOwnComment(caller, address, commentId);
     const at = `comments.${index}`;
     // Mentions left out are left as they were; an empty list takes them all away.
-    const mentions =
+    const newMentions =
       request.mentions === undefined
-        ? {}
-        : { [`${at}.mentions`]: await this.access.checkedMentions(caller, request.mentions) };
+        ? undefined
+        : await this.access.checkedMentions(caller, request.mentions);
+    const mentions = newMentions === undefined ? {} : { [`${at}.mentions`]: newMentions };
     const updated = await this.threads
       .findOneAndUpdate(
         { _id: thread._id, [`${at}._id`]: commentId, [`${at}.deleted`]: false },
@@ -204,6 +209,14 @@ export class ThreadsService {
       .exec();
     if (!updated) throw new CommentDeleted();
     await this.recorded(caller, 'comment.edit', updated, commentId);
+    // Only those the edit adds: the others were told when they were first mentioned.
+    const before = thread.comments[index]!.mentions;
+    this.mailMentions(
+      caller,
+      updated,
+      request.body,
+      (newMentions ?? []).filter((id) => !before.some((earlier) => earlier.equals(id))),
+    );
     const view = await this.announce(caller, updated, 'comment-edited', { before: thread });
     return view.comments[index]!;
   }
@@ -253,6 +266,22 @@ export class ThreadsService {
   }
 
   // ---------------------------------------------------------------------------
+
+  private mailMentions(
+    caller: Commenter,
+    thread: StoredThread,
+    body: string,
+    mentioned: readonly Types.ObjectId[],
+  ): void {
+    this.mentionMail.send({
+      workspaceId: caller.workspaceId,
+      specificationId: thread.specificationId,
+      threadId: thread._id,
+      author: caller.user,
+      body,
+      mentioned,
+    });
+  }
 
   private recorded(
     caller: Commenter,

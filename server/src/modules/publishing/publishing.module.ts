@@ -31,6 +31,8 @@ import {
 } from './version-reading.schema';
 import { VersionsController } from './versions.controller';
 import { VersionsService } from './versions.service';
+import { AnswerMail } from './answer-mail';
+import { MailModule } from '../mail/mail.module';
 
 /**
  * Publishing specifications to providers: immutable versions, the team's checkpoints and
@@ -44,6 +46,7 @@ import { VersionsService } from './versions.service';
     AccountsModule,
     CollabModule,
     ConnectionsModule,
+    MailModule,
     SpecificationExportModule,
     SpecificationsModule,
     MongooseModule.forFeature([
@@ -62,6 +65,7 @@ import { VersionsService } from './versions.service';
   ],
   providers: [
     VersionsService,
+    AnswerMail,
     CheckpointsService,
     QuestionsService,
     NoticesService,

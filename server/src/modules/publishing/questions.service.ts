@@ -24,6 +24,7 @@ import type { PublishingCaller } from './publishing-caller';
 import { PublishingLive } from './publishing-live';
 import { personIn } from './version-views';
 import { VersionsService } from './versions.service';
+import { AnswerMail } from './answer-mail';
 
 type StoredQuestion = ClarificationQuestion & { _id: Types.ObjectId };
 
@@ -43,6 +44,7 @@ export class QuestionsService {
     private readonly roles: WorkspaceRoles,
     private readonly accounts: AccountsService,
     private readonly live: PublishingLive,
+    private readonly answerMail: AnswerMail,
   ) {}
 
   async ask(
@@ -108,6 +110,13 @@ export class QuestionsService {
     if (changed.modifiedCount !== 1) throw new AlreadyAnswered();
     const answered = { ...question, answer, answeredBy: caller.user._id, answeredAt };
     this.live.questionChanged('answered', answered);
+    this.answerMail.send({
+      workspaceId: caller.workspaceId,
+      specificationId: question.specificationId,
+      versionNumber: question.versionNumber,
+      question: question.body,
+      answer,
+    });
     return (await this.forCommissioners([answered], caller.user._id))[0]!;
   }
 
