@@ -8,3 +8,4 @@ export * from './specification-export';
 export * from './password-resets';
 export * from './publishing';
 export * from './engagement';
+export * from './drop-in-counts';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AccessModule } from '../access/access.module';
 import { AccountsModule } from '../accounts/accounts.module';
+import { AuditModule } from '../audit/audit.module';
 import { CollabModule } from '../collab/collab.module';
 import { SpecificationExportModule } from '../specification-export/specification-export.module';
 import { SpecificationsModule } from '../specifications/specifications.module';
@@ -12,6 +13,8 @@ import { EngagementEventsController } from './engagement-events.controller';
 import { EngagementEventsService } from './engagement-events.service';
 import { EngagementReportController } from './engagement-report.controller';
 import { EngagementReportService } from './engagement-report.service';
+import { EventCountsController } from './event-counts.controller';
+import { EventCountsService } from './event-counts.service';
 import { Feedback, FeedbackSchema } from './feedback.schema';
 import { FeedbackController } from './feedback.controller';
 import { FeedbackLinks } from './feedback-links';
@@ -33,6 +36,7 @@ import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
   imports: [
     AccessModule,
     AccountsModule,
+    AuditModule,
     CollabModule,
     SpecificationsModule,
     SpecificationExportModule,
@@ -49,6 +53,7 @@ import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
     FeedbackController,
     FeedbackThemesController,
     EngagementReportController,
+    EventCountsController,
   ],
   providers: [
     EngagementAccess,
@@ -59,6 +64,7 @@ import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
     FeedbackThemesService,
     EngagementReportService,
     MarketNoticeFiles,
+    EventCountsService,
   ],
   // The demo seed writes its engagement through the models.
   exports: [MongooseModule],
