@@ -1,9 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Outlet, useNavigate } from 'react-router';
 import { signOut } from './api/session';
 import { ApiErrorSummary } from './components/ApiErrorSummary';
 import { Footer } from './components/Footer';
 import { Header } from './components/Header';
+import { sendWhatWaitsFor } from './features/drop-in/drop-in-sender';
+import { forgetSentDropIns } from './features/drop-in/drop-in-store';
 import { InboxLink } from './features/inbox/InboxLink';
 import { NoticesLink } from './features/publishing/NoticesLink';
 import { forgetLocalDrafts } from './features/specification/local-drafts';
@@ -18,10 +21,16 @@ export function Layout() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   useFocusOnNavigation();
+  const userId = user?.id;
+  useEffect(() => {
+    if (userId) void sendWhatWaitsFor(userId).catch(() => undefined);
+  }, [userId]);
   const signingOut = useMutation({
     mutationFn: signOut,
     onSuccess: () => {
       void forgetLocalDrafts();
+      // What a drop-in still has to send stays, for its person to send when they are back.
+      void forgetSentDropIns().catch(() => undefined);
       forgetSession(queryClient);
       navigate('/sign-in', { replace: true });
     },
