@@ -7,7 +7,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { api, DEMO_EMAIL } from '../support/api';
 import { appInBrowser } from '../support/browser';
 import { demoTeam, type DemoTeam } from '../support/engagement';
-import { checkScreen, signInToWorkspaces } from './screens';
+import { checkScreen, fillSignInForm, signInToWorkspaces } from './screens';
 
 const PHONE: BrowserContextOptions = {
   viewport: { width: 390, height: 844 },
@@ -228,5 +228,46 @@ describe('a drop-in on a phone', () => {
     );
     expect(countIn(after, 'other')).toBe(countIn(before, 'other') + 2);
     expect(after.total).toBe(before.total + 9);
+  });
+
+  it('keeps what was recorded after the session ended, asks to sign in again, and sends it as the same person', async () => {
+    const team = await demoTeam(app.url);
+    const events = await api<EngagementEvent[]>(app.url, 'GET', team.at('/engagement-events'), {
+      token: team.tokens['engagement-lead'],
+    });
+    const event = events.body.find((each) => each.type === 'drop-in')!;
+    const before = await eventNow(team, event.id);
+    const words = `After the session ended ${Date.now().toString(36)}: more evening sessions.`;
+
+    await app.withPage(async (page) => {
+      await signInToWorkspaces(page, DEMO_EMAIL['engagement-lead']);
+      await page.goto(dropInPath(team, event.id));
+      await page.getByRole('heading', { level: 1, name: event.title }).waitFor();
+      // The session ends on the server (signed out elsewhere, or expired).
+      const ended = await page.request.delete('/api/session', {
+        headers: { 'X-Requested-With': 'coproduce' },
+      });
+      expect(ended.status()).toBe(204);
+
+      await tap(page, '0 to 4 years', 2);
+      const theme = await page.locator('.nhsuk-checkboxes__label').first().innerText();
+      await writeDown(page, 'Parents and carers', theme, words);
+      await waitForStatus(page, '3 waiting to be sent');
+      await status(page).getByText('Your session has ended.').waitFor();
+      await checkScreen(page, 'drop-in-signed-out');
+
+      await page.getByRole('link', { name: 'Sign in again' }).click();
+      await fillSignInForm(page, DEMO_EMAIL['engagement-lead']);
+      await page.getByRole('heading', { level: 1, name: event.title }).waitFor();
+      await waitForStatus(page, 'All sent');
+    }, PHONE);
+
+    const after = await eventNow(team, event.id);
+    expect(countIn(after, 'children-and-young-people', '0-4')).toBe(
+      countIn(before, 'children-and-young-people', '0-4') + 2,
+    );
+    const feedback = (await feedbackOf(team, event.id)).filter((item) => item.text === words);
+    expect(feedback).toHaveLength(1);
+    expect(feedback[0]!.createdBy.id).toBe(team.ids['engagement-lead']);
   });
 });

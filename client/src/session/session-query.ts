@@ -33,6 +33,12 @@ export function rememberSignedIn(queryClient: QueryClient, user: UserSummary) {
   queryClient.setQueryData(sessionKey, user);
 }
 
+/** The server said the session has ended: the person is asked to sign in again. */
+export function sessionEnded(queryClient: QueryClient) {
+  keepUser(null);
+  queryClient.setQueryData(sessionKey, null);
+}
+
 /** Drops everything cached for the previous person and marks nobody as signed in. */
 export function forgetSession(queryClient: QueryClient) {
   closeSharedCollabConnection();

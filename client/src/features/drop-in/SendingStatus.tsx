@@ -1,7 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { Link, useLocation } from 'react-router';
 import { paths } from '../../paths';
 import type { SignInState } from '../../session/return-path';
+import { sessionEnded } from '../../session/session-query';
 import type { SenderSnapshot } from './drop-in-sender';
 import type { QueueSummary } from './outbox';
 
@@ -37,6 +39,7 @@ export function SendingStatus({
 }) {
   const online = useOnline();
   const location = useLocation();
+  const queryClient = useQueryClient();
   const { waiting, refused, sent } = summary;
   let tone: 'done' | 'waiting' | 'problem';
   let heading: string;
@@ -82,7 +85,12 @@ export function SendingStatus({
       </div>
       {(signedOut || sender.status === 'someone-else') && waiting > 0 && (
         <p className="nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">
-          <Link to={paths.signIn} state={signInState}>
+          <Link
+            to={paths.signIn}
+            state={signInState}
+            // The sign-in page sends a signed-in person on: this one is not, any more.
+            onClick={() => sessionEnded(queryClient)}
+          >
             Sign in again
           </Link>
         </p>
