@@ -1,4 +1,5 @@
 import type { UserSummary } from '@coproduce/domain';
+import { forgetKeptAnswers } from './kept-answers';
 
 const KEPT_USER = 'coproduce-signed-in-user';
 
@@ -21,6 +22,8 @@ export function keptUser(): UserSummary | undefined {
 }
 
 export function keepUser(user: UserSummary | null): void {
+  // Someone else, or nobody: what was kept for the last person goes.
+  if (user?.id !== keptUser()?.id) forgetKeptAnswers();
   try {
     if (user) {
       const { id, name, email } = user;
