@@ -14,7 +14,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApp, type RunningApp } from '../support/app';
+import { BSON } from 'mongodb';
+import { openDatabase, startApp, type RunningApp } from '../support/app';
 import { api, errorWithCode } from '../support/api';
 import { auditOf, demoTeam, dropIn, recordEvent, type DemoTeam } from '../support/engagement';
 
@@ -24,7 +25,7 @@ let app: RunningApp;
 let team: DemoTeam;
 
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ ownDatabase: true });
   team = await demoTeam(app.url);
 });
 afterAll(async () => {
@@ -111,6 +112,26 @@ describe('counting at a drop-in', () => {
       audience: 'parents-and-carers',
       count: 6,
     });
+  });
+
+  it('a group undone to nobody leaves the list, and comes back with the next tap', async () => {
+    const event = await newDropIn('Counting: undone to nobody');
+    const tapped = await send(event.id, [
+      tap('professionals'),
+      tap('professionals', undefined, -1),
+    ]);
+    expect(tapped.body.reach).toEqual(event.reach);
+    const database = await openDatabase(app);
+    try {
+      const stored = await database.db
+        .collection('engagement_events')
+        .findOne({ _id: new BSON.ObjectId(event.id) }, { projection: { reach: 1 } });
+      expect(stored?.['reach']).toHaveLength(2);
+    } finally {
+      await database.close();
+    }
+    const again = await send(event.id, [tap('professionals')]);
+    expect(again.body.reach).toContainEqual({ audience: 'professionals', count: 1 });
   });
 
   it('the same change sent many times at once counts once', async () => {

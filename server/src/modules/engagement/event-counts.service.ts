@@ -74,6 +74,16 @@ export class EventCountsService {
       if (outcome.fresh) fresh.push({ change, applied: outcome.applied });
     }
 
+    // A group undone to nobody goes from the list, as on an event recorded by hand. Safe
+    // beside other devices: a tap finding its row gone adds it again.
+    if (fresh.some(({ applied }) => applied < 0)) {
+      await this.events
+        .updateOne(
+          { _id: eventId, workspaceId: caller.workspaceId },
+          { $pull: { reach: { count: { $lte: 0 } } } },
+        )
+        .exec();
+    }
     const now = await this.events
       .findOne({ _id: eventId, workspaceId: caller.workspaceId }, { reach: 1, total: 1 })
       .lean<{ reach: EngagementEvent['reach']; total: number }>()
