@@ -14,7 +14,7 @@ import { Page } from '../../components/Page';
 import { formatDateTime } from '../../dates';
 import { paths } from '../../paths';
 import { useCurrentUser } from '../../session/session-query';
-import type { KeptEvent } from './drop-in-store';
+import { NOT_KEPT, type KeptEvent } from './drop-in-store';
 import { DropInEntries } from './DropInEntries';
 import { FeedbackCapture } from './FeedbackCapture';
 import { countsShown, groupKey, lastUndoable, summarise, type Entry } from './outbox';
@@ -159,6 +159,7 @@ function Counting({
   dropIn: DropIn;
 }) {
   const [said, setSaid] = useState('');
+  const [problem, setProblem] = useState('');
   const counts = countsShown(event.reach, entries);
   const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
   const undoable = lastUndoable(entries);
@@ -181,12 +182,17 @@ function Counting({
           // is the hint above the buttons.
           aria-label={`${label} ${count}`}
           aria-describedby="drop-in-count-hint"
-          onClick={async () => {
-            await dropIn.count(group.audience, group.ageBand);
-            setSaid(
-              `${groupName(group.audience, group.ageBand)}: ${count + 1}. Saved on this device.`,
-            );
-          }}
+          onClick={() =>
+            dropIn.count(group.audience, group.ageBand).then(
+              () => {
+                setProblem('');
+                setSaid(
+                  `${groupName(group.audience, group.ageBand)}: ${count + 1}. Saved on this device.`,
+                );
+              },
+              () => setProblem(NOT_KEPT),
+            )
+          }
         >
           <span className="coproduce-drop-in__counter-name">{label}</span>{' '}
           <span className="coproduce-drop-in__counter-count">{count}</span>
@@ -204,6 +210,11 @@ function Counting({
         Tap a group once for each person who came: it counts one more. Undo takes back your last
         tap.
       </p>
+      {problem && (
+        <p className="nhsuk-error-message" role="alert">
+          {problem}
+        </p>
+      )}
       <h3 className="nhsuk-heading-s">Children and young people</h3>
       <ul className="coproduce-drop-in__counters" aria-label="Children and young people by age">
         {GROUPS.filter((group) => group.audience === 'children-and-young-people').map(counter)}
@@ -219,15 +230,19 @@ function Counting({
         <button
           type="button"
           className="nhsuk-button nhsuk-button--secondary coproduce-drop-in__undo"
-          onClick={async () => {
-            const undone = await dropIn.undo();
-            if (undone) {
-              const key = groupKey(undone.audience, undone.ageBand);
-              setSaid(
-                `Undone. ${groupName(undone.audience, undone.ageBand)}: ${Math.max(0, (counts.get(key) ?? 1) - 1)}.`,
-              );
-            }
-          }}
+          onClick={() =>
+            dropIn.undo().then(
+              (undone) => {
+                if (!undone) return;
+                setProblem('');
+                const key = groupKey(undone.audience, undone.ageBand);
+                setSaid(
+                  `Undone. ${groupName(undone.audience, undone.ageBand)}: ${Math.max(0, (counts.get(key) ?? 1) - 1)}.`,
+                );
+              },
+              () => setProblem(NOT_KEPT),
+            )
+          }
         >
           Undo last count
           <span className="coproduce-drop-in__undo-what">

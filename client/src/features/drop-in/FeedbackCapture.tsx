@@ -2,7 +2,7 @@ import { AUDIENCE_NAMES, AUDIENCES, type Audience } from '@coproduce/domain';
 import { useState, type FormEvent } from 'react';
 import { ErrorSummary, type ProblemItem } from '../../components/ErrorSummary';
 import { Textarea } from '../../components/Textarea';
-import type { KeptEvent } from './drop-in-store';
+import { NOT_KEPT, type KeptEvent } from './drop-in-store';
 import { checkFeedback, type FeedbackDraft } from './feedback-draft';
 import type { DropIn } from './useDropIn';
 
@@ -39,6 +39,8 @@ export function FeedbackCapture({ event, dropIn }: { event: KeptEvent; dropIn: D
       await dropIn.giveFeedback(checked.feedback);
       setDraft({ audience: null, themes: [], text: '', verbatim: false });
       setSaved('Saved on this device. It will be sent when the connection allows.');
+    } catch {
+      setProblems([{ text: NOT_KEPT, fieldId: TEXT_FIELD }]);
     } finally {
       setSaving(false);
     }

@@ -32,6 +32,10 @@ interface DropInDatabase extends DBSchema {
   events: { key: string; value: KeptEvent };
 }
 
+/** When the browser would not keep an entry (storage refused or full). */
+export const NOT_KEPT =
+  'This could not be saved on this device, so it is not recorded. Check that this browser lets Coproduce keep data (not a private window) and try again.';
+
 /** Not named like a specification's copy (`coproduce-specification-…`): kept apart from those. */
 export const DROP_IN_DATABASE = 'coproduce-drop-in';
 
