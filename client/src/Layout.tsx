@@ -5,8 +5,6 @@ import { signOut } from './api/session';
 import { ApiErrorSummary } from './components/ApiErrorSummary';
 import { Footer } from './components/Footer';
 import { Header } from './components/Header';
-import { sendWhatWaitsFor } from './features/drop-in/drop-in-sender';
-import { forgetSentDropIns } from './features/drop-in/drop-in-store';
 import { InboxLink } from './features/inbox/InboxLink';
 import { NoticesLink } from './features/publishing/NoticesLink';
 import { forgetLocalDrafts } from './features/specification/local-drafts';
@@ -23,14 +21,21 @@ export function Layout() {
   useFocusOnNavigation();
   const userId = user?.id;
   useEffect(() => {
-    if (userId) void sendWhatWaitsFor(userId).catch(() => undefined);
+    // Loaded apart: only people who run drop-ins need the code that sends what they left.
+    if (userId) {
+      import('./features/drop-in/drop-in-sender')
+        .then((sender) => sender.sendWhatWaitsFor(userId))
+        .catch(() => undefined);
+    }
   }, [userId]);
   const signingOut = useMutation({
     mutationFn: signOut,
     onSuccess: () => {
       void forgetLocalDrafts();
       // What a drop-in still has to send stays, for its person to send when they are back.
-      void forgetSentDropIns().catch(() => undefined);
+      import('./features/drop-in/drop-in-store')
+        .then((store) => store.forgetSentDropIns())
+        .catch(() => undefined);
       forgetSession(queryClient);
       navigate('/sign-in', { replace: true });
     },
