@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { withoutRemoteFonts } from './build/without-remote-fonts';
 
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -9,7 +10,30 @@ const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const backend = 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react(), withoutRemoteFonts()],
+  plugins: [
+    react(),
+    withoutRemoteFonts(),
+    // A service worker (Workbox) that keeps the app shell, so a page that keeps its work on
+    // the device (a drop-in, a specification's unsaved edits) reloads with no connection.
+    // It keeps the built files only: never an API answer (they are the signed-in person's,
+    // and the server's word on who may do what), the health check or the socket.
+    VitePWA({
+      // Registered in src/main.tsx, without the plugin's reload-on-update.
+      injectRegister: null,
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff,woff2}'],
+        // The editor's chunk is the largest file; the whole shell is a few megabytes.
+        maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/health$/, /^\/socket\.io(\/|$)/],
+        runtimeCaching: [],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   resolve: {
     alias: [
       // Workspace packages are bundled from their TypeScript source, as ES modules,

@@ -114,6 +114,11 @@ const engagementRoutes = [
   ['cohort', <TargetCohortPage />],
 ] as const;
 
+// Capture at a drop-in, for a phone at an event: loads when first opened, works offline after.
+const DropInPage = lazy(() =>
+  import('./features/drop-in/DropInPage').then((module) => ({ default: module.DropInPage })),
+);
+
 /** A specification's publishing screens, under its address. */
 const publishingRoutes = [
   ['history', <HistoryPage />],
@@ -241,6 +246,16 @@ export function App() {
               element={
                 <RequireSession>
                   <NoticesPage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path="/workspaces/:workspaceId/engagement/events/:eventId/drop-in"
+              element={
+                <RequireSession>
+                  <Suspense fallback={loadingScreen}>
+                    <DropInPage />
+                  </Suspense>
                 </RequireSession>
               }
             />

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Outlet, useNavigate } from 'react-router';
 import { signOut } from './api/session';
 import { ApiErrorSummary } from './components/ApiErrorSummary';
@@ -18,10 +19,23 @@ export function Layout() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   useFocusOnNavigation();
+  const userId = user?.id;
+  useEffect(() => {
+    // Loaded apart: only people who run drop-ins need the code that sends what they left.
+    if (userId) {
+      import('./features/drop-in/drop-in-sender')
+        .then((sender) => sender.sendWhatWaitsFor(userId))
+        .catch(() => undefined);
+    }
+  }, [userId]);
   const signingOut = useMutation({
     mutationFn: signOut,
     onSuccess: () => {
       void forgetLocalDrafts();
+      // What a drop-in still has to send stays, for its person to send when they are back.
+      import('./features/drop-in/drop-in-store')
+        .then((store) => store.forgetSentDropIns())
+        .catch(() => undefined);
       forgetSession(queryClient);
       navigate('/sign-in', { replace: true });
     },

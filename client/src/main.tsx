@@ -12,3 +12,12 @@ createRoot(container).render(
     <App />
   </StrictMode>,
 );
+
+// The service worker (see vite.config.ts) keeps the app shell, so pages that keep their work
+// on the device open offline next time. A new version takes over at the next page load; it
+// never reloads a page under someone's hands. Offline, the check for a new one fails: fine.
+if ('serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+  });
+}

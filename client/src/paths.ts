@@ -49,6 +49,9 @@ export const paths = {
     `${engagementPath(workspaceId)}/events/${part(eventId)}`,
   changeEngagementEvent: (workspaceId: string, eventId: string) =>
     `${engagementPath(workspaceId)}/events/${part(eventId)}/change`,
+  /** Counting people and noting what they say at a drop-in, on a phone, online or not. */
+  dropIn: (workspaceId: string, eventId: string) =>
+    `${engagementPath(workspaceId)}/events/${part(eventId)}/drop-in`,
   /** The feedback list; `query` holds its filters and page (see feedback-filters). */
   feedback: (workspaceId: string, query?: URLSearchParams) => {
     const search = query?.toString() ?? '';

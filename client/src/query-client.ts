@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from './api/api-error';
+import { keepUser } from './session/kept-user';
 
 /**
  * Server state for the whole app. A 401 from any call means the session has ended
@@ -9,6 +10,7 @@ import { isApiError } from './api/api-error';
 export function createQueryClient(): QueryClient {
   const onError = (error: unknown) => {
     if (isApiError(error) && error.isUnauthenticated) {
+      keepUser(null);
       queryClient.setQueryData(['session'], null);
     }
   };

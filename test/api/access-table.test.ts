@@ -108,6 +108,7 @@ function engagementRoutes(): Route[] {
   const at = (f: Fixture, rest: string) => `/api/workspaces/${f.workspace}${rest}`;
   const template = (rest: string) => `/api/workspaces/{workspaceId}${rest}`;
   let themes = 0;
+  let counts = 0;
   return [
     { method: 'GET', template: template('/engagement-events'), path: (f) => at(f, '/engagement-events'), allowed: ALL_MEMBERS, success: 200 },
     { method: 'POST', template: template('/engagement-events'), path: (f) => at(f, '/engagement-events'), body: { type: 'drop-in', title: 'Recorded on the walk', startsAt: '2027-03-04T15:30:00Z', reach: [{ audience: 'parents-and-carers', count: 3 }] }, allowed: ENGAGEMENT_MANAGERS, success: 201 },
@@ -135,6 +136,8 @@ function engagementRoutes(): Route[] {
     { method: 'GET', template: template('/engagement/report'), path: (f) => at(f, '/engagement/report'), allowed: ENGAGEMENT_TEAM, success: 200 },
     { method: 'GET', template: template('/specifications/{specificationId}/feedback'), path: (f) => at(f, `/specifications/${f.unpublished}/feedback`), allowed: DRAFT_READERS, success: 200, otherwise: { provider: 404 } },
     { method: 'GET', template: template('/specifications/{specificationId}/you-said-we-did'), path: (f) => at(f, `/specifications/${f.unpublished}/you-said-we-did`), allowed: DRAFT_READERS, success: 200, otherwise: { provider: 404 } },
+    // Counting at a drop-in: for those who record events; each change its own id.
+    { method: 'POST', template: template('/engagement-events/{eventId}/counts'), path: (f) => at(f, `/engagement-events/${f.marketEvent}/counts`), body: () => ({ changes: [{ clientId: `access-walk-${(counts += 1)}`, audience: 'statutory-providers', change: 1 }] }), allowed: ENGAGEMENT_MANAGERS, success: 200 },
   ];
 }
 

@@ -329,6 +329,8 @@ const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; validQ
   'GET /api/workspaces/{workspaceId}/engagement/report': {},
   'GET /api/workspaces/{workspaceId}/specifications/{specificationId}/feedback': {},
   'GET /api/workspaces/{workspaceId}/specifications/{specificationId}/you-said-we-did': {},
+  // Counting at a drop-in. "0-4" in capitals is "0-4".
+  'POST /api/workspaces/{workspaceId}/engagement-events/{eventId}/counts': { validBody: () => ({ changes: [{ clientId: 'hostile-walk-count-0001', audience: 'children-and-young-people', ageBand: '11-15', change: 1 }, { clientId: 'hostile-walk-count-0002', audience: 'parents-and-carers', change: -1 }] }) },
 };
 
 // ---------------------------------------------------------------------------

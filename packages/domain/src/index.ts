@@ -10,3 +10,4 @@ export * from './publishing';
 export * from './engagement';
 export * from './account';
 export * from './audit';
+export * from './drop-in-counts';

@@ -63,6 +63,10 @@ export function EngagementEventPage() {
           <Link to={paths.changeEngagementEvent(workspaceId, recorded.id)}>
             Change event details
           </Link>
+          <br />
+          <Link to={paths.dropIn(workspaceId, recorded.id)}>
+            Count people and note what they say at the event (on a phone, even offline)
+          </Link>
         </p>
       )}
       <EventDetails event={recorded} />

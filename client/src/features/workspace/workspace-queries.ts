@@ -3,6 +3,7 @@ import { listInvitations } from '../../api/invitations';
 import { listMembers } from '../../api/members';
 import { listSpecifications } from '../../api/specifications';
 import { getWorkspace } from '../../api/workspaces';
+import { keepingAnswer, keptAnswer } from '../../session/kept-answers';
 
 /** Query keys, nested under the workspace so one invalidation refreshes the whole page. */
 export const workspaceKeys = {
@@ -14,17 +15,24 @@ export const workspaceKeys = {
   audit: (workspaceId: string) => ['workspace', workspaceId, 'audit'] as const,
 };
 
+// Both kept on the device for when it is offline, so a specification reopens there.
 export function useWorkspace(workspaceId: string) {
+  const queryKey = workspaceKeys.detail(workspaceId);
   return useQuery({
-    queryKey: workspaceKeys.detail(workspaceId),
-    queryFn: () => getWorkspace(workspaceId),
+    queryKey,
+    queryFn: () => getWorkspace(workspaceId).then(keepingAnswer(queryKey)),
+    initialData: () => keptAnswer(queryKey),
+    initialDataUpdatedAt: 0,
   });
 }
 
 export function useSpecifications(workspaceId: string) {
+  const queryKey = workspaceKeys.specifications(workspaceId);
   return useQuery({
-    queryKey: workspaceKeys.specifications(workspaceId),
-    queryFn: () => listSpecifications(workspaceId),
+    queryKey,
+    queryFn: () => listSpecifications(workspaceId).then(keepingAnswer(queryKey)),
+    initialData: () => keptAnswer(queryKey),
+    initialDataUpdatedAt: 0,
   });
 }
 

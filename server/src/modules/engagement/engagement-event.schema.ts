@@ -8,6 +8,7 @@ import {
   type EngagementEventType,
 } from '@coproduce/domain';
 import { Types } from 'mongoose';
+import { AppliedCount, AppliedCountSchema } from './applied-count.schema';
 
 /** How many people of one audience (and age band) took part; a list, never a map. */
 @Schema({ _id: false })
@@ -98,6 +99,13 @@ export class EngagementEvent {
 
   @Prop({ type: StoredMarketNoticeSchema, default: null })
   marketNotice: StoredMarketNotice | null;
+
+  /**
+   * The changes devices made to the counts at a drop-in (EventCountsService); never read
+   * with the event unless asked for by name.
+   */
+  @Prop({ type: [AppliedCountSchema], default: [], select: false })
+  appliedCounts: AppliedCount[];
 
   @Prop({ type: Types.ObjectId, required: true })
   createdBy: Types.ObjectId;

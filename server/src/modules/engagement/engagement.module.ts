@@ -2,11 +2,11 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AccessModule } from '../access/access.module';
 import { AccountsModule } from '../accounts/accounts.module';
+import { AuditModule } from '../audit/audit.module';
 import { CollabModule } from '../collab/collab.module';
 import { SpecificationExportModule } from '../specification-export/specification-export.module';
 import { SpecificationsModule } from '../specifications/specifications.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
-import { AuditModule } from '../audit/audit.module';
 import { EngagementExportController } from './csv/engagement-export.controller';
 import { FeedbackCsvController } from './csv/feedback-csv.controller';
 import {
@@ -20,6 +20,8 @@ import { EngagementEventsController } from './engagement-events.controller';
 import { EngagementEventsService } from './engagement-events.service';
 import { EngagementReportController } from './engagement-report.controller';
 import { EngagementReportService } from './engagement-report.service';
+import { EventCountsController } from './event-counts.controller';
+import { EventCountsService } from './event-counts.service';
 import { Feedback, FeedbackSchema } from './feedback.schema';
 import { FeedbackController } from './feedback.controller';
 import { FeedbackLinks } from './feedback-links';
@@ -62,6 +64,7 @@ import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
     FeedbackThemesController,
     EngagementReportController,
     EngagementExportController,
+    EventCountsController,
   ],
   providers: [
     EngagementAccess,
@@ -73,6 +76,7 @@ import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
     EngagementReportService,
     MarketNoticeFiles,
     FeedbackImportService,
+    EventCountsService,
   ],
   // The demo seed writes its engagement through the models.
   exports: [MongooseModule],

@@ -41,11 +41,17 @@ export function sumOf(rows: readonly { count: number }[]): number {
   return rows.reduce((total, row) => total + row.count, 0);
 }
 
-/** As the API shows counts: no `ageBand` where none was recorded. */
+/**
+ * As the API shows counts: no `ageBand` where none was recorded, in reading order, and no
+ * row of none (a drop-in's counts may leave one at 0 after an undo, or add rows at the end).
+ */
 export function reachView(rows: readonly StoredReachCount[]): ReachCount[] {
-  return rows.map((row) => ({
-    audience: row.audience,
-    ...(row.ageBand ? { ageBand: row.ageBand } : {}),
-    count: row.count,
-  }));
+  return [...rows]
+    .filter((row) => row.count > 0)
+    .sort((a, b) => rank(a) - rank(b))
+    .map((row) => ({
+      audience: row.audience,
+      ...(row.ageBand ? { ageBand: row.ageBand } : {}),
+      count: row.count,
+    }));
 }
