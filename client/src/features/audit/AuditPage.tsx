@@ -100,19 +100,22 @@ export function AuditPage() {
           Editing a specification is recorded once an hour for each person.
         </p>
       )}
-      {options.isError && <ApiErrorSummary error={options.error} />}
-      <AuditFiltersForm
-        // A new address (a page, cleared filters) starts the form afresh from it.
-        key={auditSearch(filters)}
-        filters={filters}
-        people={people}
-        actions={actionChoices(options.data?.actions ?? [])}
-        targetTypes={options.data?.targetTypes ?? []}
-        targetName={filters.targetId ? (knownNames.get(filters.targetId) ?? null) : null}
-        clearLink={paths.audit(workspaceId)}
-        withoutTarget={link({ ...filters, targetId: '' })}
-        onApply={(chosen) => void navigate(link(chosen))}
-      />
+      {options.isError && !entries.isError && <ApiErrorSummary error={options.error} />}
+      {/* Someone who may not read the log sees why, and nothing of it. */}
+      {!entries.isError && (
+        <AuditFiltersForm
+          // A new address (a page, cleared filters) starts the form afresh from it.
+          key={auditSearch(filters)}
+          filters={filters}
+          people={people}
+          actions={actionChoices(options.data?.actions ?? [])}
+          targetTypes={options.data?.targetTypes ?? []}
+          targetName={filters.targetId ? (knownNames.get(filters.targetId) ?? null) : null}
+          clearLink={paths.audit(workspaceId)}
+          withoutTarget={link({ ...filters, targetId: '' })}
+          onApply={(chosen) => void navigate(link(chosen))}
+        />
+      )}
       {entries.isPending && <Loading what="the audit log" />}
       {entries.data && entries.data.entries.length === 0 && (
         <p>
