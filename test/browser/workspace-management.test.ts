@@ -58,7 +58,7 @@ describe('managing workspaces and specifications from the app', () => {
       await checkScreen(page, 'specification-renamed');
     }));
 
-  it('archiving a specification someone is editing turns their editor read-only at once; restoring gives it back; a never-published draft can be deleted', () =>
+  it('renaming or archiving a specification someone is editing reaches them at once (archived: read-only; restored: editable); a never-published draft can be deleted', () =>
     app.withPage((commissioner) =>
       app.withPage(async (steering) => {
         await createSpecification(app.url, 'Short breaks: to archive');
@@ -73,6 +73,14 @@ describe('managing workspaces and specifications from the app', () => {
         await open(steering, 'steering@demo.test');
         const editor = steering.locator('.coproduce-editor__content');
         expect(await editor.getAttribute('contenteditable')).toBe('true');
+
+        // Renamed while the other has it open: their page shows the new title at once.
+        await commissioner.getByText('Rename this specification').click();
+        await commissioner.getByLabel('Title', { exact: true }).fill('Short breaks: renamed live');
+        await commissioner.getByRole('button', { name: 'Rename', exact: true }).click();
+        await steering
+          .getByRole('heading', { level: 1, name: /Short breaks: renamed live/ })
+          .waitFor();
 
         await commissioner.getByText('Archive this specification').click();
         await commissioner.getByRole('button', { name: 'Archive specification' }).click();
@@ -110,7 +118,7 @@ describe('managing workspaces and specifications from the app', () => {
         await commissioner.getByRole('heading', { name: 'Specifications' }).waitFor();
         await waitUntilLoaded(commissioner);
         expect(
-          await commissioner.getByRole('link', { name: 'Short breaks: to archive' }).count(),
+          await commissioner.getByRole('link', { name: 'Short breaks: renamed live' }).count(),
         ).toBe(0);
         await steering.getByRole('heading', { name: 'Specification not found' }).waitFor();
       }),

@@ -16,6 +16,7 @@ import type {
   VersionNotice,
   QuestionNotice,
   HistoryChangedNotice,
+  SpecificationRenamedNotice,
   NoticesChangedNotice,
 } from './payloads';
 
@@ -43,6 +44,7 @@ export const CollabEvent = {
   questionAnswered: 'question:answered',
   historyChanged: 'history:changed',
   noticesChanged: 'notices:changed',
+  specificationRenamed: 'specification:renamed',
 } as const;
 
 /** Events a client sends. Binary arrives on the server as a Buffer, which is a Uint8Array. */
@@ -67,4 +69,5 @@ export interface CollabServerEvents {
   [CollabEvent.questionAnswered]: (notice: QuestionNotice) => void;
   [CollabEvent.historyChanged]: (docId: string, notice: HistoryChangedNotice) => void;
   [CollabEvent.noticesChanged]: (notice: NoticesChangedNotice) => void;
+  [CollabEvent.specificationRenamed]: (docId: string, notice: SpecificationRenamedNotice) => void;
 }

@@ -140,3 +140,8 @@ export interface HistoryChangedNotice {
 export interface NoticesChangedNotice {
   unreadCount: number;
 }
+
+/** A commissioner renamed a specification: to everyone with it open (`specification:renamed`). */
+export interface SpecificationRenamedNotice {
+  title: string;
+}

@@ -1,5 +1,6 @@
 // The specification page: the live, co-edited editor for one specification.
 import { useQueryClient } from '@tanstack/react-query';
+import { CollabEvent } from '@coproduce/protocol';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
@@ -7,6 +8,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { WarningCallout } from '../../components/WarningCallout';
 import { paths } from '../../paths';
+import { sharedCollabConnection } from '../../session/collab-connection';
 import { useCurrentUser } from '../../session/session-query';
 import { DraftDownloads } from '../specification-export/DraftDownloads';
 import { HistoryChangeNotice } from '../publishing/HistoryChangeNotice';
@@ -33,6 +35,18 @@ export function SpecificationPage() {
   useWarnBeforeLeaving(live?.status === 'saving');
   const queryClient = useQueryClient();
   const liveArchived = live?.archived;
+  // A new title, the moment a commissioner gives it: the list the page reads it from is fetched again.
+  useEffect(() => {
+    const { socket } = sharedCollabConnection();
+    const onRenamed = (docId: string) => {
+      if (docId !== specificationId) return;
+      void queryClient.invalidateQueries({ queryKey: workspaceKeys.specifications(workspaceId) });
+    };
+    socket.on(CollabEvent.specificationRenamed, onRenamed);
+    return () => {
+      socket.off(CollabEvent.specificationRenamed, onRenamed);
+    };
+  }, [queryClient, specificationId, workspaceId]);
   useEffect(() => {
     if (liveArchived !== undefined) {
       void queryClient.invalidateQueries({ queryKey: workspaceKeys.specifications(workspaceId) });

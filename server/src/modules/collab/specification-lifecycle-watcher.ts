@@ -1,11 +1,14 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { CollabEvent } from '@coproduce/protocol';
 import { EventBus } from '../../base/event-bus';
+import { ConnectionRegistry } from '../connections/connection-registry';
 import { JoinedDocuments } from './joined-documents';
 
 /**
- * Makes archiving, restoring and deleting a specification (or archiving its workspace)
- * take effect on open sockets at once: an archived one turns read-only for everyone in it (and editable again when
- * restored), a deleted one takes everyone out.
+ * Makes renaming, archiving, restoring and deleting a specification (or archiving its
+ * workspace) take effect on open sockets at once: a new title is shown, an archived one
+ * turns read-only for everyone in it (and editable again when restored), a deleted one
+ * takes everyone out.
  */
 @Injectable()
 export class SpecificationLifecycleWatcher implements OnModuleInit, OnModuleDestroy {
@@ -14,6 +17,7 @@ export class SpecificationLifecycleWatcher implements OnModuleInit, OnModuleDest
   constructor(
     private readonly events: EventBus,
     private readonly joined: JoinedDocuments,
+    private readonly connections: ConnectionRegistry,
   ) {}
 
   onModuleInit(): void {
@@ -23,6 +27,12 @@ export class SpecificationLifecycleWatcher implements OnModuleInit, OnModuleDest
       ),
       this.events.subscribe('specification.deleted', (change) =>
         this.joined.deleted(change.specificationId),
+      ),
+      this.events.subscribe('specification.renamed', (change) =>
+        this.connections.toSpecification(change.specificationId, CollabEvent.specificationRenamed, [
+          change.specificationId,
+          { title: change.title },
+        ]),
       ),
       this.events.subscribe('workspace.archived', (change) =>
         this.joined.workspaceArchiveChanged(change.workspaceId, change.archived),

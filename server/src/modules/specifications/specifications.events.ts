@@ -9,6 +9,7 @@ declare module '../../base/event-bus' {
     'specification.edited': SpecificationEdited;
     'specification.archived': SpecificationArchived;
     'specification.deleted': SpecificationDeleted;
+    'specification.renamed': SpecificationRenamed;
   }
 }
 
@@ -31,4 +32,10 @@ export type SpecificationEdited = {
   userId: string;
   /** When the edit was noticed (ISO): the same on every node that hears of it. */
   at: string;
+};
+
+/** A new title: those with the specification open see it at once. */
+export type SpecificationRenamed = {
+  specificationId: string;
+  title: string;
 };

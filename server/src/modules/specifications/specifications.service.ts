@@ -146,6 +146,10 @@ export class SpecificationsService {
       )
       .exec();
     if (!renamed) throw new NotFound('that specification');
+    this.events.publish('specification.renamed', {
+      specificationId: specificationId.toHexString(),
+      title: renamed.title,
+    });
     return toSummary(renamed);
   }
 
