@@ -13,7 +13,7 @@ import { AddFeedbackForm } from './AddFeedbackForm';
 import { EngagementUnavailable } from './EngagementUnavailable';
 import { FeedbackCard } from './FeedbackCard';
 import { FeedbackFiltersForm } from './FeedbackFiltersForm';
-import { Pagination } from './Pagination';
+import { Pagination } from '../../components/Pagination';
 import { useEngagementEvents, useFeedbackPage, useFeedbackThemes } from './engagement-queries';
 import {
   filtersFromSearch,

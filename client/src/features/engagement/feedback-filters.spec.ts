@@ -3,7 +3,6 @@ import {
   feedbackQuery,
   filtersFromSearch,
   isFiltered,
-  pageNumbers,
   pageRange,
   searchFromFilters,
 } from './feedback-filters';
@@ -57,16 +56,5 @@ describe('saying which items a page shows', () => {
     expect(pageRange(3, 50, 120)).toEqual({ from: 101, to: 120, pages: 3 });
     expect(pageRange(1, 50, 0)).toEqual({ from: 0, to: 0, pages: 1 });
     expect(pageRange(4, 50, 120)).toEqual({ from: 0, to: 0, pages: 3 });
-  });
-});
-
-describe('numbering the pages', () => {
-  it('shows the first, the last and those beside this one, with gaps for the rest', () => {
-    expect(pageNumbers(1, 1)).toEqual([1]);
-    expect(pageNumbers(1, 3)).toEqual([1, 2, 3]);
-    expect(pageNumbers(5, 10)).toEqual([1, null, 4, 5, 6, null, 10]);
-    expect(pageNumbers(3, 10)).toEqual([1, 2, 3, 4, null, 10]);
-    expect(pageNumbers(10, 400)).toEqual([1, null, 9, 10, 11, null, 400]);
-    expect(pageNumbers(400, 400)).toEqual([1, null, 399, 400]);
   });
 });

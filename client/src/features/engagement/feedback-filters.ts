@@ -92,21 +92,3 @@ export function pageRange(page: number, pageSize: number, total: number): PageRa
   const from = Math.min((page - 1) * pageSize + 1, total);
   return { from, to: Math.min(page * pageSize, total), pages };
 }
-
-/**
- * The page numbers a numbered pagination shows: the first, the last, and the pages
- * either side of this one, with a gap (null) where pages are left out.
- */
-export function pageNumbers(page: number, pages: number): (number | null)[] {
-  const shown = [...new Set([1, page - 1, page, page + 1, pages])]
-    .filter((number) => number >= 1 && number <= pages)
-    .sort((a, b) => a - b);
-  const items: (number | null)[] = [];
-  for (const number of shown) {
-    const last = items.at(-1);
-    if (typeof last === 'number' && number - last === 2) items.push(last + 1);
-    else if (typeof last === 'number' && number - last > 2) items.push(null);
-    items.push(number);
-  }
-  return items;
-}
