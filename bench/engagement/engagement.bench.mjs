@@ -190,7 +190,10 @@ async function timePages(url, workspaceId, specificationId) {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/workspaces/);
     const pages = {
-      'engagement overview': [`/workspaces/${workspaceId}/engagement`, '.recharts-surface >> nth=3'],
+      'engagement overview': [
+        `/workspaces/${workspaceId}/engagement`,
+        '.recharts-surface >> nth=3',
+      ],
       'feedback list': [`/workspaces/${workspaceId}/engagement/feedback`, 'main li >> nth=20'],
       '"You said, we did" (1,000 items)': [
         `/workspaces/${workspaceId}/specifications/${specificationId}/you-said-we-did`,
