@@ -96,11 +96,15 @@ export class SpecificationsService {
   async findForMember(
     specificationId: string,
     userId: string | Types.ObjectId,
-  ): Promise<{ specification: SpecificationDocument; role: Role; archived: boolean }> {
+  ): Promise<{ specification: SpecificationForAccess; role: Role; archived: boolean }> {
     const id = parseObjectId(specificationId);
     const user = typeof userId === 'string' ? parseObjectId(userId) : userId;
     if (!id || !user) throw new NotFound('that specification');
-    const specification = await this.specifications.findById(id).exec();
+    // Read plain, only what access needs: every join asks, so no mongoose document is built.
+    const specification = await this.specifications
+      .findById(id, { workspaceId: 1, status: 1, archivedAt: 1 })
+      .lean<SpecificationForAccess>()
+      .exec();
     // The membership is looked up even for an id that names nothing, so that refusing a
     // draft someone may not see takes as long as refusing nothing: the time an answer
     // takes must not tell a provider that a draft exists.
@@ -259,7 +263,15 @@ export class SpecificationsService {
 /** A workspace id no workspace has: the membership lookup for a specification that is not there. */
 const NO_WORKSPACE = new Types.ObjectId('000000000000000000000000');
 
-function mayRead(role: Role, specification: Specification): boolean {
+/** What deciding access to a specification reads of it. */
+export type SpecificationForAccess = Pick<
+  Specification,
+  'workspaceId' | 'status' | 'archivedAt'
+> & {
+  _id: Types.ObjectId;
+};
+
+function mayRead(role: Role, specification: Pick<Specification, 'status'>): boolean {
   return specification.status === 'published'
     ? AccessPolicy.can(role, 'specification.read-published')
     : AccessPolicy.can(role, 'specification.read-draft');
