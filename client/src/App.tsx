@@ -86,6 +86,11 @@ const FeedbackListPage = lazy(() =>
     default: module.FeedbackListPage,
   })),
 );
+const FeedbackImportPage = lazy(() =>
+  import('./features/engagement/FeedbackImportPage').then((module) => ({
+    default: module.FeedbackImportPage,
+  })),
+);
 const FeedbackThemesPage = lazy(() =>
   import('./features/engagement/FeedbackThemesPage').then((module) => ({
     default: module.FeedbackThemesPage,
@@ -110,6 +115,7 @@ const engagementRoutes = [
   ['events/:eventId', <EngagementEventPage />],
   ['events/:eventId/change', <ChangeEventPage />],
   ['feedback', <FeedbackListPage />],
+  ['feedback/import', <FeedbackImportPage />],
   ['themes', <FeedbackThemesPage />],
   ['cohort', <TargetCohortPage />],
 ] as const;

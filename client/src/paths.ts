@@ -57,6 +57,8 @@ export const paths = {
     const search = query?.toString() ?? '';
     return `${engagementPath(workspaceId)}/feedback${search ? `?${search}` : ''}`;
   },
+  /** Feedback from a survey tool's CSV file, checked row by row before it is saved. */
+  importFeedback: (workspaceId: string) => `${engagementPath(workspaceId)}/feedback/import`,
   feedbackThemes: (workspaceId: string) => `${engagementPath(workspaceId)}/themes`,
   targetCohort: (workspaceId: string) => `${engagementPath(workspaceId)}/cohort`,
   notices: '/notices',

@@ -7,6 +7,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { paths } from '../../paths';
 import { CohortReachChart } from './CohortReachChart';
+import { EngagementDownloads } from './EngagementDownloads';
 import { EngagementUnavailable } from './EngagementUnavailable';
 import { FeedbackStatusChart } from './FeedbackStatusChart';
 import { FeedbackThemesChart } from './FeedbackThemesChart';
@@ -83,6 +84,7 @@ export function EngagementOverviewPage() {
           </li>
         </ul>
       </nav>
+      {allowed('feedback.read') && <EngagementDownloads workspaceId={workspaceId} />}
       {report.isPending && <Loading what="the figures" />}
       {report.data && (
         <>

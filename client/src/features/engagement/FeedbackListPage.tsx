@@ -10,6 +10,7 @@ import { Page } from '../../components/Page';
 import { paths } from '../../paths';
 import { useSpecifications } from '../workspace/workspace-queries';
 import { AddFeedbackForm } from './AddFeedbackForm';
+import { EngagementDownloads } from './EngagementDownloads';
 import { EngagementUnavailable } from './EngagementUnavailable';
 import { FeedbackCard } from './FeedbackCard';
 import { FeedbackFiltersForm } from './FeedbackFiltersForm';
@@ -78,6 +79,12 @@ export function FeedbackListPage() {
         Feedback
       </h1>
       <p>What children, young people, families, professionals and providers said, newest first.</p>
+      <EngagementDownloads workspaceId={workspaceId} />
+      {manages && (
+        <p>
+          <Link to={paths.importFeedback(workspaceId)}>Import feedback from a CSV file</Link>
+        </p>
+      )}
       {allowed('feedback.give') && (
         <Details summary="Add feedback from somewhere other than an event">
           <AddFeedbackForm workspaceId={workspaceId} />
