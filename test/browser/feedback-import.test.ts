@@ -37,7 +37,7 @@ async function chooseFile(page: Page, name: string, csv: string | Buffer): Promi
 const listed = (page: Page, text: string) =>
   page.locator('.coproduce-feedback-list').getByText(text).first().waitFor();
 
-const importButton = (page: Page) => page.getByRole('button', { name: /^Import \d+ rows?$/ });
+const importButton = (page: Page) => page.getByRole('button', { name: /^Import [\d,]+ rows?$/ });
 
 describe('importing feedback from a CSV file', () => {
   const app = appInBrowser();
@@ -127,6 +127,29 @@ describe('importing feedback from a CSV file', () => {
         await listed(page, `${marker} ${text}`);
       }
       await page.getByRole('link', { name: 'Download feedback (CSV)' }).waitFor();
+    });
+  });
+
+  it('shows how much of a big file has gone up, then checks all of its rows', async () => {
+    await app.withPage(async (page) => {
+      await openImport(page);
+      const rows = Array.from(
+        { length: 20_000 },
+        (_, index) => `Row ${index + 1}: the waiting room needs more seats,Parents and carers`,
+      );
+      await chooseFile(page, 'big.csv', ['What was said,Audience', ...rows].join('\n'));
+      await page.getByRole('button', { name: 'Check the file' }).click();
+      const progress = page.getByRole('progressbar', { name: 'Checking the file' });
+      await progress.waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Uploaded \d+%/ })
+        .waitFor();
+      await page
+        .getByText('The file has 20,000 rows of feedback. Every row can be imported.')
+        .waitFor();
+      await progress.waitFor({ state: 'detached' });
+      await importButton(page).waitFor();
     });
   });
 
