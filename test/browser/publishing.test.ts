@@ -222,6 +222,9 @@ describe('publishing a specification and reading it as a provider', () => {
           range.collapse(false);
           window.getSelection()?.removeAllRanges();
           window.getSelection()?.addRange(range);
+          // ProseMirror reads the DOM selection on selectionchange, which the browser fires
+          // later: fired now, the editor's own selection is this one before the next key.
+          document.dispatchEvent(new Event('selectionchange'));
         });
         await commissioner.keyboard.type(` ${ADDED_WORDS}`);
         await paragraph.evaluate((element) => {
@@ -231,6 +234,7 @@ describe('publishing a specification and reading it as a provider', () => {
           range.setEnd(text, text.data.indexOf(' '));
           window.getSelection()?.removeAllRanges();
           window.getSelection()?.addRange(range);
+          document.dispatchEvent(new Event('selectionchange'));
         });
         await commissioner.keyboard.press('Delete');
         // "Saved" is still on screen from the typing until the deletion reaches the editor.
