@@ -11,3 +11,4 @@ export * from './engagement';
 export * from './account';
 export * from './audit';
 export * from './drop-in-counts';
+export * from './engagement-rounds';

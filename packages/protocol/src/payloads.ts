@@ -32,7 +32,7 @@ export interface CollabErrorBody<Code extends string = CollabErrorCode> {
  * the server will accept this member's updates, so clients need not copy the access policy.
  */
 export type JoinAck =
-  | { ok: true; role: Role; canEdit: boolean; archived?: boolean }
+  | { ok: true; role: Role; canEdit: boolean; archived?: boolean; closed?: boolean }
   | { ok: false; error: CollabErrorBody<JoinErrorCode> };
 
 /**
@@ -58,6 +58,8 @@ export interface RoleNotice {
   canEdit: boolean;
   /** The specification is archived: nobody may edit it, whatever their role, until it is restored. */
   archived?: boolean;
+  /** An engagement copy whose market engagement round has closed: read-only for good. */
+  closed?: boolean;
 }
 
 /**
