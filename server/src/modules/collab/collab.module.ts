@@ -7,6 +7,7 @@ import { CollabGateway } from './collab.gateway';
 import { CollabSettings } from './collab-settings';
 import { DocumentRegistry } from './document-registry';
 import { JoinedDocuments } from './joined-documents';
+import { LiveDocumentKinds } from './live-document-kinds';
 import { MembershipWatcher } from './membership-watcher';
 import { SpecificationLifecycleWatcher } from './specification-lifecycle-watcher';
 import { SessionWatcher } from './session-watcher';
@@ -27,6 +28,7 @@ import { SpecificationWriter } from './specification-writer';
     SocketSession,
     DocumentRegistry,
     JoinedDocuments,
+    LiveDocumentKinds,
     CollabGateway,
     MembershipWatcher,
     SpecificationLifecycleWatcher,
@@ -35,6 +37,6 @@ import { SpecificationWriter } from './specification-writer';
     SpecificationReader,
     SpecificationWriter,
   ],
-  exports: [SpecificationReader, SpecificationWriter],
+  exports: [SpecificationReader, SpecificationWriter, LiveDocumentKinds],
 })
 export class CollabModule {}

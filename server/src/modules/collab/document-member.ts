@@ -8,6 +8,8 @@ export interface DocumentMember {
   /** The member's name from their account, which presence shows in place of any claimed. */
   readonly name: string;
   role: Role;
+  /** Whether the member's updates change the text (their role, in this kind of document). */
+  canEdit: boolean;
   send<E extends keyof CollabServerEvents>(
     event: E,
     ...args: Parameters<CollabServerEvents[E]>

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Y } from '@coproduce/protocol';
 import type { CollabLimits, CollabSettings } from './collab-settings';
 import type { ConnectionRegistry } from '../connections/connection-registry';
+import type { LiveDocumentKinds } from './live-document-kinds';
 import { DocumentRegistry } from './document-registry';
 import type { SpecificationEditors } from './specification-editors';
 import { SpecificationReader } from './specification-reader';
@@ -88,6 +89,7 @@ const LIMITS: CollabLimits = {
 
 const NOBODY_LISTENING = { toSpecification: () => undefined } as unknown as ConnectionRegistry;
 const NO_EDITORS = { edited: () => undefined } as unknown as SpecificationEditors;
+const NO_OTHER_KINDS = { edited: () => undefined } as unknown as LiveDocumentKinds;
 
 describe('the open specifications, as the database fails', () => {
   let store: SpecificationStoreInMemory;
@@ -101,6 +103,7 @@ describe('the open specifications, as the database fails', () => {
       { limits: LIMITS } as CollabSettings,
       NOBODY_LISTENING,
       NO_EDITORS,
+      NO_OTHER_KINDS,
     );
     warnings = [];
     jest

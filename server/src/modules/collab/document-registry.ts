@@ -5,6 +5,7 @@ import { ConnectionRegistry } from '../connections/connection-registry';
 import { OpenDocument } from './open-document';
 import { SpecificationStore } from '../specification-store/specification-store';
 import { SpecificationEditors } from './specification-editors';
+import { LiveDocumentKinds } from './live-document-kinds';
 
 /**
  * The specifications open in this server. A document is loaded on its first join and
@@ -27,6 +28,7 @@ export class DocumentRegistry implements OnApplicationShutdown {
     private readonly settings: CollabSettings,
     private readonly connections: ConnectionRegistry,
     private readonly editors: SpecificationEditors,
+    private readonly kinds: LiveDocumentKinds,
   ) {}
 
   /**
@@ -91,7 +93,10 @@ export class DocumentRegistry implements OnApplicationShutdown {
           this.connections.toSpecification(specificationId, event, args, exceptConnectionId),
       },
       initialContent: () => initialSpecificationUpdate(),
-      edited: (userId) => this.editors.edited(specificationId, userId),
+      edited: (userId, update) => {
+        this.editors.edited(specificationId, userId);
+        if (update) this.kinds.edited(specificationId, userId, update);
+      },
     });
   }
 

@@ -6,6 +6,7 @@ import { Connection } from '../connections/connection';
 import { ConnectionRegistry } from '../connections/connection-registry';
 import type { SpecificationsService } from '../specifications/specifications.service';
 import type { DocumentRegistry } from './document-registry';
+import { LiveDocumentKinds } from './live-document-kinds';
 import { JoinedDocuments } from './joined-documents';
 import type { OpenDocument } from './open-document';
 
@@ -53,7 +54,11 @@ describe('joining a specification while the person’s membership changes', () =
       acquire: () => new Promise((resolve) => (releaseLoad = () => resolve(document))),
       released: () => undefined,
     } as unknown as DocumentRegistry;
-    joined = new JoinedDocuments(specifications, registry, new ConnectionRegistry());
+    joined = new JoinedDocuments(
+      new LiveDocumentKinds(specifications),
+      registry,
+      new ConnectionRegistry(),
+    );
     connection = new Connection(fakeSocket('socket-1'), {
       userId: 'user-1',
       name: 'Sam',

@@ -8,13 +8,12 @@ import {
   type RoleNotice,
 } from '@coproduce/protocol';
 import { Forbidden, NotFound, ServiceUnavailable } from '../../base/errors';
-import { AccessPolicy } from '../access/access-policy';
 import { ConnectionRegistry } from '../connections/connection-registry';
 import type { Connection } from '../connections/connection';
-import { SpecificationsService } from '../specifications/specifications.service';
 import { collabErrorBody, type CollabRefusal } from './collab-error';
 import type { DocumentMember } from './document-member';
 import { DocumentRegistry } from './document-registry';
+import { LiveDocumentKinds, type LiveAccess, type ReadOnlyState } from './live-document-kinds';
 import type { OpenDocument } from './open-document';
 import { SharedLookup } from './shared-lookup';
 
@@ -23,13 +22,8 @@ export interface JoinedDocument {
   document: OpenDocument;
   member: DocumentMember;
   workspaceId: string;
-}
-
-interface Access {
-  role: Role;
-  workspaceId: string;
-  /** Archived: nobody edits it, whatever their role. */
-  archived: boolean;
+  /** Which roles may stay in this document and edit it, judged again when a role changes. */
+  access: LiveAccess;
 }
 
 /** Access looked up again at most this often in one join, when memberships keep changing. */
@@ -38,9 +32,11 @@ const MAX_ACCESS_CHECKS = 3;
 /**
  * Which open documents each connection has joined: admitting a connection to a
  * specification (access, loading, the first sync), taking it out again, and changing the
- * role its frames are judged by. Live documents admit only roles that may read drafts:
- * a provider is never a member of one, whatever the specification's status (published
- * text reaches providers from an immutable copy, never from here).
+ * role its frames are judged by. Who may join is the document's kind's to say
+ * (LiveDocumentKinds): a draft admits only roles that may read drafts, so a provider is
+ * never a member of one, whatever the specification's status (published text reaches
+ * providers from an immutable copy, never from here); an engagement copy admits the
+ * providers of its round.
  */
 @Injectable()
 export class JoinedDocuments {
@@ -48,12 +44,12 @@ export class JoinedDocuments {
   private readonly joined = new Map<Connection, Map<string, JoinedDocument>>();
   /** Bumped when someone's membership changes, so a join that was deciding meanwhile decides again. */
   private readonly accessVersions = new Map<string, number>();
-  private readonly accessLookups = new SharedLookup<Access>();
+  private readonly accessLookups = new SharedLookup<LiveAccess>();
   /** Bumped when a specification is archived or restored, for the same reason. */
   private readonly archiveVersions = new Map<string, number>();
 
   constructor(
-    private readonly specifications: SpecificationsService,
+    private readonly kinds: LiveDocumentKinds,
     private readonly registry: DocumentRegistry,
     private readonly connections: ConnectionRegistry,
   ) {}
@@ -84,7 +80,7 @@ export class JoinedDocuments {
     const refuse = (error: CollabRefusal<JoinErrorCode>): void =>
       answer({ ok: false, error: collabErrorBody(error) });
     const userId = connection.person.userId;
-    let access: Access;
+    let access: LiveAccess;
     let document: OpenDocument | undefined;
     for (let check = 1; ; check++) {
       const version = this.accessVersion(userId);
@@ -140,25 +136,79 @@ export class JoinedDocuments {
     for (const docId of [...this.of(connection).keys()]) this.evict(connection, docId);
   }
 
-  /** Judges the member's next frames by `role`, and tells their client what it may do now. */
-  changeRole(connection: Connection, docId: string, role: Role): void {
+  /**
+   * Judges the member's next frames by `role`, and tells their client what it may do
+   * now; a role the document does not admit is taken out at once, before any relay.
+   * False when the member was taken out.
+   */
+  changeRole(
+    connection: Connection,
+    docId: string,
+    role: Role,
+    why: () => CollabRefusal<FrameErrorCode>,
+  ): boolean {
     const joined = this.joined.get(connection)?.get(docId);
-    if (!joined || joined.member.role === role) return;
+    if (!joined) return false;
+    if (!joined.access.rule.mayRead(role)) {
+      this.evict(connection, docId, why());
+      return false;
+    }
+    if (joined.member.role === role) return true;
     joined.member.role = role;
-    connection.send(CollabEvent.role, docId, roleNotice(role, joined.document.archived));
+    joined.member.canEdit = joined.access.rule.mayEdit(role);
+    connection.send(CollabEvent.role, docId, roleNotice(joined.member, joined.document.readOnly));
+    return true;
+  }
+
+  /** The person's access to a document, looked up afresh (a membership change is confirmed). */
+  confirmAccess(docId: string, userId: string): Promise<LiveAccess> {
+    return this.kinds.accessOf(docId, userId);
   }
 
   /**
-   * A specification was archived or restored: its open copy refuses (or takes again)
-   * every edit, and everyone in it is told what they may do now. A join deciding
-   * meanwhile decides again.
+   * A document turned read-only for everyone (a specification archived, a round closed)
+   * or editable again (restored): its open copy refuses (or takes again) every edit, and
+   * everyone in it is told what they may do now. A join deciding meanwhile decides again.
    */
-  archiveChanged(docId: string, archived: boolean): void {
+  readOnlyChanged(docId: string, readOnly: ReadOnlyState | null): void {
     this.archiveVersions.set(docId, (this.archiveVersions.get(docId) ?? 0) + 1);
     for (const [connection, joined] of this.joinedTo(docId)) {
-      joined.document.archived = archived;
-      connection.send(CollabEvent.role, docId, roleNotice(joined.member.role, archived));
+      joined.document.readOnly = readOnly;
+      connection.send(CollabEvent.role, docId, roleNotice(joined.member, readOnly));
     }
+  }
+
+  /**
+   * Looks up again the access of everyone in a document (its kind's rules changed for
+   * them): whoever may no longer see it leaves; read-only or not, and each role, as now
+   * stored. Fails closed: a member whose access cannot be looked up leaves.
+   */
+  async accessChangedFor(docId: string): Promise<void> {
+    this.archiveVersions.set(docId, (this.archiveVersions.get(docId) ?? 0) + 1);
+    const members = this.joinedTo(docId);
+    const accesses = await Promise.all(
+      members.map(([connection]) =>
+        this.kinds.accessOf(docId, connection.person.userId).catch(() => null),
+      ),
+    );
+    members.forEach(([connection, joined], index) => {
+      const access = accesses[index];
+      if (this.joined.get(connection)?.get(docId) !== joined) return;
+      if (!access) {
+        this.evict(connection, docId, new Forbidden('You can no longer open this document.'));
+        return;
+      }
+      joined.access = access;
+      joined.member.role = access.role;
+      joined.member.canEdit = access.rule.mayEdit(access.role);
+      joined.document.readOnly = access.readOnly;
+      connection.send(CollabEvent.role, docId, roleNotice(joined.member, access.readOnly));
+    });
+  }
+
+  /** A specification was archived or restored. */
+  archiveChanged(docId: string, archived: boolean): void {
+    this.readOnlyChanged(docId, LiveDocumentKinds.archivedState(archived));
   }
 
   /**
@@ -166,21 +216,20 @@ export class JoinedDocuments {
    * open here. Restoring the workspace leaves a specification archived on its own as it is.
    */
   async workspaceArchiveChanged(workspaceId: string, archived: boolean): Promise<void> {
-    const docIds = new Set(
-      [...this.joined.values()].flatMap((documents) =>
-        [...documents].flatMap(([docId, joined]) =>
-          joined.workspaceId === workspaceId ? [docId] : [],
-        ),
-      ),
-    );
-    for (const docId of docIds) {
-      if (archived) {
-        this.archiveChanged(docId, true);
-        continue;
+    // One member of each document, whose access says how the document itself stands.
+    const members = new Map<string, string>();
+    for (const documents of this.joined.values()) {
+      for (const [docId, joined] of documents) {
+        if (joined.workspaceId === workspaceId) members.set(docId, joined.member.userId);
       }
-      const specification = await this.specifications.findById(docId);
-      this.archiveChanged(docId, Boolean(specification?.archivedAt));
     }
+    await Promise.all(
+      [...members].map(async ([docId, userId]) => {
+        if (archived) return this.archiveChanged(docId, true);
+        const access = await this.kinds.accessOf(docId, userId).catch(() => null);
+        this.readOnlyChanged(docId, access ? access.readOnly : null);
+      }),
+    );
   }
 
   /** A specification was deleted: everyone in it is taken out, told it is gone. */
@@ -202,7 +251,7 @@ export class JoinedDocuments {
     connection: Connection,
     docId: string,
     document: OpenDocument,
-    access: Access,
+    access: LiveAccess,
     answer: (ack: JoinAck) => void,
   ): Promise<void> {
     if (!connection.connected) {
@@ -211,11 +260,12 @@ export class JoinedDocuments {
     }
     const existing = this.joined.get(connection)?.get(docId);
     if (existing && existing.document !== document) this.evict(connection, docId);
-    const member = existing?.member ?? memberOf(connection, access.role);
+    const member = existing?.member ?? memberOf(connection, access);
     member.role = access.role;
+    member.canEdit = access.rule.mayEdit(access.role);
     let documents = this.joined.get(connection);
     if (!documents) this.joined.set(connection, (documents = new Map()));
-    documents.set(docId, { document, member, workspaceId: access.workspaceId });
+    documents.set(docId, { document, member, workspaceId: access.workspaceId, access });
     // From here the membership watcher sees this join and takes it out if the person's
     // access goes while the room is joined.
     await this.connections.viewSpecification(connection, docId);
@@ -233,43 +283,35 @@ export class JoinedDocuments {
       }
       return;
     }
-    document.archived = access.archived;
-    answer({ ok: true, ...roleNotice(member.role, access.archived) });
+    document.readOnly = access.readOnly;
+    answer({ ok: true, ...roleNotice(member, access.readOnly) });
     document.join(member);
   }
 
-  private lookUpAccess(docId: string, userId: string, version: string): Promise<Access> {
-    return this.accessLookups.get(`${docId}:${userId}:${version}`, async () => {
-      const found = await this.specifications.findForMember(docId, userId);
-      // Structural, not by status: a live document is a draft to everyone in it.
-      if (!AccessPolicy.can(found.role, 'specification.read-draft')) {
-        throw new NotFound('that specification');
-      }
-      return {
-        role: found.role,
-        workspaceId: found.specification.workspaceId.toHexString(),
-        archived: found.archived,
-      };
-    });
+  private lookUpAccess(docId: string, userId: string, version: string): Promise<LiveAccess> {
+    return this.accessLookups.get(`${docId}:${userId}:${version}`, () =>
+      this.kinds.accessOf(docId, userId),
+    );
   }
 }
 
-/** A connection's presence in one document, judged by `role`. */
-function memberOf(connection: Connection, role: Role): DocumentMember {
+/** A connection's presence in one document, as its access says. */
+function memberOf(connection: Connection, access: LiveAccess): DocumentMember {
   return {
     connectionId: connection.id,
     userId: connection.person.userId,
-    name: connection.person.name,
-    role,
+    name: access.shownAs ?? connection.person.name,
+    role: access.role,
+    canEdit: access.rule.mayEdit(access.role),
     send: (event, ...args) => connection.send(event, ...args),
   };
 }
 
-/** What a member may do in a document: edit only if their role may and it is not archived. */
-function roleNotice(role: Role, archived: boolean): RoleNotice {
+/** What a member may do in a document: edit only if their role may and it is not read-only. */
+function roleNotice(member: DocumentMember, readOnly: ReadOnlyState | null): RoleNotice {
   return {
-    role,
-    canEdit: !archived && AccessPolicy.can(role, 'specification.edit'),
-    ...(archived ? { archived } : {}),
+    role: member.role,
+    canEdit: readOnly === null && member.canEdit,
+    ...(readOnly ? { [readOnly.kind]: true } : {}),
   };
 }

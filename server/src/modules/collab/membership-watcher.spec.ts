@@ -9,6 +9,7 @@ import type { SpecificationsService } from '../specifications/specifications.ser
 import type { MembershipChange } from '../workspaces/workspaces.events';
 import type { DocumentMember } from './document-member';
 import type { DocumentRegistry } from './document-registry';
+import { LiveDocumentKinds } from './live-document-kinds';
 import { JoinedDocuments } from './joined-documents';
 import { MembershipWatcher } from './membership-watcher';
 import type { OpenDocument } from './open-document';
@@ -83,8 +84,8 @@ describe('a membership change at the moment someone joins a specification', () =
     } as unknown as DocumentRegistry;
     const connections = new ConnectionRegistry();
     bus = new EventBus();
-    joined = new JoinedDocuments(specifications, registry, connections);
-    new MembershipWatcher(bus, connections, joined, specifications).onModuleInit();
+    joined = new JoinedDocuments(new LiveDocumentKinds(specifications), registry, connections);
+    new MembershipWatcher(bus, connections, joined).onModuleInit();
     connection = new Connection(socket, {
       userId: SAM,
       name: 'Sam',

@@ -1,8 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Forbidden, NotFound } from '../../base/errors';
 import { EventBus } from '../../base/event-bus';
-import { AccessPolicy } from '../access/access-policy';
-import { SpecificationsService } from '../specifications/specifications.service';
 import { ConnectionRegistry } from '../connections/connection-registry';
 import type { MembershipChange } from '../workspaces/workspaces.events';
 import type { Connection } from '../connections/connection';
@@ -27,7 +25,6 @@ export class MembershipWatcher implements OnModuleInit, OnModuleDestroy {
     private readonly events: EventBus,
     private readonly connections: ConnectionRegistry,
     private readonly joined: JoinedDocuments,
-    private readonly specifications: SpecificationsService,
   ) {}
 
   onModuleInit(): void {
@@ -59,15 +56,11 @@ export class MembershipWatcher implements OnModuleInit, OnModuleDestroy {
           );
           continue;
         }
-        // A role that may not read drafts leaves at once: relays sent while a lookup
-        // runs must not reach it. (Every document open here is a draft to those in it:
-        // published text reaches providers another way.)
-        if (!AccessPolicy.can(change.role, 'specification.read-draft')) {
-          this.joined.evict(connection, docId, noLongerAllowed());
-          continue;
+        // A role the document does not admit (a provider, in a draft) leaves at once:
+        // relays sent while a lookup runs must not reach it.
+        if (this.joined.changeRole(connection, docId, change.role, noLongerAllowed)) {
+          toConfirm.push({ connection, docId, joined });
         }
-        this.joined.changeRole(connection, docId, change.role);
-        toConfirm.push({ connection, docId, joined });
       }
     }
     // Then confirm each role against the store, unless a later change has overtaken this
@@ -76,12 +69,12 @@ export class MembershipWatcher implements OnModuleInit, OnModuleDestroy {
     for (const { connection, docId, joined } of toConfirm) {
       if (this.joined.accessVersion(change.userId) !== version) return;
       try {
-        const { role } = await this.specifications.findForMember(docId, change.userId);
+        const { role } = await this.joined.confirmAccess(docId, change.userId);
         if (
           this.joined.of(connection).get(docId) === joined &&
           this.joined.accessVersion(change.userId) === version
         ) {
-          this.joined.changeRole(connection, docId, role);
+          this.joined.changeRole(connection, docId, role, noLongerAllowed);
         }
       } catch (error) {
         // Fail closed: a member whose access cannot be confirmed leaves the document.

@@ -11,11 +11,11 @@ import {
   type FrameErrorCode,
 } from '@coproduce/protocol';
 import { BadMessage, Forbidden, NotJoined, ServiceUnavailable } from '../../base/errors';
-import { AccessPolicy } from '../access/access-policy';
 import { collabErrorBody, type CollabRefusal } from './collab-error';
 import type { CollabLimits } from './collab-settings';
 import type { DocumentChannel } from './document-channel';
 import type { DocumentMember } from './document-member';
+import type { ReadOnlyState } from './live-document-kinds';
 import { SpecificationLog } from '../specification-store/specification-log';
 import type { SpecificationStore } from '../specification-store/specification-store';
 import { PresenceLedger } from './presence-ledger';
@@ -48,8 +48,8 @@ export interface OpenDocumentOptions {
   channel: DocumentChannel;
   /** The first state of a specification that has nothing stored. */
   initialContent: () => Uint8Array;
-  /** Someone changed the text (a live edit, not a sync answer). */
-  edited: (userId: string) => void;
+  /** Someone changed the text (a live edit, or a sync answer with something new in it). */
+  edited: (userId: string, update: Uint8Array | null) => void;
 }
 
 /**
@@ -69,8 +69,8 @@ export class OpenDocument {
   private appliedCount = 0;
   private writtenCount = 0;
   private warnedLarge = false;
-  /** Archived: every edit is refused, whoever sends it, until it is restored. */
-  archived = false;
+  /** Archived or closed: every edit is refused, whoever sends it, until it is restored. */
+  readOnly: ReadOnlyState | null = null;
 
   private constructor(
     readonly specificationId: string,
@@ -78,7 +78,7 @@ export class OpenDocument {
     private readonly log: SpecificationLog,
     private readonly limits: CollabLimits,
     private readonly channel: DocumentChannel,
-    private readonly edited: (userId: string) => void,
+    private readonly edited: (userId: string, update: Uint8Array | null) => void,
   ) {
     this.logger = new Logger(`Specification ${specificationId}`);
     // Awareness keeps a timer: made only once the document has loaded, so a load that
@@ -194,8 +194,6 @@ export class OpenDocument {
         const refusal = this.receiveUpdate(member, frame.update);
         if (refusal) this.receipts.refused(connectionId);
         else this.receipts.handled(connectionId, this.appliedCount);
-        // Live edits only: a sync answer is sent on every join, edit or not.
-        if (!refusal && frame.kind === 'update') this.edited(member.userId);
         // A frame with nothing new, sent when everything before it is written, is saved now.
         this.sendSavedNotices();
         return refusal;
@@ -220,20 +218,18 @@ export class OpenDocument {
     // A read-only member's client answers sync step 1 too; an answer with nothing new
     // in it is not an edit.
     if (admission.verdict === 'no-op') return null;
-    if (!AccessPolicy.can(member.role, 'specification.edit')) {
+    if (!member.canEdit) {
       return new Forbidden('Your role lets you read this specification, not edit it.');
     }
-    if (this.archived) {
-      return new Forbidden(
-        'This specification is archived (on its own or with its workspace), so nobody can edit it. A commissioner can restore it.',
-      );
-    }
+    if (this.readOnly) return new Forbidden(this.readOnly.message);
     try {
       Y.applyUpdate(this.doc, update, member);
     } catch (error) {
       this.logger.warn(`an admitted update threw inside Yjs: ${String(error)}`);
       return new BadMessage('The update could not be applied.');
     }
+    // Whatever changed the text: a live edit, or edits made offline sent as a sync answer.
+    this.edited(member.userId, update);
     return null;
   }
 
@@ -321,7 +317,7 @@ export class OpenDocument {
    */
   edit(userId: string, change: (doc: Y.Doc) => void): Promise<void> {
     this.doc.transact(() => change(this.doc), SERVER_EDIT);
-    this.edited(userId);
+    this.edited(userId, null);
     return this.log.settle();
   }
 

@@ -4,7 +4,14 @@ import type { DocumentMember } from './document-member';
 import { MAX_PRESENCES_PER_CONNECTION, PresenceLedger } from './presence-ledger';
 
 function memberOf(connectionId: string, userId: string, role: Role = 'observer'): DocumentMember {
-  return { connectionId, userId, name: `Account ${userId}`, role, send: () => undefined };
+  return {
+    connectionId,
+    userId,
+    name: `Account ${userId}`,
+    role,
+    canEdit: false,
+    send: () => undefined,
+  };
 }
 
 /** The server's document: one paragraph of text, as the template gives it. */

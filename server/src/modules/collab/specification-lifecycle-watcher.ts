@@ -3,6 +3,7 @@ import { CollabEvent } from '@coproduce/protocol';
 import { EventBus } from '../../base/event-bus';
 import { ConnectionRegistry } from '../connections/connection-registry';
 import { JoinedDocuments } from './joined-documents';
+import './live-document.events';
 
 /**
  * Makes renaming, archiving, restoring and deleting a specification (or archiving its
@@ -33,6 +34,9 @@ export class SpecificationLifecycleWatcher implements OnModuleInit, OnModuleDest
           change.specificationId,
           { title: change.title },
         ]),
+      ),
+      this.events.subscribe('live-document.access-changed', (change) =>
+        this.joined.accessChangedFor(change.docId),
       ),
       this.events.subscribe('workspace.archived', (change) =>
         this.joined.workspaceArchiveChanged(change.workspaceId, change.archived),
