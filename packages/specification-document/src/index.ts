@@ -14,3 +14,5 @@ export * from './selection-anchor';
 export * from './render';
 export * from './words-anchor';
 export * from './plain-text';
+export * from './sections';
+export * from './section-comparison';

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Y } from '@coproduce/protocol';
+import { Y } from '@coproduce/protocol';
+import { newLogWriterId } from '../specification-store/log-writer-id';
+import { SpecificationStore } from '../specification-store/specification-store';
 import { DocumentRegistry } from './document-registry';
 
 /**
@@ -11,7 +13,28 @@ import { DocumentRegistry } from './document-registry';
  */
 @Injectable()
 export class SpecificationWriter {
-  constructor(private readonly registry: DocumentRegistry) {}
+  constructor(
+    private readonly registry: DocumentRegistry,
+    private readonly store: SpecificationStore,
+  ) {}
+
+  /**
+   * Starts a new live document, `copyId`, as a fork of a specification as everyone editing
+   * it has it now (an engagement copy). The copy's first stored entry is that state, so it
+   * shares the draft's history up to here and nothing after; resolves with the state once
+   * it is durable.
+   */
+  async fork(specificationId: string, copyId: string): Promise<Uint8Array> {
+    const document = await this.registry.acquire(specificationId);
+    let state: Uint8Array;
+    try {
+      state = Y.encodeStateAsUpdate(document.doc);
+    } finally {
+      this.registry.released(document);
+    }
+    await this.store.append(copyId, [{ writer: newLogWriterId(), seq: 1, update: state }]);
+    return state;
+  }
 
   /**
    * Runs `change` as one transaction on the live document, for `userId`; resolves once

@@ -9,7 +9,11 @@ import type {
   RestoreResult,
 } from '@coproduce/domain';
 import { Y } from '@coproduce/protocol';
-import { specificationFragment } from '@coproduce/specification-document';
+import {
+  compareSections,
+  sectionsOf,
+  specificationFragment,
+} from '@coproduce/specification-document';
 import { Model, Types } from 'mongoose';
 import { Conflict, NotFound } from '../../base/errors';
 import { storedBytes } from '../../base/stored-bytes';
@@ -20,10 +24,8 @@ import { SpecificationWriter } from '../collab/specification-writer';
 import { PublishingAccess } from './publishing-access';
 import type { PublishingCaller } from './publishing-caller';
 import { PublishingLive } from './publishing-live';
-import { compareSections } from './section-comparison';
 import { SpecificationCheckpoint } from './specification-checkpoint.schema';
 import { SpecificationVersion } from './specification-version.schema';
-import { sectionsOf } from './specification-sections';
 import { personIn, type People } from './version-views';
 
 type StoredCheckpoint = SpecificationCheckpoint & { _id: Types.ObjectId };

@@ -1,5 +1,7 @@
 import { Y } from '@coproduce/protocol';
-import { elementText, sectionIdOf, specificationFragment } from '@coproduce/specification-document';
+import { specificationFragment } from './fragment';
+import { elementText } from './plain-text';
+import { sectionIdOf } from './section-id';
 
 /** A section of a specification's text: a top-level heading and what follows it up to the next. */
 export interface TextSection {

@@ -1,6 +1,6 @@
 import type { Comparison, SectionComparison, WordRun } from '@coproduce/domain';
 import { diffWords } from 'diff';
-import type { TextSection } from './specification-sections';
+import type { TextSection } from './sections';
 
 /** A section whose words take longer than this to compare is shown as replaced whole. */
 const WORD_DIFF_TIMEOUT_MS = 500;
