@@ -16,3 +16,6 @@ export * from './words-anchor';
 export * from './plain-text';
 export * from './sections';
 export * from './section-comparison';
+export * from './section-blocks';
+export * from './section-merge';
+export * from './section-authorship';

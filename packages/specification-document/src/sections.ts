@@ -36,7 +36,7 @@ export function sectionsOf(doc: Y.Doc): TextSection[] {
 }
 
 /** A block's text, one line per paragraph, list item or cell, so words never run together. */
-function blockLines(node: Y.XmlElement | Y.XmlText): string[] {
+export function blockLines(node: Y.XmlElement | Y.XmlText): string[] {
   if (node instanceof Y.XmlText) return [node.toDelta().map(insertText).join('')];
   const children = node.toArray();
   if (children.every((child) => child instanceof Y.XmlText)) return [elementText(node)];
