@@ -52,7 +52,9 @@ beforeAll(async () => {
       token: tokens.commissioner,
     },
   );
-  for (const member of members.body) ids[member.role] = member.userId;
+  for (const member of members.body) {
+    if (member.email === DEMO_EMAIL[member.role]) ids[member.role] = member.userId;
+  }
 });
 afterAll(async () => {
   await app?.stop();

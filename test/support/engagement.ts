@@ -39,7 +39,9 @@ export async function demoTeam(url: string): Promise<DemoTeam> {
     token: tokens.commissioner,
   });
   const ids = {} as Record<Role, string>;
-  for (const member of members.body) ids[member.role] = member.userId;
+  for (const member of members.body) {
+    if (member.email === DEMO_EMAIL[member.role]) ids[member.role] = member.userId;
+  }
   return {
     url,
     workspace,

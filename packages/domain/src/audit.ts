@@ -11,6 +11,7 @@
  */
 export const AUDIT_TARGET_TYPES = [
   'engagement-event',
+  'engagement-round',
   'feedback',
   'feedback-theme',
   'invitation',

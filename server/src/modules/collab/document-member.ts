@@ -6,7 +6,7 @@ export interface DocumentMember {
   readonly connectionId: string;
   readonly userId: string;
   /** The member's name from their account, which presence shows in place of any claimed. */
-  readonly name: string;
+  name: string;
   role: Role;
   /** Whether the member's updates change the text (their role, in this kind of document). */
   canEdit: boolean;

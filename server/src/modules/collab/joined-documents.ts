@@ -89,7 +89,8 @@ export class JoinedDocuments {
         access = await this.lookUpAccess(docId, userId, `${version}:${archiveVersion}`);
       } catch (error) {
         if (document) this.registry.released(document);
-        if (error instanceof NotFound) return refuse(error);
+        // A kind of document may refuse outright (a round not open yet) as well as not find it.
+        if (error instanceof NotFound || error instanceof Forbidden) return refuse(error);
         this.logger.error(`access check for ${docId} failed: ${String(error)}`);
         return refuse(
           new ServiceUnavailable('The specification could not be opened. Try again shortly.'),
@@ -200,6 +201,7 @@ export class JoinedDocuments {
       }
       joined.access = access;
       joined.member.role = access.role;
+      joined.member.name = access.shownAs ?? connection.person.name;
       joined.member.canEdit = access.rule.mayEdit(access.role);
       joined.document.readOnly = access.readOnly;
       connection.send(CollabEvent.role, docId, roleNotice(joined.member, access.readOnly));

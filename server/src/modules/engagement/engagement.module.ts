@@ -32,10 +32,19 @@ import { FeedbackThemesController } from './feedback-themes.controller';
 import { FeedbackThemesService } from './feedback-themes.service';
 import { MarketNoticeFiles } from './market-notice-files';
 import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
+import { CopyAuthorship } from './rounds/copy-authorship';
+import { EngagementCopies } from './rounds/engagement-copies';
+import { EngagementRound, EngagementRoundSchema } from './rounds/engagement-round.schema';
+import { EngagementRoundsController } from './rounds/engagement-rounds.controller';
+import { EngagementRoundsService } from './rounds/engagement-rounds.service';
+import { RoundChangesService } from './rounds/round-changes.service';
+import { RoundClosing } from './rounds/round-closing';
 
 /**
  * Engagement: events and who took part, feedback and its themes, the target cohort, the
- * dashboard and "You said, we did". Plugs in through the access policy, the specification
+ * dashboard and "You said, we did", and market engagement rounds (an engagement copy of a
+ * specification that providers co-edit, a live document of its own through the collab
+ * core's LiveDocumentKinds). Plugs in through the access policy, the specification
  * document package (anchors into the text, read through SpecificationReader), the export
  * writers and the audit log.
  */
@@ -54,6 +63,7 @@ import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
       { name: FeedbackTheme.name, schema: FeedbackThemeSchema },
       { name: TargetCohort.name, schema: TargetCohortSchema },
       { name: FeedbackImportSettings.name, schema: FeedbackImportSettingsSchema },
+      { name: EngagementRound.name, schema: EngagementRoundSchema },
     ]),
   ],
   controllers: [
@@ -65,6 +75,7 @@ import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
     EngagementReportController,
     EngagementExportController,
     EventCountsController,
+    EngagementRoundsController,
   ],
   providers: [
     EngagementAccess,
@@ -77,6 +88,11 @@ import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
     MarketNoticeFiles,
     FeedbackImportService,
     EventCountsService,
+    CopyAuthorship,
+    EngagementCopies,
+    EngagementRoundsService,
+    RoundChangesService,
+    RoundClosing,
   ],
   // The demo seed writes its engagement through the models.
   exports: [MongooseModule],

@@ -283,6 +283,25 @@ export const DEMO_EVENTS: readonly DemoEvent[] = [
     marketNotice: { purpose: MARKET_PURPOSE, howToTakePart: MARKET_HOW },
   },
   {
+    key: 'market-4',
+    type: 'market-engagement',
+    title: 'Market engagement event 4: shaping the specification together',
+    // The next one: in a fortnight, for a round on the draft.
+    daysAgo: -14,
+    hour: 10,
+    hours: 3,
+    place: 'Riverside Civic Centre, Council Chamber',
+    online: true,
+    facilitators: ['Priya Shah', 'Aisha Begum'],
+    notes:
+      'Providers co-edit an engagement copy of the draft specification before the event, and we go through their wording together on the day.',
+    accessibilityNotes:
+      'Step-free access; live captions online; the copy can be read with a screen reader.',
+    reach: [],
+    attendingOrganisations: [],
+    marketNotice: { purpose: MARKET_PURPOSE, howToTakePart: MARKET_HOW },
+  },
+  {
     key: 'steering-review',
     type: 'steering-group',
     title: 'Steering group: what we heard',

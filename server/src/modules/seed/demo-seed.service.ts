@@ -41,7 +41,13 @@ import {
   publishedDemoPasswordWarning,
 } from './demo-exposure';
 import { writeDemoSpecification } from './demo-specification-content';
-import { DEMO_ACCOUNTS, DEMO_SPECIFICATION_TITLE, DEMO_WORKSPACE } from './demo-workspace';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_SECOND_PROVIDER,
+  DEMO_SPECIFICATION_TITLE,
+  DEMO_WORKSPACE,
+  type DemoAccount,
+} from './demo-workspace';
 
 const SEED_MARKER = 'demo-workspace-v1';
 
@@ -122,29 +128,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
       .exec();
     const people = new Map<Role, Types.ObjectId>();
     for (const account of DEMO_ACCOUNTS) {
-      const user = await this.users
-        .findOneAndUpdate(
-          { email: account.email },
-          { $setOnInsert: { email: account.email, name: account.name, passwordHash } },
-          { upsert: true, new: true },
-        )
-        .exec();
-      await this.memberships
-        .updateOne(
-          { workspaceId: workspace._id, userId: user._id },
-          {
-            $setOnInsert: {
-              workspaceId: workspace._id,
-              userId: user._id,
-              role: account.role,
-              organisation: account.organisation,
-            },
-          },
-          { upsert: true },
-        )
-        .exec();
-      people.set(account.role, user._id);
+      people.set(account.role, await this.seedMember(workspace._id, account, passwordHash));
     }
+    await this.seedMember(workspace._id, DEMO_SECOND_PROVIDER, passwordHash);
     const commissionerId = people.get('commissioner');
     if (!commissionerId) throw new Error('The demo accounts need a commissioner');
     const specification = await this.specifications
@@ -170,6 +156,36 @@ export class DemoSeedService implements OnApplicationBootstrap {
       text.destroy();
     }
     await this.seedPublishedSpecification(workspace._id, people);
+  }
+
+  /** A demo account and its membership, each only if missing; the account's id. */
+  private async seedMember(
+    workspaceId: Types.ObjectId,
+    account: DemoAccount,
+    passwordHash: string,
+  ): Promise<Types.ObjectId> {
+    const user = await this.users
+      .findOneAndUpdate(
+        { email: account.email },
+        { $setOnInsert: { email: account.email, name: account.name, passwordHash } },
+        { upsert: true, new: true },
+      )
+      .exec();
+    await this.memberships
+      .updateOne(
+        { workspaceId, userId: user._id },
+        {
+          $setOnInsert: {
+            workspaceId,
+            userId: user._id,
+            role: account.role,
+            organisation: account.organisation,
+          },
+        },
+        { upsert: true },
+      )
+      .exec();
+    return user._id;
   }
 
   /**

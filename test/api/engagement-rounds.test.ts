@@ -1,0 +1,269 @@
+// Market engagement rounds (issue 15) over real connections: the engagement copy is a
+// fork of the draft at that moment that providers taking part co-edit live; later draft
+// edits never reach it; closing turns every open copy read-only at once; then each
+// changed section is taken into the draft as a new edit or recorded as feedback, once.
+import type { EngagementEvent, Feedback, RoundChange, RoundView } from '@coproduce/domain';
+import { Y } from '@coproduce/protocol';
+import {
+  sectionBlocksOf,
+  specificationFragment,
+  type SectionBlocks,
+} from '@coproduce/specification-document';
+import { api, signIn } from '../support/api';
+import {
+  collabApp,
+  connectWithToken,
+  contentOf,
+  createSpecification,
+  eventually,
+  insertionFrame,
+  openSpecification,
+  rawClient,
+} from '../support/collab';
+import { demoTeam, type DemoTeam } from '../support/engagement';
+
+jest.setTimeout(180_000);
+
+const app = collabApp();
+let team: DemoTeam;
+let secondProvider: { token: string; id: string };
+let marketEvent: string;
+
+beforeAll(async () => {
+  team = await demoTeam(app.url);
+  const token = await signIn(app.url, 'provider2@demo.test');
+  const members = await api<{ userId: string; email: string }[]>(
+    app.url,
+    'GET',
+    team.at('/members'),
+    team.as('commissioner'),
+  );
+  secondProvider = {
+    token,
+    id: members.body.find((member) => member.email === 'provider2@demo.test')!.userId,
+  };
+  const events = await api<EngagementEvent[]>(
+    app.url,
+    'GET',
+    team.at('/engagement-events'),
+    team.as('commissioner'),
+  );
+  marketEvent = events.body.find((event) =>
+    event.title.startsWith('Market engagement event 4'),
+  )!.id;
+});
+
+function startRound(specificationId: string, extra: Record<string, unknown> = {}) {
+  return api<RoundView>(
+    app.url,
+    'POST',
+    team.at('/engagement-rounds'),
+    team.as('commissioner', {
+      specificationId,
+      eventId: marketEvent,
+      title: 'Shaping the key worker offer',
+      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+      participantIds: [team.ids.provider, secondProvider.id],
+      ...extra,
+    }),
+  );
+}
+
+/** Writes `words` at the start of the first paragraph of a document's section `key`. */
+function writeInto(doc: Y.Doc, key: string, words: string): void {
+  const section = sectionBlocksOf(doc).find((each) => each.key === key)!;
+  const paragraph = firstParagraph(section)!;
+  const text = paragraph.get(0);
+  if (text instanceof Y.XmlText) text.insert(0, words);
+  else paragraph.insert(0, [new Y.XmlText(words)]);
+}
+
+function firstParagraph(section: SectionBlocks): Y.XmlElement | undefined {
+  return section.blocks.find(
+    (block) => block instanceof Y.XmlElement && block.nodeName === 'paragraph',
+  ) as Y.XmlElement | undefined;
+}
+
+describe('a market engagement round', () => {
+  it('forks the draft as it is; later draft edits never reach the copy; participants co-edit it live', async () => {
+    const specificationId = await createSpecification(app.url, 'Round: forked text');
+    const steering = await connectWithToken(app.url, team.tokens['steering-member']);
+    const draft = await openSpecification(steering, specificationId);
+    specificationFragment(draft.doc).insert(0, [new Y.XmlText('Written before the fork. ')]);
+    await eventually(() => draft.provider.status === 'saved', 'the draft’s words are saved');
+
+    const round = await startRound(specificationId);
+    expect(round.status).toBe(201);
+    expect(round.body).toMatchObject({ status: 'open', namesShown: false });
+    specificationFragment(draft.doc).insert(0, [new Y.XmlText('LATER-DRAFT-WORD ')]);
+
+    const first = await connectWithToken(app.url, team.tokens.provider);
+    const second = await connectWithToken(app.url, secondProvider.token);
+    const one = await openSpecification(first, round.body.copyId);
+    const two = await openSpecification(second, round.body.copyId);
+    expect(contentOf(one.doc)).toContain('Written before the fork.');
+    expect(contentOf(one.doc)).not.toContain('LATER-DRAFT-WORD');
+
+    specificationFragment(one.doc).insert(0, [new Y.XmlText('From the first provider. ')]);
+    await eventually(
+      () => contentOf(two.doc).includes('From the first provider.'),
+      'the second provider sees the first one’s words',
+    );
+    expect(contentOf(two.doc)).not.toContain('LATER-DRAFT-WORD');
+    for (const connection of [steering, first, second]) connection.close();
+  });
+
+  it('is not found for a provider not taking part, by REST and on the socket', async () => {
+    const specificationId = await createSpecification(app.url, 'Round: not for everyone');
+    const round = await startRound(specificationId, { participantIds: [secondProvider.id] });
+    const asProvider = await api(
+      app.url,
+      'GET',
+      team.at(`/engagement-rounds/${round.body.id}`),
+      team.as('provider'),
+    );
+    expect(asProvider.status).toBe(404);
+    const raw = await rawClient(app.url, team.tokens.provider);
+    const ack = await raw.join(round.body.copyId);
+    expect(ack).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    raw.close();
+    const mine = await api<RoundView[]>(app.url, 'GET', team.at('/engagement-rounds'), {
+      token: secondProvider.token,
+    });
+    const seen = mine.body.find((each) => each.id === round.body.id)!;
+    expect(seen.specification).toBeUndefined();
+  });
+
+  it('closes for everyone at once; a participant’s frame afterwards is refused and nothing is stored', async () => {
+    const specificationId = await createSpecification(app.url, 'Round: closing');
+    const round = await startRound(specificationId);
+    const raw = await rawClient(app.url, team.tokens.provider);
+    expect(await raw.join(round.body.copyId)).toMatchObject({ ok: true, canEdit: true });
+
+    const closed = await api<RoundView>(
+      app.url,
+      'POST',
+      team.at(`/engagement-rounds/${round.body.id}/close`),
+      team.as('commissioner'),
+    );
+    expect(closed.body.status).toBe('closed');
+    await eventually(
+      () => raw.roles.some((notice) => notice.closed === true),
+      'the copy turns read-only',
+    );
+    expect(raw.roles.at(-1)).toMatchObject({ canEdit: false, closed: true });
+
+    raw.send(round.body.copyId, insertionFrame('AFTER-CLOSING'));
+    await eventually(() => raw.errors.length > 0, 'the frame is refused');
+    expect(raw.errors[0]).toMatchObject({ code: 'forbidden' });
+    raw.close();
+    const reader = await connectWithToken(app.url, secondProvider.token);
+    const copy = await openSpecification(reader, round.body.copyId);
+    expect(contentOf(copy.doc)).not.toContain('AFTER-CLOSING');
+    reader.close();
+  });
+
+  it('brings changes back one by one: taken into the draft while others edit it, or recorded as not taken forward', async () => {
+    const specificationId = await createSpecification(app.url, 'Round: bringing back');
+    const round = await startRound(specificationId);
+    const first = await connectWithToken(app.url, team.tokens.provider);
+    const second = await connectWithToken(app.url, secondProvider.token);
+    const one = await openSpecification(first, round.body.copyId);
+    const two = await openSpecification(second, round.body.copyId);
+    const [firstKey, secondKey] = sectionBlocksOf(one.doc)
+      .filter((section) => section.heading && firstParagraph(section))
+      .map((section) => section.key);
+    writeInto(one.doc, firstKey!, 'Key workers meet families within ten days. ');
+    writeInto(two.doc, secondKey!, 'Providers may subcontract advocacy. ');
+    await eventually(
+      () => contentOf(one.doc).includes('Providers may subcontract advocacy.'),
+      'both providers’ words reach each other',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 800));
+
+    const early = await api(
+      app.url,
+      'POST',
+      team.at(`/engagement-rounds/${round.body.id}/changes/${firstKey}/take`),
+      team.as('commissioner'),
+    );
+    expect(early.status).toBe(409);
+    await api(
+      app.url,
+      'POST',
+      team.at(`/engagement-rounds/${round.body.id}/close`),
+      team.as('commissioner'),
+    );
+
+    const changes = await api<RoundChange[]>(
+      app.url,
+      'GET',
+      team.at(`/engagement-rounds/${round.body.id}/changes`),
+      team.as('commissioner'),
+    );
+    expect(changes.status).toBe(200);
+    const byKey = new Map(changes.body.map((change) => [change.key, change]));
+    expect(byKey.get(firstKey!)?.authors.map((author) => author.name)).toEqual(['Chris Morgan']);
+    expect(byKey.get(secondKey!)?.authors.map((author) => author.name)).toEqual(['Sam Patel']);
+
+    const steering = await connectWithToken(app.url, team.tokens['steering-member']);
+    const draft = await openSpecification(steering, specificationId);
+    writeInto(draft.doc, firstKey!, 'Meanwhile in the draft. ');
+    const taken = await api<RoundChange>(
+      app.url,
+      'POST',
+      team.at(`/engagement-rounds/${round.body.id}/changes/${firstKey}/take`),
+      team.as('commissioner'),
+    );
+    expect(taken.status).toBe(200);
+    expect(taken.body.decision).toMatchObject({ kind: 'taken', by: { name: 'Priya Shah' } });
+    await eventually(
+      () => contentOf(draft.doc).includes('Key workers meet families within ten days.'),
+      'the taken change reaches the draft’s editor',
+    );
+    expect(contentOf(draft.doc)).toContain('Meanwhile in the draft.');
+    expect(contentOf(draft.doc)).not.toContain('Providers may subcontract advocacy.');
+
+    const again = await api(
+      app.url,
+      'POST',
+      team.at(`/engagement-rounds/${round.body.id}/changes/${firstKey}/take`),
+      team.as('commissioner'),
+    );
+    expect(again.status).toBe(409);
+
+    const noReason = await api(
+      app.url,
+      'POST',
+      team.at(`/engagement-rounds/${round.body.id}/changes/${secondKey}/feedback`),
+      team.as('commissioner', { status: 'not-taken-forward' }),
+    );
+    expect(noReason.status).toBe(400);
+    const recorded = await api<RoundChange>(
+      app.url,
+      'POST',
+      team.at(`/engagement-rounds/${round.body.id}/changes/${secondKey}/feedback`),
+      team.as('commissioner', {
+        status: 'not-taken-forward',
+        reason: 'Advocacy stays with the independent provider already commissioned.',
+        audience: 'voluntary-sector-providers',
+      }),
+    );
+    expect(recorded.status).toBe(201);
+    expect(recorded.body.decision).toMatchObject({ kind: 'feedback', status: 'not-taken-forward' });
+    const feedbackId = (recorded.body.decision as { feedbackId: string }).feedbackId;
+    const feedback = await api<Feedback>(
+      app.url,
+      'GET',
+      team.at(`/feedback/${feedbackId}`),
+      team.as('engagement-lead'),
+    );
+    expect(feedback.body).toMatchObject({
+      status: 'not-taken-forward',
+      eventId: marketEvent,
+    });
+    expect(feedback.body.text).toContain('Providers may subcontract advocacy.');
+    expect(feedback.body.links[0]).toMatchObject({ specificationId });
+    for (const connection of [first, second, steering]) connection.close();
+  });
+});
