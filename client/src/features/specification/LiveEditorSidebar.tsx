@@ -15,7 +15,7 @@ interface Props {
 export function LiveEditorSidebar({ editor, live, commentCounts }: Props) {
   return (
     <aside className="coproduce-editor__sidebar">
-      <SaveStatusMessage status={live.status} />
+      <SaveStatusMessage status={live.status} roundClosed={live.closed} />
       <PeoplePresent awareness={live.provider.awareness} yourRole={live.role} />
       <SpecificationOutline editor={editor} doc={live.doc} commentCounts={commentCounts} />
     </aside>
