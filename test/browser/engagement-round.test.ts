@@ -184,7 +184,7 @@ describe('a market engagement round from start to bringing its changes back', ()
           await declined.getByLabel('Not taken forward').check();
           await declined.getByLabel('Why is it not being taken forward?').fill(REASON);
           await declined.getByLabel('Voluntary and community sector providers').check();
-          await declined.getByRole('button', { name: 'Record as feedback' }).click();
+          await declined.getByRole('button', { name: 'Record as feedback', exact: true }).click();
           await declined
             .getByText(`Recorded as feedback: not taken forward — ${REASON}`, { exact: false })
             .waitFor();
