@@ -120,6 +120,36 @@ const engagementRoutes = [
   ['cohort', <TargetCohortPage />],
 ] as const;
 
+// Market engagement rounds load when first opened; the round's page brings the editor.
+const RoundsPage = lazy(() =>
+  import('./features/engagement-rounds/RoundsPage').then((module) => ({
+    default: module.RoundsPage,
+  })),
+);
+const StartRoundPage = lazy(() =>
+  import('./features/engagement-rounds/StartRoundPage').then((module) => ({
+    default: module.StartRoundPage,
+  })),
+);
+const RoundPage = lazy(() =>
+  import('./features/engagement-rounds/RoundPage').then((module) => ({
+    default: module.RoundPage,
+  })),
+);
+const RoundChangesPage = lazy(() =>
+  import('./features/engagement-rounds/RoundChangesPage').then((module) => ({
+    default: module.RoundChangesPage,
+  })),
+);
+
+/** A workspace's market engagement rounds, under `/workspaces/:workspaceId/engagement-rounds`. */
+const roundRoutes = [
+  ['', <RoundsPage />],
+  ['new', <StartRoundPage />],
+  [':roundId', <RoundPage />],
+  [':roundId/changes', <RoundChangesPage />],
+] as const;
+
 // Capture at a drop-in, for a phone at an event: loads when first opened, works offline after.
 const DropInPage = lazy(() =>
   import('./features/drop-in/DropInPage').then((module) => ({ default: module.DropInPage })),
@@ -240,6 +270,17 @@ export function App() {
               <Route
                 key={path}
                 path={`/workspaces/:workspaceId/engagement${path ? `/${path}` : ''}`}
+                element={
+                  <RequireSession>
+                    <Suspense fallback={loadingScreen}>{screen}</Suspense>
+                  </RequireSession>
+                }
+              />
+            ))}
+            {roundRoutes.map(([path, screen]) => (
+              <Route
+                key={path}
+                path={`/workspaces/:workspaceId/engagement-rounds${path ? `/${path}` : ''}`}
                 element={
                   <RequireSession>
                     <Suspense fallback={loadingScreen}>{screen}</Suspense>

@@ -61,6 +61,24 @@ export const paths = {
   importFeedback: (workspaceId: string) => `${engagementPath(workspaceId)}/feedback/import`,
   feedbackThemes: (workspaceId: string) => `${engagementPath(workspaceId)}/themes`,
   targetCohort: (workspaceId: string) => `${engagementPath(workspaceId)}/cohort`,
+  /** Market engagement rounds: the team's, or a provider's own. */
+  engagementRounds: (workspaceId: string) => `/workspaces/${part(workspaceId)}/engagement-rounds`,
+  /** Starting a round, optionally for a specification and a market engagement event. */
+  startEngagementRound: (
+    workspaceId: string,
+    choice: { specificationId?: string; eventId?: string } = {},
+  ) => {
+    const query = new URLSearchParams(
+      Object.entries(choice).filter((entry): entry is [string, string] => Boolean(entry[1])),
+    ).toString();
+    return `/workspaces/${part(workspaceId)}/engagement-rounds/new${query ? `?${query}` : ''}`;
+  },
+  /** A round: its details and the live engagement copy. */
+  engagementRound: (workspaceId: string, roundId: string) =>
+    `/workspaces/${part(workspaceId)}/engagement-rounds/${part(roundId)}`,
+  /** A round's changes, to take into the draft or record as feedback one by one. */
+  engagementRoundChanges: (workspaceId: string, roundId: string) =>
+    `/workspaces/${part(workspaceId)}/engagement-rounds/${part(roundId)}/changes`,
   notices: '/notices',
   invitation: (token: string) => `/invitations/${part(token)}`,
   /** Where the emailed link that confirms an invited person's address opens. */

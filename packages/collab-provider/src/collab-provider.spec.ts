@@ -242,6 +242,21 @@ describe('the saved state a person sees', () => {
     provider.destroy();
   });
 
+  it('an engagement copy whose round closes turns read-only at once and offers no more edits', () => {
+    const doc = new Y.Doc();
+    const { provider } = providerFor(doc);
+    connection.answerJoin();
+    connection.endpoint?.onFrame(encodeSyncStep1(new Uint8Array([0])));
+    expect(provider.closed).toBe(false);
+
+    connection.endpoint?.onRole({ role: 'provider', canEdit: false, closed: true });
+    expect([provider.canEdit, provider.closed]).toEqual([false, true]);
+    connection.sentFrames = [];
+    doc.getText('notes').insert(0, 'typed after closing');
+    expect(connection.kinds()).toEqual([]);
+    provider.destroy();
+  });
+
   it('a read-only member never offers edits', () => {
     const doc = new Y.Doc();
     const { provider } = providerFor(doc);

@@ -70,6 +70,8 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
   canEdit = false;
   /** The specification is archived: nobody may edit it until a commissioner restores it. */
   archived = false;
+  /** An engagement copy whose market engagement round has closed: read-only for good. */
+  closed = false;
   synced = false;
   private joined = false;
   private answeredServer = false;
@@ -202,11 +204,14 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
 
   onRole(notice: unknown): void {
     if (!this.joined || typeof notice !== 'object' || notice === null) return;
-    const { role, canEdit, archived } = notice as Partial<Record<keyof RoleNotice, unknown>>;
+    const { role, canEdit, archived, closed } = notice as Partial<
+      Record<keyof RoleNotice, unknown>
+    >;
     if (typeof role !== 'string' || typeof canEdit !== 'boolean') return;
     this.role = role as Role;
     this.canEdit = canEdit;
     this.archived = archived === true;
+    this.closed = closed === true;
     this.emit('role', [role as Role, canEdit]);
     this.updateStatus();
   }
@@ -269,6 +274,7 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
         this.role = answer.role;
         this.canEdit = answer.canEdit;
         this.archived = answer.archived === true;
+        this.closed = answer.closed === true;
         this.updatesSent = 0;
         this.updatesSaved = 0;
         this.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));

@@ -75,6 +75,14 @@ export function EngagementEventPage() {
       {recorded.type === 'market-engagement' && (
         <MarketNotice workspaceId={workspaceId} event={recorded} />
       )}
+      {recorded.type === 'market-engagement' && allowed('engagement-round.manage') && (
+        <p>
+          <Link to={paths.startEngagementRound(workspaceId, { eventId: recorded.id })}>
+            Start a market engagement round
+          </Link>{' '}
+          for the providers at this event to shape a specification together
+        </p>
+      )}
       {allowed('feedback.read') && (
         <EventFeedback
           workspaceId={workspaceId}

@@ -1,21 +1,13 @@
-import type { Comparison, SectionComparison, WordRun } from '@coproduce/domain';
-import { Tag, type TagColour } from '../../components/Tag';
+import type { Comparison, SectionComparison } from '@coproduce/domain';
 import {
   describeSummary,
   foldUnchangedSections,
   sectionTitle,
   unchangedSummary,
 } from './comparison-folding';
+import { ComparedWords, ComparedWordsKey } from './ComparedWords';
+import { SectionChangeTag } from './SectionChangeTag';
 import './publishing.css';
-
-const CHANGE_TAGS: Record<
-  Exclude<SectionComparison['change'], 'unchanged'>,
-  [string, TagColour]
-> = {
-  added: ['New section', 'green'],
-  removed: ['Section removed', 'red'],
-  changed: ['Changed', 'yellow'],
-};
 
 /**
  * Two texts section by section: changed sections show their words, added ones underlined
@@ -27,10 +19,7 @@ export function ComparisonView({ comparison }: { comparison: Comparison }) {
   return (
     <>
       <p>{describeSummary(comparison.summary)}</p>
-      <p className="nhsuk-body-s">
-        <ins className="coproduce-ins">Underlined text</ins> was added;{' '}
-        <del className="coproduce-del">struck-through text</del> was removed.
-      </p>
+      <ComparedWordsKey />
       {items.map((item, index) =>
         item.kind === 'unchanged' ? (
           <details className="nhsuk-details" key={`fold-${index}`}>
@@ -56,11 +45,11 @@ export function ComparisonView({ comparison }: { comparison: Comparison }) {
 }
 
 function ChangedSection({ section }: { section: SectionComparison }) {
-  const [label, colour] = CHANGE_TAGS[section.change as keyof typeof CHANGE_TAGS];
+  if (section.change === 'unchanged') return null;
   return (
     <section className="coproduce-compared-section" aria-label={sectionTitle(section)}>
       <h2 className="nhsuk-heading-m">
-        {sectionTitle(section)} <Tag colour={colour}>{label}</Tag>
+        {sectionTitle(section)} <SectionChangeTag change={section.change} />
       </h2>
       {section.previousHeading !== undefined && (
         <p className="nhsuk-body-s">Renamed from “{section.previousHeading}”.</p>
@@ -68,33 +57,7 @@ function ChangedSection({ section }: { section: SectionComparison }) {
       <p className="nhsuk-body-s">
         {section.wordsAdded} added, {section.wordsRemoved} removed
       </p>
-      <div className="coproduce-compared-text">
-        {section.runs.map((run, index) => (
-          <Run run={run} key={index} />
-        ))}
-      </div>
+      <ComparedWords runs={section.runs} />
     </section>
   );
-}
-
-function Run({ run }: { run: WordRun }) {
-  if (run.kind === 'added') {
-    return (
-      <ins className="coproduce-ins">
-        <span className="nhsuk-u-visually-hidden">[added: </span>
-        {run.text}
-        <span className="nhsuk-u-visually-hidden">]</span>
-      </ins>
-    );
-  }
-  if (run.kind === 'removed') {
-    return (
-      <del className="coproduce-del">
-        <span className="nhsuk-u-visually-hidden">[removed: </span>
-        {run.text}
-        <span className="nhsuk-u-visually-hidden">]</span>
-      </del>
-    );
-  }
-  return <>{run.text}</>;
 }

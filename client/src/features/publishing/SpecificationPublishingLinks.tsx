@@ -11,8 +11,8 @@ interface SpecificationPublishingLinksProps {
 }
 
 /**
- * From the draft to its history, publishing, providers' questions and "You said, we did",
- * as the role allows.
+ * From the draft to its history, publishing, providers' questions, a market engagement
+ * round on it and "You said, we did", as the role allows.
  */
 export function SpecificationPublishingLinks({
   workspaceId,
@@ -36,6 +36,13 @@ export function SpecificationPublishingLinks({
         {may(workspace, 'clarification.answer') && (
           <li>
             <Link to={paths.questions(workspaceId, specificationId)}>Clarification questions</Link>
+          </li>
+        )}
+        {may(workspace, 'engagement-round.manage') && (
+          <li>
+            <Link to={paths.startEngagementRound(workspaceId, { specificationId })}>
+              Start a market engagement round
+            </Link>
           </li>
         )}
         {may(workspace, 'feedback.read') && (

@@ -1,14 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { EditorContent, useEditor } from '@tiptap/react';
-import Collaboration from '@tiptap/extension-collaboration';
-import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { Placeholder } from '@tiptap/extensions';
+import { EditorContent } from '@tiptap/react';
 import type { Action, UserSummary } from '@coproduce/domain';
-import {
-  guidanceOf,
-  specificationExtensions,
-  specificationFragment,
-} from '@coproduce/specification-document';
 import { CommentToolbar } from '../comments/CommentToolbar';
 import { SpecificationCommentsPanel } from '../comments/SpecificationCommentsPanel';
 import { useCommentsPanelShown } from '../comments/useCommentsPanelShown';
@@ -16,24 +8,10 @@ import { useSpecificationComments } from '../comments/useSpecificationComments';
 import { FeedbackInTextPanel } from '../feedback-in-text/FeedbackInTextPanel';
 import { FeedbackToolbar } from '../feedback-in-text/FeedbackToolbar';
 import { useFeedbackInText, useFeedbackMarks } from '../feedback-in-text/useFeedbackInText';
-import { drawableAwareness } from './drawable-presence';
 import { FormattingToolbar } from './FormattingToolbar';
-import { PeoplePresent } from './PeoplePresent';
-import { SaveStatusMessage } from './SaveStatusMessage';
-import { SpecificationOutline } from './SpecificationOutline';
+import { LiveEditorSidebar } from './LiveEditorSidebar';
+import { useLiveEditor } from './useLiveEditor';
 import type { SpecificationDocument } from './useSpecificationDocument';
-
-/**
- * A colour per person that stays the same across sessions, from the NHS palette; each dark
- * enough for the white name on it (WCAG AA, 4.5:1).
- */
-const CARET_COLOURS = ['#005eb8', '#007f3b', '#330072', '#ae2573', '#8a1538', '#7c2855', '#003087'];
-
-function colourFor(userId: string): string {
-  let hash = 0;
-  for (const character of userId) hash = (hash * 31 + character.charCodeAt(0)) >>> 0;
-  return CARET_COLOURS[hash % CARET_COLOURS.length] ?? CARET_COLOURS[0];
-}
 
 interface Props {
   live: SpecificationDocument;
@@ -57,40 +35,7 @@ export function SpecificationEditor({ live, user, workspaceId, permissions }: Pr
     specificationId: live.provider.docId,
     permissions,
   });
-  const editor = useEditor(
-    {
-      editable: live.canEdit,
-      extensions: [
-        ...specificationExtensions(),
-        Placeholder.configure({
-          showOnlyCurrent: false,
-          showOnlyWhenEditable: false,
-          placeholder: ({ node }) => guidanceOf(node.attrs),
-        }),
-        Collaboration.configure({ fragment: specificationFragment(live.doc) }),
-        CollaborationCaret.configure({
-          // Other people's carets are drawn only from presences that can be drawn here.
-          provider: { awareness: drawableAwareness(live.provider.awareness, live.doc) },
-          user: { name: user.name, color: colourFor(user.id) },
-        }),
-        comments.extension,
-        feedback.extension,
-      ],
-      editorProps: {
-        attributes: {
-          class: 'coproduce-editor__content',
-          'aria-label': 'Specification text',
-          'aria-multiline': 'true',
-          role: 'textbox',
-        },
-      },
-    },
-    [live.doc, live.provider],
-  );
-
-  useEffect(() => {
-    editor?.setEditable(live.canEdit);
-  }, [editor, live.canEdit]);
+  const editor = useLiveEditor(live, user, [comments.extension, feedback.extension]);
   const [panelShown, setPanelShown] = useCommentsPanelShown();
   // Hiding the panel takes focus with it: it goes to the button that brings it back.
   const showCommentsButton = useRef<HTMLButtonElement>(null);
@@ -128,16 +73,7 @@ export function SpecificationEditor({ live, user, workspaceId, permissions }: Pr
   if (feedback.places.length > 0) editorClasses.push('coproduce-editor--feedback-marked');
   return (
     <div className={editorClasses.join(' ')}>
-      {/* Kept in view while writing: whether it is saved, who is here, where to go. */}
-      <aside className="coproduce-editor__sidebar">
-        <SaveStatusMessage status={live.status} />
-        <PeoplePresent awareness={live.provider.awareness} yourRole={live.role} />
-        <SpecificationOutline
-          editor={editor}
-          doc={live.doc}
-          commentCounts={comments.sectionCounts}
-        />
-      </aside>
+      <LiveEditorSidebar editor={editor} live={live} commentCounts={comments.sectionCounts} />
       <div className="coproduce-editor__main">
         {/* Only for those who may edit; follows a role change while the page is open. */}
         <div className="coproduce-editor__toolbars">

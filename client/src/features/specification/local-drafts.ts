@@ -4,11 +4,13 @@ import { clearDocument } from 'y-indexeddb';
 const LOCAL_DRAFT_PREFIX = 'coproduce-specification-';
 
 /**
- * The IndexedDB database that keeps one person's copy of one specification: per person,
- * so someone else signing in on this browser never sees or sends another's edits.
+ * The IndexedDB database that keeps one person's copy of one live document (a
+ * specification's draft, or a round's engagement copy, each by its own docId): per
+ * person, so someone else signing in on this browser never sees or sends another's
+ * edits. Engagement copies share the prefix, so signing out forgets them too.
  */
-export function localDraftName(userId: string, specificationId: string): string {
-  return `${LOCAL_DRAFT_PREFIX}${userId}-${specificationId}`;
+export function localDraftName(userId: string, docId: string): string {
+  return `${LOCAL_DRAFT_PREFIX}${userId}-${docId}`;
 }
 
 /**

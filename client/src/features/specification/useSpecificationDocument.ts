@@ -14,6 +14,8 @@ export interface SpecificationDocument {
   canEdit: boolean;
   /** Archived: nobody may edit it until a commissioner restores it. */
   archived: boolean;
+  /** An engagement copy whose round has closed: read-only for good, kept as the round's record. */
+  closed: boolean;
   synced: boolean;
   /**
    * The editor may bind: synced with the server, or holding content from this device
@@ -28,14 +30,16 @@ export interface SpecificationDocument {
 }
 
 /**
- * A specification's live document for as long as the page shows it: a Y.Doc kept in
+ * A live document for as long as the page shows it: a specification's draft, or the
+ * engagement copy of a market engagement round (each named by its own collab docId, so
+ * a copy and its draft never share a Y.Doc or a local store). The Y.Doc is kept in
  * IndexedDB (so nothing typed is lost to a reload or a dropped connection) and bound
  * to the server through the shared collab connection. The local copy is kept per
  * person: someone else signing in on this browser never sees, or sends, another
  * person's unsent edits.
  */
 export function useSpecificationDocument(
-  specificationId: string,
+  docId: string,
   userId: string | undefined,
 ): SpecificationDocument | null {
   const [state, setState] = useState<SpecificationDocument | null>(null);
@@ -43,8 +47,8 @@ export function useSpecificationDocument(
   useEffect(() => {
     if (!userId) return;
     const doc = new Y.Doc();
-    const local = new IndexeddbPersistence(localDraftName(userId, specificationId), doc);
-    const provider = new CollabProvider(sharedCollabConnection(), specificationId, doc);
+    const local = new IndexeddbPersistence(localDraftName(userId, docId), doc);
+    const provider = new CollabProvider(sharedCollabConnection(), docId, doc);
     let localLoaded = false;
     const refresh = (change: Partial<SpecificationDocument> = {}) =>
       setState((previous) => ({
@@ -54,6 +58,7 @@ export function useSpecificationDocument(
         role: provider.role,
         canEdit: provider.canEdit,
         archived: provider.archived,
+        closed: provider.closed,
         synced: provider.synced,
         ready: provider.synced || (localLoaded && specificationFragment(doc).length > 0),
         joinError: previous?.doc === doc ? previous.joinError : null,
@@ -83,7 +88,7 @@ export function useSpecificationDocument(
       void local.destroy();
       doc.destroy();
     };
-  }, [specificationId, userId]);
+  }, [docId, userId]);
 
   return state;
 }

@@ -104,6 +104,21 @@ export function WorkspacePage() {
               Market engagement events you took part in
             </Link>
           </p>
+          <p>
+            <Link to={paths.engagementRounds(workspaceId)}>
+              Market engagement rounds you take part in
+            </Link>
+            : shape a specification with other providers before it goes out
+          </p>
+        </>
+      )}
+      {role !== 'provider' && may(workspace.data, 'engagement-round.take-part') && (
+        <>
+          <h2>Market engagement rounds</h2>
+          <p>
+            <Link to={paths.engagementRounds(workspaceId)}>Market engagement rounds</Link>:
+            providers shape an engagement copy of a specification together, live, before procurement
+          </p>
         </>
       )}
       {may(workspace.data, 'member.list') && (

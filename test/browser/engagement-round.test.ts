@@ -1,0 +1,200 @@
+// Issue 15's "Done when", as new users would do it: the demo commissioner opens a market
+// engagement round for the demo's next market engagement event; the demo provider and a
+// second provider co-edit its engagement copy live; the commissioner closes it (both
+// editors turn read-only at once); then one provider's wording is taken into the draft
+// and another's recorded as "not taken forward" with a reason.
+import type { EngagementEvent } from '@coproduce/domain';
+import type { Locator, Page } from 'playwright-core';
+import { api, DEMO_EMAIL, joinByLink } from '../support/api';
+import { appInBrowser } from '../support/browser';
+import { demoTeam, type DemoTeam } from '../support/engagement';
+import {
+  checkScreen,
+  errorSummaryOn,
+  openDemoWorkspace,
+  signInThroughPage,
+  waitUntilLoaded,
+} from './screens';
+
+const ROUND_TITLE = 'Short breaks: shaping the specification with providers';
+const DEMO_PROVIDER_WORDS = 'Providers offer evening sessions for working parents.';
+const SECOND_PROVIDER_WORDS = 'A partner organisation covers weekends.';
+const REASON = 'Weekend cover is outside the budget for this contract.';
+
+/** The market engagement event still to come, else the latest: "the next one" to the demo. */
+function nextMarketEvent(events: EngagementEvent[]): EngagementEvent {
+  const market = events.filter((event) => event.type === 'market-engagement');
+  const now = Date.now();
+  const upcoming = market
+    .filter((event) => Date.parse(event.startsAt) > now)
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  const latest = [...market].sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt));
+  return upcoming[0] ?? latest[0]!;
+}
+
+/** Types at the end of a paragraph of the copy, with the caret placed through the DOM. */
+async function typeAtEnd(page: Page, paragraph: Locator, words: string): Promise<void> {
+  await paragraph.click();
+  await paragraph.evaluate((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    range.collapse(false);
+    window.getSelection()?.removeAllRanges();
+    window.getSelection()?.addRange(range);
+    // ProseMirror reads the DOM selection on selectionchange, which the browser fires later.
+    document.dispatchEvent(new Event('selectionchange'));
+  });
+  await page.keyboard.type(` ${words}`);
+}
+
+const copyText = (page: Page) => page.locator('.coproduce-editor__content');
+
+/** A provider opens the round from their workspace: their one way in. */
+async function openRoundAsProvider(page: Page, email: string, password?: string): Promise<void> {
+  await signInThroughPage(page, email, password);
+  await openDemoWorkspace(page);
+  await page.getByRole('link', { name: 'Market engagement rounds you take part in' }).click();
+  await page.getByRole('heading', { level: 1, name: /Market engagement rounds/ }).waitFor();
+  await waitUntilLoaded(page);
+  await page.getByRole('link', { name: ROUND_TITLE }).click();
+  await copyText(page).waitFor();
+  await page.locator('.coproduce-save-status--saved').waitFor();
+}
+
+describe('a market engagement round from start to bringing its changes back', () => {
+  const app = appInBrowser();
+  let team: DemoTeam;
+  let event: EngagementEvent;
+  const SECOND_PROVIDER = { name: 'Priya Second', email: 'second-provider@example.test' };
+  /** What joinByLink chooses for the people it brings in. */
+  const SECOND_PASSWORD = 'a long enough password';
+
+  beforeAll(async () => {
+    team = await demoTeam(app.url);
+    const events = await api<EngagementEvent[]>(app.url, 'GET', team.at('/engagement-events'), {
+      token: team.tokens.commissioner,
+    });
+    event = nextMarketEvent(events.body);
+    const second = await joinByLink(
+      app.url,
+      team.tokens.commissioner,
+      team.workspace,
+      SECOND_PROVIDER,
+    );
+    const changed = await api(app.url, 'PATCH', team.at(`/members/${second.user.id}`), {
+      token: team.tokens.commissioner,
+      body: { role: 'provider', organisation: 'Second Steps CIC' },
+    });
+    expect(changed.status).toBe(200);
+  });
+
+  it('providers co-edit the copy live, closing turns it read-only at once, and the commissioner brings changes back one by one', () =>
+    app.withPage((commissioner) =>
+      app.withPage((provider) =>
+        app.withPage(async (secondProvider) => {
+          // The commissioner starts the round from the market engagement event's page.
+          await signInThroughPage(commissioner, DEMO_EMAIL.commissioner);
+          await commissioner.getByRole('heading', { level: 1, name: 'Your workspaces' }).waitFor();
+          await commissioner.goto(`/workspaces/${team.workspace}/engagement/events/${event.id}`);
+          await commissioner.getByRole('link', { name: 'Start a market engagement round' }).click();
+          await commissioner
+            .getByRole('heading', { level: 1, name: /Start a market engagement round/ })
+            .waitFor();
+          await waitUntilLoaded(commissioner);
+          expect(await commissioner.getByLabel('Market engagement event').inputValue()).toBe(
+            event.id,
+          );
+
+          // Sent with nothing filled in: the problems are listed, each linked to its field.
+          await commissioner.getByRole('button', { name: 'Start the round' }).click();
+          const summary = await errorSummaryOn(commissioner);
+          expect(await summary.textContent()).toContain('Enter a title for the round');
+          await checkScreen(commissioner, 'round-start-problems');
+
+          await commissioner.getByLabel('Specification').selectOption(team.draft);
+          await commissioner.getByLabel('Title').fill(ROUND_TITLE);
+          const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+          await commissioner.getByLabel('Closing date').fill(inTwoDays);
+          await commissioner.getByLabel('Closing time').fill('17:00');
+          const providers = commissioner.getByRole('group', { name: /Providers taking part/ });
+          for (const box of await providers.getByRole('checkbox').all()) await box.check();
+          expect(
+            await commissioner.getByLabel('Providers see each other’s names').isChecked(),
+          ).toBe(false);
+          await commissioner.getByRole('button', { name: 'Start the round' }).click();
+          await commissioner
+            .getByRole('heading', { level: 1, name: new RegExp(ROUND_TITLE) })
+            .waitFor();
+          await copyText(commissioner).waitFor();
+          await checkScreen(commissioner, 'round-started');
+
+          // Both providers open it from their rounds and write, each in a different section.
+          await openRoundAsProvider(provider, DEMO_EMAIL.provider);
+          await checkScreen(provider, 'round-copy-provider');
+          await openRoundAsProvider(secondProvider, SECOND_PROVIDER.email, SECOND_PASSWORD);
+          const paragraphs = (page: Page) => copyText(page).locator('p:not(.is-empty)');
+          await typeAtEnd(provider, paragraphs(provider).first(), DEMO_PROVIDER_WORDS);
+          await typeAtEnd(secondProvider, paragraphs(secondProvider).last(), SECOND_PROVIDER_WORDS);
+          // Each sees the other's typing, live, and the other only as "A provider".
+          await copyText(secondProvider).getByText(DEMO_PROVIDER_WORDS).waitFor();
+          await copyText(provider).getByText(SECOND_PROVIDER_WORDS).waitFor();
+          await provider.locator('.coproduce-people__person', { hasText: 'A provider' }).waitFor();
+          await provider.locator('.coproduce-save-status--saved').waitFor();
+          await secondProvider.locator('.coproduce-save-status--saved').waitFor();
+          await checkScreen(secondProvider, 'round-copy-second-provider');
+
+          // The commissioner closes it: both providers' editors turn read-only at once.
+          await commissioner.getByRole('button', { name: /^Close the round now/ }).click();
+          await commissioner.getByRole('button', { name: /^Yes, close the round now/ }).click();
+          for (const page of [provider, secondProvider]) {
+            await page.waitForFunction(
+              () =>
+                document
+                  .querySelector('.coproduce-editor__content')
+                  ?.getAttribute('contenteditable') === 'false',
+            );
+            await page
+              .getByText(
+                /^This round closed at .*The engagement copy is kept as the round’s record\.$/,
+              )
+              .waitFor();
+          }
+          await checkScreen(provider, 'round-closed-provider');
+
+          // Bringing it back: one provider's wording into the draft, the other's as feedback.
+          await commissioner.getByText(/^This round closed at/).waitFor();
+          await commissioner
+            .getByRole('link', { name: 'Review the changes made in the engagement copy' })
+            .click();
+          await commissioner
+            .getByRole('heading', { level: 1, name: /Changes made in the engagement copy/ })
+            .waitFor();
+          await waitUntilLoaded(commissioner);
+          await checkScreen(commissioner, 'round-changes');
+          const taken = commissioner.locator('section.coproduce-compared-section', {
+            hasText: DEMO_PROVIDER_WORDS,
+          });
+          await taken.getByRole('button', { name: /^Take into the draft/ }).click();
+          await taken.getByText(/^Taken into the draft by /).waitFor();
+
+          const declined = commissioner.locator('section.coproduce-compared-section', {
+            hasText: SECOND_PROVIDER_WORDS,
+          });
+          await declined.locator('summary').click();
+          await declined.getByLabel('Not taken forward').check();
+          await declined.getByLabel('Why is it not being taken forward?').fill(REASON);
+          await declined.getByLabel('Voluntary and community sector providers').check();
+          await declined.getByRole('button', { name: 'Record as feedback', exact: true }).click();
+          await declined
+            .getByText(`Recorded as feedback: not taken forward — ${REASON}`, { exact: false })
+            .waitFor();
+          await checkScreen(commissioner, 'round-changes-decided');
+
+          // The draft now holds the words taken, and not the ones declined.
+          await commissioner.goto(`/workspaces/${team.workspace}/specifications/${team.draft}`);
+          await copyText(commissioner).getByText(DEMO_PROVIDER_WORDS).waitFor();
+          expect(await copyText(commissioner).textContent()).not.toContain(SECOND_PROVIDER_WORDS);
+        }),
+      ),
+    ));
+});
