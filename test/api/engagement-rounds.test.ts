@@ -113,6 +113,24 @@ describe('a market engagement round', () => {
     for (const connection of [steering, first, second]) connection.close();
   });
 
+  it('is named, with its dates, in the preliminary market engagement notice of its event', async () => {
+    const specificationId = await createSpecification(app.url, 'Round: in the notice');
+    const round = await startRound(specificationId, { title: 'Notice round' });
+    const notice = await fetch(
+      `${app.url}${team.at(`/engagement-events/${marketEvent}/market-notice?format=md`)}`,
+      { headers: { authorization: `Bearer ${team.tokens.commissioner}` } },
+    );
+    const text = await notice.text();
+    expect(text).toContain('Shaping the specification together');
+    const closes = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(new Date(round.body.closesAt));
+    expect(text).toMatch(new RegExp(`Notice round: open from .+ to .*${closes}`));
+  });
+
   it('is not found for a provider not taking part, by REST and on the socket', async () => {
     const specificationId = await createSpecification(app.url, 'Round: not for everyone');
     const round = await startRound(specificationId, { participantIds: [secondProvider.id] });

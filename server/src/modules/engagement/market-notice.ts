@@ -18,10 +18,18 @@ const NOT_WRITTEN = 'Not written yet: add it to the event before publishing this
  * held: what the engagement is for, how providers take part, and where and when, made
  * from the event so the notice and the event never disagree.
  */
+/** A market engagement round held for the event: when providers co-edit the engagement copy. */
+export interface NoticeRound {
+  title: string;
+  opensAt: Date;
+  closesAt: Date;
+}
+
 export function marketEngagementNotice(
   event: StoredEvent,
   commissioning: Commissioning,
   now: Date,
+  rounds: readonly NoticeRound[] = [],
 ): ComposedDocument {
   const notice = event.marketNotice;
   const organisations = [commissioning.leadOrganisation, ...commissioning.partnerOrganisations]
@@ -39,6 +47,18 @@ export function marketEngagementNotice(
     { heading: 'How to take part', paragraphs: [notice?.howToTakePart || NOT_WRITTEN] },
     { heading: 'When and where', paragraphs: [whenAndWhere(event)] },
   ];
+  if (rounds.length > 0) {
+    sections.push({
+      heading: 'Shaping the specification together',
+      paragraphs: [
+        'Providers taking part co-edit an engagement copy of the draft specification online. Everyone taking part sees the same text at the same time; the commissioners then decide on each change and say why.',
+        ...rounds.map(
+          (round) =>
+            `${round.title}: open from ${ukDateTime(round.opensAt)} to ${ukDateTime(round.closesAt)} (UK time).`,
+        ),
+      ],
+    });
+  }
   if (event.partnerOrganisations.length > 0) {
     sections.push({
       heading: 'Run with',
