@@ -113,6 +113,41 @@ describe('a market engagement round', () => {
     for (const connection of [steering, first, second]) connection.close();
   });
 
+  it('the demo has a closed round whose changes wait, each with the provider who made it', async () => {
+    const rounds = await api<RoundView[]>(
+      app.url,
+      'GET',
+      team.at('/engagement-rounds'),
+      team.as('commissioner'),
+    );
+    const demo = rounds.body.find((round) => round.title.startsWith('Providers’ wording'))!;
+    expect(demo).toMatchObject({ status: 'closed', namesShown: false });
+    const changes = await api<RoundChange[]>(
+      app.url,
+      'GET',
+      team.at(`/engagement-rounds/${demo.id}/changes`),
+      team.as('commissioner'),
+    );
+    const byAuthor = changes.body.map((change) => ({
+      authors: change.authors.map((author) => author.name),
+      added: change.runs.filter((run) => run.kind === 'added').map((run) => run.text.trim()),
+      removed: change.runs.filter((run) => run.kind === 'removed').map((run) => run.text.trim()),
+    }));
+    expect(byAuthor).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          authors: ['Chris Morgan'],
+          added: [expect.stringContaining('help them stay in their local school')],
+        }),
+        expect.objectContaining({
+          authors: ['Sam Patel'],
+          removed: [expect.stringContaining('more families use a personal budget')],
+        }),
+      ]),
+    );
+    expect(changes.body.every((change) => change.decision === null)).toBe(true);
+  });
+
   it('is named, with its dates, in the preliminary market engagement notice of its event', async () => {
     const specificationId = await createSpecification(app.url, 'Round: in the notice');
     const round = await startRound(specificationId, { title: 'Notice round' });

@@ -27,8 +27,10 @@ import { newLogWriterId } from '../specification-store/log-writer-id';
 import { SpecificationStore } from '../specification-store/specification-store';
 import { Specification } from '../specifications/specification.schema';
 import { Workspace } from '../workspaces/workspace.schema';
+import { EngagementRound } from '../engagement/rounds/engagement-round.schema';
 import { DEMO_THREADS } from './demo-comment-threads';
 import { DEMO_COHORT, DEMO_EVENTS, DEMO_FEEDBACK, DEMO_THEMES } from './demo-engagement';
+import { DEMO_ROUND, demoCopyWriting } from './demo-engagement-round';
 import {
   DEMO_PUBLISHED_SECTIONS,
   DEMO_PUBLISHED_TITLE,
@@ -76,6 +78,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @InjectModel(Feedback.name) private readonly feedback: Model<Feedback>,
     @InjectModel(FeedbackTheme.name) private readonly themes: Model<FeedbackTheme>,
     @InjectModel(TargetCohort.name) private readonly cohorts: Model<TargetCohort>,
+    @InjectModel(EngagementRound.name) private readonly rounds: Model<EngagementRound>,
     private readonly specificationStore: SpecificationStore,
   ) {}
 
@@ -130,7 +133,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     for (const account of DEMO_ACCOUNTS) {
       people.set(account.role, await this.seedMember(workspace._id, account, passwordHash));
     }
-    await this.seedMember(workspace._id, DEMO_SECOND_PROVIDER, passwordHash);
+    const secondProvider = await this.seedMember(workspace._id, DEMO_SECOND_PROVIDER, passwordHash);
     const commissionerId = people.get('commissioner');
     if (!commissionerId) throw new Error('The demo accounts need a commissioner');
     const specification = await this.specifications
@@ -152,6 +155,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     try {
       await this.writeDemoThreads(workspace._id, specification._id, people, text);
       await this.writeDemoEngagement(workspace._id, specification._id, people, text);
+      await this.writeDemoRound(workspace._id, specification._id, people, secondProvider, text);
     } finally {
       text.destroy();
     }
@@ -364,6 +368,74 @@ export class DemoSeedService implements OnApplicationBootstrap {
       { $setOnInsert: { workspaceId, groups: checkedReach(DEMO_COHORT) } },
       { upsert: true },
     );
+  }
+
+  /**
+   * A closed market engagement round on the draft, whose engagement copy holds the two
+   * providers' wording (stored as their browsers would have sent it, with who wrote as
+   * which client), for the commissioner to bring back. Only when the workspace has none.
+   */
+  private async writeDemoRound(
+    workspaceId: Types.ObjectId,
+    specificationId: Types.ObjectId,
+    people: ReadonlyMap<Role, Types.ObjectId>,
+    secondProvider: Types.ObjectId,
+    text: Y.Doc,
+  ): Promise<void> {
+    if (await this.rounds.exists({ workspaceId })) return;
+    const commissioner = people.get('commissioner');
+    const provider = people.get('provider');
+    const event = DEMO_EVENTS.find((each) => each.key === DEMO_ROUND.event);
+    const eventId = event
+      ? (await this.events.findOne({ workspaceId, title: event.title }, { _id: 1 }).exec())?._id
+      : undefined;
+    if (!commissioner || !provider || !eventId) {
+      throw new Error('The demo round needs a commissioner, a provider and its event');
+    }
+    await this.events
+      .updateOne(
+        { _id: eventId },
+        { $addToSet: { providerParticipants: { $each: [provider, secondProvider] } } },
+      )
+      .exec();
+    const forkState = Y.encodeStateAsUpdate(text);
+    const writings = [
+      { userId: provider, ...demoCopyWriting(forkState, DEMO_ROUND.edits.provider) },
+      { userId: secondProvider, ...demoCopyWriting(forkState, DEMO_ROUND.edits.secondProvider) },
+    ];
+    const copyId = new Types.ObjectId();
+    const writer = newLogWriterId();
+    await this.specificationStore.append(copyId.toHexString(), [
+      { writer, seq: 1, update: forkState },
+      ...writings.map((writing, index) => ({ writer, seq: index + 2, update: writing.update })),
+    ]);
+    const daysAgo = (days: number, hour: number) => {
+      const date = new Date(Date.now() - days * 86_400_000);
+      date.setUTCHours(hour, 0, 0, 0);
+      return date;
+    };
+    const closesAt = daysAgo(DEMO_ROUND.closesDaysAgo, 17);
+    await this.rounds.create({
+      workspaceId,
+      specificationId,
+      eventId,
+      copyId,
+      title: DEMO_ROUND.title,
+      opensAt: daysAgo(DEMO_ROUND.opensDaysAgo, 9),
+      closesAt,
+      closedAt: closesAt,
+      participants: [provider, secondProvider],
+      namesShown: false,
+      forkState: Buffer.from(forkState),
+      forkedAt: daysAgo(DEMO_ROUND.opensDaysAgo, 9),
+      createdBy: commissioner,
+      writers: writings.map(({ client, userId }) => ({ client, userId })),
+      deletions: writings.flatMap(({ deletions, userId }) =>
+        deletions.map((deletion) => ({ ...deletion, userId })),
+      ),
+      decisions: [],
+      recordedAs: [],
+    });
   }
 
   /**
