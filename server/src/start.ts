@@ -11,7 +11,7 @@ import { releaseLogDestination } from './base/log-destination';
 import { setUpApiDocs } from './base/api-docs';
 import { CollabSettings } from './modules/collab/collab-settings';
 import { SESSION_COOKIE } from './modules/auth/session-token';
-import { DEMO_ACCOUNTS, DEMO_SECOND_PROVIDER } from './modules/seed/demo-workspace';
+import { DEMO_ACCOUNTS } from './modules/seed/demo-workspace';
 
 /** Builds the Nest application, listens, and prints where to find it. */
 export async function start(): Promise<void> {
@@ -42,7 +42,7 @@ function printWelcome(port: number, config: ConfigService<AppConfig, true>): voi
   if (config.get('SEED_DEMO', { infer: true })) {
     const password = config.get('DEMO_PASSWORD', { infer: true });
     lines.push(`Demo sign-ins (password: ${password}):`);
-    for (const account of [...DEMO_ACCOUNTS, DEMO_SECOND_PROVIDER])
+    for (const account of DEMO_ACCOUNTS)
       lines.push(`  ${account.email.padEnd(24)} ${account.role}`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);

@@ -9,7 +9,7 @@ import {
   specificationFragment,
   type SectionBlocks,
 } from '@coproduce/specification-document';
-import { api, signIn } from '../support/api';
+import { api } from '../support/api';
 import {
   collabApp,
   connectWithToken,
@@ -20,7 +20,7 @@ import {
   openSpecification,
   rawClient,
 } from '../support/collab';
-import { demoTeam, type DemoTeam } from '../support/engagement';
+import { addSecondProvider, demoTeam, type DemoTeam } from '../support/engagement';
 
 jest.setTimeout(180_000);
 
@@ -31,17 +31,7 @@ let marketEvent: string;
 
 beforeAll(async () => {
   team = await demoTeam(app.url);
-  const token = await signIn(app.url, 'provider2@demo.test');
-  const members = await api<{ userId: string; email: string }[]>(
-    app.url,
-    'GET',
-    team.at('/members'),
-    team.as('commissioner'),
-  );
-  secondProvider = {
-    token,
-    id: members.body.find((member) => member.email === 'provider2@demo.test')!.userId,
-  };
+  secondProvider = await addSecondProvider(team);
   const events = await api<EngagementEvent[]>(
     app.url,
     'GET',
@@ -140,7 +130,7 @@ describe('a market engagement round', () => {
           added: [expect.stringContaining('help them stay in their local school')],
         }),
         expect.objectContaining({
-          authors: ['Sam Patel'],
+          authors: ['Chris Morgan'],
           removed: [expect.stringContaining('more families use a personal budget')],
         }),
       ]),

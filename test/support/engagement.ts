@@ -11,7 +11,7 @@ import {
   type Role,
   type SpecificationSummary,
 } from '@coproduce/domain';
-import { api, DEMO_EMAIL, signIn } from './api';
+import { api, DEMO_EMAIL, joinByLink, signIn } from './api';
 import { demoWorkspaceId } from './collab';
 
 export interface DemoTeam {
@@ -125,4 +125,24 @@ export async function auditOf(
   return audit.body
     .filter((entry) => entry.target.id === targetId)
     .map((entry) => [entry.action, entry.actor?.id]);
+}
+
+/**
+ * A second provider organisation in the demo workspace (which seeds one member a role),
+ * joined by an invitation link and given the provider role, as a commissioner would.
+ */
+export async function addSecondProvider(
+  team: DemoTeam,
+  person = { name: 'Sam Patel', email: 'sam.patel@vale-autism.example' },
+  organisation = 'Vale Autism Partnership',
+): Promise<{ token: string; id: string }> {
+  const joined = await joinByLink(team.url, team.tokens.commissioner, team.workspace, person);
+  const changed = await api(
+    team.url,
+    'PATCH',
+    team.at(`/members/${joined.user.id}`),
+    team.as('commissioner', { role: 'provider', organisation }),
+  );
+  if (changed.status !== 200) throw new Error(`making a provider: ${changed.status}`);
+  return { token: joined.token, id: joined.user.id };
 }

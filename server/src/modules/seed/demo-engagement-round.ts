@@ -12,32 +12,28 @@ interface DemoCopyEdit {
 
 /**
  * A market engagement round held before event 3, closed since, whose changes wait for the
- * commissioner to bring back: the demo provider asked for school to be named, the second
- * provider for the extension options and against one of the measures.
+ * commissioner to bring back: the demo provider asked for school to be named, for the
+ * extension options and against one of the measures.
  */
 export const DEMO_ROUND = {
   title: 'Providers’ wording on the draft specification',
   event: 'market-3',
   opensDaysAgo: 67,
   closesDaysAgo: 58,
-  edits: {
-    provider: [
-      {
-        after: 'make life at home more stable,',
-        insert: ' help them stay in their local school,',
-      },
-    ] as DemoCopyEdit[],
-    secondProvider: [
-      {
-        after: 'The contract is for five years from the day the service starts',
-        insert: ', with options to extend it by two years and then two more',
-      },
-      {
-        after: 'Fewer children and young people are readmitted to hospital',
-        remove: ', and more families use a personal budget',
-      },
-    ] as DemoCopyEdit[],
-  },
+  edits: [
+    {
+      after: 'make life at home more stable,',
+      insert: ' help them stay in their local school,',
+    },
+    {
+      after: 'The contract is for five years from the day the service starts',
+      insert: ', with options to extend it by two years and then two more',
+    },
+    {
+      after: 'Fewer children and young people are readmitted to hospital',
+      remove: ', and more families use a personal budget',
+    },
+  ] as DemoCopyEdit[],
 };
 
 /** What one provider wrote in the copy: their update, and the Yjs client they wrote as. */

@@ -45,7 +45,6 @@ import {
 import { writeDemoSpecification } from './demo-specification-content';
 import {
   DEMO_ACCOUNTS,
-  DEMO_SECOND_PROVIDER,
   DEMO_SPECIFICATION_TITLE,
   DEMO_WORKSPACE,
   type DemoAccount,
@@ -133,7 +132,6 @@ export class DemoSeedService implements OnApplicationBootstrap {
     for (const account of DEMO_ACCOUNTS) {
       people.set(account.role, await this.seedMember(workspace._id, account, passwordHash));
     }
-    const secondProvider = await this.seedMember(workspace._id, DEMO_SECOND_PROVIDER, passwordHash);
     const commissionerId = people.get('commissioner');
     if (!commissionerId) throw new Error('The demo accounts need a commissioner');
     const specification = await this.specifications
@@ -155,7 +153,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     try {
       await this.writeDemoThreads(workspace._id, specification._id, people, text);
       await this.writeDemoEngagement(workspace._id, specification._id, people, text);
-      await this.writeDemoRound(workspace._id, specification._id, people, secondProvider, text);
+      await this.writeDemoRound(workspace._id, specification._id, people, text);
     } finally {
       text.destroy();
     }
@@ -371,15 +369,14 @@ export class DemoSeedService implements OnApplicationBootstrap {
   }
 
   /**
-   * A closed market engagement round on the draft, whose engagement copy holds the two
-   * providers' wording (stored as their browsers would have sent it, with who wrote as
+   * A closed market engagement round on the draft, whose engagement copy holds the demo
+   * provider's wording (stored as their browsers would have sent it, with who wrote as
    * which client), for the commissioner to bring back. Only when the workspace has none.
    */
   private async writeDemoRound(
     workspaceId: Types.ObjectId,
     specificationId: Types.ObjectId,
     people: ReadonlyMap<Role, Types.ObjectId>,
-    secondProvider: Types.ObjectId,
     text: Y.Doc,
   ): Promise<void> {
     if (await this.rounds.exists({ workspaceId })) return;
@@ -393,16 +390,10 @@ export class DemoSeedService implements OnApplicationBootstrap {
       throw new Error('The demo round needs a commissioner, a provider and its event');
     }
     await this.events
-      .updateOne(
-        { _id: eventId },
-        { $addToSet: { providerParticipants: { $each: [provider, secondProvider] } } },
-      )
+      .updateOne({ _id: eventId }, { $addToSet: { providerParticipants: provider } })
       .exec();
     const forkState = Y.encodeStateAsUpdate(text);
-    const writings = [
-      { userId: provider, ...demoCopyWriting(forkState, DEMO_ROUND.edits.provider) },
-      { userId: secondProvider, ...demoCopyWriting(forkState, DEMO_ROUND.edits.secondProvider) },
-    ];
+    const writings = [{ userId: provider, ...demoCopyWriting(forkState, DEMO_ROUND.edits) }];
     const copyId = new Types.ObjectId();
     const writer = newLogWriterId();
     await this.specificationStore.append(copyId.toHexString(), [
@@ -424,7 +415,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       opensAt: daysAgo(DEMO_ROUND.opensDaysAgo, 9),
       closesAt,
       closedAt: closesAt,
-      participants: [provider, secondProvider],
+      participants: [provider],
       namesShown: false,
       forkState: Buffer.from(forkState),
       forkedAt: daysAgo(DEMO_ROUND.opensDaysAgo, 9),

@@ -55,17 +55,6 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   },
 ];
 
-/**
- * A second provider, so that a market engagement round has competing providers in it;
- * beside the one account a role, which scripts outside the app rely on.
- */
-export const DEMO_SECOND_PROVIDER: DemoAccount = {
-  email: 'provider2@demo.test',
-  name: 'Sam Patel',
-  role: 'provider',
-  organisation: 'Vale Autism Partnership',
-};
-
 export const DEMO_WORKSPACE = {
   name: 'Key worker service for children and young people',
   serviceArea:
