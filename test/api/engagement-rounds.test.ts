@@ -2,7 +2,13 @@
 // fork of the draft at that moment that providers taking part co-edit live; later draft
 // edits never reach it; closing turns every open copy read-only at once; then each
 // changed section is taken into the draft as a new edit or recorded as feedback, once.
-import type { EngagementEvent, Feedback, RoundChange, RoundView } from '@coproduce/domain';
+import type {
+  CommentThread,
+  EngagementEvent,
+  Feedback,
+  RoundChange,
+  RoundView,
+} from '@coproduce/domain';
 import { Y } from '@coproduce/protocol';
 import {
   sectionBlocksOf,
@@ -20,6 +26,7 @@ import {
   openSpecification,
   rawClient,
 } from '../support/collab';
+import { anchorOnWords } from '../support/comments';
 import { addSecondProvider, demoTeam, type DemoTeam } from '../support/engagement';
 
 jest.setTimeout(180_000);
@@ -308,5 +315,71 @@ describe('a market engagement round', () => {
     expect(feedback.body.text).toContain('Providers may subcontract advocacy.');
     expect(feedback.body.links[0]).toMatchObject({ specificationId });
     for (const connection of [first, second, steering]) connection.close();
+  });
+
+  it('has comment threads of its own: participants write them, names hidden, none after closing', async () => {
+    const specificationId = await createSpecification(app.url, 'Round: comments');
+    const round = await startRound(specificationId);
+    const connection = await connectWithToken(app.url, team.tokens.provider);
+    const copy = await openSpecification(connection, round.body.copyId);
+    specificationFragment(copy.doc).insert(0, [
+      new Y.XmlText('Key workers are available at weekends. '),
+    ]);
+    await eventually(() => copy.provider.status === 'saved', 'the copy’s words are saved');
+    const threads = team.at(`/specifications/${round.body.copyId}/threads`);
+    const words = 'available at weekends';
+    const started = await api<CommentThread>(app.url, 'POST', threads, {
+      token: team.tokens.provider,
+      body: { body: 'Is this funded?', quote: words, anchor: anchorOnWords(copy.doc, words) },
+    });
+    expect(started.status).toBe(201);
+    // Names are hidden in this round: the other provider and the team see "A provider".
+    const seen = await api<CommentThread[]>(app.url, 'GET', threads, {
+      token: secondProvider.token,
+    });
+    expect(seen.body[0]!.comments[0]!.author.name).toBe('A provider');
+    const reply = await api(
+      app.url,
+      'POST',
+      team.at(`/specifications/${round.body.copyId}/threads/${started.body.id}/comments`),
+      {
+        token: secondProvider.token,
+        body: { body: 'It should be.' },
+      },
+    );
+    expect(reply.status).toBe(201);
+    const mention = await api(
+      app.url,
+      'POST',
+      team.at(`/specifications/${round.body.copyId}/threads/${started.body.id}/comments`),
+      team.as('commissioner', { body: 'Noted.', mentions: [team.ids['steering-member']] }),
+    );
+    expect(mention.status).toBe(400);
+    // Not taking part: as for nothing at all.
+    const outsider = await addSecondProvider(
+      team,
+      { name: 'Jo Outside', email: 'jo.outside@example.test' },
+      'Outside Care',
+    );
+    const refused = await api(app.url, 'GET', threads, { token: outsider.token });
+    expect(refused.status).toBe(404);
+
+    await api(
+      app.url,
+      'POST',
+      team.at(`/engagement-rounds/${round.body.id}/close`),
+      team.as('commissioner'),
+    );
+    const late = await api(
+      app.url,
+      'POST',
+      team.at(`/specifications/${round.body.copyId}/threads/${started.body.id}/comments`),
+      {
+        token: team.tokens.provider,
+        body: { body: 'One more thing.' },
+      },
+    );
+    expect(late.status).toBe(403);
+    connection.close();
   });
 });

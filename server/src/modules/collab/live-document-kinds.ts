@@ -12,10 +12,13 @@ export interface ReadOnlyState {
   message: string;
 }
 
-/** Which roles may stay in a kind of live document, and which may edit it. */
+/** Which roles may stay in a kind of live document, which may edit it, and comment on it. */
 export interface LiveDocumentRule {
   mayRead(role: Role): boolean;
   mayEdit(role: Role): boolean;
+  mayComment(role: Role): boolean;
+  /** Whether its comments may mention people (and so email them a link to it). */
+  allowsMentions: boolean;
 }
 
 /** What a person may do in one live document, decided when they join. */
@@ -26,6 +29,8 @@ export interface LiveAccess {
   readOnly: ReadOnlyState | null;
   /** The name the others see for this person (presence); their account's name when absent. */
   shownAs?: string;
+  /** Whether the document shows every provider in it as "A provider" (comments too). */
+  hidesProviderNames?: boolean;
 }
 
 /**
@@ -47,6 +52,8 @@ const DRAFT_RULE: LiveDocumentRule = {
   // Structural, not by status: a live document is a draft to everyone in it.
   mayRead: (role) => AccessPolicy.can(role, 'specification.read-draft'),
   mayEdit: (role) => AccessPolicy.can(role, 'specification.edit'),
+  mayComment: (role) => AccessPolicy.can(role, 'specification.comment'),
+  allowsMentions: true,
 };
 
 const ARCHIVED: ReadOnlyState = {

@@ -85,8 +85,15 @@ export class InboxService {
       .limit(THREADS_LOOKED_AT)
       .lean<StoredThread[]>()
       .exec();
-    const readAt = await this.readMarkers(userId, threads);
-    const found = threads.flatMap((thread) => {
+    // Threads on specifications only: an engagement copy's comments stay with its round.
+    const specifications = await this.specifications.titlesOf(
+      threads.map((thread) => thread.specificationId),
+    );
+    const onSpecifications = threads.filter((thread) =>
+      specifications.has(thread.specificationId.toHexString()),
+    );
+    const readAt = await this.readMarkers(userId, onSpecifications);
+    const found = onSpecifications.flatMap((thread) => {
       const item = inboxItemFor(thread, userId, readAt.get(thread._id.toHexString()));
       return item ? [{ thread, ...item }] : [];
     });

@@ -6,7 +6,7 @@ import { BadRequest, Forbidden, Gone, NotFound } from '../../base/errors';
 import { parseObjectId } from '../../base/object-id.pipe';
 import { AccessPolicy } from '../access/access-policy';
 import { WorkspaceRoles } from '../access/workspace-roles';
-import { SpecificationsService } from '../specifications/specifications.service';
+import { LiveDocumentKinds, type LiveAccess } from '../collab/live-document-kinds';
 import { CommentThread } from './comment-thread.schema';
 import type { StoredThread } from './thread-view';
 
@@ -31,32 +31,42 @@ export class CommentDeleted extends Gone {
 }
 
 /**
- * Who may reach which thread and comment: threads are part of the draft, so whoever may
- * not read it learns nothing (404); writing needs `specification.comment`; a comment is
- * its author's; mentions name members who may read the draft.
+ * Who may reach which thread and comment. Threads are part of the live document they are
+ * on — a draft, or an engagement copy — so whoever may not read it learns nothing (404),
+ * and its kind says who may write (LiveDocumentKinds: `specification.comment` on a draft;
+ * those taking part, on a copy); a comment is its author's; mentions name members who
+ * may read it.
  */
 @Injectable()
 export class ThreadAccess {
   constructor(
     @InjectModel(CommentThread.name) private readonly threads: Model<CommentThread>,
-    private readonly specifications: SpecificationsService,
+    private readonly kinds: LiveDocumentKinds,
     private readonly roles: WorkspaceRoles,
   ) {}
 
-  /** Threads are part of the draft: whoever may not read it does not learn it exists (404). */
-  async findSpecification(caller: Commenter, specificationId: Types.ObjectId): Promise<void> {
-    if (
-      !AccessPolicy.can(caller.role, 'specification.read-draft') ||
-      !(await this.specifications.existsInWorkspace(caller.workspaceId, specificationId))
-    ) {
+  /** The caller's access to the document: 404 for one they may not read, as for none. */
+  async findSpecification(caller: Commenter, specificationId: Types.ObjectId): Promise<LiveAccess> {
+    let access: LiveAccess;
+    try {
+      access = await this.kinds.accessOf(
+        specificationId.toHexString(),
+        caller.user._id.toHexString(),
+      );
+    } catch (error) {
+      if (error instanceof NotFound) throw new NotFound('that specification');
+      throw error;
+    }
+    if (access.workspaceId !== caller.workspaceId.toHexString()) {
       throw new NotFound('that specification');
     }
+    return access;
   }
 
-  async findThread(caller: Commenter, address: ThreadAddress): Promise<StoredThread> {
-    if (!AccessPolicy.can(caller.role, 'specification.read-draft')) {
-      throw new NotFound('that comment thread');
-    }
+  async findThread(
+    caller: Commenter,
+    address: ThreadAddress,
+  ): Promise<{ thread: StoredThread; access: LiveAccess }> {
     const thread = await this.threads
       .findOne(
         {
@@ -69,7 +79,12 @@ export class ThreadAccess {
       .lean<StoredThread>()
       .exec();
     if (!thread) throw new NotFound('that comment thread');
-    return thread;
+    try {
+      return { thread, access: await this.findSpecification(caller, thread.specificationId) };
+    } catch (error) {
+      if (error instanceof NotFound) throw new NotFound('that comment thread');
+      throw error;
+    }
   }
 
   /** A comment of the thread that the caller wrote and may still change. */
@@ -77,32 +92,40 @@ export class ThreadAccess {
     caller: Commenter,
     address: ThreadAddress,
     commentId: Types.ObjectId,
-  ): Promise<{ thread: StoredThread; index: number }> {
-    const thread = await this.findThread(caller, address);
+  ): Promise<{ thread: StoredThread; index: number; access: LiveAccess }> {
+    const { thread, access } = await this.findThread(caller, address);
     const index = thread.comments.findIndex((comment) => comment._id.equals(commentId));
     const comment = thread.comments[index];
     if (!comment) throw new NotFound('that comment');
-    this.mayComment(caller);
+    this.mayComment(caller, access);
     if (!comment.authorId.equals(caller.user._id)) {
       throw new Forbidden('Only the person who wrote a comment may change or delete it.');
     }
     if (comment.deleted) throw new CommentDeleted();
-    return { thread, index };
+    return { thread, index, access };
   }
 
-  mayComment(caller: Commenter): void {
-    if (!AccessPolicy.can(caller.role, 'specification.comment')) {
+  mayComment(caller: Commenter, access: LiveAccess): void {
+    if (!access.rule.mayComment(caller.role)) {
       throw new Forbidden('Your role in this workspace lets you read comments, not write them.');
     }
+    // A closed round's copy is its record: kept as it was, comments included.
+    if (access.readOnly?.kind === 'closed') throw new Forbidden(access.readOnly.message);
   }
 
-  /** Each person mentioned must be a member who may read the draft the comment is on. */
+  /** Each person mentioned must be a member who may read the document the comment is on. */
   async checkedMentions(
     caller: Commenter,
+    access: LiveAccess,
     mentions: string[] | undefined,
   ): Promise<Types.ObjectId[]> {
     const ids = (mentions ?? []).map((id) => parseObjectId(id)!);
     if (ids.length === 0) return [];
+    if (!access.rule.allowsMentions) {
+      throw new BadRequest(
+        'Mentions are for comments on a specification; in an engagement copy, reply in the thread instead.',
+      );
+    }
     const roles = await this.roles.rolesOf(caller.workspaceId, ids);
     for (const id of ids) {
       const role = roles.get(id.toHexString());
@@ -111,7 +134,7 @@ export class ThreadAccess {
           `The person mentioned as ${id.toHexString()} is not a member of this workspace. Mention only members.`,
         );
       }
-      if (!AccessPolicy.can(role, 'specification.read-draft')) {
+      if (!access.rule.mayRead(role)) {
         throw new BadRequest(
           `The person mentioned as ${id.toHexString()} cannot read draft specifications (a provider), so they cannot be mentioned here.`,
         );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
+  HIDDEN_PROVIDER_NAME,
   type CommentThread as ThreadView,
   type SpecificationComment,
   type ThreadStatus,
@@ -11,6 +12,8 @@ import { Model, Types } from 'mongoose';
 import { Conflict, NotFound } from '../../base/errors';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
+import { WorkspaceRoles } from '../access/workspace-roles';
+import type { LiveAccess } from '../collab/live-document-kinds';
 import { SpecificationReader } from '../collab/specification-reader';
 import { CommentNotices } from './comment-notices';
 import { MentionMail } from './mention-mail';
@@ -22,7 +25,7 @@ import {
   type StoredComment,
 } from './comment-thread.schema';
 import { ThreadRead } from './thread-read.schema';
-import { peopleIn, threadView, type StoredThread } from './thread-view';
+import { peopleIn, threadView, type People, type StoredThread } from './thread-view';
 
 const SELECT_AGAIN = 'Select the text again and start the thread.';
 
@@ -55,11 +58,12 @@ export class ThreadsService {
     private readonly audit: AuditService,
     private readonly notices: CommentNotices,
     private readonly mentionMail: MentionMail,
+    private readonly roles: WorkspaceRoles,
   ) {}
 
   /** Every thread of a specification, in the order of the text; removed text's last, oldest first. */
   async list(caller: Commenter, specificationId: Types.ObjectId): Promise<ThreadView[]> {
-    await this.access.findSpecification(caller, specificationId);
+    const access = await this.access.findSpecification(caller, specificationId);
     const stored = await this.threads
       .find(
         { specificationId, workspaceId: caller.workspaceId },
@@ -79,7 +83,7 @@ export class ThreadsService {
     } finally {
       doc.destroy();
     }
-    const people = await this.accounts.findSummaries(peopleIn(stored));
+    const people = await this.namesIn(caller, access, stored);
     // A stable sort: threads on the same spot, and all removed ones, stay oldest first.
     return stored
       .map((thread, index) => ({ thread, place: placed[index]! }))
@@ -92,10 +96,10 @@ export class ThreadsService {
     specificationId: Types.ObjectId,
     request: NewThread,
   ): Promise<ThreadView> {
-    await this.access.findSpecification(caller, specificationId);
-    this.access.mayComment(caller);
+    const access = await this.access.findSpecification(caller, specificationId);
+    this.access.mayComment(caller, access);
     const anchor = checkedAnchor(request.anchor, SELECT_AGAIN);
-    const mentions = await this.access.checkedMentions(caller, request.mentions);
+    const mentions = await this.access.checkedMentions(caller, access, request.mentions);
     const doc = await this.reader.read(specificationId.toHexString());
     let quote: string;
     try {
@@ -116,7 +120,7 @@ export class ThreadsService {
     const thread = created.toObject() as StoredThread;
     await this.recorded(caller, 'thread.start', thread);
     this.mailMentions(caller, thread, request.body, mentions);
-    return this.announce(caller, thread, 'started', { textRemoved: false });
+    return this.announce(caller, access, thread, 'started', { textRemoved: false });
   }
 
   /** A reply; to a resolved thread it reopens it, as the replier. */
@@ -125,10 +129,10 @@ export class ThreadsService {
     address: ThreadAddress,
     request: CommentWords,
   ): Promise<SpecificationComment> {
-    const thread = await this.access.findThread(caller, address);
-    this.access.mayComment(caller);
+    const { thread, access } = await this.access.findThread(caller, address);
+    this.access.mayComment(caller, access);
     if (thread.comments.length >= MAX_COMMENTS_PER_THREAD) throw full();
-    const mentions = await this.access.checkedMentions(caller, request.mentions);
+    const mentions = await this.access.checkedMentions(caller, access, request.mentions);
     const now = new Date();
     const comment = newComment(caller, request.body, mentions, now);
     const reopens = thread.status === 'resolved';
@@ -151,7 +155,7 @@ export class ThreadsService {
     await this.recorded(caller, 'comment.add', updated, comment._id);
     this.mailMentions(caller, updated, request.body, mentions);
     if (reopens) await this.recorded(caller, 'thread.reopen', updated);
-    const view = await this.announce(caller, updated, reopens ? 'reopened' : 'replied');
+    const view = await this.announce(caller, access, updated, reopens ? 'reopened' : 'replied');
     return view.comments.find((each) => each.id === comment._id.toHexString())!;
   }
 
@@ -160,9 +164,9 @@ export class ThreadsService {
     address: ThreadAddress,
     status: ThreadStatus,
   ): Promise<ThreadView> {
-    const thread = await this.access.findThread(caller, address);
+    const { thread, access } = await this.access.findThread(caller, address);
     this.access.mayResolve(caller, thread);
-    if (thread.status === status) return this.viewOf(thread);
+    if (thread.status === status) return this.viewOf(caller, access, thread);
     const now = new Date();
     const resolving = status === 'resolved';
     const updated = await this.threads
@@ -182,7 +186,7 @@ export class ThreadsService {
       .exec();
     if (!updated) throw new NotFound('that comment thread');
     await this.recorded(caller, resolving ? 'thread.resolve' : 'thread.reopen', updated);
-    return this.announce(caller, updated, resolving ? 'resolved' : 'reopened');
+    return this.announce(caller, access, updated, resolving ? 'resolved' : 'reopened');
   }
 
   async editComment(
@@ -191,13 +195,13 @@ export class ThreadsService {
     commentId: Types.ObjectId,
     request: CommentWords,
   ): Promise<SpecificationComment> {
-    const { thread, index } = await this.access.findOwnComment(caller, address, commentId);
+    const { thread, index, access } = await this.access.findOwnComment(caller, address, commentId);
     const at = `comments.${index}`;
     // Mentions left out are left as they were; an empty list takes them all away.
     const newMentions =
       request.mentions === undefined
         ? undefined
-        : await this.access.checkedMentions(caller, request.mentions);
+        : await this.access.checkedMentions(caller, access, request.mentions);
     const mentions = newMentions === undefined ? {} : { [`${at}.mentions`]: newMentions };
     const updated = await this.threads
       .findOneAndUpdate(
@@ -217,7 +221,9 @@ export class ThreadsService {
       request.body,
       (newMentions ?? []).filter((id) => !before.some((earlier) => earlier.equals(id))),
     );
-    const view = await this.announce(caller, updated, 'comment-edited', { before: thread });
+    const view = await this.announce(caller, access, updated, 'comment-edited', {
+      before: thread,
+    });
     return view.comments[index]!;
   }
 
@@ -227,7 +233,7 @@ export class ThreadsService {
     address: ThreadAddress,
     commentId: Types.ObjectId,
   ): Promise<SpecificationComment> {
-    const { thread, index } = await this.access.findOwnComment(caller, address, commentId);
+    const { thread, index, access } = await this.access.findOwnComment(caller, address, commentId);
     const at = `comments.${index}`;
     const updated = await this.threads
       .findOneAndUpdate(
@@ -246,13 +252,15 @@ export class ThreadsService {
       .exec();
     if (!updated) throw new CommentDeleted();
     await this.recorded(caller, 'comment.delete', updated, commentId);
-    const view = await this.announce(caller, updated, 'comment-deleted', { before: thread });
+    const view = await this.announce(caller, access, updated, 'comment-deleted', {
+      before: thread,
+    });
     return view.comments[index]!;
   }
 
   /** The caller has read the thread up to now: its comments so far no longer count as unread. */
   async markRead(caller: Commenter, address: ThreadAddress): Promise<void> {
-    const thread = await this.access.findThread(caller, address);
+    const { thread } = await this.access.findThread(caller, address);
     const filter = { userId: caller.user._id, threadId: thread._id };
     const update = { $set: { readAt: new Date() } };
     try {
@@ -302,7 +310,12 @@ export class ThreadsService {
   }
 
   /** The thread as the API shows it, with whether its text is still there now. */
-  private async viewOf(thread: StoredThread, textRemoved?: boolean): Promise<ThreadView> {
+  private async viewOf(
+    caller: Commenter,
+    access: LiveAccess,
+    thread: StoredThread,
+    textRemoved?: boolean,
+  ): Promise<ThreadView> {
     let removed = textRemoved;
     if (removed === undefined) {
       const doc = await this.reader.read(thread.specificationId.toHexString());
@@ -312,21 +325,39 @@ export class ThreadsService {
         doc.destroy();
       }
     }
-    const people = await this.accounts.findSummaries(peopleIn([thread]));
-    return threadView(thread, removed, people);
+    return threadView(thread, removed, await this.namesIn(caller, access, [thread]));
+  }
+
+  /** The names of everyone the threads name; providers' hidden where the document hides them. */
+  private async namesIn(
+    caller: Commenter,
+    access: LiveAccess,
+    threads: StoredThread[],
+  ): Promise<People> {
+    const ids = peopleIn(threads);
+    const people = await this.accounts.findSummaries(ids);
+    if (!access.hidesProviderNames) return people;
+    const roles = await this.roles.rolesOf(caller.workspaceId, ids);
+    return new Map(
+      [...people].map(([id, person]) => [
+        id,
+        roles.get(id) === 'provider' ? { ...person, name: HIDDEN_PROVIDER_NAME } : person,
+      ]),
+    );
   }
 
   /** Tells everyone with the specification open, and everyone whose inbox it touches. */
   private async announce(
     caller: Commenter,
+    access: LiveAccess,
     thread: StoredThread,
     change: ThreadChange,
     { textRemoved, before }: { textRemoved?: boolean; before?: StoredThread } = {},
   ): Promise<ThreadView> {
-    const view = await this.viewOf(thread, textRemoved);
+    const view = await this.viewOf(caller, access, thread, textRemoved);
     this.notices.threadChanged(view, change, {
       id: caller.user._id.toHexString(),
-      name: caller.user.name,
+      name: access.shownAs ?? caller.user.name,
     });
     // An edit or deletion can take a mention away: whoever it named hears of it too.
     this.notices.inboxesChanged([...involvedIn(thread), ...(before ? involvedIn(before) : [])]);

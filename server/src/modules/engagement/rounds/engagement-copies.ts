@@ -11,6 +11,7 @@ import {
   LiveDocumentKinds,
   type LiveAccess,
   type LiveDocumentKind,
+  type LiveDocumentRule,
   type ReadOnlyState,
 } from '../../collab/live-document-kinds';
 import { CopyAuthorship } from './copy-authorship';
@@ -83,6 +84,7 @@ export class EngagementCopies implements LiveDocumentKind, OnModuleInit {
       ...(membership.role === 'provider' && !round.namesShown
         ? { shownAs: HIDDEN_PROVIDER_NAME }
         : {}),
+      hidesProviderNames: !round.namesShown,
     };
   }
 
@@ -93,15 +95,21 @@ export class EngagementCopies implements LiveDocumentKind, OnModuleInit {
 }
 
 /**
- * In a copy, the roles that take part edit it (a provider only when taking part); those
- * who read engagement follow it read-only.
+ * In a copy, the roles that take part edit it and comment on it (a provider only when
+ * taking part); those who read engagement follow it read-only, and comment if their role
+ * comments on drafts. No mentions: a mention emails a link to a draft's page.
  */
-function copyRule(takesPart: boolean) {
+function copyRule(takesPart: boolean): LiveDocumentRule {
   const mayEdit = (role: Role): boolean =>
     AccessPolicy.can(role, 'engagement-round.take-part') && (role !== 'provider' || takesPart);
+  const mayRead = (role: Role): boolean =>
+    mayEdit(role) || AccessPolicy.can(role, 'engagement.read');
   return {
     mayEdit,
-    mayRead: (role: Role): boolean => mayEdit(role) || AccessPolicy.can(role, 'engagement.read'),
+    mayRead,
+    mayComment: (role) =>
+      mayEdit(role) || (mayRead(role) && AccessPolicy.can(role, 'specification.comment')),
+    allowsMentions: false,
   };
 }
 
