@@ -9,11 +9,11 @@ import { SpecificationsModule } from '../specifications/specifications.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { EngagementExportController } from './csv/engagement-export.controller';
 import { FeedbackCsvController } from './csv/feedback-csv.controller';
-import {
-  FeedbackImportSettings,
-  FeedbackImportSettingsSchema,
-} from './csv/feedback-import-settings.schema';
 import { FeedbackImportService } from './csv/feedback-import.service';
+import { ImportSettings, ImportSettingsSchema } from './csv/import-settings.schema';
+import { ReachCsvController } from './csv/reach-csv.controller';
+import { ReachImportService } from './csv/reach-import.service';
+import { RememberedColumns } from './csv/remembered-columns';
 import { EngagementAccess } from './engagement-access';
 import { EngagementEvent, EngagementEventSchema } from './engagement-event.schema';
 import { EngagementEventsController } from './engagement-events.controller';
@@ -53,7 +53,7 @@ import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
       { name: Feedback.name, schema: FeedbackSchema },
       { name: FeedbackTheme.name, schema: FeedbackThemeSchema },
       { name: TargetCohort.name, schema: TargetCohortSchema },
-      { name: FeedbackImportSettings.name, schema: FeedbackImportSettingsSchema },
+      { name: ImportSettings.name, schema: ImportSettingsSchema },
     ]),
   ],
   controllers: [
@@ -65,6 +65,7 @@ import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
     EngagementReportController,
     EngagementExportController,
     EventCountsController,
+    ReachCsvController,
   ],
   providers: [
     EngagementAccess,
@@ -76,6 +77,8 @@ import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
     EngagementReportService,
     MarketNoticeFiles,
     FeedbackImportService,
+    ReachImportService,
+    RememberedColumns,
     EventCountsService,
   ],
   // The demo seed writes its engagement through the models.
