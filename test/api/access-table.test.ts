@@ -126,6 +126,9 @@ function engagementRoutes(): Route[] {
     { method: 'POST', template: template('/feedback/import'), path: (f) => at(f, '/feedback/import'), allowed: ENGAGEMENT_MANAGERS, success: 400 },
     { method: 'GET', template: template('/feedback/import-columns'), path: (f) => at(f, '/feedback/import-columns'), allowed: ENGAGEMENT_MANAGERS, success: 200 },
     { method: 'PUT', template: template('/feedback/import-columns'), path: (f) => at(f, '/feedback/import-columns'), body: { columns: [{ field: 'text', header: 'Comment' }] }, allowed: ENGAGEMENT_MANAGERS, success: 200 },
+    { method: 'POST', template: template('/engagement-events/{eventId}/reach/import'), path: (f) => at(f, `/engagement-events/${f.marketEvent}/reach/import`), allowed: ENGAGEMENT_MANAGERS, success: 400 },
+    { method: 'GET', template: template('/engagement/reach-import-columns'), path: (f) => at(f, '/engagement/reach-import-columns'), allowed: ENGAGEMENT_MANAGERS, success: 200 },
+    { method: 'PUT', template: template('/engagement/reach-import-columns'), path: (f) => at(f, '/engagement/reach-import-columns'), body: { columns: [{ field: 'count', header: 'How many came' }] }, allowed: ENGAGEMENT_MANAGERS, success: 200 },
     { method: 'GET', template: template('/feedback-themes'), path: (f) => at(f, '/feedback-themes'), allowed: ENGAGEMENT_TEAM, success: 200 },
     // A new name each time: the same name twice is 409.
     { method: 'POST', template: template('/feedback-themes'), path: (f) => at(f, '/feedback-themes'), body: () => ({ name: `Walk theme ${(themes += 1)}` }), allowed: ENGAGEMENT_MANAGERS, success: 201 },

@@ -173,4 +173,31 @@ describe('importing feedback from a CSV file', () => {
       await checkScreen(page, 'feedback-import-too-large');
     });
   });
+
+  it('adds who took part in one event from a survey file to its counts', async () => {
+    await app.withPage(async (page) => {
+      await openImport(page);
+      await page.getByRole('radio', { name: 'Who took part in one event' }).check();
+      const event = page.getByLabel('Which event did they take part in?');
+      await event.locator('option', { hasText: 'Saturday drop-in at Central Library' }).waitFor({
+        state: 'attached',
+      });
+      await event.selectOption({ label: 'Saturday drop-in at Central Library' });
+      await chooseFile(
+        page,
+        'respondents.csv',
+        ['Who are you?,Age group', 'Young person,11 to 15', 'Parent,', 'Professional,'].join(
+          '\r\n',
+        ),
+      );
+      await page.getByRole('button', { name: 'Check the file' }).click();
+      await page
+        .getByText('The file has 3 rows of who took part. Every row can be imported.')
+        .waitFor();
+      await checkScreen(page, 'reach-import-checked');
+      await importButton(page).click();
+      await page.getByRole('heading', { name: '3 people added to the event’s counts' }).waitFor();
+      await checkScreen(page, 'reach-imported');
+    });
+  });
 });

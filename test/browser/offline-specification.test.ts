@@ -11,16 +11,41 @@ import { checkScreen, signInToWorkspaces } from './screens';
 const OFFLINE_MESSAGE =
   'Offline – your changes are kept on this device and will be sent when you reconnect';
 
+/**
+ * Waits until this browser's copy of the specification holds everything typed so far.
+ * What is typed shows at once but reaches IndexedDB a moment later, and a reload before
+ * then would lose it. A read-write transaction on the copy's store starts only after every
+ * earlier one (the editor's writes) has finished, so its completing is that moment.
+ */
+async function waitUntilKeptOnDevice(page: Page, docId: string): Promise<void> {
+  await page.evaluate(async (id) => {
+    const names = (await indexedDB.databases()).map((database) => database.name ?? '');
+    const name = names.find(
+      (each) => each.startsWith('coproduce-specification-') && each.endsWith(id),
+    );
+    if (!name) throw new Error(`No copy of ${id} is kept in this browser`);
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const opening = indexedDB.open(name);
+      opening.onsuccess = () => resolve(opening.result);
+      opening.onerror = () => reject(opening.error ?? new Error(`${name} did not open`));
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const barrier = db.transaction('updates', 'readwrite');
+        barrier.oncomplete = () => resolve();
+        barrier.onerror = barrier.onabort = () => reject(barrier.error ?? new Error('aborted'));
+      });
+    } finally {
+      db.close();
+    }
+  }, docId);
+}
+
 async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.locator('.coproduce-editor__content p').last().click();
   await page.keyboard.press('End');
   await page.keyboard.type(text, { delay: 5 });
 }
-
-// Offline emulation and the service worker taking over make these timing-sensitive on a
-// loaded machine (each failed once in a clean-clone CI run while passing in others): a
-// failure is tried again, twice, before it counts. To be made steady, then this removed.
-jest.retryTimes(2, { logErrorsBeforeRetry: true });
 
 describe('a specification edited with no connection', () => {
   const app = appInBrowser();
@@ -47,6 +72,7 @@ describe('a specification edited with no connection', () => {
       await page.getByText(OFFLINE_MESSAGE).waitFor({ timeout: 15_000 });
       await typeAtEnd(page, words);
       await page.locator('.coproduce-editor__content', { hasText: words.trim() }).waitFor();
+      await waitUntilKeptOnDevice(page, docId);
 
       const reloaded = await page.reload();
       expect(reloaded?.fromServiceWorker()).toBe(true);

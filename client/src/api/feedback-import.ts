@@ -37,11 +37,17 @@ export interface FeedbackImportCheck {
 export type FeedbackImportAnswer =
   { kind: 'checked'; check: FeedbackImportCheck } | { kind: 'imported'; imported: number };
 
-const importPath = (workspaceId: string) =>
-  `/api/workspaces/${segment(workspaceId)}/feedback/import`;
+/** What a file is imported as: feedback, or who took part (reach) at one event. */
+export type ImportTarget = { kind: 'feedback' } | { kind: 'reach'; eventId: string };
+
+const importPath = (workspaceId: string, target: ImportTarget) =>
+  target.kind === 'feedback'
+    ? `/api/workspaces/${segment(workspaceId)}/feedback/import`
+    : `/api/workspaces/${segment(workspaceId)}/engagement-events/${segment(target.eventId)}/reach/import`;
 
 /**
- * Sends a CSV file to be checked (`commit` false) or imported, all or nothing. Through
+ * Sends a CSV file to be checked (`commit` false) or imported, all or nothing, as
+ * `target` (feedback unless said; for reach `imported` is the people added). Through
  * XMLHttpRequest rather than fetch, for the upload's progress (`onProgress`, 0 to 1).
  * An import refused for its rows answers their check rather than failing.
  */
@@ -50,10 +56,11 @@ export function sendFeedbackCsv(
   file: Blob,
   commit: boolean,
   onProgress: (fraction: number) => void,
+  target: ImportTarget = { kind: 'feedback' },
 ): Promise<FeedbackImportAnswer> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open('POST', `${importPath(workspaceId)}?commit=${commit ? 'true' : 'false'}`);
+    request.open('POST', `${importPath(workspaceId, target)}?commit=${commit ? 'true' : 'false'}`);
     request.withCredentials = true;
     request.setRequestHeader('Accept', 'application/json');
     request.setRequestHeader('Content-Type', 'text/csv');
@@ -92,8 +99,8 @@ export function saveImportColumns(
   });
 }
 
-/** What the engagement export gives: events with their reach, or all the feedback. */
-export type EngagementExportData = 'events' | 'feedback';
+/** What the engagement export gives: events, who took part (a row per event and group), or feedback. */
+export type EngagementExportData = 'events' | 'reach' | 'feedback';
 
 /** Where the workspace's engagement downloads from as CSV: a plain link. */
 export function engagementExportUrl(workspaceId: string, data: EngagementExportData): string {

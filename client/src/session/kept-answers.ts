@@ -1,3 +1,4 @@
+import { isApiError } from '../api/api-error';
 import { keptUser } from './kept-user';
 
 const PREFIX = 'coproduce-kept-answer:';
@@ -14,6 +15,31 @@ function storageKey(userId: string, queryKey: readonly unknown[]): string {
  */
 export function keptAnswer<T>(queryKey: readonly unknown[]): T | undefined {
   if (typeof navigator !== 'undefined' && navigator.onLine) return undefined;
+  return keptFor<T>(queryKey);
+}
+
+/**
+ * The server can be unreachable while the browser says it is online (a poor connection at
+ * a drop-in; a page reloaded with no connection, whose browser may not have said so yet):
+ * the server's answer, kept for next time, or what was kept when it cannot be reached.
+ */
+export async function answerOrKept<T>(
+  queryKey: readonly unknown[],
+  ask: () => Promise<T>,
+): Promise<T> {
+  try {
+    return keepingAnswer<T>(queryKey)(await ask());
+  } catch (error) {
+    const kept = unreachable(error) ? keptFor<T>(queryKey) : undefined;
+    if (kept === undefined) throw error;
+    return kept;
+  }
+}
+
+/** The server could not be reached at all (not an answer from it). */
+export const unreachable = (error: unknown): boolean => isApiError(error) && error.status === 0;
+
+function keptFor<T>(queryKey: readonly unknown[]): T | undefined {
   const user = keptUser();
   if (!user) return undefined;
   try {
@@ -24,8 +50,8 @@ export function keptAnswer<T>(queryKey: readonly unknown[]): T | undefined {
   }
 }
 
-/** For a query function: keeps its answer for the person signed in, and passes it on. */
-export function keepingAnswer<T>(queryKey: readonly unknown[]): (answer: T) => T {
+/** Keeps an answer for the person signed in, and passes it on. */
+function keepingAnswer<T>(queryKey: readonly unknown[]): (answer: T) => T {
   return (answer) => {
     const user = keptUser();
     try {

@@ -10,16 +10,19 @@ import {
   sendFeedbackCsv,
   type FeedbackImportCheck,
   type FeedbackImportColumn,
+  type ImportTarget,
 } from '../../api/feedback-import';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
 import { Button } from '../../components/Button';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
+import { Radios } from '../../components/Radios';
+import { Select } from '../../components/Select';
 import { SuccessBanner } from '../../components/SuccessBanner';
 import { paths } from '../../paths';
 import { EngagementUnavailable } from './EngagementUnavailable';
-import { useRefreshEngagement } from './engagement-queries';
+import { useEngagementEvents, useRefreshEngagement } from './engagement-queries';
 import { fileProblem, readHeaders, rememberedColumns, rowsWord } from './feedback-import';
 import { ImportColumnsForm } from './ImportColumnsForm';
 import { ImportProblems } from './ImportProblems';
@@ -28,6 +31,14 @@ import { useEngagementFrame } from './useEngagementFrame';
 import './engagement.css';
 
 const FILE_ID = 'feedback-file';
+const KIND_OPTIONS = [
+  { value: 'feedback', text: 'Feedback: what people said' },
+  {
+    value: 'reach',
+    text: 'Who took part in one event',
+    hint: 'A row per person (audience, age band), or a count column: added to the event’s counts',
+  },
+] as const;
 
 /** What the page is doing: sending the file (checking or importing), or saving columns. */
 type Busy = 'checking' | 'importing' | 'saving-columns' | false;
@@ -48,6 +59,10 @@ export function FeedbackImportPage() {
   );
   const [failure, setFailure] = useState<unknown>(null);
   const [imported, setImported] = useState<number | null>(null);
+  const [kind, setKind] = useState<ImportTarget['kind']>('feedback');
+  const [eventId, setEventId] = useState('');
+  const events = useEngagementEvents(workspaceId, kind === 'reach');
+  const target: ImportTarget = kind === 'reach' ? { kind, eventId } : { kind };
 
   const title = 'Import feedback from a CSV file';
   if (frame.pending) {
@@ -71,7 +86,8 @@ export function FeedbackImportPage() {
 
   /** Sends the chosen file; the answer replaces what the page showed of the last one. */
   const send = async (commit: boolean) => {
-    const problem = fileProblem(file);
+    const problem =
+      kind === 'reach' && eventId === '' ? 'Select the event they took part in' : fileProblem(file);
     if (problem || !file) {
       setFileError(problem);
       setCheck(null);
@@ -83,7 +99,7 @@ export function FeedbackImportPage() {
     setBusy(commit ? 'importing' : 'checking');
     setProgress(0);
     try {
-      const answer = await sendFeedbackCsv(workspaceId, file, commit, setProgress);
+      const answer = await sendFeedbackCsv(workspaceId, file, commit, setProgress, target);
       if (answer.kind === 'imported') {
         setImported(answer.imported);
         setCheck(null);
@@ -148,7 +164,13 @@ export function FeedbackImportPage() {
       hasError={problems.length > 0 || failure !== null}
     >
       {imported !== null && (
-        <SuccessBanner heading={`${rowsWord(imported)} of feedback imported`}>
+        <SuccessBanner
+          heading={
+            kind === 'reach'
+              ? `${imported.toLocaleString('en-GB')} ${imported === 1 ? 'person' : 'people'} added to the event’s counts`
+              : `${rowsWord(imported)} of feedback imported`
+          }
+        >
           <p>
             <Link className="nhsuk-notification-banner__link" to={paths.feedback(workspaceId)}>
               See the feedback
@@ -175,6 +197,33 @@ export function FeedbackImportPage() {
         person’s own words.
       </p>
       <form onSubmit={onCheck} noValidate>
+        <Radios
+          id="import-kind"
+          label="What does the file hold?"
+          options={KIND_OPTIONS}
+          value={kind}
+          onChange={(chosen) => {
+            setKind(chosen);
+            setCheck(null);
+            setMapping(null);
+            setImported(null);
+          }}
+        />
+        {kind === 'reach' && (
+          <Select
+            id="import-event"
+            label="Which event did they take part in?"
+            options={[
+              { value: '', text: events.data ? 'Choose an event' : 'Loading the events…' },
+              ...(events.data ?? []).map((event) => ({ value: event.id, text: event.title })),
+            ]}
+            value={eventId}
+            onChange={(chosen) => {
+              setEventId(chosen);
+              setCheck(null);
+            }}
+          />
+        )}
         <div
           className={`nhsuk-form-group nhsuk-file-upload${fileError ? ' nhsuk-form-group--error' : ''}`}
         >
@@ -224,7 +273,8 @@ export function FeedbackImportPage() {
         <section aria-labelledby="import-check-heading">
           <h2 id="import-check-heading">What the file holds</h2>
           <p>
-            The file has {rowsWord(check.rows)} of feedback.{' '}
+            The file has {rowsWord(check.rows)}{' '}
+            {kind === 'reach' ? 'of who took part' : 'of feedback'}.{' '}
             {check.valid
               ? 'Every row can be imported.'
               : 'Some rows have a problem, so nothing can be imported yet.'}
@@ -242,7 +292,8 @@ export function FeedbackImportPage() {
           )}
         </section>
       )}
-      {mapping && (
+      {/* Reach files' columns are found by name, or as remembered for the workspace. */}
+      {mapping && kind === 'feedback' && (
         <ImportColumnsForm
           // A new check starts the choices again from the columns it read.
           key={JSON.stringify(mapping)}

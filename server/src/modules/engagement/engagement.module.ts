@@ -9,11 +9,11 @@ import { SpecificationsModule } from '../specifications/specifications.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { EngagementExportController } from './csv/engagement-export.controller';
 import { FeedbackCsvController } from './csv/feedback-csv.controller';
-import {
-  FeedbackImportSettings,
-  FeedbackImportSettingsSchema,
-} from './csv/feedback-import-settings.schema';
 import { FeedbackImportService } from './csv/feedback-import.service';
+import { ImportSettings, ImportSettingsSchema } from './csv/import-settings.schema';
+import { ReachCsvController } from './csv/reach-csv.controller';
+import { ReachImportService } from './csv/reach-import.service';
+import { RememberedColumns } from './csv/remembered-columns';
 import { EngagementAccess } from './engagement-access';
 import { EngagementEvent, EngagementEventSchema } from './engagement-event.schema';
 import { EngagementEventsController } from './engagement-events.controller';
@@ -62,7 +62,7 @@ import { RoundClosing } from './rounds/round-closing';
       { name: Feedback.name, schema: FeedbackSchema },
       { name: FeedbackTheme.name, schema: FeedbackThemeSchema },
       { name: TargetCohort.name, schema: TargetCohortSchema },
-      { name: FeedbackImportSettings.name, schema: FeedbackImportSettingsSchema },
+      { name: ImportSettings.name, schema: ImportSettingsSchema },
       { name: EngagementRound.name, schema: EngagementRoundSchema },
     ]),
   ],
@@ -75,6 +75,7 @@ import { RoundClosing } from './rounds/round-closing';
     EngagementReportController,
     EngagementExportController,
     EventCountsController,
+    ReachCsvController,
     EngagementRoundsController,
   ],
   providers: [
@@ -87,6 +88,8 @@ import { RoundClosing } from './rounds/round-closing';
     EngagementReportService,
     MarketNoticeFiles,
     FeedbackImportService,
+    ReachImportService,
+    RememberedColumns,
     EventCountsService,
     CopyAuthorship,
     EngagementCopies,

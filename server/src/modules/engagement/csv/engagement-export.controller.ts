@@ -14,12 +14,14 @@ import type { StoredEvent } from '../engagement-event-view';
 import { Feedback } from '../feedback.schema';
 import { FeedbackThemesService } from '../feedback-themes.service';
 import type { StoredFeedback } from '../feedback-view';
-import { eventsCsv, feedbackCsv } from './engagement-export';
+import { eventsCsv, feedbackCsv, reachCsv } from './engagement-export';
+
+const EXPORTS = ['events', 'reach', 'feedback'] as const;
 
 class EngagementExportQueryDto {
-  @ApiProperty({ enum: ['events', 'feedback'] })
-  @IsIn(['events', 'feedback'], { message: 'data must be events or feedback.' })
-  data: 'events' | 'feedback';
+  @ApiProperty({ enum: EXPORTS })
+  @IsIn(EXPORTS, { message: 'data must be events, reach or feedback.' })
+  data: (typeof EXPORTS)[number];
 }
 
 /** The workspace's engagement as CSV files a spreadsheet opens cleanly (the team only). */
@@ -37,7 +39,10 @@ export class EngagementExportController {
 
   @Get()
   @Allow('feedback.read')
-  @ApiOperation({ summary: 'Events with their reach, or all feedback, as CSV' })
+  @ApiOperation({
+    summary:
+      'Events with their reach, who took part (a row per event and group), or all feedback, as CSV',
+  })
   @ApiProduces('text/csv')
   async export(
     @CurrentCaller() caller: WorkspaceCaller,
@@ -53,6 +58,8 @@ export class EngagementExportController {
     let csv: string;
     if (query.data === 'events') {
       csv = eventsCsv(events);
+    } else if (query.data === 'reach') {
+      csv = reachCsv(events);
     } else {
       const items = await this.feedback
         .find({ workspaceId }, { statusChanges: 0 })

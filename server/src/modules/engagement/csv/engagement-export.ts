@@ -11,6 +11,7 @@ import {
 import type { Types } from 'mongoose';
 import type { StoredEvent } from '../engagement-event-view';
 import type { StoredFeedback } from '../feedback-view';
+import { reachView } from '../reach-counts';
 import { spreadsheetCsv } from './spreadsheet-csv';
 
 /** Every group an event's reach can count, as columns: children by age band, then the rest. */
@@ -69,6 +70,25 @@ export function eventsCsv(events: readonly StoredEvent[]): string {
       event.partnerOrganisations.join('; '),
       event.attendingOrganisations.join('; '),
     ]),
+  );
+}
+
+/**
+ * Who took part, one row per event and group counted (audience, age band), as the reach
+ * import reads it back: a file of one event's rows imports as that event's counts.
+ */
+export function reachCsv(events: readonly StoredEvent[]): string {
+  return spreadsheetCsv(
+    ['Event', 'Starts', 'Audience', 'Age band', 'People'],
+    events.flatMap((event) =>
+      reachView(event.reach).map((row) => [
+        event.title,
+        isoDay(event.startsAt),
+        AUDIENCE_NAMES[row.audience],
+        row.ageBand ?? '',
+        row.count,
+      ]),
+    ),
   );
 }
 

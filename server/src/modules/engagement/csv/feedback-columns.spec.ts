@@ -1,8 +1,10 @@
-import { columnsFor } from './feedback-columns';
+import { columnsFor } from './column-mapping';
+import { FEEDBACK_CSV } from './feedback-columns';
 
 describe('finding the feedback fields among a file’s columns', () => {
   it('recognises survey tools’ headers whatever their case and punctuation', () => {
     const columns = columnsFor(
+      FEEDBACK_CSV,
       ['Timestamp', 'Who are you?', 'Your comments', 'Age group', 'Tags'],
       new Map(),
     );
@@ -11,6 +13,7 @@ describe('finding the feedback fields among a file’s columns', () => {
 
   it('takes a column the workspace mapped before over one found by name', () => {
     const columns = columnsFor(
+      FEEDBACK_CSV,
       ['Q1. What would help?', 'Comment', 'Respondent type'],
       new Map([['text', 'Q1. What would help?']]),
     );
@@ -19,7 +22,7 @@ describe('finding the feedback fields among a file’s columns', () => {
   });
 
   it('never gives one column two fields', () => {
-    const columns = columnsFor(['Feedback'], new Map([['themes', 'Feedback']]));
+    const columns = columnsFor(FEEDBACK_CSV, ['Feedback'], new Map([['themes', 'Feedback']]));
     expect(Object.fromEntries(columns)).toEqual({ themes: 0 });
   });
 });

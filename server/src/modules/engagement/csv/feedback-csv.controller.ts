@@ -8,10 +8,12 @@ import { AuditedByService } from '../../../base/audited.decorator';
 import { BadRequest } from '../../../base/errors';
 import { CurrentCaller, type WorkspaceCaller } from '../../access/workspace-caller';
 import { AuditService } from '../../audit/audit.service';
+import { MAX_IMPORT_BYTES } from './csv-file';
+import type { FeedbackCsvField } from './feedback-columns';
 import { ImportColumnsDto, ImportQueryDto } from './feedback-csv.dto';
-import { FeedbackImportService, type ImportCheck } from './feedback-import.service';
-
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+import { FeedbackImportService } from './feedback-import.service';
+import { answerImport } from './import-answer';
+import { RememberedColumns } from './remembered-columns';
 
 /**
  * Feedback from a survey tool's CSV file (DESIGN.md, "Engagement"): checked row by row
@@ -24,6 +26,7 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export class FeedbackCsvController {
   constructor(
     private readonly imports: FeedbackImportService,
+    private readonly remembered: RememberedColumns,
     private readonly audit: AuditService,
   ) {}
 
@@ -40,43 +43,31 @@ export class FeedbackCsvController {
     @Body() file: unknown,
     @Query() query: ImportQueryDto,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<Omit<ImportCheck, never> | { imported: number } | Record<string, unknown>> {
-    if (!Buffer.isBuffer(file)) {
-      throw new BadRequest('Send the file itself as the body, with Content-Type: text/csv.');
-    }
-    const { read, ...check } = await this.imports.check(caller, file);
-    if (query.commit !== 'true') {
-      response.status(200);
-      return check;
-    }
-    if (!check.valid) {
-      response.status(400);
-      const rows = new Set(check.errors.map((error) => error.row)).size;
-      return {
-        error: {
-          code: 'bad-request',
-          message: `${rows} row${rows === 1 ? ' has' : 's have'} a problem, so nothing was imported. Correct the rows listed and try again.`,
-        },
-        ...check,
-      };
-    }
-    const imported = await this.imports.commit(caller, read);
-    await this.audit.record({
-      workspaceId: caller.workspaceId,
-      actorId: caller.user._id,
-      action: 'feedback.import',
-      target: { type: 'feedback' },
-      detail: { imported: String(imported) },
-    });
-    response.status(201);
-    return { imported };
+  ): Promise<Record<string, unknown>> {
+    return answerImport(
+      file,
+      query.commit,
+      response,
+      (bytes) => this.imports.check(caller, bytes),
+      async (read) => {
+        const imported = await this.imports.commit(caller, read);
+        await this.audit.record({
+          workspaceId: caller.workspaceId,
+          actorId: caller.user._id,
+          action: 'feedback.import',
+          target: { type: 'feedback' },
+          detail: { imported: String(imported) },
+        });
+        return { imported };
+      },
+    );
   }
 
   @Get('import-columns')
   @Allow('feedback.manage')
   @ApiOperation({ summary: 'Which column of a survey file holds which field, as remembered' })
   async columns(@CurrentCaller() caller: WorkspaceCaller): Promise<ImportColumnsDto> {
-    const remembered = await this.imports.remembered(caller.workspaceId);
+    const remembered = await this.remembered.of<FeedbackCsvField>(caller.workspaceId, 'feedback');
     return { columns: [...remembered].map(([field, header]) => ({ field, header })) };
   }
 
@@ -92,7 +83,7 @@ export class FeedbackCsvController {
     if (new Set(fields).size !== fields.length) {
       throw new BadRequest('Choose each field for one column only.');
     }
-    await this.imports.remember(caller.workspaceId, body.columns);
+    await this.remembered.remember(caller.workspaceId, 'feedback', body.columns);
     await this.audit.record({
       workspaceId: caller.workspaceId,
       actorId: caller.user._id,

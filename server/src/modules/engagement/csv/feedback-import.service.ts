@@ -1,31 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { parse } from 'csv-parse/sync';
 import { Model, Types } from 'mongoose';
 import { BadRequest } from '../../../base/errors';
 import type { WorkspaceCaller } from '../../access/workspace-caller';
 import { EngagementEvent } from '../engagement-event.schema';
 import { Feedback } from '../feedback.schema';
 import { FeedbackThemesService } from '../feedback-themes.service';
-import { decodeCsv } from './decode-csv';
-import { columnsFor, FEEDBACK_CSV_FIELDS, type FeedbackCsvField } from './feedback-columns';
-import { FeedbackImportSettings } from './feedback-import-settings.schema';
-import { fold, readFeedbackRows, type CsvRecord, type RowProblem } from './feedback-rows';
+import { columnsFor, columnsRead } from './column-mapping';
+import { readCsvFile } from './csv-file';
+import { FEEDBACK_CSV, type FeedbackCsvField } from './feedback-columns';
+import { readFeedbackRows } from './feedback-rows';
+import { MOST_PROBLEMS_LISTED, type ImportCheck } from './import-answer';
+import { fold } from './people-words';
+import { RememberedColumns } from './remembered-columns';
 
-export const MAX_IMPORT_ROWS = 50_000;
-/** Problems listed in one answer: enough to fix a file column by column, not a flood. */
-const MOST_PROBLEMS_LISTED = 500;
 const INSERT_BATCH = 1_000;
-
-export interface ImportCheck {
-  valid: boolean;
-  /** Feedback rows found (empty lines left out). */
-  rows: number;
-  errors: RowProblem[];
-  /** The file's header, and which column each field was read from (null: not in the file). */
-  headers: string[];
-  columns: { field: FeedbackCsvField; header: string | null }[];
-}
 
 /**
  * Feedback from a survey tool's CSV file: every row checked before anything is stored,
@@ -36,25 +25,20 @@ export class FeedbackImportService {
   constructor(
     @InjectModel(Feedback.name) private readonly feedback: Model<Feedback>,
     @InjectModel(EngagementEvent.name) private readonly events: Model<EngagementEvent>,
-    @InjectModel(FeedbackImportSettings.name)
-    private readonly settings: Model<FeedbackImportSettings>,
+    private readonly remembered: RememberedColumns,
     private readonly themes: FeedbackThemesService,
   ) {}
 
   async check(
     caller: WorkspaceCaller,
     file: Buffer,
-  ): Promise<ImportCheck & { read: ReturnType<typeof readFeedbackRows> }> {
-    const [header, ...records] = parseCsv(decodeCsv(file));
-    if (!header)
-      throw new BadRequest('The file has no header row. The first line must name the columns.');
-    if (records.length > MAX_IMPORT_ROWS) {
-      throw new BadRequest(
-        `The file has ${records.length.toLocaleString('en-GB')} rows; import at most ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} at a time. Split it into smaller files.`,
-      );
-    }
-    const headers = header.cells.map((cell) => cell.trim());
-    const columns = columnsFor(headers, await this.remembered(caller.workspaceId));
+  ): Promise<ImportCheck<FeedbackCsvField> & { read: ReturnType<typeof readFeedbackRows> }> {
+    const { headers, records } = readCsvFile(file);
+    const columns = columnsFor(
+      FEEDBACK_CSV,
+      headers,
+      await this.remembered.of<FeedbackCsvField>(caller.workspaceId, 'feedback'),
+    );
     const missing = (['text', 'audience'] as const).filter((field) => !columns.has(field));
     if (missing.length > 0) {
       throw new BadRequest(
@@ -67,10 +51,7 @@ export class FeedbackImportService {
       rows: read.rows.length + new Set(read.problems.map((problem) => problem.row)).size,
       errors: read.problems.slice(0, MOST_PROBLEMS_LISTED),
       headers,
-      columns: FEEDBACK_CSV_FIELDS.map((field) => ({
-        field,
-        header: columns.has(field) ? headers[columns.get(field)!]! : null,
-      })),
+      columns: columnsRead(FEEDBACK_CSV, headers, columns),
       read,
     };
   }
@@ -114,18 +95,6 @@ export class FeedbackImportService {
     return read.rows.length;
   }
 
-  async remembered(workspaceId: Types.ObjectId): Promise<Map<FeedbackCsvField, string>> {
-    const settings = await this.settings.findOne({ workspaceId }).lean().exec();
-    return new Map((settings?.columns ?? []).map((column) => [column.field, column.header]));
-  }
-
-  async remember(
-    workspaceId: Types.ObjectId,
-    columns: { field: FeedbackCsvField; header: string }[],
-  ): Promise<void> {
-    await this.settings.updateOne({ workspaceId }, { $set: { columns } }, { upsert: true }).exec();
-  }
-
   /** Events by id and by title, folded as rows are. */
   private async eventsByName(workspaceId: Types.ObjectId): Promise<Map<string, Types.ObjectId>> {
     const events = await this.events
@@ -137,23 +106,6 @@ export class FeedbackImportService {
         [event._id.toHexString(), event._id],
         [fold(event.title), event._id],
       ]),
-    );
-  }
-}
-
-/** Records with the line each starts on; a file that is not CSV is a 400 naming the line. */
-function parseCsv(text: string): CsvRecord[] {
-  try {
-    const records = parse(text, {
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-    return records.map(({ record, info }) => ({ line: info.lines, cells: record }));
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    throw new BadRequest(
-      `The file could not be read as CSV${line ? ` at line ${line}` : ''}: a quote may be left open. Save it again from your spreadsheet as CSV.`,
     );
   }
 }

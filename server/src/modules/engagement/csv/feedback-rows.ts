@@ -1,7 +1,4 @@
 import {
-  AGE_BANDS,
-  AUDIENCE_NAMES,
-  AUDIENCES,
   MAX_FEEDBACK_LENGTH,
   MAX_FEEDBACK_THEMES,
   MAX_LIST_ITEM_LENGTH,
@@ -10,7 +7,16 @@ import {
   type Audience,
 } from '@coproduce/domain';
 import type { Types } from 'mongoose';
+import type { CsvRecord, RowProblem } from './csv-file';
 import type { FeedbackCsvField } from './feedback-columns';
+import {
+  AGE_BAND_ONLY_FOR_CHILDREN,
+  ageBandOf,
+  ageBandProblem,
+  audienceOf,
+  audienceProblem,
+  fold,
+} from './people-words';
 
 /** A feedback row that passed every check, ready to store. */
 export interface ImportedFeedback {
@@ -23,49 +29,6 @@ export interface ImportedFeedback {
   source: string;
   verbatim: boolean;
 }
-
-export interface RowProblem {
-  /** The line of the file, as a spreadsheet numbers it (the header is line 1). */
-  row: number;
-  message: string;
-}
-
-/** One record of the file with the line it starts on. */
-export interface CsvRecord {
-  line: number;
-  cells: string[];
-}
-
-/** A name as rows and lookups compare it: no case, punctuation or extra spaces. */
-export const fold = (value: string) =>
-  value
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-
-const AUDIENCE_WORDS = new Map<string, Audience>([
-  ...AUDIENCES.map((audience) => [fold(audience), audience] as const),
-  ...AUDIENCES.map((audience) => [fold(AUDIENCE_NAMES[audience]), audience] as const),
-  ...(
-    [
-      ['child', 'children-and-young-people'],
-      ['children', 'children-and-young-people'],
-      ['young person', 'children-and-young-people'],
-      ['young people', 'children-and-young-people'],
-      ['parent', 'parents-and-carers'],
-      ['parents', 'parents-and-carers'],
-      ['carer', 'parents-and-carers'],
-      ['carers', 'parents-and-carers'],
-      ['parent or carer', 'parents-and-carers'],
-      ['professional', 'professionals'],
-      ['statutory provider', 'statutory-providers'],
-      ['voluntary sector provider', 'voluntary-sector-providers'],
-      ['voluntary provider', 'voluntary-sector-providers'],
-      ['vcs', 'voluntary-sector-providers'],
-      ['vcse', 'voluntary-sector-providers'],
-    ] as const
-  ).map(([word, audience]) => [fold(word), audience] as const),
-]);
 
 const YES = new Set(['yes', 'y', 'true', '1', 'verbatim', 'own words']);
 const NO = new Set(['', 'no', 'n', 'false', '0', 'summary', 'summarised', 'summarized']);
@@ -94,7 +57,7 @@ export function readFeedbackRows(
     const problem = (message: string) => problems.push({ row: record.line, message });
     const text = cell(record, 'text');
     const audienceWord = cell(record, 'audience');
-    const audience = AUDIENCE_WORDS.get(fold(audienceWord));
+    const audience = audienceOf(audienceWord);
     const ageWord = cell(record, 'ageBand');
     const ageBand = ageWord === '' ? null : ageBandOf(ageWord);
     const themes = cell(record, 'themes')
@@ -117,17 +80,10 @@ export function readFeedbackRows(
         'A cell has characters that are not text (a control character): check the file’s encoding.',
       );
     }
-    if (!audience) {
-      problem(
-        audienceWord === ''
-          ? 'The audience is empty. Say who said it: children and young people, parents and carers, professionals, statutory providers, voluntary and community sector providers, or other.'
-          : `“${audienceWord}” is not an audience. Use one of: children and young people, parents and carers, professionals, statutory providers, voluntary and community sector providers, other.`,
-      );
-    }
-    if (ageBand === undefined) {
-      problem(`“${ageWord}” is not an age band. Use one of: ${AGE_BANDS.join(', ')}.`);
-    } else if (ageBand && audience && audience !== 'children-and-young-people') {
-      problem('An age band is only for children and young people.');
+    if (!audience) problem(audienceProblem(audienceWord));
+    if (ageBand === undefined) problem(ageBandProblem(ageWord));
+    else if (ageBand && audience && audience !== 'children-and-young-people') {
+      problem(AGE_BAND_ONLY_FOR_CHILDREN);
     }
     if (themes.length > MAX_FEEDBACK_THEMES) {
       problem(`Give at most ${MAX_FEEDBACK_THEMES} themes for one piece of feedback.`);
@@ -161,12 +117,4 @@ export function readFeedbackRows(
     });
   }
   return { rows, problems };
-}
-
-/** "11-15", "11 to 15", "11–15 years": the age band, or undefined when it is none. */
-function ageBandOf(value: string): AgeBand | null | undefined {
-  const numbers = value.match(/\d+/g);
-  if (!numbers || numbers.length !== 2) return undefined;
-  const band = `${Number(numbers[0])}-${Number(numbers[1])}`;
-  return (AGE_BANDS as readonly string[]).includes(band) ? (band as AgeBand) : undefined;
 }
