@@ -70,8 +70,8 @@ export async function startCoproduce({ timeoutMs, databaseUri }) {
   const workspaceId = await demoWorkspaceId(url, tokens[0]);
   let nextToken = 0;
 
-  const openConnection = async () => {
-    const token = tokens[nextToken++ % tokens.length];
+  /** `token`: whose session the connection uses; by default the demo editors take turns. */
+  const openConnection = async ({ token = tokens[nextToken++ % tokens.length] } = {}) => {
     const connection = CollabConnection.connect(url, {
       token,
       forceNew: true,
@@ -137,9 +137,9 @@ export async function startCoproduce({ timeoutMs, databaseUri }) {
       return update;
     },
 
-    /** One client: its own connection, one document, synced. */
-    async openClient(docId) {
-      const connection = await openConnection();
+    /** One client: its own connection, one document, synced (`options`: openConnection's). */
+    async openClient(docId, options) {
+      const connection = await openConnection(options);
       try {
         const client = await connection.open(docId);
         return { ...client, close: () => connection.close() };
@@ -206,13 +206,18 @@ function openDocument(connection, docId, timeoutMs) {
 }
 
 async function signIn(url, email) {
+  return (await signInAs(url, email)).token;
+}
+
+/** A session (`{ token, user }`) for a demo account, or another with its `password`. */
+export async function signInAs(url, email, password = DEMO_PASSWORD) {
   const response = await fetch(`${url}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    body: JSON.stringify({ email, password }),
   });
   if (response.status !== 200) throw new Error(`signing in as ${email}: ${response.status}`);
-  return (await response.json()).token;
+  return response.json();
 }
 
 async function demoWorkspaceId(url, token) {

@@ -10,19 +10,15 @@
 import { createRequire } from 'node:module';
 import { startCoproduce } from '../collab/coproduce-target.mjs';
 import { millisecondsSince, percentile, round } from '../embedded-mongo/latency-stats.mjs';
+import { writePages } from './long-specification.mjs';
 
 const require = createRequire(import.meta.url);
 const { Y } = require('@coproduce/protocol');
-const { specificationFragment } = require('@coproduce/specification-document');
 
 const PAGES = Number(process.env.BENCH_PAGES ?? 60);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const LIMIT_MS = 170_000;
 const PASSWORD = 'coproduce-demo';
-const SENTENCE =
-  'Every child and young person on the dynamic support register has a named key worker who ' +
-  'knows them, coordinates their care across health, education and social care, and stays ' +
-  'with them through a crisis and afterwards — listening to them, their parents and carers. ';
 
 const log = (message) => process.stderr.write(`${message}\n`);
 const deadline = setTimeout(() => {
@@ -30,47 +26,6 @@ const deadline = setTimeout(() => {
   process.exit(2);
 }, LIMIT_MS + 10_000);
 deadline.unref();
-
-function element(name, children, attributes = {}) {
-  const node = new Y.XmlElement(name);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
-  node.insert(0, children);
-  return node;
-}
-
-function text(words, marks = {}) {
-  const node = new Y.XmlText();
-  node.insert(0, words, marks);
-  return node;
-}
-
-/**
- * One A4 page or so (about 550 words): a heading, four paragraphs with some bold, and a
- * list of four points.
- */
-function page(number) {
-  const paragraph = () => {
-    const node = element('paragraph', []);
-    const body = new Y.XmlText();
-    body.insert(0, SENTENCE.repeat(4));
-    body.insert(0, `Requirement ${number}. `, { bold: {} });
-    node.insert(0, [body]);
-    return node;
-  };
-  return [
-    element('heading', [text(`${number}. Part ${number} of the service`)], { level: 3 }),
-    paragraph(),
-    paragraph(),
-    element(
-      'bulletList',
-      [1, 2, 3, 4].map((point) =>
-        element('listItem', [element('paragraph', [text(`Point ${point}: ${SENTENCE}`)])]),
-      ),
-    ),
-    paragraph(),
-    paragraph(),
-  ];
-}
 
 async function call(url, token, method, path, body) {
   const started = process.hrtime.bigint();
@@ -153,10 +108,7 @@ async function main() {
 
     log(`writing ${PAGES} pages`);
     const client = await app.openClient(specificationId);
-    client.doc.transact(() => {
-      const fragment = specificationFragment(client.doc);
-      fragment.insert(fragment.length, Array.from({ length: PAGES }, (_, i) => page(i + 1)).flat());
-    });
+    writePages(client.doc, PAGES);
     await client.whenFlushed(60_000);
     const stateBytes = Y.encodeStateAsUpdate(client.doc).length;
     client.close();
