@@ -201,9 +201,12 @@ export class JoinedDocuments {
       }
       joined.access = access;
       joined.member.role = access.role;
-      joined.member.name = access.shownAs ?? connection.person.name;
+      const name = access.shownAs ?? connection.person.name;
+      const renamed = joined.member.name !== name;
+      joined.member.name = name;
       joined.member.canEdit = access.rule.mayEdit(access.role);
       joined.document.readOnly = access.readOnly;
+      if (renamed) joined.document.renamed(joined.member);
       connection.send(CollabEvent.role, docId, roleNotice(joined.member, access.readOnly));
     });
   }
