@@ -7,18 +7,18 @@ import type {
   EngagementEvent,
   Feedback,
   RoundChange,
+  Role,
   RoundView,
+  SpecificationSummary,
 } from '@coproduce/domain';
 import { HIDDEN_PROVIDER_NAME } from '@coproduce/domain';
 import { Y } from '@coproduce/protocol';
 import { sectionBlocksOf, specificationFragment } from '@coproduce/specification-document';
 import { api, signIn } from '../support/api';
 import {
-  changeDemoRole,
   collabApp,
   connectWithToken,
   contentOf,
-  createSpecification,
   eventually,
   insertionFrame,
   openSpecification,
@@ -58,8 +58,20 @@ beforeAll(async () => {
   )!.id;
 });
 
+/** A new draft, made with the commissioner's session (signing in each time meets the rate limit). */
+async function createSpecification(title: string): Promise<string> {
+  const created = await api<SpecificationSummary>(
+    app.url,
+    'POST',
+    team.at('/specifications'),
+    team.as('commissioner', { title }),
+  );
+  expect(created.status).toBe(201);
+  return created.body.id;
+}
+
 async function startRound(title: string, extra: Record<string, unknown> = {}) {
-  const specificationId = await createSpecification(app.url, title);
+  const specificationId = await createSpecification(title);
   const round = await api<RoundView>(
     app.url,
     'POST',
@@ -75,6 +87,10 @@ async function startRound(title: string, extra: Record<string, unknown> = {}) {
   );
   expect(round.status).toBe(201);
   return { ...round.body, specificationId };
+}
+
+function changeRole(userId: string, role: Role) {
+  return api(app.url, 'PATCH', team.at(`/members/${userId}`), team.as('commissioner', { role }));
 }
 
 function roundAs(roundId: string, token: string) {
@@ -170,6 +186,32 @@ describe('names in a round', () => {
     ]);
     for (const connection of [first, second]) connection.close();
   });
+  it('hides the names of those already present as soon as the commissioner hides them', async () => {
+    const round = await startRound('Round: names hidden again', { namesShown: true });
+    const first = await connectWithToken(app.url, team.tokens.provider);
+    const one = await openSpecification(first, round.copyId);
+    one.provider.awareness.setLocalStateField('user', { name: 'Chris Morgan', color: '#005eb8' });
+    const second = await connectWithToken(app.url, secondProvider.token);
+    const two = await openSpecification(second, round.copyId);
+    await eventually(
+      () => namesSeenBy(two.provider.awareness, two.doc.clientID).includes('Chris Morgan'),
+      'the first provider’s name shows while names are shown',
+    );
+    expect((await changeRound(round.id, { namesShown: false })).status).toBe(200);
+    await eventually(
+      () => namesSeenBy(two.provider.awareness, two.doc.clientID).join() === HIDDEN_PROVIDER_NAME,
+      'the name already shown is hidden',
+    );
+    // Someone joining afterwards gets the presences as they are now.
+    const third = await connectWithToken(app.url, secondProvider.token);
+    const three = await openSpecification(third, round.copyId);
+    await eventually(
+      () => namesSeenBy(three.provider.awareness, three.doc.clientID).length > 0,
+      'the presences reach whoever joins next',
+    );
+    expect(namesSeenBy(three.provider.awareness, three.doc.clientID)).not.toContain('Chris Morgan');
+    for (const connection of [first, second, third]) connection.close();
+  });
 });
 
 describe('a round’s times', () => {
@@ -255,7 +297,7 @@ describe('who takes part', () => {
     const raw = await rawClient(app.url, secondProvider.token);
     expect(await raw.join(round.copyId)).toMatchObject({ ok: true, canEdit: true });
     try {
-      await changeDemoRole(app.url, 'provider2@demo.test', 'observer');
+      expect((await changeRole(secondProvider.id, 'observer')).status).toBe(200);
       await eventually(
         () => raw.roles.some((notice) => notice.canEdit === false),
         'the copy turns read-only for them',
@@ -265,7 +307,7 @@ describe('who takes part', () => {
       expect(raw.errors.at(-1)).toMatchObject({ code: 'forbidden' });
     } finally {
       raw.close();
-      await changeDemoRole(app.url, 'provider2@demo.test', 'provider');
+      expect((await changeRole(secondProvider.id, 'provider')).status).toBe(200);
     }
     const stored = await storedState(app.databaseUri, round.copyId);
     expect(stored.getText('notes').toString()).not.toContain('AS-AN-OBSERVER');
@@ -274,7 +316,7 @@ describe('who takes part', () => {
 
 describe('a round’s record', () => {
   it('is the draft exactly as it was at the fork, stored as the copy’s own document', async () => {
-    const specificationId = await createSpecification(app.url, 'Round: fork equals draft');
+    const specificationId = await createSpecification('Round: fork equals draft');
     const steering = await connectWithToken(app.url, team.tokens['steering-member']);
     const draft = await openSpecification(steering, specificationId);
     specificationFragment(draft.doc).insert(0, [new Y.XmlText('Before the fork. ')]);
