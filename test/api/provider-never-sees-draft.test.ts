@@ -28,6 +28,8 @@ import { openWordDocument, pdfText } from '../support/exported-files';
 import { demoPublishing, publish } from '../support/publishing';
 
 const SENTINEL = 'Zanzibarquill';
+/** Written into the draft and deleted again before a round's fork: not shared either. */
+const DELETED_BEFORE_FORK = 'Marrowglint';
 /** Written into a market engagement round's copy, which its providers do see. */
 const COPY_WORD = 'Quorndelphine';
 
@@ -62,6 +64,12 @@ describe('a provider, whatever they ask for, never receives a draft', () => {
       token: demo.provider,
       body: { body: 'What counts as a short break?' },
     });
+    // Words written and deleted before the fork: the fork shares the text, not its history.
+    const scratch = new Y.XmlText(`${DELETED_BEFORE_FORK} was never meant to stay. `);
+    specificationFragment(doc).insert(0, [scratch]);
+    await provider.whenSaved();
+    specificationFragment(doc).delete(0, 1);
+    await provider.whenSaved();
     // A market engagement round the provider takes part in forks the draft before the
     // sentinel is written: the copy is theirs to edit, the draft's later words never.
     const marketEvents = await api<EngagementEvent[]>(
@@ -211,7 +219,10 @@ describe('a provider, whatever they ask for, never receives a draft', () => {
           headers: { authorization: `Bearer ${demo.provider}` },
         });
         requests++;
-        if ((await readable(response)).includes(SENTINEL)) leaks.push(`GET ${path}`);
+        const text = await readable(response);
+        if (text.includes(SENTINEL) || text.includes(DELETED_BEFORE_FORK)) {
+          leaks.push(`GET ${path}`);
+        }
       }
     }
     expect(leaks).toEqual([]);
@@ -240,11 +251,7 @@ describe('a provider, whatever they ask for, never receives a draft', () => {
       'the copy’s own words reach the provider',
     );
     // Presence in the draft and in the copy, and typing in both while the provider watches.
-    provider.awareness.setLocalStateField('user', {
-      name: 'Priya Shah',
-      color: '#005eb8',
-      status: SENTINEL,
-    });
+    provider.awareness.setLocalStateField('user', { name: 'Priya Shah', color: '#d5281b' });
     copy.provider.awareness.setLocalStateField('user', { name: 'In the copy', color: '#005eb8' });
     words.insert(0, `${SENTINEL} again, typed live. `);
     specificationFragment(copy.doc).insert(0, [new Y.XmlText('Typed live in the copy. ')]);
@@ -267,6 +274,8 @@ describe('a provider, whatever they ask for, never receives a draft', () => {
     await eventually(() => received.length > before, 'the copy’s presence answers the provider');
     await new Promise((resolve) => setTimeout(resolve, 500));
     socket.close();
-    expect(received.filter((each) => each.includes(SENTINEL))).toEqual([]);
+    expect(
+      received.filter((each) => each.includes(SENTINEL) || each.includes(DELETED_BEFORE_FORK)),
+    ).toEqual([]);
   });
 });
