@@ -254,6 +254,25 @@ describe('a round’s times', () => {
     expect(stored.getText('notes').toString()).not.toContain('AFTER-CLOSING-TIME');
   });
 
+  it('once the commissioner’s close is answered, a participant’s next frame is refused and stores nothing', async () => {
+    const round = await startRound('Round: frame at closing');
+    const raw = await rawClient(app.url, team.tokens.provider);
+    expect(await raw.join(round.copyId)).toMatchObject({ ok: true, canEdit: true });
+    const closed = await api(
+      app.url,
+      'POST',
+      team.at(`/engagement-rounds/${round.id}/close`),
+      team.as('commissioner'),
+    );
+    expect(closed.status).toBe(200);
+    raw.send(round.copyId, insertionFrame('RIGHT-AFTER-CLOSING'));
+    await eventually(() => raw.errors.length > 0, 'the frame is refused');
+    expect(raw.errors[0]).toMatchObject({ code: 'forbidden' });
+    raw.close();
+    const stored = await storedState(app.databaseUri, round.copyId);
+    expect(stored.getText('notes').toString()).not.toContain('RIGHT-AFTER-CLOSING');
+  });
+
   it('keeps providers out until it opens, with the opening time; the team may prepare the copy', async () => {
     const round = await startRound('Round: not open yet', {
       opensAt: new Date(Date.now() + 3_600_000).toISOString(),
