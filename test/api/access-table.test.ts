@@ -42,6 +42,16 @@ interface Fixture {
   marketEvent: string;
   feedback: string;
   theme: string;
+  /** The demo provider's user id. */
+  providerId: string;
+  /**
+   * Market engagement rounds on the draft: one the demo provider takes part in (changed on
+   * the walk), one they do not (404 to them), one to close, and one already closed.
+   */
+  round: string;
+  roundWithoutProvider: string;
+  roundToClose: string;
+  closedRound: string;
 }
 
 interface Route {
@@ -144,6 +154,29 @@ function engagementRoutes(): Route[] {
   ];
 }
 
+/**
+ * Market engagement rounds: every member may list them and ask for one (a provider only
+ * for the rounds they take part in: any other is 404 to them, as for an id that names
+ * nothing); starting, changing, closing and bringing changes back are the commissioners'.
+ * A change's key that names nothing gets past access to a 404.
+ */
+// prettier-ignore
+function roundRoutes(): Route[] {
+  const at = (f: Fixture, rest = '') => `/api/workspaces/${f.workspace}/engagement-rounds${rest}`;
+  const template = (rest = '') => `/api/workspaces/{workspaceId}/engagement-rounds${rest}`;
+  let rounds = 0;
+  return [
+    { method: 'GET', template: template(), path: (f) => at(f), allowed: ALL_MEMBERS, success: 200 },
+    { method: 'POST', template: template(), path: (f) => at(f), body: (f: Fixture) => ({ specificationId: f.unpublished, eventId: f.marketEvent, title: `Round on the walk ${(rounds += 1)}`, closesAt: new Date(Date.now() + 86_400_000).toISOString(), participantIds: [f.providerId] }), allowed: COMMISSIONER, success: 201 },
+    { method: 'GET', template: template('/{roundId}'), path: (f) => at(f, `/${f.roundWithoutProvider}`), allowed: DRAFT_READERS, success: 200, otherwise: { provider: 404 } },
+    { method: 'PATCH', template: template('/{roundId}'), path: (f) => at(f, `/${f.round}`), body: { title: 'Round renamed on the walk' }, allowed: COMMISSIONER, success: 200 },
+    { method: 'POST', template: template('/{roundId}/close'), path: (f) => at(f, `/${f.roundToClose}/close`), allowed: COMMISSIONER, success: 200 },
+    { method: 'GET', template: template('/{roundId}/changes'), path: (f) => at(f, `/${f.closedRound}/changes`), allowed: COMMISSIONER, success: 200 },
+    { method: 'POST', template: template('/{roundId}/changes/{key}/take'), path: (f) => at(f, `/${f.closedRound}/changes/no-such-section/take`), allowed: COMMISSIONER, success: 404 },
+    { method: 'POST', template: template('/{roundId}/changes/{key}/feedback'), path: (f) => at(f, `/${f.closedRound}/changes/no-such-section/feedback`), body: { status: 'considering' }, allowed: COMMISSIONER, success: 404 },
+  ];
+}
+
 /** A published specification's routes (version 2 is the one withdrawn). */
 // prettier-ignore
 function versionRoutes(): Route[] {
@@ -237,6 +270,7 @@ const ROUTES: Route[] = [
   { method: 'GET', template: '/api/account/events', path: () => '/api/account/events', allowed: [...ROLES, 'non-member'], success: 200 },
   { method: 'GET', template: '/api/workspaces/{workspaceId}/audit/filter-options', path: (f) => `/api/workspaces/${f.workspace}/audit/filter-options`, allowed: COMMISSIONER, success: 200 },
   ...engagementRoutes(),
+  ...roundRoutes(),
 ];
 
 /** Walked in session.test.ts instead: signing out here would end the tokens this walk uses. */
@@ -319,7 +353,7 @@ beforeAll(async () => {
   };
   const text = await currentText(app.url, commissioner, draft);
   const engagement = `/api/workspaces/${workspace!.id}`;
-  const providerId = members.body.find((m) => m.role === 'provider')!.userId;
+  const providerId = members.body.find((m) => m.email === DEMO_EMAIL.provider)!.userId;
   const marketEvent = await api<{ id: string }>(
     app.url,
     'POST',
@@ -351,8 +385,35 @@ beforeAll(async () => {
       },
     },
   );
+  // Rounds on the draft for the walk, with the demo's second provider.
+  const secondProviderId = members.body.find((m) => m.email === 'provider2@demo.test')!.userId;
+  const startRound = async (participantIds: string[]) => {
+    const started = await api<{ id: string }>(app.url, 'POST', `${engagement}/engagement-rounds`, {
+      token: commissioner,
+      body: {
+        specificationId: unpublished,
+        eventId: marketEvent.body.id,
+        title: 'Round for the walk',
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        participantIds,
+      },
+    });
+    expect(started.status).toBe(201);
+    return started.body.id;
+  };
+  const round = await startRound([providerId, secondProviderId]);
+  const roundWithoutProvider = await startRound([secondProviderId]);
+  const roundToClose = await startRound([providerId]);
+  const closedRound = await startRound([providerId]);
+  await api(app.url, 'POST', `${engagement}/engagement-rounds/${closedRound}/close`, {
+    token: commissioner,
+  });
   fixture = {
     workspace: workspace!.id,
+    round,
+    roundWithoutProvider,
+    roundToClose,
+    closedRound,
     draft,
     thread: await steeringThread(),
     threadUnderSpecification: await steeringThread(),
@@ -370,6 +431,7 @@ beforeAll(async () => {
     marketEvent: marketEvent.body.id,
     feedback: feedback.body.id,
     theme: feedback.body.themeIds[0]!,
+    providerId,
   };
   // A real account that belongs to no workspace: joined by link, then removed.
   const joined = await joinByLink(app.url, commissioner, fixture.workspace, {

@@ -229,7 +229,8 @@ describe('a market engagement round', () => {
       () => contentOf(one.doc).includes('Providers may subcontract advocacy.'),
       'both providers’ words reach each other',
     );
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    await one.provider.whenSaved();
+    await two.provider.whenSaved();
 
     const early = await api(
       app.url,

@@ -135,6 +135,10 @@ interface Fixture {
   draft: string;
   providerId: string;
   otherThemeId: string;
+  /** Market engagement rounds on the draft: one closed (`ids.roundId` is open). */
+  closedRoundId: string;
+  /** An engagement event that is not a market engagement event. */
+  dropInId: string;
 }
 
 /**
@@ -332,6 +336,16 @@ const ROUTES: Record<string, { validBody?: () => Record<string, unknown>; validQ
   'GET /api/workspaces/{workspaceId}/engagement/report': {},
   'GET /api/workspaces/{workspaceId}/specifications/{specificationId}/feedback': {},
   'GET /api/workspaces/{workspaceId}/specifications/{specificationId}/you-said-we-did': {},
+  // Market engagement rounds (issue 15). Rounds open and close far ahead, so none closes by
+  // itself during the walk; a change's key that names nothing gets a 404 from a valid request.
+  'GET /api/workspaces/{workspaceId}/engagement-rounds': {},
+  'POST /api/workspaces/{workspaceId}/engagement-rounds': { validBody: () => ({ specificationId: fixture.draft, eventId: fixture.ids['eventId'], title: 'Hostile walk', opensAt: '2099-01-04T09:00:00Z', closesAt: '2099-02-04T17:00:00Z', participantIds: [fixture.providerId], namesShown: false }), accepts: ['namesShown: true'] },
+  'GET /api/workspaces/{workspaceId}/engagement-rounds/{roundId}': {},
+  'PATCH /api/workspaces/{workspaceId}/engagement-rounds/{roundId}': { validBody: () => ({ title: 'Hostile walk', closesAt: '2099-03-04T17:00:00Z', namesShown: false, participantIds: [fixture.providerId] }), accepts: ['namesShown: true'] },
+  'POST /api/workspaces/{workspaceId}/engagement-rounds/{roundId}/close': {},
+  'GET /api/workspaces/{workspaceId}/engagement-rounds/{roundId}/changes': { ids: () => ({ roundId: fixture.closedRoundId }) },
+  'POST /api/workspaces/{workspaceId}/engagement-rounds/{roundId}/changes/{key}/take': { ids: () => ({ roundId: fixture.closedRoundId }) },
+  'POST /api/workspaces/{workspaceId}/engagement-rounds/{roundId}/changes/{key}/feedback': { validBody: () => ({ status: 'not-taken-forward', reason: 'Out of scope.', audience: 'voluntary-sector-providers', themes: ['Hostile walk'] }), ids: () => ({ roundId: fixture.closedRoundId }), accepts: ['themes: an empty list', 'reason: 10,000 characters', 'reason: an email that grows past 254 characters in lower case'] },
   // Counting at a drop-in. "0-4" in capitals is "0-4".
   'POST /api/workspaces/{workspaceId}/engagement-events/{eventId}/counts': { validBody: () => ({ changes: [{ clientId: 'hostile-walk-count-0001', audience: 'children-and-young-people', ageBand: '11-15', change: 1 }, { clientId: 'hostile-walk-count-0002', audience: 'parents-and-carers', change: -1 }] }) },
 };
@@ -1016,7 +1030,7 @@ async function buildFixture(): Promise<Fixture> {
 
   // Engagement here (a market engagement event the demo provider took part in, feedback
   // from it linked to the draft, two themes) and in the other workspace.
-  const providerId = members.find((m) => m.role === 'provider')!.userId;
+  const providerId = members.find((m) => m.email === DEMO_EMAIL.provider)!.userId;
   const engagement = async (token: string, workspace: string, specification: string) => {
     const event = await api<{ id: string }>(
       app.url,
@@ -1058,6 +1072,58 @@ async function buildFixture(): Promise<Fixture> {
   };
   const homeEngagement = await engagement(commissioner, home, draft);
   const otherEngagement = await engagement(steering, other.body.id, otherSpecification.body.id);
+  // Market engagement rounds on the draft, with the demo provider: one open, one closed
+  // (its changes read once, so the copy is opened and folded before the walk); and an event
+  // that is not a market engagement event.
+  const startRound = async () => {
+    const round = await api<{ id: string }>(
+      app.url,
+      'POST',
+      `/api/workspaces/${home}/engagement-rounds`,
+      {
+        token: commissioner,
+        body: {
+          specificationId: draft,
+          eventId: homeEngagement.eventId,
+          title: 'Round for the hostile walk',
+          closesAt: '2099-02-04T17:00:00Z',
+          participantIds: [providerId],
+        },
+      },
+    );
+    expect(round.status).toBe(201);
+    return round.body.id;
+  };
+  const roundId = await startRound();
+  const closedRoundId = await startRound();
+  const closing = await api(
+    app.url,
+    'POST',
+    `/api/workspaces/${home}/engagement-rounds/${closedRoundId}/close`,
+    as(commissioner),
+  );
+  expect(closing.status).toBe(200);
+  await api(
+    app.url,
+    'GET',
+    `/api/workspaces/${home}/engagement-rounds/${closedRoundId}/changes`,
+    as(commissioner),
+  );
+  const dropIn = await api<{ id: string }>(
+    app.url,
+    'POST',
+    `/api/workspaces/${home}/engagement-events`,
+    {
+      token: commissioner,
+      body: {
+        type: 'drop-in',
+        title: 'Drop-in for the hostile walk',
+        startsAt: '2027-05-12T09:30:00Z',
+        reach: [{ audience: 'parents-and-carers', count: 2 }],
+      },
+    },
+  );
+  expect(dropIn.status).toBe(201);
   const text = await currentText(app.url, commissioner, draft);
   // Reading a specification opens it, and unloading it after only reads writes nothing
   // (test/collab/quotas), so the walk compares a database that nothing else is changing.
@@ -1080,6 +1146,8 @@ async function buildFixture(): Promise<Fixture> {
       eventId: homeEngagement.eventId,
       feedbackId: homeEngagement.feedbackId,
       themeId: homeEngagement.themeIds[0]!,
+      roundId,
+      key: 'no-such-section',
     },
     foreign: {
       workspaceId: other.body.id,
@@ -1108,6 +1176,8 @@ async function buildFixture(): Promise<Fixture> {
     draft,
     providerId,
     otherThemeId: homeEngagement.themeIds[1]!,
+    closedRoundId,
+    dropInId: dropIn.body.id,
   };
 }
 
@@ -1166,6 +1236,15 @@ describe('hostile and mistaken requests', () => {
   it("requests the product's own rules refuse change nothing either", async () => {
     const f = fixture;
     const members = `/api/workspaces/${f.home}/members`;
+    const rounds = `/api/workspaces/${f.home}/engagement-rounds`;
+    const round = (changes: Record<string, unknown>) => ({
+      specificationId: f.draft,
+      eventId: f.ids['eventId'],
+      title: 'Refused round',
+      closesAt: '2099-02-04T17:00:00Z',
+      participantIds: [f.providerId],
+      ...changes,
+    });
     const attempt = (
       method: string,
       path: string,
@@ -1192,6 +1271,24 @@ describe('hostile and mistaken requests', () => {
       attempt('POST', '/api/account/password', f.commissioner, { currentPassword: 'not the password', newPassword: 'a long enough password' }, 403, 'wrong-password'),
       attempt('POST', '/api/account/email', f.commissioner, { email: DEMO_EMAIL.observer, password: DEMO_PASSWORD }, 409, 'conflict'),
       attempt('POST', '/api/account/email', f.commissioner, { email: 'priya.new@example.org' }, 400, 'bad-request'),
+      // Market engagement rounds: times, the event and who takes part, checked against the workspace.
+      attempt('POST', rounds, f.commissioner, round({ closesAt: '2020-01-01T09:00:00Z' }), 400, 'bad-request'),
+      attempt('POST', rounds, f.commissioner, round({ opensAt: '2099-03-01T09:00:00Z', closesAt: '2099-02-01T09:00:00Z' }), 400, 'bad-request'),
+      attempt('POST', rounds, f.commissioner, round({ eventId: f.dropInId }), 400, 'bad-request'),
+      attempt('POST', rounds, f.commissioner, round({ eventId: f.ids['feedbackId'] }), 400, 'bad-request'),
+      attempt('POST', rounds, f.commissioner, round({ specificationId: f.foreign['specificationId'] }), 400, 'bad-request'),
+      attempt('POST', rounds, f.commissioner, round({ participantIds: [f.ids['userId']] }), 400, 'bad-request'),
+      attempt('POST', rounds, f.commissioner, round({ participantIds: [f.providerId, f.commissionerId] }), 400, 'bad-request'),
+      attempt('POST', rounds, f.commissioner, round({ participantIds: [f.foreign['userId']] }), 400, 'bad-request'),
+      attempt('POST', rounds, f.commissioner, round({ participantIds: [] }), 400, 'bad-request'),
+      attempt('POST', rounds, f.observer, round({}), 403, 'forbidden'),
+      attempt('PATCH', `${rounds}/${f.ids['roundId']}`, f.commissioner, {}, 400, 'bad-request'),
+      attempt('PATCH', `${rounds}/${f.ids['roundId']}`, f.commissioner, { closesAt: '2020-01-01T09:00:00Z' }, 400, 'bad-request'),
+      attempt('PATCH', `${rounds}/${f.ids['roundId']}`, f.commissioner, { participantIds: [] }, 400, 'bad-request'),
+      attempt('PATCH', `${rounds}/${f.ids['roundId']}`, f.commissioner, { participantIds: [f.ids['userId']] }, 400, 'bad-request'),
+      attempt('PATCH', `${rounds}/${f.closedRoundId}`, f.commissioner, { title: 'Too late' }, 409, 'conflict'),
+      attempt('POST', `${rounds}/${f.ids['roundId']}/changes/start/take`, f.commissioner, undefined, 409, 'conflict'),
+      attempt('POST', `${rounds}/${f.closedRoundId}/changes/start/feedback`, f.commissioner, { status: 'reflected', audience: 'children-and-young-people' }, 400, 'bad-request'),
     ];
     const outcomes = [];
     for (const refusal of refusals) {

@@ -1,13 +1,46 @@
-import type { CommentThread, MemberSummary, SpecificationSummary } from '@coproduce/domain';
-import { Y } from '@coproduce/protocol';
+import type {
+  CommentThread,
+  EngagementEvent,
+  MemberSummary,
+  RoundChange,
+  RoundView,
+  SpecificationSummary,
+} from '@coproduce/domain';
+import {
+  encodeAwareness,
+  encodeAwarenessStates,
+  encodeQueryAwareness,
+  encodeSyncStep1,
+  Y,
+} from '@coproduce/protocol';
 import { specificationFragment } from '@coproduce/specification-document';
 import { api, DEMO_EMAIL, signIn } from '../support/api';
 import { anchorOnWords, startThread } from '../support/comments';
-import { collabApp, createSpecification, openSpecification, rawClient } from '../support/collab';
+import {
+  collabApp,
+  contentOf,
+  createSpecification,
+  eventually,
+  openSpecification,
+  rawClient,
+} from '../support/collab';
 import { openWordDocument, pdfText } from '../support/exported-files';
 import { demoPublishing, publish } from '../support/publishing';
 
 const SENTINEL = 'Zanzibarquill';
+/** Written into the draft and deleted again before a round's fork: not shared either. */
+const DELETED_BEFORE_FORK = 'Marrowglint';
+/** Written into a market engagement round's copy, which its providers do see. */
+const COPY_WORD = 'Quorndelphine';
+
+/** A socket event's argument as text: binary as its bytes, anything else as JSON. */
+function asText(value: unknown): string {
+  if (value instanceof ArrayBuffer) return Buffer.from(value).toString('latin1');
+  if (ArrayBuffer.isView(value)) {
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('latin1');
+  }
+  return JSON.stringify(value);
+}
 
 /** The text of a response as a reader of it would get it: files opened, JSON as written. */
 async function readable(response: Response): Promise<string> {
@@ -31,6 +64,47 @@ describe('a provider, whatever they ask for, never receives a draft', () => {
       token: demo.provider,
       body: { body: 'What counts as a short break?' },
     });
+    // Words written and deleted before the fork: the fork shares the text, not its history.
+    const scratch = new Y.XmlText(`${DELETED_BEFORE_FORK} was never meant to stay. `);
+    specificationFragment(doc).insert(0, [scratch]);
+    await provider.whenSaved();
+    specificationFragment(doc).delete(0, 1);
+    await provider.whenSaved();
+    // A market engagement round the provider takes part in forks the draft before the
+    // sentinel is written: the copy is theirs to edit, the draft's later words never.
+    const marketEvents = await api<EngagementEvent[]>(
+      collab.url,
+      'GET',
+      `/api/workspaces/${demo.workspaceId}/engagement-events`,
+      { token: demo.commissioner },
+    );
+    const everyone = await api<MemberSummary[]>(
+      collab.url,
+      'GET',
+      `/api/workspaces/${demo.workspaceId}/members`,
+      { token: demo.commissioner },
+    );
+    const round = await api<RoundView>(
+      collab.url,
+      'POST',
+      `/api/workspaces/${demo.workspaceId}/engagement-rounds`,
+      {
+        token: demo.commissioner,
+        body: {
+          specificationId,
+          eventId: marketEvents.body.find((event) => event.type === 'market-engagement')!.id,
+          title: 'Round forked before the sentinel',
+          closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+          participantIds: everyone.body
+            .filter((member) => member.role === 'provider')
+            .map((member) => member.userId),
+        },
+      },
+    );
+    expect(round.status).toBe(201);
+    const copy = await openSpecification(commissioner, round.body.copyId);
+    expect(contentOf(copy.doc)).not.toContain(SENTINEL);
+
     // After publishing: the draft gets the sentinel, in its text and in a comment thread.
     const paragraph = new Y.XmlElement('paragraph');
     const words = new Y.XmlText();
@@ -85,6 +159,21 @@ describe('a provider, whatever they ask for, never receives a draft', () => {
     const themes = await commissionerGet<Array<{ id: string }>>(
       `/api/workspaces/${demo.workspaceId}/feedback-themes`,
     );
+    // The copy holds its own words too, so its round has a change to list.
+    specificationFragment(copy.doc).insert(0, [new Y.XmlText(`${COPY_WORD} in the copy. `)]);
+    await copy.provider.whenSaved();
+    const rounds = await commissionerGet<RoundView[]>(
+      `/api/workspaces/${demo.workspaceId}/engagement-rounds`,
+    );
+    const changes = (
+      await Promise.all(
+        rounds.map((each) =>
+          commissionerGet<RoundChange[]>(
+            `/api/workspaces/${demo.workspaceId}/engagement-rounds/${each.id}/changes`,
+          ),
+        ),
+      )
+    ).flat();
     const candidates: Record<string, string[]> = {
       workspaceId: [demo.workspaceId],
       specificationId: specifications.map((each) => each.id),
@@ -95,6 +184,8 @@ describe('a provider, whatever they ask for, never receives a draft', () => {
       eventId: events.map((event) => event.id),
       feedbackId: feedback.map((item) => item.id),
       themeId: themes.map((theme) => theme.id),
+      roundId: rounds.map((each) => each.id),
+      key: [...new Set(['start', ...changes.map((change) => change.key)])],
       number: ['1', '2'],
       invitationId: ['0'.repeat(24)],
       token: ['A'.repeat(43)],
@@ -128,29 +219,63 @@ describe('a provider, whatever they ask for, never receives a draft', () => {
           headers: { authorization: `Bearer ${demo.provider}` },
         });
         requests++;
-        if ((await readable(response)).includes(SENTINEL)) leaks.push(`GET ${path}`);
+        const text = await readable(response);
+        if (text.includes(SENTINEL) || text.includes(DELETED_BEFORE_FORK)) {
+          leaks.push(`GET ${path}`);
+        }
       }
     }
     expect(leaks).toEqual([]);
     expect(requests).toBeGreaterThan(50);
 
     // The socket: every specification, joined and asked for; and live typing meanwhile.
+    // The round's copy is the provider's to join: its words arrive, the draft's never.
     const socket = await rawClient(collab.url, await signIn(collab.url, DEMO_EMAIL.provider));
     const received: string[] = [];
+    // Binary frames arrive as Buffers, which JSON.stringify would turn into lists of numbers
+    // before a replacer sees them: their bytes are read as text here, as the words are UTF-8.
     socket.socket.onAny((event: string, ...args: unknown[]) =>
-      received.push(
-        `${event} ${JSON.stringify(args, (_, value: unknown) => (value instanceof Uint8Array || Buffer.isBuffer(value) ? Buffer.from(value).toString('latin1') : value))}`,
-      ),
+      received.push(`${event} ${args.map(asText).join(' ')}`),
     );
     for (const each of specifications) {
       const answer = await socket.join(each.id);
       expect([each.id, answer]).toEqual([each.id, expect.objectContaining({ ok: false })]);
       socket.send(each.id, new Uint8Array([0, 0, 1, 0]));
     }
+    const copyId = round.body.copyId;
+    expect(await socket.join(copyId)).toMatchObject({ ok: true, canEdit: true });
+    socket.send(copyId, encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
+    socket.send(copyId, encodeQueryAwareness());
+    await eventually(
+      () => received.some((each) => each.includes(COPY_WORD)),
+      'the copy’s own words reach the provider',
+    );
+    // Presence in the draft and in the copy, and typing in both while the provider watches.
+    provider.awareness.setLocalStateField('user', { name: 'Priya Shah', color: '#d5281b' });
+    copy.provider.awareness.setLocalStateField('user', { name: 'In the copy', color: '#005eb8' });
     words.insert(0, `${SENTINEL} again, typed live. `);
+    specificationFragment(copy.doc).insert(0, [new Y.XmlText('Typed live in the copy. ')]);
     await provider.whenSaved();
+    await copy.provider.whenSaved();
+    await eventually(
+      () => received.some((each) => each.includes('Typed live in the copy.')),
+      'the copy’s live typing reaches the provider',
+    );
+    // A reply to the provider's own presence in the copy, and the room's presence again.
+    const presence = { user: { name: 'Provider', color: '#007f3b' } };
+    socket.send(
+      copyId,
+      encodeAwareness(
+        encodeAwarenessStates([{ clientId: 4242, clock: 1, json: JSON.stringify(presence) }]),
+      ),
+    );
+    socket.send(copyId, encodeQueryAwareness());
+    const before = received.length;
+    await eventually(() => received.length > before, 'the copy’s presence answers the provider');
     await new Promise((resolve) => setTimeout(resolve, 500));
     socket.close();
-    expect(received.filter((each) => each.includes(SENTINEL))).toEqual([]);
+    expect(
+      received.filter((each) => each.includes(SENTINEL) || each.includes(DELETED_BEFORE_FORK)),
+    ).toEqual([]);
   });
 });

@@ -17,6 +17,21 @@ export const RequiredText = (what: string, max: number, options: { oneLine?: boo
     IsString({ message: `${what} must be text.` }),
   );
 
+/**
+ * Text that may be left out of a change, but when given is as RequiredText asks: not
+ * empty (a title cannot be changed to nothing), at most `max` characters.
+ */
+export const ChangedText = (what: string, max: number, options: { oneLine?: boolean } = {}) =>
+  applyDecorators(
+    ApiPropertyOptional({ maxLength: max }),
+    IsOptional(),
+    Transform(trimmed),
+    ...(options.oneLine ? [SingleLine(`${what} must be on one line.`)] : []),
+    MinLength(1, { message: `Enter ${what.toLowerCase()}.` }),
+    MaxLength(max, { message: `${what} must be ${count(max)} characters or fewer.` }),
+    IsString({ message: `${what} must be text.` }),
+  );
+
 /** Optional text, possibly empty, at most `max` characters. */
 export const OptionalText = (what: string, max: number) =>
   applyDecorators(

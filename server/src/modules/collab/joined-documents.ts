@@ -182,11 +182,13 @@ export class JoinedDocuments {
   /**
    * Looks up again the access of everyone in a document (its kind's rules changed for
    * them): whoever may no longer see it leaves; read-only or not, and each role, as now
-   * stored. Fails closed: a member whose access cannot be looked up leaves.
+   * stored. Fails closed: a member whose access cannot be looked up leaves. A document
+   * made read-only for everyone (`readOnly`) is so at once, before the look-ups.
    */
-  async accessChangedFor(docId: string): Promise<void> {
+  async accessChangedFor(docId: string, readOnly?: ReadOnlyState): Promise<void> {
     this.archiveVersions.set(docId, (this.archiveVersions.get(docId) ?? 0) + 1);
     const members = this.joinedTo(docId);
+    if (readOnly) for (const [, joined] of members) joined.document.readOnly = readOnly;
     const accesses = await Promise.all(
       members.map(([connection]) =>
         this.kinds.accessOf(docId, connection.person.userId).catch(() => null),
@@ -201,9 +203,12 @@ export class JoinedDocuments {
       }
       joined.access = access;
       joined.member.role = access.role;
-      joined.member.name = access.shownAs ?? connection.person.name;
+      const name = access.shownAs ?? connection.person.name;
+      const renamed = joined.member.name !== name;
+      joined.member.name = name;
       joined.member.canEdit = access.rule.mayEdit(access.role);
       joined.document.readOnly = access.readOnly;
+      if (renamed) joined.document.renamed(joined.member);
       connection.send(CollabEvent.role, docId, roleNotice(joined.member, access.readOnly));
     });
   }

@@ -16,4 +16,10 @@ declare module '../../base/event-bus' {
  */
 export type LiveDocumentAccessChanged = {
   docId: string;
+  /**
+   * When the change makes the document read-only for everyone (a round closed): applied
+   * to the open document before anyone's access is looked up again, so no update lands
+   * in between.
+   */
+  readOnly?: { kind: 'archived' | 'closed'; message: string };
 };

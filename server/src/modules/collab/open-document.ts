@@ -5,10 +5,12 @@ import {
   Y,
   awarenessProtocol,
   encodeAwareness,
+  encodeAwarenessStates,
   encodeSyncStep1,
   encodeSyncStep2,
   type CollabFrame,
   type FrameErrorCode,
+  type Presence,
 } from '@coproduce/protocol';
 import { BadMessage, Forbidden, NotJoined, ServiceUnavailable } from '../../base/errors';
 import { collabErrorBody, type CollabRefusal } from './collab-error';
@@ -167,6 +169,26 @@ export class OpenDocument {
     });
     if (this.storedBytes > this.limits.warnAboveBytes) this.warnIfCommissioner(member);
   }
+  /**
+   * A present member is now shown by another name (a market engagement round hiding or
+   * showing providers' names): their presences say so at once, to everyone in the
+   * document (themselves included, so their next presence follows on) and to whoever
+   * joins next, without waiting for them to move.
+   */
+  renamed(member: DocumentMember): void {
+    const states = this.awareness.getStates();
+    const entries = this.presence.ownedBy(member.connectionId).flatMap((clientId) => {
+      const state = states.get(clientId) as Presence | undefined;
+      const clock = this.awareness.meta.get(clientId)?.clock;
+      if (!state || clock === undefined || state.user?.name === member.name) return [];
+      const renamed: Presence = { ...state, user: { ...state.user, name: member.name } };
+      return [{ clientId, clock: clock + 1, json: JSON.stringify(renamed) }];
+    });
+    if (entries.length > 0) {
+      applyAwarenessUpdate(this.awareness, encodeAwarenessStates(entries), null);
+    }
+  }
+
   /** Removes a member and the presence they set. */
   leave(connectionId: string): void {
     if (!this.members.delete(connectionId)) return;

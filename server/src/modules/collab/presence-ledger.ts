@@ -118,6 +118,11 @@ export class PresenceLedger {
     };
   }
 
+  /** The client ids `connectionId` set. */
+  ownedBy(connectionId: string): number[] {
+    return [...this.owners].filter(([, owner]) => owner === connectionId).map(([id]) => id);
+  }
+
   /** The client ids `connectionId` set, which go with it when it leaves. */
   leave(connectionId: string): number[] {
     const owned = [...this.owners].filter(([, owner]) => owner === connectionId);

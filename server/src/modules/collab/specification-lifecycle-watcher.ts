@@ -36,7 +36,7 @@ export class SpecificationLifecycleWatcher implements OnModuleInit, OnModuleDest
         ]),
       ),
       this.events.subscribe('live-document.access-changed', (change) =>
-        this.joined.accessChangedFor(change.docId),
+        this.joined.accessChangedFor(change.docId, change.readOnly),
       ),
       this.events.subscribe('workspace.archived', (change) =>
         this.joined.workspaceArchiveChanged(change.workspaceId, change.archived),

@@ -93,7 +93,7 @@ export class CopyAuthorship implements OnApplicationShutdown {
 }
 
 /** One person's deletions of adjacent characters of one client, as one run. */
-function mergeRuns(deletions: CopyDeletion[]): CopyDeletion[] {
+export function mergeRuns(deletions: CopyDeletion[]): CopyDeletion[] {
   const sorted = [...deletions].sort(
     (a, b) =>
       a.userId.toHexString().localeCompare(b.userId.toHexString()) ||

@@ -115,9 +115,14 @@ function copyRule(takesPart: boolean): LiveDocumentRule {
 
 function closedState(round: RoundForAccess): ReadOnlyState | null {
   if (!hasClosed(round)) return null;
+  return closedCopy(round.closedAt ?? round.closesAt);
+}
+
+/** An engagement copy once its round has closed at `at`: nobody may change it. */
+export function closedCopy(at: Date): ReadOnlyState {
   return {
     kind: 'closed',
-    message: `This market engagement round closed at ${ukDateTime(round.closedAt ?? round.closesAt)}, so its engagement copy can no longer be changed. It is kept as the round’s record.`,
+    message: `This market engagement round closed at ${ukDateTime(at)}, so its engagement copy can no longer be changed. It is kept as the round’s record.`,
   };
 }
 

@@ -21,7 +21,7 @@ import {
   type SectionEdits,
 } from '@coproduce/specification-document';
 import { Model, Types } from 'mongoose';
-import { Conflict, NotFound } from '../../../base/errors';
+import { BadRequest, Conflict, NotFound } from '../../../base/errors';
 import type { WorkspaceCaller } from '../../access/workspace-caller';
 import { WorkspaceRoles } from '../../access/workspace-roles';
 import { AccountsService } from '../../accounts/accounts.service';
@@ -131,6 +131,13 @@ export class RoundChangesService {
       const change = await this.undecided(caller, forks, key);
       const reason =
         request.status === 'not-taken-forward' ? (request.reason?.trim() ?? null) : null;
+      // Checked before anything is stored: the feedback item is created before its status
+      // is set, so a refusal from that step would leave the item behind.
+      if (request.status === 'not-taken-forward' && !reason) {
+        throw new BadRequest(
+          'Say why this change is not being taken forward: the reason is what the providers who proposed it will read.',
+        );
+      }
       await this.claim(roundId, {
         key,
         kind: 'feedback',

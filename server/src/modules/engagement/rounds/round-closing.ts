@@ -4,6 +4,7 @@ import { Model, Types } from 'mongoose';
 import { EventBus } from '../../../base/event-bus';
 import '../../collab/live-document.events';
 import { AuditService } from '../../audit/audit.service';
+import { closedCopy } from './engagement-copies';
 import { EngagementRound, type StoredRound } from './engagement-round.schema';
 
 /** How often rounds past their closing time are looked for (a timer closes those due sooner). */
@@ -67,7 +68,11 @@ export class RoundClosing implements OnModuleInit, OnApplicationShutdown {
       .updateOne({ _id: round._id, closedAt: null }, { $set: { closedAt: at } })
       .exec();
     if (closed.modifiedCount === 0) return false;
-    this.bus.publish('live-document.access-changed', { docId: round.copyId.toHexString() });
+    // Read-only at once on this node, before each member's access is looked up again.
+    this.bus.publish('live-document.access-changed', {
+      docId: round.copyId.toHexString(),
+      readOnly: closedCopy(at),
+    });
     await this.audit.record({
       workspaceId: round.workspaceId,
       actorId: by,

@@ -18,7 +18,7 @@ import {
   IsMongoId,
   IsOptional,
 } from 'class-validator';
-import { OptionalText, RequiredText } from '../../../../base/text-fields';
+import { ChangedText, RequiredText } from '../../../../base/text-fields';
 import { ChangeFeedbackDto } from '../../dto/feedback.dto';
 
 const DATE_TIME = 'must be a date and time like 2027-03-14T17:00:00Z.';
@@ -70,7 +70,7 @@ export class CreateEngagementRoundDto implements RoundRequest {
 }
 
 export class ChangeEngagementRoundDto implements RoundUpdate {
-  @OptionalText('The round’s title', MAX_EVENT_TITLE_LENGTH)
+  @ChangedText('The round’s title', MAX_EVENT_TITLE_LENGTH, { oneLine: true })
   title?: string;
 
   @ApiPropertyOptional({ example: '2027-03-28T17:00:00Z' })
