@@ -385,8 +385,17 @@ beforeAll(async () => {
       },
     },
   );
-  // Rounds on the draft for the walk, with the demo's second provider.
-  const secondProviderId = members.body.find((m) => m.email === 'provider2@demo.test')!.userId;
+  // Rounds on the draft for the walk, with a second provider.
+  // A second provider organisation, joined by link and made provider as a commissioner would.
+  const second = await joinByLink(app.url, commissioner, workspace!.id, {
+    name: 'Sam Patel',
+    email: 'sam.patel@vale-autism.example',
+  });
+  await api(app.url, 'PATCH', `${engagement}/members/${second.user.id}`, {
+    token: commissioner,
+    body: { role: 'provider', organisation: 'Vale Autism Partnership' },
+  });
+  const secondProviderId = second.user.id;
   const startRound = async (participantIds: string[]) => {
     const started = await api<{ id: string }>(app.url, 'POST', `${engagement}/engagement-rounds`, {
       token: commissioner,

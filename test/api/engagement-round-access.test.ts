@@ -14,7 +14,7 @@ import type {
 import { HIDDEN_PROVIDER_NAME } from '@coproduce/domain';
 import { Y } from '@coproduce/protocol';
 import { sectionBlocksOf, specificationFragment } from '@coproduce/specification-document';
-import { api, signIn } from '../support/api';
+import { api } from '../support/api';
 import {
   collabApp,
   connectWithToken,
@@ -25,7 +25,7 @@ import {
   rawClient,
   storedState,
 } from '../support/collab';
-import { demoTeam, type DemoTeam } from '../support/engagement';
+import { addSecondProvider, demoTeam, type DemoTeam } from '../support/engagement';
 
 jest.setTimeout(180_000);
 
@@ -36,17 +36,7 @@ let marketEvent: string;
 
 beforeAll(async () => {
   team = await demoTeam(app.url);
-  const token = await signIn(app.url, 'provider2@demo.test');
-  const members = await api<{ userId: string; email: string }[]>(
-    app.url,
-    'GET',
-    team.at('/members'),
-    team.as('commissioner'),
-  );
-  secondProvider = {
-    token,
-    id: members.body.find((member) => member.email === 'provider2@demo.test')!.userId,
-  };
+  secondProvider = await addSecondProvider(team);
   const events = await api<EngagementEvent[]>(
     app.url,
     'GET',

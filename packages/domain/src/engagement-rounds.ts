@@ -100,7 +100,10 @@ export type RoundDecision =
  * against the fork, section by section, in the copy's order.
  */
 export interface RoundChange {
-  /** Stable key of the change: the section id, or `heading:<n>` for a section without one. */
+  /**
+   * Stable key of the change: the section's id; `start` for the text before the first
+   * heading; `at-<client>-<clock>` (the heading's Yjs id) for a heading without an id.
+   */
   key: string;
   heading: string;
   previousHeading?: string;
@@ -118,7 +121,7 @@ export interface RoundFeedbackRequest {
   status: FeedbackStatus;
   /** Needed for `not-taken-forward`. */
   reason?: string;
-  /** Defaults to the audience of the authors' organisations if known, else voluntary sector. */
+  /** Who the feedback is from; voluntary and community sector providers when not given. */
   audience?: Extract<Audience, 'statutory-providers' | 'voluntary-sector-providers'>;
   themes?: string[];
 }
