@@ -3,7 +3,17 @@ import { isApiError } from '../../api/api-error';
 import { apiRequest, segment } from '../../api/request';
 import { fetchCurrentUser } from '../../api/session';
 import { countsAcknowledged, entriesOf, settleEntries } from './drop-in-store';
-import { nextSend, outcomeOf, retryDelay, type Send, type SendOutcome } from './outbox';
+import {
+  outcomeOf,
+  retryDelay,
+  sendingTurns,
+  sendsInOrder,
+  type Send,
+  type SendOutcome,
+} from './outbox';
+
+/** How many things people said go to the server at once. */
+const SENT_TOGETHER = 4;
 
 export type SenderStatus =
   /** Nothing is being sent: all is sent, or nothing was made. */
@@ -97,8 +107,8 @@ export class DropInSender {
   }
 
   private async sendWhatWaits(): Promise<void> {
-    const first = nextSend(await entriesOf(this.userId));
-    if (!first) return this.set('idle');
+    let sends = sendsInOrder(await entriesOf(this.userId));
+    if (sends.length === 0) return this.set('idle');
     // Once a round: the entries go as their own person, never as whoever is signed in now.
     try {
       const user = await fetchCurrentUser();
@@ -107,15 +117,17 @@ export class DropInSender {
     } catch (error) {
       return this.failed(isApiError(error) ? error.status : 0);
     }
-    let send: Send | null = first;
-    while (send) {
+    // What waits is read once a pass, not once a request: a long queue costs one read.
+    while (sends.length > 0) {
       this.set('sending');
-      const outcome = await this.attempt(send);
-      if (outcome === 'sign-in') return this.set('sign-in');
-      if (outcome === 'retry') return this.failed(0);
-      this.failures = 0;
-      this.changed();
-      send = nextSend(await entriesOf(this.userId));
+      for (const turn of sendingTurns(sends, SENT_TOGETHER)) {
+        const outcomes = await Promise.all(turn.map((send) => this.attempt(send)));
+        if (outcomes.includes('sign-in')) return this.set('sign-in');
+        if (outcomes.includes('retry')) return this.failed(0);
+        this.failures = 0;
+        this.changed();
+      }
+      sends = sendsInOrder(await entriesOf(this.userId));
     }
     this.set('idle');
   }

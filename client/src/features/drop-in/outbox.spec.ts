@@ -5,6 +5,8 @@ import {
   nextSend,
   outcomeOf,
   retryDelay,
+  sendingTurns,
+  sendsInOrder,
   summarise,
   type CountEntry,
   type Entry,
@@ -160,5 +162,42 @@ describe('undo', () => {
 
   it('never takes back a count the server refused', () => {
     expect(lastUndoable([count({ state: 'refused' })])).toBeNull();
+  });
+});
+
+describe('sending a long queue', () => {
+  it('makes every request from one reading, as nextSend would one at a time', () => {
+    const entries = [
+      count(),
+      said(),
+      count(),
+      said(),
+      said({ state: 'sent' }),
+      count({ eventId: 'e2' }),
+    ];
+    const sends = sendsInOrder(entries);
+    expect(sends.map((send) => (send.kind === 'counts' ? send.entries.length : 'said'))).toEqual([
+      2,
+      'said',
+      'said',
+      1,
+    ]);
+    let rest = [...entries];
+    for (const send of sends) {
+      expect(nextSend(rest)).toEqual(send);
+      const ids = send.kind === 'counts' ? send.entries.map((entry) => entry.id) : [send.entry.id];
+      rest = rest.map((entry) => (ids.includes(entry.id) ? { ...entry, state: 'sent' } : entry));
+    }
+    expect(nextSend(rest)).toBeNull();
+  });
+
+  it('sends what people said a few at a time, and counts alone, in order', () => {
+    const sends = sendsInOrder([said(), said(), said(), count(), said(), said()]);
+    expect(sendingTurns(sends, 2).map((turn) => turn.map((send) => send.kind))).toEqual([
+      ['feedback', 'feedback'],
+      ['feedback'],
+      ['counts'],
+      ['feedback', 'feedback'],
+    ]);
   });
 });

@@ -81,6 +81,38 @@ export function nextSend(entries: readonly Entry[]): Send | null {
   return { kind: 'counts', workspaceId: first.workspaceId, eventId: first.eventId, entries: batch };
 }
 
+/** Every request to make for what is waiting, in the order `nextSend` would make them. */
+export function sendsInOrder(entries: readonly Entry[]): Send[] {
+  const sends: Send[] = [];
+  let rest = entries.filter((entry) => entry.state === 'waiting');
+  for (let send = nextSend(rest); send; send = nextSend(rest)) {
+    sends.push(send);
+    const taken = new Set(
+      send.kind === 'counts' ? send.entries.map((entry) => entry.id) : [send.entry.id],
+    );
+    rest = rest.filter((entry) => !taken.has(entry.id));
+  }
+  return sends;
+}
+
+/**
+ * The sends in turns: a batch of counts alone (an undo must not overtake the tap it takes
+ * back, or the count would stop at 0), what people said up to `together` at a time (each
+ * is applied once, in any order).
+ */
+export function sendingTurns(sends: readonly Send[], together: number): Send[][] {
+  const turns: Send[][] = [];
+  for (const send of sends) {
+    const last = turns[turns.length - 1];
+    if (send.kind === 'feedback' && last?.[0]?.kind === 'feedback' && last.length < together) {
+      last.push(send);
+    } else {
+      turns.push([send]);
+    }
+  }
+  return turns;
+}
+
 /** What to do after a request, from its HTTP status (0 when the server was not reached). */
 export type SendOutcome = 'sent' | 'retry' | 'sign-in' | 'refused';
 
