@@ -4,9 +4,10 @@
 //   npx -y pnpm@10.34.9 exec tsc -b server      # the benchmark starts the built server
 //   node bench/collab/collab.bench.mjs > result.json
 //
-// Both servers run in child processes on 127.0.0.1; all clients run in this process, so
+// Both servers run in child processes on 127.0.0.1; the clients run in this process, so
 // on a 2-core machine the clients take roughly one core and the server the other (the
-// CPU each side used is reported with every rate). Every phase is bounded in count and
+// CPU each side used is reported with every rate), except in the `*-processes` phases,
+// whose raw y-protocols clients run in forked worker processes (process-fleet.mjs). Every phase is bounded in count and
 // time, the whole run by BENCH_LIMIT_MINUTES; temporary data is removed at the end.
 import { loadavg, cpus, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
