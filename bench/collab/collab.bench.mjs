@@ -260,7 +260,7 @@ function ratios(results) {
   const serverAndDatabase = (cpu) => cpu.server + (cpu.database ?? 0);
   const peakMemory = (memory) => memory.serverAndDatabasePeak ?? memory.server.peak;
   const processRatios = Object.fromEntries(
-    ['one-account', 'distinct-accounts'].map((name) => [
+    settings.processShapes.map((name) => [
       name,
       {
         stormAllSynced: pair(
