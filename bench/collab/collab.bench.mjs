@@ -4,9 +4,10 @@
 //   npx -y pnpm@10.34.9 exec tsc -b server      # the benchmark starts the built server
 //   node bench/collab/collab.bench.mjs > result.json
 //
-// Both servers run in child processes on 127.0.0.1; all clients run in this process, so
+// Both servers run in child processes on 127.0.0.1; the clients run in this process, so
 // on a 2-core machine the clients take roughly one core and the server the other (the
-// CPU each side used is reported with every rate). Every phase is bounded in count and
+// CPU each side used is reported with every rate), except in the `*-processes` phases,
+// whose raw y-protocols clients run in forked worker processes (process-fleet.mjs). Every phase is bounded in count and
 // time, the whole run by BENCH_LIMIT_MINUTES; temporary data is removed at the end.
 import { loadavg, cpus, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
@@ -18,6 +19,7 @@ import { closeFleet, openFleet, poolRounds, runAtRate } from './fan-out.mjs';
 import { startHocuspocus } from './hocuspocus-target.mjs';
 import { largeDocument } from './large-document.mjs';
 import { memoryPerDocument } from './memory-per-document.mjs';
+import { fanOutProcesses, stormProcesses } from './process-fleet.mjs';
 import { findSustainedRate } from './sustained-rate.mjs';
 
 const settings = {
@@ -35,9 +37,21 @@ const settings = {
   largeEdits: numberFrom('BENCH_LARGE_EDITS', 100_000),
   largeLoads: numberFrom('BENCH_LARGE_LOADS', 5),
   memoryDocuments: numberFrom('BENCH_MEMORY_DOCUMENTS', 200),
+  // The multi-process load generator (process-fleet.mjs, issue 17).
+  processes: numberFrom('BENCH_PROCESSES', 10),
+  processStormDocuments: numberFrom('BENCH_PROCESS_STORM_DOCUMENTS', 50),
+  processStormClientsPerDocument: numberFrom('BENCH_PROCESS_STORM_CLIENTS_PER_DOCUMENT', 10),
+  processSeedCharacters: numberFrom('BENCH_PROCESS_SEED_CHARACTERS', 2_000),
+  processFanOutDocuments: numberFrom('BENCH_PROCESS_FAN_OUT_DOCUMENTS', 20),
+  processFanOutClientsPerDocument: numberFrom('BENCH_PROCESS_FAN_OUT_CLIENTS_PER_DOCUMENT', 10),
+  processFanOutSeconds: numberFrom('BENCH_PROCESS_FAN_OUT_SECONDS', 30),
+  processShapes: (process.env.BENCH_PROCESS_SHAPES ?? 'one-account,distinct-accounts').split(','),
   clientTimeoutMs: 60_000,
   limitMinutes: numberFrom('BENCH_LIMIT_MINUTES', 25),
-  phases: (process.env.BENCH_PHASES ?? 'memory,fan-out,saved,sustained,storm,large').split(','),
+  phases: (
+    process.env.BENCH_PHASES ??
+    'memory,fan-out,saved,sustained,storm,large,storm-processes,fan-out-processes'
+  ).split(','),
 };
 
 const targets = [];
@@ -122,6 +136,66 @@ const phaseRunners = {
     }),
 };
 
+/** Accounts made for the distinct-accounts shape, once per run. */
+let accountTokens;
+
+/**
+ * Runs a multi-process phase once per shape of sign-in: Coproduce with every client on one
+ * account's token, then with an account per client; Hocuspocus (no accounts) once.
+ */
+async function byShape(target, clients, run) {
+  if (!target.hasAccounts) {
+    return { shapes: { 'no-accounts': await run({ shape: 'no-accounts', tokenFor: () => '' }) } };
+  }
+  const shapes = {};
+  for (const shape of settings.processShapes) {
+    let tokenFor;
+    if (shape === 'one-account') tokenFor = () => target.token;
+    else if (shape === 'distinct-accounts') {
+      if (!accountTokens || accountTokens.length < clients) {
+        log(`making ${clients} accounts for the distinct-accounts shape`);
+        accountTokens = await target.newAccounts(clients);
+      }
+      tokenFor = (index) => accountTokens[index];
+    } else throw new Error(`unknown BENCH_PROCESS_SHAPES entry ${shape}`);
+    log(`${shape}: ${clients} clients over ${settings.processes} processes`);
+    shapes[shape] = await run({ shape, tokenFor });
+  }
+  return { shapes };
+}
+
+Object.assign(phaseRunners, {
+  'storm-processes': (target) => {
+    const options = {
+      processes: settings.processes,
+      documents: settings.processStormDocuments,
+      clientsPerDocument: settings.processStormClientsPerDocument,
+      seedCharacters: settings.processSeedCharacters,
+      timeoutMs: settings.clientTimeoutMs,
+    };
+    return byShape(target, options.documents * options.clientsPerDocument, (shape) =>
+      stormProcesses(target, options, shape),
+    );
+  },
+
+  'fan-out-processes': (target) => {
+    const options = {
+      processes: settings.processes,
+      documents: settings.processFanOutDocuments,
+      clientsPerDocument: settings.processFanOutClientsPerDocument,
+      seedCharacters: settings.processSeedCharacters,
+      perClientRate: settings.baseRate,
+      warmupMs: 2_000,
+      measureMs: settings.processFanOutSeconds * 1000,
+      drainMs: 2_000,
+      timeoutMs: settings.clientTimeoutMs,
+    };
+    return byShape(target, options.documents * options.clientsPerDocument, (shape) =>
+      fanOutProcesses(target, options, shape),
+    );
+  },
+});
+
 /**
  * The fan-out figure at the base rate: both servers' fleets open at once, then rounds that
  * alternate which server goes first, so a change in the machine's load between one
@@ -178,7 +252,50 @@ function ratios(results) {
     const comparable = (value) => typeof value === 'number' && Number.isFinite(value) && value > 0;
     return comparable(a) && comparable(b) ? round(a / b, 2) : null;
   };
+  // A multi-process phase's run of one sign-in shape (Hocuspocus has only one).
+  const shape = (name, read) => (r) => {
+    const run = r.shapes?.[name] ?? r.shapes?.['no-accounts'];
+    return run ? read(run) : undefined;
+  };
+  const serverAndDatabase = (cpu) => cpu.server + (cpu.database ?? 0);
+  const peakMemory = (memory) => memory.serverAndDatabasePeak ?? memory.server.peak;
+  const processRatios = Object.fromEntries(
+    settings.processShapes.map((name) => [
+      name,
+      {
+        stormAllSynced: pair(
+          'storm-processes',
+          shape(name, (r) => r.allSyncedMs),
+        ),
+        stormP50: pair(
+          'storm-processes',
+          shape(name, (r) => r.perClientSyncedMs.p50),
+        ),
+        stormServerAndDatabaseCpu: pair(
+          'storm-processes',
+          shape(name, (r) => serverAndDatabase(r.cpuSeconds)),
+        ),
+        stormPeakMemory: pair(
+          'storm-processes',
+          shape(name, (r) => peakMemory(r.memoryMiB)),
+        ),
+        fanOutP99: pair(
+          'fan-out-processes',
+          shape(name, (r) => r.fanOut.p99Ms),
+        ),
+        fanOutServerAndDatabaseCpuPerEdit: pair(
+          'fan-out-processes',
+          shape(name, (r) => serverAndDatabase(r.cpuMsPerEdit)),
+        ),
+        fanOutPeakMemory: pair(
+          'fan-out-processes',
+          shape(name, (r) => peakMemory(r.memoryMiB)),
+        ),
+      },
+    ]),
+  );
   return {
+    processes: processRatios,
     fanOutP50: pair('fan-out', (r) => r.fanOut.p50Ms),
     fanOutP99: pair('fan-out', (r) => r.fanOut.p99Ms),
     serverCpuPerEdit: pair('fan-out', (r) => r.cpuMsPerEdit.server),
@@ -235,7 +352,15 @@ function log(message) {
 
 async function main() {
   try {
-    const coproduce = await startCoproduce({ timeoutMs: settings.clientTimeoutMs });
+    const makesAccounts =
+      settings.phases.some((phase) => phase.endsWith('-processes')) &&
+      settings.processShapes.includes('distinct-accounts');
+    const coproduce = await startCoproduce({
+      timeoutMs: settings.clientTimeoutMs,
+      // Invitations are rate limited per address: making the distinct-accounts shape's
+      // accounts, each request says it comes from an address of its own (X-Forwarded-For).
+      env: makesAccounts ? { TRUST_PROXY: 'loopback' } : {},
+    });
     targets.push(coproduce);
     const template = await coproduce.templateUpdate();
     const hocuspocus = await startHocuspocus({ template, timeoutMs: settings.clientTimeoutMs });

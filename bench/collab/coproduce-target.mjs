@@ -7,7 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { childrenOf, cpuSeconds, residentMiB } from './process-usage.mjs';
+import {
+  childrenOf,
+  cpuSeconds,
+  directoryBytes,
+  highWaterMiB,
+  residentMiB,
+} from './process-usage.mjs';
 
 // CommonJS builds throughout, so the benchmark has one copy of Yjs (see hocuspocus-target.mjs).
 const require = createRequire(import.meta.url);
@@ -24,9 +30,9 @@ const EDITOR_EMAILS = ['commissioner@demo.test', 'steering@demo.test'];
 
 /**
  * `databaseUri`: a store the benchmark started itself (to fill it directly); by default
- * the app starts its own embedded store.
+ * the app starts its own embedded store. `env`: more settings for the server.
  */
-export async function startCoproduce({ timeoutMs, databaseUri }) {
+export async function startCoproduce({ timeoutMs, databaseUri, env = {} }) {
   const workDir = mkdtempSync(join(tmpdir(), 'coproduce-collab-bench-'));
   const inherited = { ...process.env };
   delete inherited['MONGODB_URI'];
@@ -43,6 +49,7 @@ export async function startCoproduce({ timeoutMs, databaseUri }) {
       // One account sets up every document of a run: far more than a person's hourly quota.
       SPECIFICATIONS_PER_HOUR: '100000',
       ...(databaseUri ? { MONGODB_URI: databaseUri } : {}),
+      ...env,
     },
     // The IPC channel lets the server notice if the benchmark dies and stop with it.
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -69,6 +76,7 @@ export async function startCoproduce({ timeoutMs, databaseUri }) {
   for (const email of EDITOR_EMAILS) tokens.push(await signIn(url, email));
   const workspaceId = await demoWorkspaceId(url, tokens[0]);
   let nextToken = 0;
+  let accountCount = 0;
 
   /** `token`: whose session the connection uses; by default the demo editors take turns. */
   const openConnection = async ({ token = tokens[nextToken++ % tokens.length] } = {}) => {
@@ -100,6 +108,9 @@ export async function startCoproduce({ timeoutMs, databaseUri }) {
   return {
     name: 'coproduce',
     url,
+    /** How the multi-process load generator speaks to it (load-worker.mjs). */
+    wire: 'socket.io',
+    hasAccounts: true,
     workspaceId,
     /** The demo commissioner's session. */
     token: tokens[0],
@@ -152,12 +163,63 @@ export async function startCoproduce({ timeoutMs, databaseUri }) {
     /** The server process, and the embedded store it started, separately. */
     usage() {
       const database = childrenOf(child.pid);
+      const sum = (read) => database.reduce((total, pid) => total + read(pid), 0);
       return {
         serverRssMiB: residentMiB(child.pid),
         serverCpuSeconds: cpuSeconds(child.pid),
-        databaseRssMiB: database.reduce((sum, pid) => sum + residentMiB(pid), 0),
-        databaseCpuSeconds: database.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
+        serverHighWaterMiB: highWaterMiB(child.pid),
+        databaseRssMiB: sum(residentMiB),
+        databaseCpuSeconds: sum(cpuSeconds),
+        databaseHighWaterMiB: sum(highWaterMiB),
       };
+    },
+
+    /** Bytes the embedded store keeps on disk (its data directory). */
+    dataDirectoryBytes: () => directoryBytes(join(workDir, 'data')),
+
+    /**
+     * `count` new accounts, each a steering group member of the demo workspace (who may
+     * edit drafts) through a link invitation; their session tokens. Invitations are rate
+     * limited by address: start the server with `TRUST_PROXY: 'loopback'` and each request
+     * here comes from an address of its own (`X-Forwarded-For`).
+     */
+    async newAccounts(count, { concurrency = 4 } = {}) {
+      const made = [];
+      let next = 0;
+      const makeOne = async (index) => {
+        const from = {
+          'x-forwarded-for': `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`,
+        };
+        const link = await fetch(`${url}/api/workspaces/${workspaceId}/invitations`, {
+          method: 'POST',
+          headers: {
+            ...from,
+            authorization: `Bearer ${tokens[0]}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({ role: 'steering-member' }),
+        });
+        if (link.status !== 201) throw new Error(`inviting: ${link.status} ${await link.text()}`);
+        const { token: invitation } = await link.json();
+        const accepted = await fetch(`${url}/api/invitations/${invitation}/accept`, {
+          method: 'POST',
+          headers: { ...from, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            name: `Load ${index + 1}`,
+            email: `load-${++accountCount}@bench.test`,
+            password: 'a long enough benchmark password',
+          }),
+        });
+        const body = await accepted.json();
+        if (!body.session) throw new Error(`accepting: ${accepted.status} ${JSON.stringify(body)}`);
+        return body.session.token;
+      };
+      await Promise.all(
+        Array.from({ length: Math.min(concurrency, count) }, async () => {
+          while (next < count) made.push(await makeOne(next++));
+        }),
+      );
+      return made;
     },
 
     stop,

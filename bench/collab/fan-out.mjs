@@ -224,7 +224,7 @@ export function poolRounds(rounds) {
 }
 
 /** Percentiles over every expected delivery; a delivery that never came is infinitely late. */
-function withMissing(latencies, expected) {
+export function withMissing(latencies, expected) {
   const missing = Math.max(0, expected - latencies.length);
   const all = latencies.concat(Array(missing).fill(Number.POSITIVE_INFINITY));
   return {
@@ -241,7 +241,7 @@ function withMissing(latencies, expected) {
  * CPU milliseconds each process spent per edit made: unlike a latency tail, this hardly
  * moves when other work on the machine keeps the processes waiting for a core.
  */
-function perEdit(cpuSeconds, edits) {
+export function perEdit(cpuSeconds, edits) {
   return Object.fromEntries(
     Object.entries(cpuSeconds).map(([name, seconds]) => [name, round((seconds * 1000) / edits, 3)]),
   );

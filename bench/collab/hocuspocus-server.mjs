@@ -6,6 +6,12 @@
 // from (the NHS service specification template), passed in a file, so both servers hold
 // and send the same content.
 //
+// Documents whose name starts with `kept-` are kept when they unload, in a Map in this
+// process (what a database extension would keep, without the database), and loaded from
+// there when opened again: the multi-process storm seeds documents, lets them unload and
+// then opens them again, as Coproduce reads its specifications from its store. Others are
+// not kept, so the rest of the benchmark measures Hocuspocus with no extensions at all.
+//
 // Usage (by hocuspocus-target.mjs): node hocuspocus-server.mjs <template-update-file>
 // Reports { port } over IPC once listening and stops when its parent goes.
 import { readFileSync } from 'node:fs';
@@ -19,14 +25,24 @@ const Y = require('yjs');
 const templatePath = process.argv[2];
 const template = templatePath ? new Uint8Array(readFileSync(templatePath)) : null;
 
+/** Name → the document's whole state when it was last stored. */
+const kept = new Map();
+const KEPT_PREFIX = 'kept-';
+
 const server = new Server({
   port: 0,
   address: '127.0.0.1',
   quiet: true,
   stopOnSignals: false,
-  async onLoadDocument({ document }) {
-    if (template) Y.applyUpdate(document, template);
+  async onLoadDocument({ document, documentName }) {
+    const stored = kept.get(documentName);
+    if (stored) Y.applyUpdate(document, stored);
+    else if (template) Y.applyUpdate(document, template);
     return document;
+  },
+  async onStoreDocument({ document, documentName }) {
+    if (documentName.startsWith(KEPT_PREFIX))
+      kept.set(documentName, Y.encodeStateAsUpdate(document));
   },
 });
 

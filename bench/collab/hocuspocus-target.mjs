@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { profileFlags, stopProcess } from './coproduce-target.mjs';
-import { cpuSeconds, residentMiB } from './process-usage.mjs';
+import { cpuSeconds, highWaterMiB, residentMiB } from './process-usage.mjs';
 
 // The CommonJS builds, like @coproduce/protocol's: an ES-module import of the provider
 // would load Yjs's ES build beside its CommonJS build, and two copies of Yjs do not mix.
@@ -62,11 +62,20 @@ export async function startHocuspocus({ template, timeoutMs }) {
   return {
     name: 'hocuspocus',
     url,
+    /** How the multi-process load generator speaks to it (load-worker.mjs). */
+    wire: 'hocuspocus',
     pid: child.pid,
 
-    /** Document names; each is created (from the template) when first opened. */
-    async newDocuments(count) {
-      return Array.from({ length: count }, () => `benchmark-specification-${++documentCount}`);
+    /**
+     * Document names; each is created (from the template) when first opened. `kept`: the
+     * server keeps its state when it unloads and loads it again (hocuspocus-server.mjs).
+     */
+    async newDocuments(count, { kept = false } = {}) {
+      const prefix = kept ? 'kept-' : '';
+      return Array.from(
+        { length: count },
+        () => `${prefix}benchmark-specification-${++documentCount}`,
+      );
     },
 
     openConnection,
@@ -87,7 +96,11 @@ export async function startHocuspocus({ template, timeoutMs }) {
     },
 
     usage() {
-      return { serverRssMiB: residentMiB(child.pid), serverCpuSeconds: cpuSeconds(child.pid) };
+      return {
+        serverRssMiB: residentMiB(child.pid),
+        serverCpuSeconds: cpuSeconds(child.pid),
+        serverHighWaterMiB: highWaterMiB(child.pid),
+      };
     },
 
     stop,

@@ -1,15 +1,69 @@
 // What a server process costs, read from /proc so that the server itself needs no hooks:
 // resident memory and CPU time of one process, and the children it started (Coproduce's
 // server starts its embedded store as a child).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 const CLOCK_TICKS_PER_SECOND = 100; // Linux USER_HZ; /proc/<pid>/stat counts in these
 
 /** Resident memory of `pid` in MiB (VmRSS). */
 export function residentMiB(pid) {
+  return statusMiB(pid, 'VmRSS');
+}
+
+/** The most resident memory `pid` has held since it started, in MiB (VmHWM). */
+export function highWaterMiB(pid) {
+  return statusMiB(pid, 'VmHWM');
+}
+
+function statusMiB(pid, field) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
+  const kib = Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
   return kib / 1024;
+}
+
+/**
+ * Reads `target.usage()` every `intervalMs` until stopped; `stop()` gives the most
+ * resident memory each process held while sampled (VmHWM covers the process's whole
+ * life, so a phase's own peak is the largest VmRSS seen during it).
+ */
+export function sampleUsage(target, intervalMs = 100) {
+  const peaks = {};
+  const sample = () => {
+    let usage;
+    try {
+      usage = target.usage();
+    } catch {
+      return; // a process was stopping; the next sample will do
+    }
+    let total = 0;
+    for (const [name, value] of Object.entries(usage)) {
+      if (!name.endsWith('RssMiB')) continue;
+      peaks[name] = Math.max(peaks[name] ?? 0, value);
+      total += value;
+    }
+    peaks.totalRssMiB = Math.max(peaks.totalRssMiB ?? 0, total);
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return peaks;
+    },
+  };
+}
+
+/** Bytes of the files under `path` (a data directory on disk). */
+export function directoryBytes(path) {
+  let total = 0;
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const full = join(path, entry.name);
+    if (entry.isDirectory()) total += directoryBytes(full);
+    else if (entry.isFile()) total += statSync(full, { throwIfNoEntry: false })?.size ?? 0;
+  }
+  return total;
 }
 
 /** User + system CPU seconds `pid` has used so far. */
