@@ -5,7 +5,7 @@
 // and another's recorded as "not taken forward" with a reason.
 import type { EngagementEvent } from '@coproduce/domain';
 import type { Locator, Page } from 'playwright-core';
-import { api, DEMO_EMAIL, joinByLink } from '../support/api';
+import { api, DEMO_EMAIL } from '../support/api';
 import { appInBrowser } from '../support/browser';
 import { demoTeam, type DemoTeam } from '../support/engagement';
 import {
@@ -21,16 +21,10 @@ const DEMO_PROVIDER_WORDS = 'Providers offer evening sessions for working parent
 const SECOND_PROVIDER_WORDS = 'A partner organisation covers weekends.';
 const REASON = 'Weekend cover is outside the budget for this contract.';
 
-/** The market engagement event still to come, else the latest: "the next one" to the demo. */
-function nextMarketEvent(events: EngagementEvent[]): EngagementEvent {
-  const market = events.filter((event) => event.type === 'market-engagement');
-  const now = Date.now();
-  const upcoming = market
-    .filter((event) => Date.parse(event.startsAt) > now)
-    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
-  const latest = [...market].sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt));
-  return upcoming[0] ?? latest[0]!;
-}
+/** The demo's next market engagement event: seeded a fortnight ahead, for a round on the draft. */
+const NEXT_EVENT_TITLE = 'Market engagement event 4: shaping the specification together';
+/** The demo's second provider, seeded so that a round has competing providers in it. */
+const SECOND_PROVIDER_EMAIL = 'provider2@demo.test';
 
 /** Types at the end of a paragraph of the copy, with the caret placed through the DOM. */
 async function typeAtEnd(page: Page, paragraph: Locator, words: string): Promise<void> {
@@ -50,8 +44,8 @@ async function typeAtEnd(page: Page, paragraph: Locator, words: string): Promise
 const copyText = (page: Page) => page.locator('.coproduce-editor__content');
 
 /** A provider opens the round from their workspace: their one way in. */
-async function openRoundAsProvider(page: Page, email: string, password?: string): Promise<void> {
-  await signInThroughPage(page, email, password);
+async function openRoundAsProvider(page: Page, email: string): Promise<void> {
+  await signInThroughPage(page, email);
   await openDemoWorkspace(page);
   await page.getByRole('link', { name: 'Market engagement rounds you take part in' }).click();
   await page.getByRole('heading', { level: 1, name: /Market engagement rounds/ }).waitFor();
@@ -65,27 +59,15 @@ describe('a market engagement round from start to bringing its changes back', ()
   const app = appInBrowser();
   let team: DemoTeam;
   let event: EngagementEvent;
-  const SECOND_PROVIDER = { name: 'Priya Second', email: 'second-provider@example.test' };
-  /** What joinByLink chooses for the people it brings in. */
-  const SECOND_PASSWORD = 'a long enough password';
 
   beforeAll(async () => {
     team = await demoTeam(app.url);
     const events = await api<EngagementEvent[]>(app.url, 'GET', team.at('/engagement-events'), {
       token: team.tokens.commissioner,
     });
-    event = nextMarketEvent(events.body);
-    const second = await joinByLink(
-      app.url,
-      team.tokens.commissioner,
-      team.workspace,
-      SECOND_PROVIDER,
-    );
-    const changed = await api(app.url, 'PATCH', team.at(`/members/${second.user.id}`), {
-      token: team.tokens.commissioner,
-      body: { role: 'provider', organisation: 'Second Steps CIC' },
-    });
-    expect(changed.status).toBe(200);
+    event = events.body.find((each) => each.title === NEXT_EVENT_TITLE)!;
+    expect(event).toBeDefined();
+    expect(Date.parse(event.startsAt)).toBeGreaterThan(Date.now());
   });
 
   it('providers co-edit the copy live, closing turns it read-only at once, and the commissioner brings changes back one by one', () =>
@@ -131,7 +113,7 @@ describe('a market engagement round from start to bringing its changes back', ()
           // Both providers open it from their rounds and write, each in a different section.
           await openRoundAsProvider(provider, DEMO_EMAIL.provider);
           await checkScreen(provider, 'round-copy-provider');
-          await openRoundAsProvider(secondProvider, SECOND_PROVIDER.email, SECOND_PASSWORD);
+          await openRoundAsProvider(secondProvider, SECOND_PROVIDER_EMAIL);
           const paragraphs = (page: Page) => copyText(page).locator('p:not(.is-empty)');
           await typeAtEnd(provider, paragraphs(provider).first(), DEMO_PROVIDER_WORDS);
           await typeAtEnd(secondProvider, paragraphs(secondProvider).last(), SECOND_PROVIDER_WORDS);
