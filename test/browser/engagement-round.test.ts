@@ -3,7 +3,7 @@
 // second provider co-edit its engagement copy live; the commissioner closes it (both
 // editors turn read-only at once); then one provider's wording is taken into the draft
 // and another's recorded as "not taken forward" with a reason.
-import type { EngagementEvent } from '@coproduce/domain';
+import type { EngagementEvent, SpecificationSummary } from '@coproduce/domain';
 import type { Locator, Page } from 'playwright-core';
 import { api, DEMO_EMAIL } from '../support/api';
 import { appInBrowser } from '../support/browser';
@@ -59,6 +59,7 @@ describe('a market engagement round from start to bringing its changes back', ()
   const app = appInBrowser();
   let team: DemoTeam;
   let event: EngagementEvent;
+  let draftTitle: string;
 
   beforeAll(async () => {
     team = await demoTeam(app.url);
@@ -68,6 +69,13 @@ describe('a market engagement round from start to bringing its changes back', ()
     event = events.body.find((each) => each.title === NEXT_EVENT_TITLE)!;
     expect(event).toBeDefined();
     expect(Date.parse(event.startsAt)).toBeGreaterThan(Date.now());
+    const specifications = await api<SpecificationSummary[]>(
+      app.url,
+      'GET',
+      team.at('/specifications'),
+      { token: team.tokens.commissioner },
+    );
+    draftTitle = specifications.body.find((each) => each.id === team.draft)!.title;
   });
 
   it('providers co-edit the copy live, closing turns it read-only at once, and the commissioner brings changes back one by one', () =>
@@ -120,7 +128,13 @@ describe('a market engagement round from start to bringing its changes back', ()
           // Each sees the other's typing, live, and the other only as "A provider".
           await copyText(secondProvider).getByText(DEMO_PROVIDER_WORDS).waitFor();
           await copyText(provider).getByText(SECOND_PROVIDER_WORDS).waitFor();
-          await provider.locator('.coproduce-people__person', { hasText: 'A provider' }).waitFor();
+          for (const page of [provider, secondProvider]) {
+            await page.locator('.coproduce-people__person', { hasText: 'A provider' }).waitFor();
+            // Nor does the list of who takes part name the other provider.
+            await page.locator('.nhsuk-summary-list li', { hasText: /^A provider$/ }).waitFor();
+          }
+          expect(await provider.locator('main').textContent()).not.toContain('Sam Patel');
+          expect(await secondProvider.locator('main').textContent()).not.toContain('Chris Morgan');
           await provider.locator('.coproduce-save-status--saved').waitFor();
           await secondProvider.locator('.coproduce-save-status--saved').waitFor();
           await checkScreen(secondProvider, 'round-copy-second-provider');
@@ -171,6 +185,19 @@ describe('a market engagement round from start to bringing its changes back', ()
             .getByText(`Recorded as feedback: not taken forward — ${REASON}`, { exact: false })
             .waitFor();
           await checkScreen(commissioner, 'round-changes-decided');
+
+          // The feedback is in engagement, with its reason and a link to the specification.
+          await declined.getByRole('link', { name: /^See it in the feedback from / }).click();
+          await commissioner.getByRole('heading', { level: 1, name: /Feedback/ }).waitFor();
+          await waitUntilLoaded(commissioner);
+          const recorded = commissioner.locator('li.coproduce-feedback', {
+            hasText: SECOND_PROVIDER_WORDS,
+          });
+          await recorded.locator('p', { hasText: REASON }).waitFor();
+          await recorded.locator('.nhsuk-tag', { hasText: 'Not taken forward' }).waitFor();
+          // Linked to the specification it came from (the draft's title, from the workspace).
+          await recorded.locator('.coproduce-feedback-links a', { hasText: draftTitle }).waitFor();
+          await checkScreen(commissioner, 'round-feedback-recorded');
 
           // The draft now holds the words taken, and not the ones declined.
           await commissioner.goto(`/workspaces/${team.workspace}/specifications/${team.draft}`);
