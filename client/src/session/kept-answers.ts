@@ -1,3 +1,4 @@
+import { isApiError } from '../api/api-error';
 import { keptUser } from './kept-user';
 
 const PREFIX = 'coproduce-kept-answer:';
@@ -14,6 +15,10 @@ function storageKey(userId: string, queryKey: readonly unknown[]): string {
  */
 export function keptAnswer<T>(queryKey: readonly unknown[]): T | undefined {
   if (typeof navigator !== 'undefined' && navigator.onLine) return undefined;
+  return readKeptAnswer<T>(queryKey);
+}
+
+function readKeptAnswer<T>(queryKey: readonly unknown[]): T | undefined {
   const user = keptUser();
   if (!user) return undefined;
   try {
@@ -34,6 +39,27 @@ export function keepingAnswer<T>(queryKey: readonly unknown[]): (answer: T) => T
       // Storage full or refused: the page then needs a connection to open.
     }
     return answer;
+  };
+}
+
+/**
+ * A query function that keeps its answer, and gives the kept one when Coproduce could not
+ * be reached: the browser may think it is online (a network with no way out, or a page
+ * opened before it noticed) when it is not. Anything else the server says still fails.
+ */
+export function answeringFromKept<T>(
+  queryKey: readonly unknown[],
+  ask: () => Promise<T>,
+): () => Promise<T> {
+  return async () => {
+    try {
+      return keepingAnswer<T>(queryKey)(await ask());
+    } catch (error) {
+      const kept =
+        isApiError(error) && error.status === 0 ? readKeptAnswer<T>(queryKey) : undefined;
+      if (kept === undefined) throw error;
+      return kept;
+    }
   };
 }
 

@@ -1,5 +1,6 @@
 import type { UserSummary } from '@coproduce/domain';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { isApiError } from '../api/api-error';
 import { fetchCurrentUser } from '../api/session';
 import { closeSharedCollabConnection } from './collab-connection';
 import { keepUser, keptUser } from './kept-user';
@@ -7,15 +8,24 @@ import { keepUser, keptUser } from './kept-user';
 const sessionKey = ['session'] as const;
 
 async function fetchAndKeepCurrentUser(): Promise<UserSummary | null> {
-  const user = await fetchCurrentUser();
+  let user: UserSummary | null;
+  try {
+    user = await fetchCurrentUser();
+  } catch (error) {
+    // Not reached (whatever the browser thinks of its connection): the person last
+    // signed in here, as when offline; the server is asked again on reconnecting.
+    const kept = isApiError(error) && error.status === 0 ? keptUser() : undefined;
+    if (!kept) throw error;
+    return kept;
+  }
   keepUser(user);
   return user;
 }
 
 /**
  * Who is signed in: a user, null when nobody is, undefined while it is being found out.
- * With no connection (the query waits for one), the person last signed in on this browser,
- * so the pages that work offline open; the server is asked as soon as it can be reached.
+ * With no connection (offline, or the server not reached), the person last signed in on this
+ * browser, so the pages that work offline open; the server is asked again on reconnecting.
  */
 export function useCurrentUser() {
   return useQuery({
@@ -24,6 +34,7 @@ export function useCurrentUser() {
     staleTime: 60_000,
     initialData: () => (navigator.onLine ? undefined : keptUser()),
     initialDataUpdatedAt: 0,
+    refetchOnReconnect: 'always',
   });
 }
 

@@ -3,7 +3,7 @@ import { listInvitations } from '../../api/invitations';
 import { listMembers } from '../../api/members';
 import { listSpecifications } from '../../api/specifications';
 import { getWorkspace } from '../../api/workspaces';
-import { keepingAnswer, keptAnswer } from '../../session/kept-answers';
+import { answeringFromKept, keptAnswer } from '../../session/kept-answers';
 
 /** Query keys, nested under the workspace so one invalidation refreshes the whole page. */
 export const workspaceKeys = {
@@ -20,7 +20,7 @@ export function useWorkspace(workspaceId: string) {
   const queryKey = workspaceKeys.detail(workspaceId);
   return useQuery({
     queryKey,
-    queryFn: () => getWorkspace(workspaceId).then(keepingAnswer(queryKey)),
+    queryFn: answeringFromKept(queryKey, () => getWorkspace(workspaceId)),
     initialData: () => keptAnswer(queryKey),
     initialDataUpdatedAt: 0,
   });
@@ -30,7 +30,7 @@ export function useSpecifications(workspaceId: string) {
   const queryKey = workspaceKeys.specifications(workspaceId);
   return useQuery({
     queryKey,
-    queryFn: () => listSpecifications(workspaceId).then(keepingAnswer(queryKey)),
+    queryFn: answeringFromKept(queryKey, () => listSpecifications(workspaceId)),
     initialData: () => keptAnswer(queryKey),
     initialDataUpdatedAt: 0,
   });
