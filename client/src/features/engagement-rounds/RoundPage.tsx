@@ -74,9 +74,7 @@ export function RoundPage() {
     <Page title={shown.title} breadcrumbs={roundsCrumbs}>
       {outcome.started && (
         <SuccessBanner heading="Round started">
-          <p className="nhsuk-notification-banner__heading">
-            The providers taking part can now open it from their list of rounds.
-          </p>
+          <p>The providers taking part can now open it from their list of rounds.</p>
         </SuccessBanner>
       )}
       <h1>
