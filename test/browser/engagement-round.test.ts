@@ -203,6 +203,15 @@ describe('a market engagement round from start to bringing its changes back', ()
           await commissioner.goto(`/workspaces/${team.workspace}/specifications/${team.draft}`);
           await copyText(commissioner).getByText(DEMO_PROVIDER_WORDS).waitFor();
           expect(await copyText(commissioner).textContent()).not.toContain(SECOND_PROVIDER_WORDS);
+
+          // The event's page lists the round where it began, closed.
+          await commissioner.goto(`/workspaces/${team.workspace}/engagement/events/${event.id}`);
+          const listed = commissioner.locator('li', {
+            has: commissioner.getByRole('link', { name: ROUND_TITLE }),
+          });
+          await listed.getByText('Closed', { exact: true }).waitFor();
+          await waitUntilLoaded(commissioner);
+          await checkScreen(commissioner, 'round-on-event-page');
         }),
       ),
     ));
