@@ -17,11 +17,6 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text, { delay: 5 });
 }
 
-// Offline emulation and the service worker taking over make these timing-sensitive on a
-// loaded machine (each failed once in a clean-clone CI run while passing in others): a
-// failure is tried again, twice, before it counts. To be made steady, then this removed.
-jest.retryTimes(2, { logErrorsBeforeRetry: true });
-
 describe('a specification edited with no connection', () => {
   const app = appInBrowser();
 
