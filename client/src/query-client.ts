@@ -1,4 +1,4 @@
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, onlineManager, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from './api/api-error';
 import { keepUser } from './session/kept-user';
 
@@ -8,6 +8,11 @@ import { keepUser } from './session/kept-user';
  * cleared, and RequireSession then sends the person to sign in.
  */
 export function createQueryClient(): QueryClient {
+  // TanStack Query assumes a connection until the browser fires "offline", which a page
+  // opened with none never hears: its calls would fail, and a page that works offline (a
+  // specification with edits kept on the device) would be replaced by "could not be
+  // reached". Start from what the browser knows, so calls wait for the connection instead.
+  if (typeof navigator !== 'undefined') onlineManager.setOnline(navigator.onLine);
   const onError = (error: unknown) => {
     if (isApiError(error) && error.isUnauthenticated) {
       keepUser(null);

@@ -3,11 +3,11 @@
 // second provider co-edit its engagement copy live; the commissioner closes it (both
 // editors turn read-only at once); then one provider's wording is taken into the draft
 // and another's recorded as "not taken forward" with a reason.
-import type { EngagementEvent } from '@coproduce/domain';
+import type { EngagementEvent, SpecificationSummary } from '@coproduce/domain';
 import type { Locator, Page } from 'playwright-core';
-import { api, DEMO_EMAIL, joinByLink } from '../support/api';
+import { api, DEMO_EMAIL } from '../support/api';
 import { appInBrowser } from '../support/browser';
-import { demoTeam, type DemoTeam } from '../support/engagement';
+import { addSecondProvider, demoTeam, type DemoTeam } from '../support/engagement';
 import {
   checkScreen,
   errorSummaryOn,
@@ -21,16 +21,12 @@ const DEMO_PROVIDER_WORDS = 'Providers offer evening sessions for working parent
 const SECOND_PROVIDER_WORDS = 'A partner organisation covers weekends.';
 const REASON = 'Weekend cover is outside the budget for this contract.';
 
-/** The market engagement event still to come, else the latest: "the next one" to the demo. */
-function nextMarketEvent(events: EngagementEvent[]): EngagementEvent {
-  const market = events.filter((event) => event.type === 'market-engagement');
-  const now = Date.now();
-  const upcoming = market
-    .filter((event) => Date.parse(event.startsAt) > now)
-    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
-  const latest = [...market].sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt));
-  return upcoming[0] ?? latest[0]!;
-}
+/** The demo's next market engagement event: seeded a fortnight ahead, for a round on the draft. */
+const NEXT_EVENT_TITLE = 'Market engagement event 4: shaping the specification together';
+/** A second provider organisation, invited as a commissioner would (the demo seeds one a role). */
+const SECOND_PROVIDER = { name: 'Sam Patel', email: 'sam.patel@vale-autism.example' };
+/** What joinByLink signs them up with. */
+const SECOND_PROVIDER_PASSWORD = 'a long enough password';
 
 /** Types at the end of a paragraph of the copy, with the caret placed through the DOM. */
 async function typeAtEnd(page: Page, paragraph: Locator, words: string): Promise<void> {
@@ -65,27 +61,24 @@ describe('a market engagement round from start to bringing its changes back', ()
   const app = appInBrowser();
   let team: DemoTeam;
   let event: EngagementEvent;
-  const SECOND_PROVIDER = { name: 'Priya Second', email: 'second-provider@example.test' };
-  /** What joinByLink chooses for the people it brings in. */
-  const SECOND_PASSWORD = 'a long enough password';
+  let draftTitle: string;
 
   beforeAll(async () => {
     team = await demoTeam(app.url);
+    await addSecondProvider(team, SECOND_PROVIDER, 'Vale Autism Partnership');
     const events = await api<EngagementEvent[]>(app.url, 'GET', team.at('/engagement-events'), {
       token: team.tokens.commissioner,
     });
-    event = nextMarketEvent(events.body);
-    const second = await joinByLink(
+    event = events.body.find((each) => each.title === NEXT_EVENT_TITLE)!;
+    expect(event).toBeDefined();
+    expect(Date.parse(event.startsAt)).toBeGreaterThan(Date.now());
+    const specifications = await api<SpecificationSummary[]>(
       app.url,
-      team.tokens.commissioner,
-      team.workspace,
-      SECOND_PROVIDER,
+      'GET',
+      team.at('/specifications'),
+      { token: team.tokens.commissioner },
     );
-    const changed = await api(app.url, 'PATCH', team.at(`/members/${second.user.id}`), {
-      token: team.tokens.commissioner,
-      body: { role: 'provider', organisation: 'Second Steps CIC' },
-    });
-    expect(changed.status).toBe(200);
+    draftTitle = specifications.body.find((each) => each.id === team.draft)!.title;
   });
 
   it('providers co-edit the copy live, closing turns it read-only at once, and the commissioner brings changes back one by one', () =>
@@ -131,14 +124,24 @@ describe('a market engagement round from start to bringing its changes back', ()
           // Both providers open it from their rounds and write, each in a different section.
           await openRoundAsProvider(provider, DEMO_EMAIL.provider);
           await checkScreen(provider, 'round-copy-provider');
-          await openRoundAsProvider(secondProvider, SECOND_PROVIDER.email, SECOND_PASSWORD);
+          await openRoundAsProvider(
+            secondProvider,
+            SECOND_PROVIDER.email,
+            SECOND_PROVIDER_PASSWORD,
+          );
           const paragraphs = (page: Page) => copyText(page).locator('p:not(.is-empty)');
           await typeAtEnd(provider, paragraphs(provider).first(), DEMO_PROVIDER_WORDS);
           await typeAtEnd(secondProvider, paragraphs(secondProvider).last(), SECOND_PROVIDER_WORDS);
           // Each sees the other's typing, live, and the other only as "A provider".
           await copyText(secondProvider).getByText(DEMO_PROVIDER_WORDS).waitFor();
           await copyText(provider).getByText(SECOND_PROVIDER_WORDS).waitFor();
-          await provider.locator('.coproduce-people__person', { hasText: 'A provider' }).waitFor();
+          for (const page of [provider, secondProvider]) {
+            await page.locator('.coproduce-people__person', { hasText: 'A provider' }).waitFor();
+            // Nor does the list of who takes part name the other provider.
+            await page.locator('.nhsuk-summary-list li', { hasText: /^A provider$/ }).waitFor();
+          }
+          expect(await provider.locator('main').textContent()).not.toContain('Sam Patel');
+          expect(await secondProvider.locator('main').textContent()).not.toContain('Chris Morgan');
           await provider.locator('.coproduce-save-status--saved').waitFor();
           await secondProvider.locator('.coproduce-save-status--saved').waitFor();
           await checkScreen(secondProvider, 'round-copy-second-provider');
@@ -190,10 +193,32 @@ describe('a market engagement round from start to bringing its changes back', ()
             .waitFor();
           await checkScreen(commissioner, 'round-changes-decided');
 
+          // The feedback is in engagement, with its reason and a link to the specification.
+          await declined.getByRole('link', { name: /^See it in the feedback from / }).click();
+          await commissioner.getByRole('heading', { level: 1, name: /Feedback/ }).waitFor();
+          await waitUntilLoaded(commissioner);
+          const recorded = commissioner.locator('li.coproduce-feedback', {
+            hasText: SECOND_PROVIDER_WORDS,
+          });
+          await recorded.locator('p', { hasText: REASON }).waitFor();
+          await recorded.locator('.nhsuk-tag', { hasText: 'Not taken forward' }).waitFor();
+          // Linked to the specification it came from (the draft's title, from the workspace).
+          await recorded.locator('.coproduce-feedback-links a', { hasText: draftTitle }).waitFor();
+          await checkScreen(commissioner, 'round-feedback-recorded');
+
           // The draft now holds the words taken, and not the ones declined.
           await commissioner.goto(`/workspaces/${team.workspace}/specifications/${team.draft}`);
           await copyText(commissioner).getByText(DEMO_PROVIDER_WORDS).waitFor();
           expect(await copyText(commissioner).textContent()).not.toContain(SECOND_PROVIDER_WORDS);
+
+          // The event's page lists the round where it began, closed.
+          await commissioner.goto(`/workspaces/${team.workspace}/engagement/events/${event.id}`);
+          const listed = commissioner.locator('li', {
+            has: commissioner.getByRole('link', { name: ROUND_TITLE }),
+          });
+          await listed.getByText('Closed', { exact: true }).waitFor();
+          await waitUntilLoaded(commissioner);
+          await checkScreen(commissioner, 'round-on-event-page');
         }),
       ),
     ));

@@ -74,9 +74,7 @@ export function RoundPage() {
     <Page title={shown.title} breadcrumbs={roundsCrumbs}>
       {outcome.started && (
         <SuccessBanner heading="Round started">
-          <p className="nhsuk-notification-banner__heading">
-            The providers taking part can now open it from their list of rounds.
-          </p>
+          <p>The providers taking part can now open it from their list of rounds.</p>
         </SuccessBanner>
       )}
       <h1>
@@ -109,8 +107,9 @@ export function RoundPage() {
         <span className="nhsuk-u-visually-hidden">Information: </span>
         <p>
           This is the round’s engagement copy of the specification, made when the round started.
-          Everyone taking part sees the same text as it is written. Edits here do not change the
-          draft.
+          {status === 'closed'
+            ? ' Commissioners go through its changes one by one: each is taken into the specification or recorded as feedback.'
+            : ' Everyone taking part sees the same text as it is written. Editing here does not change the specification itself: when the round closes, commissioners go through the changes one by one.'}
         </p>
       </div>
       {/* Always in the page, so the closing is read out the moment it happens. */}

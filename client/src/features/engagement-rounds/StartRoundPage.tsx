@@ -11,7 +11,7 @@ import { useSpecifications } from '../workspace/workspace-queries';
 import '../engagement/engagement.css';
 import { StartRoundForm } from './StartRoundForm';
 import { useRefreshRounds } from './round-queries';
-import { startRoundValues } from './round-form';
+import { nextMarketEvent, startRoundValues } from './round-form';
 import { useRoundsFrame } from './useRoundsFrame';
 
 const TITLE = 'Start a market engagement round';
@@ -49,9 +49,10 @@ export function StartRoundPage() {
   const inUse = (specifications.data ?? []).filter((specification) => !specification.archivedAt);
   const initial = startRoundValues({
     specificationId: search.get('specificationId') ?? undefined,
-    eventId: search.get('eventId') ?? undefined,
+    // Opened from an event's page, that event; otherwise the next one to come.
+    eventId: search.get('eventId') ?? nextMarketEvent(marketEvents, new Date())?.id,
   });
-  // Opened from an event's page: the providers who came to it are offered ticked.
+  // The providers who came to the chosen event are offered ticked.
   const fromEvent = marketEvents.find((event) => event.id === initial.eventId);
   initial.participantIds = fromEvent?.providerParticipants.map((person) => person.id) ?? [];
   return (

@@ -1,5 +1,6 @@
 import {
   closingValues,
+  nextMarketEvent,
   startRoundValues,
   validateRoundChange,
   validateStartRound,
@@ -79,5 +80,17 @@ describe('changing a round', () => {
       problems: [],
       request: { closesAt: '2026-12-10T09:30:00.000Z', namesShown: true },
     });
+  });
+});
+
+describe('the market engagement event a round is for, when not opened from one', () => {
+  it('is the next one still to come, not a past one nor a later one', () => {
+    const events = [
+      { id: 'past', startsAt: '2026-10-05T09:00:00.000Z' },
+      { id: 'later', startsAt: '2027-02-01T09:00:00.000Z' },
+      { id: 'next', startsAt: '2026-12-18T10:00:00.000Z' },
+    ];
+    expect(nextMarketEvent(events, now)?.id).toBe('next');
+    expect(nextMarketEvent(events.slice(0, 1), now)).toBeUndefined();
   });
 });

@@ -45,6 +45,19 @@ export function startRoundValues(choice: {
   };
 }
 
+/**
+ * The market engagement event a round is most likely for, when the page was not opened
+ * from one: the next still to come (a round shapes the copy before the event meets).
+ */
+export function nextMarketEvent<T extends { id: string; startsAt: string }>(
+  marketEvents: readonly T[],
+  now: Date,
+): T | undefined {
+  return marketEvents
+    .filter((event) => Date.parse(event.startsAt) > now.getTime())
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))[0];
+}
+
 /** A round's closing time as its form's fields show it, in UK time. */
 export function closingValues(round: Pick<RoundView, 'closesAt'>): ClosingValues {
   const { date, time } = isoToUkFields(round.closesAt);

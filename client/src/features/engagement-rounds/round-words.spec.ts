@@ -54,6 +54,9 @@ describe('how a market engagement round is put into words', () => {
     expect(describeDecision(notTaken)).toBe(
       'Recorded as feedback: not taken forward — Outside the budget for this contract. By Chris Commissioner at 10:15am on 4 December 2026.',
     );
+    expect(describeDecision({ ...notTaken, reason: 'Outside the budget for this contract.' })).toBe(
+      'Recorded as feedback: not taken forward — Outside the budget for this contract. By Chris Commissioner at 10:15am on 4 December 2026.',
+    );
     expect(describeDecision({ ...notTaken, status: 'considering', reason: undefined })).toBe(
       'Recorded as feedback: being considered. By Chris Commissioner at 10:15am on 4 December 2026.',
     );

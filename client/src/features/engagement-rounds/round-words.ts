@@ -53,6 +53,9 @@ export function describeDecision(decision: RoundDecision): string {
     return `Taken into the draft by ${decision.by.name} at ${formatRoundTime(decision.at)}.`;
   }
   const status = FEEDBACK_STATUS_NAMES[decision.status].toLowerCase();
-  const reason = decision.reason ? ` — ${decision.reason}` : '';
-  return `Recorded as feedback: ${status}${reason}. By ${decision.by.name} at ${formatRoundTime(decision.at)}.`;
+  const reason = decision.reason ? ` — ${decision.reason.trim()}` : '';
+  const said = `Recorded as feedback: ${status}${reason}`;
+  // A reason written as a sentence already ends in its own full stop.
+  const ended = /[.!?]$/.test(said) ? said : `${said}.`;
+  return `${ended} By ${decision.by.name} at ${formatRoundTime(decision.at)}.`;
 }

@@ -6,6 +6,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { SuccessBanner } from '../../components/SuccessBanner';
 import { paths } from '../../paths';
+import { EventRounds } from '../engagement-rounds/EventRounds';
 import { AddFeedbackForm } from './AddFeedbackForm';
 import { DeleteEventControl } from './DeleteEventControl';
 import { EngagementUnavailable } from './EngagementUnavailable';
@@ -83,6 +84,10 @@ export function EngagementEventPage() {
           for the providers at this event to shape a specification together
         </p>
       )}
+      {recorded.type === 'market-engagement' &&
+        (allowed('engagement-round.manage') || allowed('engagement-round.take-part')) && (
+          <EventRounds workspaceId={workspaceId} eventId={recorded.id} />
+        )}
       {allowed('feedback.read') && (
         <EventFeedback
           workspaceId={workspaceId}

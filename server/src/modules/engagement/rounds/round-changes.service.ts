@@ -151,7 +151,8 @@ export class RoundChangesService {
         const { feedback } = await this.feedback.create(caller, {
           eventId: forks.round.eventId.toHexString(),
           text: feedbackText(forks.round.title, change),
-          verbatim: true,
+          // Our sentence around the providers' words (quoted within it), not their own words.
+          verbatim: false,
           audience: request.audience ?? 'voluntary-sector-providers',
           themes: request.themes ?? [],
           links: [
