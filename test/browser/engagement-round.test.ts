@@ -8,6 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { api, DEMO_EMAIL } from '../support/api';
 import { appInBrowser } from '../support/browser';
 import { addSecondProvider, demoTeam, type DemoTeam } from '../support/engagement';
+import { selectPhrase, startThread, threadOn } from './comment-steps';
 import {
   checkScreen,
   errorSummaryOn,
@@ -144,6 +145,14 @@ describe('a market engagement round from start to bringing its changes back', ()
           expect(await secondProvider.locator('main').textContent()).not.toContain('Chris Morgan');
           await provider.locator('.coproduce-save-status--saved').waitFor();
           await secondProvider.locator('.coproduce-save-status--saved').waitFor();
+          // The copy has comment threads of its own, names hidden there too.
+          await selectPhrase(secondProvider, 'covers weekends');
+          await startThread(secondProvider, 'Could two organisations share the weekends?');
+          const thread = threadOn(provider, 'covers weekends');
+          await thread.getByText('Could two organisations share the weekends?').waitFor();
+          expect(await thread.locator('.coproduce-comment-item').first().textContent()).toContain(
+            'A provider',
+          );
           await checkScreen(secondProvider, 'round-copy-second-provider');
 
           // The commissioner closes it: both providers' editors turn read-only at once.

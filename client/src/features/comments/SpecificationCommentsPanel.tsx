@@ -28,7 +28,8 @@ export function SpecificationCommentsPanel({
 }: {
   editor: Editor;
   comments: SpecificationComments;
-  onHide: () => void;
+  /** Absent where the panel is always shown (an engagement copy). */
+  onHide?: () => void;
 }) {
   const { threads, selectedId, userId } = comments;
   const [ordered, setOrdered] = useState<readonly CommentThread[] | undefined>();

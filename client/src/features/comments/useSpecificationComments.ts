@@ -17,6 +17,8 @@ interface Options {
   userId: string;
   /** The person's allowed actions in the workspace (empty while it loads). */
   permissions: readonly Action[];
+  /** Whether comments may mention people (not in an engagement copy). */
+  mentions?: boolean;
 }
 
 export type SpecificationComments = ReturnType<typeof useSpecificationComments>;
@@ -32,6 +34,7 @@ export function useSpecificationComments({
   doc,
   userId,
   permissions,
+  mentions = true,
 }: Options) {
   const threads = useThreads(workspaceId, specificationId);
   const actions = useThreadActions(workspaceId, specificationId);
@@ -85,10 +88,12 @@ export function useSpecificationComments({
   // Only people who may read the draft can be mentioned; providers never see it.
   const people: CommentPerson[] = useMemo(
     () =>
-      (members.data ?? [])
-        .filter((member) => member.role !== 'provider' && member.userId !== userId)
-        .map((member) => ({ id: member.userId, name: member.name })),
-    [members.data, userId],
+      mentions
+        ? (members.data ?? [])
+            .filter((member) => member.role !== 'provider' && member.userId !== userId)
+            .map((member) => ({ id: member.userId, name: member.name }))
+        : [],
+    [members.data, userId, mentions],
   );
 
   const sectionCounts = useSectionCounts(doc, threads.data);

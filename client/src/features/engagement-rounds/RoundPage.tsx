@@ -154,7 +154,12 @@ export function RoundPage() {
           </>
         )
       ) : (
-        <EngagementCopyEditor live={live} user={user.data} />
+        <EngagementCopyEditor
+          live={live}
+          user={user.data}
+          workspaceId={workspaceId}
+          permissions={frame.workspace.data?.permissions ?? []}
+        />
       )}
     </Page>
   );
