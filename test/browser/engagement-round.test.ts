@@ -20,6 +20,7 @@ import {
 const ROUND_TITLE = 'Short breaks: shaping the specification with providers';
 const DEMO_PROVIDER_WORDS = 'Providers offer evening sessions for working parents.';
 const SECOND_PROVIDER_WORDS = 'A partner organisation covers weekends.';
+const STEERING_WORDS = 'Key workers meet each family within ten working days.';
 const REASON = 'Weekend cover is outside the budget for this contract.';
 
 /** The demo's next market engagement event: seeded a fortnight ahead, for a round on the draft. */
@@ -85,150 +86,177 @@ describe('a market engagement round from start to bringing its changes back', ()
   it('providers co-edit the copy live, closing turns it read-only at once, and the commissioner brings changes back one by one', () =>
     app.withPage((commissioner) =>
       app.withPage((provider) =>
-        app.withPage(async (secondProvider) => {
-          // The commissioner starts the round from the market engagement event's page.
-          await signInThroughPage(commissioner, DEMO_EMAIL.commissioner);
-          await commissioner.getByRole('heading', { level: 1, name: 'Your workspaces' }).waitFor();
-          await commissioner.goto(`/workspaces/${team.workspace}/engagement/events/${event.id}`);
-          await commissioner.getByRole('link', { name: 'Start a market engagement round' }).click();
-          await commissioner
-            .getByRole('heading', { level: 1, name: /Start a market engagement round/ })
-            .waitFor();
-          await waitUntilLoaded(commissioner);
-          expect(await commissioner.getByLabel('Market engagement event').inputValue()).toBe(
-            event.id,
-          );
-
-          // Sent with nothing filled in: the problems are listed, each linked to its field.
-          await commissioner.getByRole('button', { name: 'Start the round' }).click();
-          const summary = await errorSummaryOn(commissioner);
-          expect(await summary.textContent()).toContain('Enter a title for the round');
-          await checkScreen(commissioner, 'round-start-problems');
-
-          await commissioner.getByLabel('Specification').selectOption(team.draft);
-          await commissioner.getByLabel('Title').fill(ROUND_TITLE);
-          const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-          await commissioner.getByLabel('Closing date').fill(inTwoDays);
-          await commissioner.getByLabel('Closing time').fill('17:00');
-          const providers = commissioner.getByRole('group', { name: /Providers taking part/ });
-          for (const box of await providers.getByRole('checkbox').all()) await box.check();
-          expect(
-            await commissioner.getByLabel('Providers see each other’s names').isChecked(),
-          ).toBe(false);
-          await commissioner.getByRole('button', { name: 'Start the round' }).click();
-          await commissioner
-            .getByRole('heading', { level: 1, name: new RegExp(ROUND_TITLE) })
-            .waitFor();
-          await copyText(commissioner).waitFor();
-          await checkScreen(commissioner, 'round-started');
-
-          // Both providers open it from their rounds and write, each in a different section.
-          await openRoundAsProvider(provider, DEMO_EMAIL.provider);
-          await checkScreen(provider, 'round-copy-provider');
-          await openRoundAsProvider(
-            secondProvider,
-            SECOND_PROVIDER.email,
-            SECOND_PROVIDER_PASSWORD,
-          );
-          const paragraphs = (page: Page) => copyText(page).locator('p:not(.is-empty)');
-          await typeAtEnd(provider, paragraphs(provider).first(), DEMO_PROVIDER_WORDS);
-          await typeAtEnd(secondProvider, paragraphs(secondProvider).last(), SECOND_PROVIDER_WORDS);
-          // Each sees the other's typing, live, and the other only as "A provider".
-          await copyText(secondProvider).getByText(DEMO_PROVIDER_WORDS).waitFor();
-          await copyText(provider).getByText(SECOND_PROVIDER_WORDS).waitFor();
-          for (const page of [provider, secondProvider]) {
-            await page.locator('.coproduce-people__person', { hasText: 'A provider' }).waitFor();
-            // Nor does the list of who takes part name the other provider.
-            await page.locator('.nhsuk-summary-list li', { hasText: /^A provider$/ }).waitFor();
-          }
-          expect(await provider.locator('main').textContent()).not.toContain('Sam Patel');
-          expect(await secondProvider.locator('main').textContent()).not.toContain('Chris Morgan');
-          await provider.locator('.coproduce-save-status--saved').waitFor();
-          await secondProvider.locator('.coproduce-save-status--saved').waitFor();
-          // The copy has comment threads of its own, names hidden there too.
-          await selectPhrase(secondProvider, 'covers weekends');
-          await startThread(secondProvider, 'Could two organisations share the weekends?');
-          const thread = threadOn(provider, 'covers weekends');
-          await thread.getByText('Could two organisations share the weekends?').waitFor();
-          expect(await thread.locator('.coproduce-comment-item').first().textContent()).toContain(
-            'A provider',
-          );
-          await checkScreen(secondProvider, 'round-copy-second-provider');
-
-          // The commissioner closes it: both providers' editors turn read-only at once.
-          await commissioner.getByRole('button', { name: /^Close the round now/ }).click();
-          await commissioner.getByRole('button', { name: /^Yes, close the round now/ }).click();
-          for (const page of [provider, secondProvider]) {
-            await page.waitForFunction(
-              () =>
-                document
-                  .querySelector('.coproduce-editor__content')
-                  ?.getAttribute('contenteditable') === 'false',
-            );
-            await page
-              .getByText(
-                /^This round closed at .*The engagement copy is kept as the round’s record\.$/,
-              )
+        app.withPage((secondProvider) =>
+          app.withPage(async (steering) => {
+            // The commissioner starts the round from the market engagement event's page.
+            await signInThroughPage(commissioner, DEMO_EMAIL.commissioner);
+            await commissioner
+              .getByRole('heading', { level: 1, name: 'Your workspaces' })
               .waitFor();
-          }
-          await checkScreen(provider, 'round-closed-provider');
+            await commissioner.goto(`/workspaces/${team.workspace}/engagement/events/${event.id}`);
+            await commissioner
+              .getByRole('link', { name: 'Start a market engagement round' })
+              .click();
+            await commissioner
+              .getByRole('heading', { level: 1, name: /Start a market engagement round/ })
+              .waitFor();
+            await waitUntilLoaded(commissioner);
+            expect(await commissioner.getByLabel('Market engagement event').inputValue()).toBe(
+              event.id,
+            );
 
-          // Bringing it back: one provider's wording into the draft, the other's as feedback.
-          await commissioner.getByText(/^This round closed at/).waitFor();
-          await commissioner
-            .getByRole('link', { name: 'Review the changes made in the engagement copy' })
-            .click();
-          await commissioner
-            .getByRole('heading', { level: 1, name: /Changes made in the engagement copy/ })
-            .waitFor();
-          await waitUntilLoaded(commissioner);
-          await checkScreen(commissioner, 'round-changes');
-          const taken = commissioner.locator('section.coproduce-compared-section', {
-            hasText: DEMO_PROVIDER_WORDS,
-          });
-          await taken.getByRole('button', { name: /^Take into the draft/ }).click();
-          await taken.getByText(/^Taken into the draft by /).waitFor();
+            // Sent with nothing filled in: the problems are listed, each linked to its field.
+            await commissioner.getByRole('button', { name: 'Start the round' }).click();
+            const summary = await errorSummaryOn(commissioner);
+            expect(await summary.textContent()).toContain('Enter a title for the round');
+            await checkScreen(commissioner, 'round-start-problems');
 
-          const declined = commissioner.locator('section.coproduce-compared-section', {
-            hasText: SECOND_PROVIDER_WORDS,
-          });
-          await declined.locator('summary').click();
-          await declined.getByLabel('Not taken forward').check();
-          await declined.getByLabel('Why is it not being taken forward?').fill(REASON);
-          await declined.getByLabel('Voluntary and community sector providers').check();
-          await declined.getByRole('button', { name: 'Record as feedback', exact: true }).click();
-          await declined
-            .getByText(`Recorded as feedback: not taken forward — ${REASON}`, { exact: false })
-            .waitFor();
-          await checkScreen(commissioner, 'round-changes-decided');
+            await commissioner.getByLabel('Specification').selectOption(team.draft);
+            await commissioner.getByLabel('Title').fill(ROUND_TITLE);
+            const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+            await commissioner.getByLabel('Closing date').fill(inTwoDays);
+            await commissioner.getByLabel('Closing time').fill('17:00');
+            const providers = commissioner.getByRole('group', { name: /Providers taking part/ });
+            for (const box of await providers.getByRole('checkbox').all()) await box.check();
+            expect(
+              await commissioner.getByLabel('Providers see each other’s names').isChecked(),
+            ).toBe(false);
+            await commissioner.getByRole('button', { name: 'Start the round' }).click();
+            await commissioner
+              .getByRole('heading', { level: 1, name: new RegExp(ROUND_TITLE) })
+              .waitFor();
+            await copyText(commissioner).waitFor();
+            await checkScreen(commissioner, 'round-started');
 
-          // The feedback is in engagement, with its reason and a link to the specification.
-          await declined.getByRole('link', { name: /^See it in the feedback from / }).click();
-          await commissioner.getByRole('heading', { level: 1, name: /Feedback/ }).waitFor();
-          await waitUntilLoaded(commissioner);
-          const recorded = commissioner.locator('li.coproduce-feedback', {
-            hasText: SECOND_PROVIDER_WORDS,
-          });
-          await recorded.locator('p', { hasText: REASON }).waitFor();
-          await recorded.locator('.nhsuk-tag', { hasText: 'Not taken forward' }).waitFor();
-          // Linked to the specification it came from (the draft's title, from the workspace).
-          await recorded.locator('.coproduce-feedback-links a', { hasText: draftTitle }).waitFor();
-          await checkScreen(commissioner, 'round-feedback-recorded');
+            // Both providers open it from their rounds and write, each in a different section.
+            await openRoundAsProvider(provider, DEMO_EMAIL.provider);
+            await checkScreen(provider, 'round-copy-provider');
+            await openRoundAsProvider(
+              secondProvider,
+              SECOND_PROVIDER.email,
+              SECOND_PROVIDER_PASSWORD,
+            );
+            const paragraphs = (page: Page) => copyText(page).locator('p:not(.is-empty)');
+            await typeAtEnd(provider, paragraphs(provider).first(), DEMO_PROVIDER_WORDS);
+            await typeAtEnd(
+              secondProvider,
+              paragraphs(secondProvider).last(),
+              SECOND_PROVIDER_WORDS,
+            );
+            // A steering member co-edits the copy with them, live, under their own name.
+            await signInThroughPage(steering, DEMO_EMAIL['steering-member']);
+            await steering.getByRole('heading', { level: 1, name: 'Your workspaces' }).waitFor();
+            await steering.goto(`/workspaces/${team.workspace}/engagement-rounds`);
+            await waitUntilLoaded(steering);
+            await steering.getByRole('link', { name: ROUND_TITLE }).click();
+            await copyText(steering).waitFor();
+            await steering.locator('.coproduce-save-status--saved').waitFor();
+            await typeAtEnd(steering, paragraphs(steering).nth(1), STEERING_WORDS);
+            for (const page of [provider, secondProvider]) {
+              await copyText(page).getByText(STEERING_WORDS).waitFor();
+            }
+            await copyText(steering).getByText(DEMO_PROVIDER_WORDS).waitFor();
+            // Each sees the other's typing, live, and the other only as "A provider".
+            await copyText(secondProvider).getByText(DEMO_PROVIDER_WORDS).waitFor();
+            await copyText(provider).getByText(SECOND_PROVIDER_WORDS).waitFor();
+            for (const page of [provider, secondProvider]) {
+              await page.locator('.coproduce-people__person', { hasText: 'A provider' }).waitFor();
+              // Nor does the list of who takes part name the other provider.
+              await page.locator('.nhsuk-summary-list li', { hasText: /^A provider$/ }).waitFor();
+            }
+            expect(await provider.locator('main').textContent()).not.toContain('Sam Patel');
+            expect(await secondProvider.locator('main').textContent()).not.toContain(
+              'Chris Morgan',
+            );
+            await provider.locator('.coproduce-save-status--saved').waitFor();
+            await secondProvider.locator('.coproduce-save-status--saved').waitFor();
+            // The copy has comment threads of its own, names hidden there too.
+            await selectPhrase(secondProvider, 'covers weekends');
+            await startThread(secondProvider, 'Could two organisations share the weekends?');
+            const thread = threadOn(provider, 'covers weekends');
+            await thread.getByText('Could two organisations share the weekends?').waitFor();
+            expect(await thread.locator('.coproduce-comment-item').first().textContent()).toContain(
+              'A provider',
+            );
+            await checkScreen(secondProvider, 'round-copy-second-provider');
 
-          // The draft now holds the words taken, and not the ones declined.
-          await commissioner.goto(`/workspaces/${team.workspace}/specifications/${team.draft}`);
-          await copyText(commissioner).getByText(DEMO_PROVIDER_WORDS).waitFor();
-          expect(await copyText(commissioner).textContent()).not.toContain(SECOND_PROVIDER_WORDS);
+            // The commissioner closes it: both providers' editors turn read-only at once.
+            await commissioner.getByRole('button', { name: /^Close the round now/ }).click();
+            await commissioner.getByRole('button', { name: /^Yes, close the round now/ }).click();
+            for (const page of [provider, secondProvider]) {
+              await page.waitForFunction(
+                () =>
+                  document
+                    .querySelector('.coproduce-editor__content')
+                    ?.getAttribute('contenteditable') === 'false',
+              );
+              await page
+                .getByText(
+                  /^This round closed at .*The engagement copy is kept as the round’s record\.$/,
+                )
+                .waitFor();
+            }
+            await checkScreen(provider, 'round-closed-provider');
 
-          // The event's page lists the round where it began, closed.
-          await commissioner.goto(`/workspaces/${team.workspace}/engagement/events/${event.id}`);
-          const listed = commissioner.locator('li', {
-            has: commissioner.getByRole('link', { name: ROUND_TITLE }),
-          });
-          await listed.getByText('Closed', { exact: true }).waitFor();
-          await waitUntilLoaded(commissioner);
-          await checkScreen(commissioner, 'round-on-event-page');
-        }),
+            // Bringing it back: one provider's wording into the draft, the other's as feedback.
+            await commissioner.getByText(/^This round closed at/).waitFor();
+            await commissioner
+              .getByRole('link', { name: 'Review the changes made in the engagement copy' })
+              .click();
+            await commissioner
+              .getByRole('heading', { level: 1, name: /Changes made in the engagement copy/ })
+              .waitFor();
+            await waitUntilLoaded(commissioner);
+            await checkScreen(commissioner, 'round-changes');
+            const taken = commissioner.locator('section.coproduce-compared-section', {
+              hasText: DEMO_PROVIDER_WORDS,
+            });
+            await taken.getByRole('button', { name: /^Take into the draft/ }).click();
+            await taken.getByText(/^Taken into the draft by /).waitFor();
+
+            const declined = commissioner.locator('section.coproduce-compared-section', {
+              hasText: SECOND_PROVIDER_WORDS,
+            });
+            await declined.locator('summary').click();
+            await declined.getByLabel('Not taken forward').check();
+            await declined.getByLabel('Why is it not being taken forward?').fill(REASON);
+            await declined.getByLabel('Voluntary and community sector providers').check();
+            await declined.getByRole('button', { name: 'Record as feedback', exact: true }).click();
+            await declined
+              .getByText(`Recorded as feedback: not taken forward — ${REASON}`, { exact: false })
+              .waitFor();
+            await checkScreen(commissioner, 'round-changes-decided');
+
+            // The feedback is in engagement, with its reason and a link to the specification.
+            await declined.getByRole('link', { name: /^See it in the feedback from / }).click();
+            await commissioner.getByRole('heading', { level: 1, name: /Feedback/ }).waitFor();
+            await waitUntilLoaded(commissioner);
+            const recorded = commissioner.locator('li.coproduce-feedback', {
+              hasText: SECOND_PROVIDER_WORDS,
+            });
+            await recorded.locator('p', { hasText: REASON }).waitFor();
+            await recorded.locator('.nhsuk-tag', { hasText: 'Not taken forward' }).waitFor();
+            // Linked to the specification it came from (the draft's title, from the workspace).
+            await recorded
+              .locator('.coproduce-feedback-links a', { hasText: draftTitle })
+              .waitFor();
+            await checkScreen(commissioner, 'round-feedback-recorded');
+
+            // The draft now holds the words taken, and not the ones declined.
+            await commissioner.goto(`/workspaces/${team.workspace}/specifications/${team.draft}`);
+            await copyText(commissioner).getByText(DEMO_PROVIDER_WORDS).waitFor();
+            expect(await copyText(commissioner).textContent()).not.toContain(SECOND_PROVIDER_WORDS);
+
+            // The event's page lists the round where it began, closed.
+            await commissioner.goto(`/workspaces/${team.workspace}/engagement/events/${event.id}`);
+            const listed = commissioner.locator('li', {
+              has: commissioner.getByRole('link', { name: ROUND_TITLE }),
+            });
+            await listed.getByText('Closed', { exact: true }).waitFor();
+            await waitUntilLoaded(commissioner);
+            await checkScreen(commissioner, 'round-on-event-page');
+          }),
+        ),
       ),
     ));
 });
