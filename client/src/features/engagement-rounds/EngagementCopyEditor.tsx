@@ -64,6 +64,7 @@ export function EngagementCopyEditor({ live, user, workspaceId, permissions }: P
  */
 function copyPermissions(live: SpecificationDocument, permissions: readonly Action[]): Action[] {
   const others = permissions.filter((action) => action !== 'specification.comment');
-  const mayComment = !live.closed && (live.canEdit || permissions.includes('specification.comment'));
+  const mayComment =
+    !live.closed && (live.canEdit || permissions.includes('specification.comment'));
   return mayComment ? [...others, 'specification.comment'] : others;
 }
