@@ -4,7 +4,6 @@
 // exactly the draft at that moment.
 import type {
   AuditEntry,
-  EngagementEvent,
   Feedback,
   RoundChange,
   Role,
@@ -25,27 +24,19 @@ import {
   rawClient,
   storedState,
 } from '../support/collab';
-import { addSecondProvider, demoTeam, type DemoTeam } from '../support/engagement';
+import { roundsTeam, type DemoTeam, type RoundsTeam } from '../support/engagement';
 
 jest.setTimeout(180_000);
 
 const app = collabApp({ ownDatabase: true });
+let rounds: RoundsTeam;
 let team: DemoTeam;
-let secondProvider: { token: string; id: string };
+let secondProvider: RoundsTeam['secondProvider'];
 let marketEvent: string;
 
 beforeAll(async () => {
-  team = await demoTeam(app.url);
-  secondProvider = await addSecondProvider(team);
-  const events = await api<EngagementEvent[]>(
-    app.url,
-    'GET',
-    team.at('/engagement-events'),
-    team.as('commissioner'),
-  );
-  marketEvent = events.body.find((event) =>
-    event.title.startsWith('Market engagement event 4'),
-  )!.id;
+  rounds = await roundsTeam(app.url);
+  ({ team, secondProvider, marketEvent } = rounds);
 });
 
 /** A new draft, made with the commissioner's session (signing in each time meets the rate limit). */
@@ -62,19 +53,7 @@ async function createSpecification(title: string): Promise<string> {
 
 async function startRound(title: string, extra: Record<string, unknown> = {}) {
   const specificationId = await createSpecification(title);
-  const round = await api<RoundView>(
-    app.url,
-    'POST',
-    team.at('/engagement-rounds'),
-    team.as('commissioner', {
-      specificationId,
-      eventId: marketEvent,
-      title,
-      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
-      participantIds: [team.ids.provider, secondProvider.id],
-      ...extra,
-    }),
-  );
+  const round = await rounds.startRound(specificationId, { title, ...extra });
   expect(round.status).toBe(201);
   return { ...round.body, specificationId };
 }

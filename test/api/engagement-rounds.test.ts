@@ -2,13 +2,7 @@
 // fork of the draft at that moment that providers taking part co-edit live; later draft
 // edits never reach it; closing turns every open copy read-only at once; then each
 // changed section is taken into the draft as a new edit or recorded as feedback, once.
-import type {
-  CommentThread,
-  EngagementEvent,
-  Feedback,
-  RoundChange,
-  RoundView,
-} from '@coproduce/domain';
+import type { CommentThread, Feedback, RoundChange, RoundView } from '@coproduce/domain';
 import { Y } from '@coproduce/protocol';
 import {
   sectionBlocksOf,
@@ -27,44 +21,28 @@ import {
   rawClient,
 } from '../support/collab';
 import { anchorOnWords } from '../support/comments';
-import { addSecondProvider, demoTeam, type DemoTeam } from '../support/engagement';
+import {
+  addSecondProvider,
+  roundsTeam,
+  type DemoTeam,
+  type RoundsTeam,
+} from '../support/engagement';
 
 jest.setTimeout(180_000);
 
 const app = collabApp();
+let rounds: RoundsTeam;
 let team: DemoTeam;
-let secondProvider: { token: string; id: string };
+let secondProvider: RoundsTeam['secondProvider'];
 let marketEvent: string;
 
 beforeAll(async () => {
-  team = await demoTeam(app.url);
-  secondProvider = await addSecondProvider(team);
-  const events = await api<EngagementEvent[]>(
-    app.url,
-    'GET',
-    team.at('/engagement-events'),
-    team.as('commissioner'),
-  );
-  marketEvent = events.body.find((event) =>
-    event.title.startsWith('Market engagement event 4'),
-  )!.id;
+  rounds = await roundsTeam(app.url);
+  ({ team, secondProvider, marketEvent } = rounds);
 });
 
-function startRound(specificationId: string, extra: Record<string, unknown> = {}) {
-  return api<RoundView>(
-    app.url,
-    'POST',
-    team.at('/engagement-rounds'),
-    team.as('commissioner', {
-      specificationId,
-      eventId: marketEvent,
-      title: 'Shaping the key worker offer',
-      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
-      participantIds: [team.ids.provider, secondProvider.id],
-      ...extra,
-    }),
-  );
-}
+const startRound = (specificationId: string, fields: Record<string, unknown> = {}) =>
+  rounds.startRound(specificationId, fields);
 
 /** Writes `words` at the start of the first paragraph of a document's section `key`. */
 function writeInto(doc: Y.Doc, key: string, words: string): void {

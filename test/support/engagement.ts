@@ -9,9 +9,10 @@ import {
   type Feedback,
   type MemberSummary,
   type Role,
+  type RoundView,
   type SpecificationSummary,
 } from '@coproduce/domain';
-import { api, DEMO_EMAIL, joinByLink, signIn } from './api';
+import { api, DEMO_EMAIL, joinByLink, signIn, type ApiResponse } from './api';
 import { demoWorkspaceId } from './collab';
 
 export interface DemoTeam {
@@ -145,4 +146,50 @@ export async function addSecondProvider(
   );
   if (changed.status !== 200) throw new Error(`making a provider: ${changed.status}`);
   return { token: joined.token, id: joined.user.id };
+}
+
+/** The demo team with what market engagement rounds need: a second provider and the next event. */
+export interface RoundsTeam {
+  team: DemoTeam;
+  secondProvider: { token: string; id: string };
+  /** The demo's next market engagement event (event 4, a fortnight ahead). */
+  marketEvent: string;
+  /** Starts a round on `specificationId` for both providers, closing in an hour, as the commissioner. */
+  startRound(
+    specificationId: string,
+    fields?: Record<string, unknown>,
+  ): Promise<ApiResponse<RoundView>>;
+}
+
+export async function roundsTeam(url: string): Promise<RoundsTeam> {
+  const team = await demoTeam(url);
+  const secondProvider = await addSecondProvider(team);
+  const events = await api<EngagementEvent[]>(
+    url,
+    'GET',
+    team.at('/engagement-events'),
+    team.as('commissioner'),
+  );
+  const marketEvent = events.body.find((event) =>
+    event.title.startsWith('Market engagement event 4'),
+  )!.id;
+  return {
+    team,
+    secondProvider,
+    marketEvent,
+    startRound: (specificationId, fields = {}) =>
+      api<RoundView>(
+        url,
+        'POST',
+        team.at('/engagement-rounds'),
+        team.as('commissioner', {
+          specificationId,
+          eventId: marketEvent,
+          title: 'Shaping the key worker offer',
+          closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+          participantIds: [team.ids.provider, secondProvider.id],
+          ...fields,
+        }),
+      ),
+  };
 }

@@ -6,7 +6,7 @@ import { problemsFrom } from '../../components/ApiErrorSummary';
 import { Button } from '../../components/Button';
 import { ErrorSummary, type ProblemItem } from '../../components/ErrorSummary';
 import { Radios } from '../../components/Radios';
-import { Textarea } from '../../components/Textarea';
+import { FeedbackStatusFields } from '../engagement/FeedbackStatusFields';
 import {
   AUDIENCE_OPTIONS,
   STATUS_OPTIONS,
@@ -57,25 +57,16 @@ export function RecordFeedbackForm({
   return (
     <form onSubmit={submit} noValidate>
       <ErrorSummary problems={problems} />
-      <Radios
-        id={ids.status}
-        label="Status"
+      <FeedbackStatusFields
+        ids={ids}
         options={STATUS_OPTIONS}
-        value={status}
-        onChange={setStatus}
-        error={errorFor(ids.status)}
+        status={status}
+        onStatus={setStatus}
+        reason={reason}
+        onReason={setReason}
+        reasonHint="Everyone in the workspace can read this. Write it for the providers who suggested it."
+        errorFor={errorFor}
       />
-      {status === 'not-taken-forward' && (
-        <Textarea
-          id={ids.reason}
-          label="Why is it not being taken forward?"
-          hint="Everyone in the workspace can read this. Write it for the providers who suggested it."
-          rows={3}
-          value={reason}
-          onChange={setReason}
-          error={errorFor(ids.reason)}
-        />
-      )}
       <Radios
         id={ids.audience}
         label="Which providers did it come from?"

@@ -10,9 +10,8 @@ import { changeFeedback } from '../../api/engagement';
 import { problemsFrom } from '../../components/ApiErrorSummary';
 import { Button } from '../../components/Button';
 import { ErrorSummary, type ProblemItem } from '../../components/ErrorSummary';
-import { Radios } from '../../components/Radios';
-import { Textarea } from '../../components/Textarea';
 import { validateStatusChange } from './feedback-form';
+import { FeedbackStatusFields } from './FeedbackStatusFields';
 
 const OPTIONS = FEEDBACK_STATUSES.map((status) => ({
   value: status,
@@ -49,25 +48,16 @@ export function ChangeStatusForm({ workspaceId, feedback, onDone }: ChangeStatus
   return (
     <form onSubmit={submit} noValidate>
       <ErrorSummary problems={problems} />
-      <Radios
-        id={ids.status}
-        label="Status"
+      <FeedbackStatusFields
+        ids={ids}
         options={OPTIONS}
-        value={status}
-        onChange={setStatus}
-        error={errorFor(ids.status)}
+        status={status}
+        onStatus={setStatus}
+        reason={reason}
+        onReason={setReason}
+        reasonHint="Everyone in the workspace can read this, and it appears in ‘You said, we did’. Write it for the person who said it."
+        errorFor={errorFor}
       />
-      {status === 'not-taken-forward' && (
-        <Textarea
-          id={ids.reason}
-          label="Why is it not being taken forward?"
-          hint="Everyone in the workspace can read this, and it appears in ‘You said, we did’. Write it for the person who said it."
-          rows={3}
-          value={reason}
-          onChange={setReason}
-          error={errorFor(ids.reason)}
-        />
-      )}
       <Button variant="secondary" small busyText={changing.isPending && 'Saving status…'}>
         Save status
       </Button>
