@@ -21,8 +21,12 @@ export function admitUpdate(doc: Y.Doc, update: Uint8Array): UpdateAdmission {
   } catch {
     return { verdict: 'refused', reason: 'the update does not decode' };
   }
-  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
-  const before = new Map(known);
+  // What the document holds of each client the update touches, and what it will once the
+  // update's own structs are counted: looked up per client, not a copy of the whole state
+  // vector (a long-lived document has edits from thousands of clients).
+  const before = (client: number): number => Y.getState(doc.store, client);
+  const known = new Map<number, number>();
+  const holds = (client: number): number => known.get(client) ?? before(client);
   let addsStructs = false;
 
   const byClient = new Map<number, Array<Y.Item | Y.GC | Y.Skip>>();
@@ -33,7 +37,7 @@ export function admitUpdate(doc: Y.Doc, update: Uint8Array): UpdateAdmission {
   }
   for (const [client, structs] of byClient) {
     structs.sort((a, b) => a.id.clock - b.id.clock);
-    let next = known.get(client) ?? 0;
+    let next = before(client);
     for (const struct of structs) {
       if (struct instanceof Y.Skip) continue;
       if (struct.id.clock > next) {
@@ -44,11 +48,11 @@ export function admitUpdate(doc: Y.Doc, update: Uint8Array): UpdateAdmission {
       }
       next = Math.max(next, struct.id.clock + struct.length);
     }
-    if (next > (before.get(client) ?? 0)) addsStructs = true;
+    if (next > before(client)) addsStructs = true;
     known.set(client, next);
   }
 
-  const has = (id: Y.ID | null): boolean => id === null || id.clock < (known.get(id.client) ?? 0);
+  const has = (id: Y.ID | null): boolean => id === null || id.clock < holds(id.client);
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
     const parent = struct.parent instanceof Y.ID ? struct.parent : null;
@@ -61,13 +65,13 @@ export function admitUpdate(doc: Y.Doc, update: Uint8Array): UpdateAdmission {
   for (const [client, ranges] of decoded.ds.clients) {
     for (const range of ranges) {
       if (range.len <= 0) continue;
-      if (range.clock + range.len > (known.get(client) ?? 0)) {
+      if (range.clock + range.len > holds(client)) {
         return { verdict: 'refused', reason: 'the update deletes edits the server has not seen' };
       }
       // A client restored from its own copy re-sends every deletion it knows of; only
       // one the document has not made yet is an edit (no need to look once it is one).
       if (addsStructs || deletesNew) continue;
-      deletesNew = !isAlreadyDeleted(doc, client, range.clock, range.len, before.get(client) ?? 0);
+      deletesNew = !isAlreadyDeleted(doc, client, range.clock, range.len, before(client));
     }
   }
   return addsStructs || deletesNew ? { verdict: 'changes' } : { verdict: 'no-op' };
