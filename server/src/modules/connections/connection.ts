@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io';
 import type { CollabServerEvents } from '@coproduce/protocol';
 import type { ConnectedPerson } from './connected-person';
+import { emitInOneWrite } from './one-write-frames';
 
 /** One open `/collab` socket and the person it was opened by. */
 export class Connection {
@@ -21,7 +22,7 @@ export class Connection {
     event: E,
     ...args: Parameters<CollabServerEvents[E]>
   ): void {
-    this.socket.emit(event, ...args);
+    emitInOneWrite(this.socket, event, args);
   }
 
   /** Closes the socket; its disconnect handlers take it out of everything it joined. */

@@ -1,0 +1,90 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server, type Socket } from 'socket.io';
+import { io, type Socket as ClientSocket } from 'socket.io-client';
+import { emitInOneWrite } from './one-write-frames';
+
+type Received = Array<[event: string, ...args: unknown[]]>;
+
+describe('emitInOneWrite', () => {
+  let http: HttpServer;
+  let server: Server;
+  let url: string;
+  const clients: ClientSocket[] = [];
+
+  beforeEach(async () => {
+    http = createServer();
+    server = new Server(http);
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  });
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.disconnect();
+    await server.close();
+  });
+
+  async function connect(
+    transports: Array<'websocket' | 'polling'>,
+  ): Promise<{ peer: Socket; received: Received }> {
+    const peerConnected = new Promise<Socket>((resolve) => server.once('connection', resolve));
+    const socket = io(url, { transports, upgrade: false, reconnection: false });
+    clients.push(socket);
+    const received: Received = [];
+    socket.onAny((event: string, ...args: unknown[]) => received.push([event, ...args]));
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', reject);
+    });
+    return { peer: await peerConnected, received };
+  }
+
+  async function until(check: () => boolean): Promise<void> {
+    for (let waited = 0; !check(); waited += 10) {
+      if (waited > 5_000) throw new Error('timed out');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  it('delivers what socket.emit would, in order, over WebSocket and polling', async () => {
+    const stateVector = Uint8Array.from([1, 2, 3]);
+    const large = new Uint8Array(70_000).fill(9); // a 64-bit WebSocket length
+    for (const transport of ['websocket', 'polling'] as const) {
+      const { peer, received } = await connect([transport]);
+      emitInOneWrite(peer, 'yjs', ['spec-1', large]);
+      emitInOneWrite(peer, 'doc:saved', ['spec-1', { stateVector, updatesSaved: 2 }]);
+      emitInOneWrite(peer, 'two', [Uint8Array.from([4]), { nested: Uint8Array.from([5, 6]) }]);
+      emitInOneWrite(peer, 'doc:role', ['spec-1', { role: 'observer', canEdit: false }]);
+      await until(() => received.length === 4);
+      expect(received.map(([event]) => event)).toEqual(['yjs', 'doc:saved', 'two', 'doc:role']);
+      expect(new Uint8Array(received[0][2] as ArrayBuffer)).toEqual(large);
+      const saved = received[1][2] as { stateVector: ArrayBuffer; updatesSaved: number };
+      expect(new Uint8Array(saved.stateVector)).toEqual(stateVector);
+      expect(saved.updatesSaved).toBe(2);
+      expect(new Uint8Array(received[2][1] as ArrayBuffer)).toEqual(Uint8Array.from([4]));
+      const nested = (received[2][2] as { nested: ArrayBuffer }).nested;
+      expect(new Uint8Array(nested)).toEqual(Uint8Array.from([5, 6]));
+      expect(received[3][2]).toEqual({ role: 'observer', canEdit: false });
+    }
+  });
+
+  it('writes an event with binary data to a WebSocket once, whatever its attachments', async () => {
+    const { peer, received } = await connect(['websocket']);
+    const sender = (peer.conn.transport as unknown as { socket: { _sender: object } }).socket
+      ._sender as { sendFrame(list: Buffer[], done?: () => void): void };
+    const sendFrame = jest.spyOn(sender, 'sendFrame');
+    emitInOneWrite(peer, 'two', [Uint8Array.from([1]), Uint8Array.from([2])]);
+    await until(() => received.length === 1);
+    expect(sendFrame).toHaveBeenCalledTimes(1);
+    expect(sendFrame.mock.calls[0][0]).toHaveLength(1);
+  });
+
+  it('sends nothing to a socket that has gone', async () => {
+    const { peer, received } = await connect(['websocket']);
+    peer.disconnect(true);
+    await until(() => !peer.connected);
+    expect(() => emitInOneWrite(peer, 'yjs', ['spec-1', Uint8Array.from([1])])).not.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(received).toHaveLength(0);
+  });
+});
