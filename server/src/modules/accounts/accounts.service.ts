@@ -25,6 +25,12 @@ export class AccountsService {
     return this.users.findById(id).exec();
   }
 
+  /** The account's name alone, read plain (a live connection's every handshake asks). */
+  async nameOf(id: Types.ObjectId): Promise<string | null> {
+    const found = await this.users.findById(id, { name: 1 }).lean<{ name: string }>().exec();
+    return found?.name ?? null;
+  }
+
   async findSummaries(ids: Types.ObjectId[]): Promise<Map<string, UserSummary>> {
     const found = await this.users.find({ _id: { $in: ids } }).exec();
     return new Map(found.map((user) => [user.id as string, toUserSummary(user)]));

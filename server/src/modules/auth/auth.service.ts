@@ -128,6 +128,28 @@ export class AuthService {
   }
 
   /**
+   * Who a session token signs in, for a live connection: what `activeSession` says, read
+   * plain and only what a socket keeps (a reconnecting page opens many at once).
+   */
+  async sessionIdentity(
+    token: unknown,
+  ): Promise<{ userId: string; name: string; expiresAt: Date } | null> {
+    if (!looksLikeToken(token)) return null;
+    const session = await this.sessions
+      .findOne(
+        { tokenHash: hashToken(token), expiresAt: { $gt: new Date() } },
+        { userId: 1, expiresAt: 1 },
+      )
+      .lean<{ userId: Types.ObjectId; expiresAt: Date }>()
+      .exec();
+    if (!session) return null;
+    const name = await this.accounts.nameOf(session.userId);
+    return name === null
+      ? null
+      : { userId: session.userId.toHexString(), name, expiresAt: session.expiresAt };
+  }
+
+  /**
    * Notes that a session was used, and from what browser, at most once a minute per
    * session, so that a busy page does not write on every request.
    */

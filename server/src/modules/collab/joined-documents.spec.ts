@@ -125,4 +125,47 @@ describe('joining a specification while the person’s membership changes', () =
     expect(answer?.ok).toBe(false);
     expect(document.joined).toEqual([]);
   });
+
+  describe('the access remembered between joins', () => {
+    async function joinAgain(): Promise<JoinAck | undefined> {
+      joined.evict(connection, 'spec-1');
+      return joinWhile(() => undefined);
+    }
+
+    it('is looked up once for joins that nothing has changed in between', async () => {
+      roles = ['steering-member'];
+      await joinWhile(() => undefined);
+      expect(await joinAgain()).toEqual({ ok: true, role: 'steering-member', canEdit: true });
+      expect(lookups).toBe(1);
+    });
+
+    it('is looked up again after the person’s role changes', async () => {
+      roles = ['steering-member', 'observer'];
+      await joinWhile(() => undefined);
+      joined.accessChanged('user-1');
+      expect(await joinAgain()).toEqual({ ok: true, role: 'observer', canEdit: false });
+      expect(lookups).toBe(2);
+    });
+
+    it('is looked up again after the document is archived, or its workspace', async () => {
+      roles = ['steering-member'];
+      await joinWhile(() => undefined);
+      joined.archiveChanged('spec-1', true);
+      await joinAgain();
+      expect(lookups).toBe(2);
+      // Restoring a workspace looks up how each of its open documents now stands.
+      await joined.workspaceArchiveChanged('workspace-1', false);
+      const afterRestoring = lookups;
+      await joinAgain();
+      expect(lookups).toBe(afterRestoring + 1);
+    });
+
+    it('is not kept from a lookup that a role change overtook', async () => {
+      roles = ['steering-member', 'observer'];
+      const answer = await joinWhile(() => joined.accessChanged('user-1'));
+      expect(answer).toMatchObject({ role: 'observer' });
+      expect(await joinAgain()).toMatchObject({ role: 'observer' });
+      expect(lookups).toBe(2);
+    });
+  });
 });

@@ -15,6 +15,7 @@ import type { DocumentMember } from './document-member';
 import { DocumentRegistry } from './document-registry';
 import { LiveDocumentKinds, type LiveAccess, type ReadOnlyState } from './live-document-kinds';
 import type { OpenDocument } from './open-document';
+import { RememberedAccess } from './remembered-access';
 import { SharedLookup } from './shared-lookup';
 
 /** A document one connection has joined, with what its authorisation was decided on. */
@@ -47,6 +48,9 @@ export class JoinedDocuments {
   private readonly accessLookups = new SharedLookup<LiveAccess>();
   /** Bumped when a specification is archived or restored, for the same reason. */
   private readonly archiveVersions = new Map<string, number>();
+  /** Bumped when a workspace is archived or restored (its every document changed). */
+  private workspaceChanges = 0;
+  private readonly rememberedAccess = new RememberedAccess();
 
   constructor(
     private readonly kinds: LiveDocumentKinds,
@@ -83,10 +87,9 @@ export class JoinedDocuments {
     let access: LiveAccess;
     let document: OpenDocument | undefined;
     for (let check = 1; ; check++) {
-      const version = this.accessVersion(userId);
-      const archiveVersion = this.archiveVersions.get(docId) ?? 0;
+      const stamp = this.accessStamp(docId, userId);
       try {
-        access = await this.lookUpAccess(docId, userId, `${version}:${archiveVersion}`);
+        access = await this.lookUpAccess(docId, userId, stamp);
       } catch (error) {
         if (document) this.registry.released(document);
         // A kind of document may refuse outright (a round not open yet) as well as not find it.
@@ -105,12 +108,7 @@ export class JoinedDocuments {
         );
       }
       // Decided on a membership that changed meanwhile: decide again on the new one.
-      if (
-        this.accessVersion(userId) === version &&
-        (this.archiveVersions.get(docId) ?? 0) === archiveVersion
-      ) {
-        break;
-      }
+      if (this.accessStamp(docId, userId) === stamp) break;
       if (check === MAX_ACCESS_CHECKS) {
         this.registry.released(document);
         return refuse(new ServiceUnavailable('Your access is changing. Try again shortly.'));
@@ -223,6 +221,8 @@ export class JoinedDocuments {
    * open here. Restoring the workspace leaves a specification archived on its own as it is.
    */
   async workspaceArchiveChanged(workspaceId: string, archived: boolean): Promise<void> {
+    this.workspaceChanges++;
+    this.rememberedAccess.clear();
     // One member of each document, whose access says how the document itself stands.
     const members = new Map<string, string>();
     for (const documents of this.joined.values()) {
@@ -295,10 +295,27 @@ export class JoinedDocuments {
     document.join(member);
   }
 
-  private lookUpAccess(docId: string, userId: string, version: string): Promise<LiveAccess> {
-    return this.accessLookups.get(`${docId}:${userId}:${version}`, () =>
+  /**
+   * What an access to a document is decided on, as counts: the person's memberships, the
+   * document's archiving and its kind's rules, every workspace's archiving. An access
+   * looked up under one stamp holds while the stamp is unchanged.
+   */
+  private accessStamp(docId: string, userId: string): string {
+    const archiveVersion = this.archiveVersions.get(docId) ?? 0;
+    return `${this.accessVersion(userId)}:${archiveVersion}:${this.workspaceChanges}`;
+  }
+
+  /** The person's access, as remembered under this stamp or else looked up (once, if asked together). */
+  private async lookUpAccess(docId: string, userId: string, stamp: string): Promise<LiveAccess> {
+    const known = this.rememberedAccess.recall(docId, userId, stamp);
+    if (known) return known;
+    const access = await this.accessLookups.get(`${docId}:${userId}:${stamp}`, () =>
       this.kinds.accessOf(docId, userId),
     );
+    if (this.accessStamp(docId, userId) === stamp) {
+      this.rememberedAccess.remember(docId, userId, stamp, access);
+    }
+    return access;
   }
 }
 

@@ -31,6 +31,12 @@ export interface LiveAccess {
   shownAs?: string;
   /** Whether the document shows every provider in it as "A provider" (comments too). */
   hidesProviderNames?: boolean;
+  /**
+   * When this access changes by itself, with nothing published (a round reaching its
+   * closing time), epoch ms: it is not reused past then. Absent when only a published
+   * change (membership, archiving, `live-document.access-changed`) can change it.
+   */
+  changesAt?: number;
 }
 
 /**

@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Socket } from 'socket.io';
+import { EventBus } from '../../base/event-bus';
 import { AuthService } from '../auth/auth.service';
-import { hashToken, SESSION_COOKIE } from '../auth/session-token';
+import '../auth/auth.events';
+import { hashToken, looksLikeToken, SESSION_COOKIE } from '../auth/session-token';
+import { RememberedSessions } from './remembered-sessions';
 import { SharedLookup } from './shared-lookup';
 
 /** Who opened a collab socket. */
@@ -17,13 +20,29 @@ export interface CollabUser {
 /**
  * Finds the session a collab socket was opened with: `auth.token` first, else the
  * session cookie. The cookie is only trusted from the app's own origin — a socket has
- * no CORS preflight to stop another site's page from opening one with it.
+ * no CORS preflight to stop another site's page from opening one with it. Identities
+ * found are remembered until their session ends (RememberedSessions).
  */
 @Injectable()
-export class SocketSession {
+export class SocketSession implements OnModuleInit, OnModuleDestroy {
   private readonly lookups = new SharedLookup<CollabUser | null>();
+  private readonly remembered = new RememberedSessions<CollabUser>();
+  private unsubscribe: (() => void) | undefined;
 
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly events: EventBus,
+  ) {}
+
+  onModuleInit(): void {
+    this.unsubscribe = this.events.subscribe('session.ended', ({ sessionKey }) =>
+      this.remembered.ended(sessionKey),
+    );
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+  }
 
   async resolve(socket: Socket): Promise<CollabUser | null> {
     const handshakeAuth: unknown = socket.handshake.auth;
@@ -36,18 +55,24 @@ export class SocketSession {
       if (!fromOwnOrigin(socket)) return null;
       candidate = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
     }
-    if (typeof candidate !== 'string') return null;
-    return this.lookups.get(candidate, async () => {
-      const session = await this.auth.activeSession(candidate);
-      return session
-        ? {
-            userId: session.user.id as string,
-            name: session.user.name,
-            sessionKey: hashToken(candidate),
-            sessionExpiresAt: session.expiresAt.getTime(),
-          }
-        : null;
+    if (!looksLikeToken(candidate)) return null;
+    const sessionKey = hashToken(candidate);
+    const known = this.remembered.recall(sessionKey);
+    if (known) return known;
+    const found = await this.lookups.get(sessionKey, async () => {
+      const identity = await this.auth.sessionIdentity(candidate);
+      if (!identity) return null;
+      const user: CollabUser = {
+        userId: identity.userId,
+        name: identity.name,
+        sessionKey,
+        sessionExpiresAt: identity.expiresAt.getTime(),
+      };
+      this.remembered.remember(sessionKey, user);
+      return user;
     });
+    // Ended while it was being looked up: the store may have answered just before.
+    return found && !this.remembered.hasEnded(sessionKey) ? found : null;
   }
 }
 

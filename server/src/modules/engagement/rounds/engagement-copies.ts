@@ -85,6 +85,7 @@ export class EngagementCopies implements LiveDocumentKind, OnModuleInit {
         ? { shownAs: HIDDEN_PROVIDER_NAME }
         : {}),
       hidesProviderNames: !round.namesShown,
+      ...(hasClosed(round) ? {} : { changesAt: round.closesAt.getTime() }),
     };
   }
 
