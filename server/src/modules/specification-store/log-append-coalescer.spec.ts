@@ -82,4 +82,20 @@ describe('group commit across documents', () => {
     const outcomes = await Promise.allSettled([coalescer.append([]), coalescer.append(['b1'])]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected']);
   });
+
+  it('starts writes at least the spacing apart, and an idle one at once', async () => {
+    const startedAt: number[] = [];
+    const coalescer = new LogAppendCoalescer<number>(async () => {
+      startedAt.push(performance.now());
+      return ALL_STORED;
+    }, 20);
+    const asked = performance.now();
+    await coalescer.append([1]);
+    expect(startedAt[0]! - asked).toBeLessThan(15);
+    const second = coalescer.append([2]);
+    const third = coalescer.append([3]);
+    await Promise.all([second, third]);
+    expect(startedAt).toHaveLength(2);
+    expect(startedAt[1]! - startedAt[0]!).toBeGreaterThanOrEqual(19);
+  });
 });

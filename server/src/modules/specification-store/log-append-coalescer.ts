@@ -22,14 +22,24 @@ interface Caller {
  * failed validation) fails only the caller it came from, so one document's bad entry
  * never holds up the others. A write that fails as a whole fails every caller in it,
  * and each retries (an entry stored twice is harmless to Yjs).
+ *
+ * Writes start at least `spacingMs` apart: when the database answers quickly, a write
+ * would otherwise leave with whatever one turn held (a single keystroke under steady
+ * typing), and each write costs both sides far more than its entries do. An idle log
+ * writes at once; a busy one waits at most `spacingMs` for company.
  */
 export class LogAppendCoalescer<Entry> {
   private queued: Entry[] = [];
   private callers: Caller[] = [];
   private writing = false;
   private scheduled = false;
+  private lastWriteAt = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly write: (entries: Entry[]) => Promise<RefusedEntries>) {}
+  constructor(
+    private readonly write: (entries: Entry[]) => Promise<RefusedEntries>,
+    private readonly spacingMs = 0,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   append(entries: Entry[]): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -42,10 +52,13 @@ export class LogAppendCoalescer<Entry> {
   private schedule(): void {
     if (this.writing || this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => {
+    const start = (): void => {
       this.scheduled = false;
       void this.flush();
-    });
+    };
+    const wait = this.lastWriteAt + this.spacingMs - this.now();
+    if (wait > 0) setTimeout(start, wait);
+    else setImmediate(start);
   }
 
   private async flush(): Promise<void> {
@@ -54,6 +67,7 @@ export class LogAppendCoalescer<Entry> {
     this.queued = [];
     this.callers = [];
     this.writing = true;
+    this.lastWriteAt = this.now();
     let refused: RefusedEntries;
     try {
       refused = await this.write(entries);

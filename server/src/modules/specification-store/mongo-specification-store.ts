@@ -25,6 +25,13 @@ import { storedBytes } from '../../base/stored-bytes';
  */
 const DURABLE = { w: 'majority', j: true } as const;
 
+/**
+ * How far apart log writes start under load: a few milliseconds more before "Saved" (the
+ * goal is 50 ms at the 99th percentile), for several times fewer commands when many
+ * people type at once (issue 17's fan-out: about one command per keystroke before).
+ */
+const APPEND_SPACING_MS = 5;
+
 /** The specification store on MongoDB, through mongoose. */
 @Injectable()
 export class MongoSpecificationStore extends SpecificationStore implements OnModuleInit {
@@ -38,8 +45,9 @@ export class MongoSpecificationStore extends SpecificationStore implements OnMod
     super();
   }
 
-  private readonly appends = new LogAppendCoalescer<SpecificationUpdate>((entries) =>
-    this.insertLogEntries(entries),
+  private readonly appends = new LogAppendCoalescer<SpecificationUpdate>(
+    (entries) => this.insertLogEntries(entries),
+    APPEND_SPACING_MS,
   );
 
   /** A database written by the first layout keeps its unique seq index: it must go. */
