@@ -49,6 +49,10 @@ export async function startCoproduce({ timeoutMs, databaseUri, env = {} }) {
       // One account sets up every document of a run: far more than a person's hourly quota.
       SPECIFICATIONS_PER_HOUR: '100000',
       ...(databaseUri ? { MONGODB_URI: databaseUri } : {}),
+      // The store the app starts is profiled with it.
+      ...(process.env.BENCH_PROFILE_DIR
+        ? { EMBEDDED_MONGO_PROFILE_DIR: process.env.BENCH_PROFILE_DIR }
+        : {}),
       ...env,
     },
     // The IPC channel lets the server notice if the benchmark dies and stop with it.

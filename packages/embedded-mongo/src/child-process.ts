@@ -41,7 +41,12 @@ export function launchEmbeddedMongo(
 ): Promise<EmbeddedMongoProcess> {
   // The whole store lives in the heap: allow half the machine's memory (at least Node's usual 4 GiB).
   const heapMiB = Math.max(4096, Math.floor(os.totalmem() / 1048576 / 2));
-  const args = [`--max-old-space-size=${heapMiB}`, CLI_PATH, ...listenArguments(options)];
+  const args = [
+    `--max-old-space-size=${heapMiB}`,
+    ...profileArguments(),
+    CLI_PATH,
+    ...listenArguments(options),
+  ];
   if (options.dbpath) args.push('--dbpath', options.dbpath);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   const stdout = child.stdout!;
@@ -91,4 +96,13 @@ export function launchEmbeddedMongo(
     child.once('exit', onEarlyExit);
     child.once('error', (error) => reject(error));
   });
+}
+
+/**
+ * With EMBEDDED_MONGO_PROFILE_DIR set, the store writes a V8 CPU profile there when it
+ * stops (benchmarks profile the store apart from the app that starts it).
+ */
+function profileArguments(): string[] {
+  const directory = process.env.EMBEDDED_MONGO_PROFILE_DIR;
+  return directory ? ['--cpu-prof', `--cpu-prof-dir=${directory}`] : [];
 }
