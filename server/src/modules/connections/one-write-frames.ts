@@ -18,12 +18,23 @@ const { Sender } = ws as unknown as {
 interface WebSocketTransport {
   name: string;
   perMessageDeflate?: unknown;
-  socket?: { _sender?: { sendFrame?: unknown } };
+  socket?: { _sender?: FrameSender };
+}
+
+/** ws's sender: what engine.io itself calls to write a pre-encoded frame. */
+interface FrameSender {
+  sendFrame?: (list: Buffer[], done?: () => void) => void;
 }
 
 /** The engine.io side of a socket.io socket (socket.io marks these members private). */
 export interface EngineClient {
-  conn: { upgrading: boolean; transport: unknown; readyState?: string };
+  conn: {
+    upgrading: boolean;
+    transport: unknown;
+    readyState?: string;
+    /** Packets engine.io holds until its transport has written the ones before. */
+    writeBuffer?: unknown[];
+  };
   writeToEngine(packets: unknown[], options: object): void;
 }
 
@@ -60,11 +71,22 @@ export function encodeInOneWrite(
   return { encoded, frame };
 }
 
-/** Hands an encoded event to one recipient's engine.io connection, in one write when it can. */
+/**
+ * Hands an encoded event to one recipient, in one write when it can. When engine.io holds
+ * nothing back for the connection, the frame goes straight to the WebSocket's sender, as
+ * engine.io would hand it on (a relay reaches dozens of people, and engine.io's packet
+ * bookkeeping is most of a send's cost): everything sent before is with the sender
+ * already, so the order is kept. Otherwise it queues behind what engine.io holds.
+ */
 export function writeEvent(client: EngineClient, event: OneWriteEvent, options: object): void {
   const engine = client.conn;
   if (event.frame === null || engine.upgrading || !sendsPreEncodedFrames(engine.transport)) {
     client.writeToEngine(event.encoded, options);
+    return;
+  }
+  const sender = (engine.transport as WebSocketTransport).socket?._sender;
+  if (engine.readyState === 'open' && engine.writeBuffer?.length === 0 && sender?.sendFrame) {
+    sender.sendFrame([event.frame]);
     return;
   }
   // One engine.io packet whose frame is every WebSocket message of the event.
