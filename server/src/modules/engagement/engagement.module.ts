@@ -33,6 +33,13 @@ import { FeedbackThemesService } from './feedback-themes.service';
 import { MarketNoticeFiles } from './market-notice-files';
 import { TargetCohort, TargetCohortSchema } from './target-cohort.schema';
 import { CopyAuthorship } from './rounds/copy-authorship';
+import { CopyRecords } from './rounds/copy-records';
+import {
+  CopyAuthorshipBatch,
+  CopyAuthorshipBatchSchema,
+  CopyFork,
+  CopyForkSchema,
+} from './rounds/copy-records.schema';
 import { EngagementCopies } from './rounds/engagement-copies';
 import { EngagementRound, EngagementRoundSchema } from './rounds/engagement-round.schema';
 import { EngagementRoundsController } from './rounds/engagement-rounds.controller';
@@ -64,6 +71,8 @@ import { RoundClosing } from './rounds/round-closing';
       { name: TargetCohort.name, schema: TargetCohortSchema },
       { name: ImportSettings.name, schema: ImportSettingsSchema },
       { name: EngagementRound.name, schema: EngagementRoundSchema },
+      { name: CopyFork.name, schema: CopyForkSchema },
+      { name: CopyAuthorshipBatch.name, schema: CopyAuthorshipBatchSchema },
     ]),
   ],
   controllers: [
@@ -92,12 +101,13 @@ import { RoundClosing } from './rounds/round-closing';
     RememberedColumns,
     EventCountsService,
     CopyAuthorship,
+    CopyRecords,
     EngagementCopies,
     EngagementRoundsService,
     RoundChangesService,
     RoundClosing,
   ],
   // The demo seed writes its engagement through the models.
-  exports: [MongooseModule],
+  exports: [MongooseModule, CopyRecords],
 })
 export class EngagementModule {}

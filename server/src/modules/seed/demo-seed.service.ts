@@ -27,6 +27,7 @@ import { newLogWriterId } from '../specification-store/log-writer-id';
 import { SpecificationStore } from '../specification-store/specification-store';
 import { Specification } from '../specifications/specification.schema';
 import { Workspace } from '../workspaces/workspace.schema';
+import { CopyRecords } from '../engagement/rounds/copy-records';
 import { EngagementRound } from '../engagement/rounds/engagement-round.schema';
 import { DEMO_THREADS } from './demo-comment-threads';
 import { DEMO_COHORT, DEMO_EVENTS, DEMO_FEEDBACK, DEMO_THEMES } from './demo-engagement';
@@ -79,6 +80,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @InjectModel(TargetCohort.name) private readonly cohorts: Model<TargetCohort>,
     @InjectModel(EngagementRound.name) private readonly rounds: Model<EngagementRound>,
     private readonly specificationStore: SpecificationStore,
+    private readonly copyRecords: CopyRecords,
   ) {}
 
   /**
@@ -406,7 +408,16 @@ export class DemoSeedService implements OnApplicationBootstrap {
       return date;
     };
     const closesAt = daysAgo(DEMO_ROUND.closesDaysAgo, 17);
+    const roundId = new Types.ObjectId();
+    await this.copyRecords.keepFork(roundId, forkState);
+    await this.copyRecords.addAuthors(roundId, {
+      writers: writings.map(({ client, userId }) => ({ client, userId })),
+      deletions: writings.flatMap(({ deletions, userId }) =>
+        deletions.map((deletion) => ({ ...deletion, userId })),
+      ),
+    });
     await this.rounds.create({
+      _id: roundId,
       workspaceId,
       specificationId,
       eventId,
@@ -417,13 +428,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
       closedAt: closesAt,
       participants: [provider],
       namesShown: false,
-      forkState: Buffer.from(forkState),
       forkedAt: daysAgo(DEMO_ROUND.opensDaysAgo, 9),
       createdBy: commissioner,
-      writers: writings.map(({ client, userId }) => ({ client, userId })),
-      deletions: writings.flatMap(({ deletions, userId }) =>
-        deletions.map((deletion) => ({ ...deletion, userId })),
-      ),
       decisions: [],
       recordedAs: [],
     });

@@ -1,26 +1,21 @@
 import { Y } from '@coproduce/protocol';
-import { Types, type Model } from 'mongoose';
+import { Types } from 'mongoose';
 import { CopyAuthorship, mergeRuns } from './copy-authorship';
-import type { CopyDeletion, CopyWriter, EngagementRound } from './engagement-round.schema';
+import type { CopyAuthors, CopyRecords } from './copy-records';
 
 const ROUND = new Types.ObjectId().toHexString();
 const CHRIS = new Types.ObjectId();
 const SAM = new Types.ObjectId();
 
-/** What CopyAuthorship writes: the round's `$push` of writers and deletion runs. */
+/** What CopyAuthorship writes: each batch of writers and deletion runs. */
 function storeSpy() {
-  const pushes: Array<{ writers: CopyWriter[]; deletions: CopyDeletion[] }> = [];
+  const pushes: CopyAuthors[] = [];
   const model = {
-    updateOne: (_filter: unknown, update: { $push: Record<string, { $each: unknown[] }> }) => ({
-      exec: () => {
-        pushes.push({
-          writers: update.$push['writers']!.$each as CopyWriter[],
-          deletions: update.$push['deletions']!.$each as CopyDeletion[],
-        });
-        return Promise.resolve({ modifiedCount: 1 });
-      },
-    }),
-  } as unknown as Model<EngagementRound>;
+    addAuthors: (_roundId: Types.ObjectId, authors: CopyAuthors) => {
+      pushes.push(authors);
+      return Promise.resolve();
+    },
+  } as unknown as CopyRecords;
   return { model, pushes };
 }
 

@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { Y } from '@coproduce/protocol';
-import { Model, Types } from 'mongoose';
-import { EngagementRound, type CopyDeletion, type CopyWriter } from './engagement-round.schema';
+import { Types } from 'mongoose';
+import { CopyRecords } from './copy-records';
+import type { CopyDeletion, CopyWriter } from './engagement-round.schema';
 
 /** How long edits gather before their authorship is written (one write per round, not per keystroke). */
 const FLUSH_AFTER_MS = 500;
@@ -27,7 +27,7 @@ export class CopyAuthorship implements OnApplicationShutdown {
   /** Clients already recorded, per round, so each is written once per node. */
   private readonly known = new Map<string, Set<number>>();
 
-  constructor(@InjectModel(EngagementRound.name) private readonly rounds: Model<EngagementRound>) {}
+  constructor(private readonly records: CopyRecords) {}
 
   record(roundId: string, userId: string, update: Uint8Array): void {
     let decoded: ReturnType<typeof Y.decodeUpdate>;
@@ -63,17 +63,10 @@ export class CopyAuthorship implements OnApplicationShutdown {
     if (pending.timer) clearTimeout(pending.timer);
     if (pending.writers.length + pending.deletions.length === 0) return;
     try {
-      await this.rounds
-        .updateOne(
-          { _id: new Types.ObjectId(roundId) },
-          {
-            $push: {
-              writers: { $each: pending.writers },
-              deletions: { $each: mergeRuns(pending.deletions) },
-            },
-          },
-        )
-        .exec();
+      await this.records.addAuthors(new Types.ObjectId(roundId), {
+        writers: pending.writers,
+        deletions: mergeRuns(pending.deletions),
+      });
     } catch (error) {
       this.logger.error(`recording who edited round ${roundId}: ${String(error)}`);
       this.known.get(roundId)?.clear();

@@ -64,7 +64,8 @@ export class RecordedChange {
  * A market engagement round: an engagement copy of a specification, forked from its draft
  * when the round was started, that the providers taking part co-edit with the team until
  * it closes, and what was then decided about each changed section. Who wrote as which
- * Yjs client and who deleted what is kept beside it, so changes are attributed.
+ * Yjs client and who deleted what is kept beside it (CopyRecords), so changes are
+ * attributed.
  */
 @Schema({ collection: 'engagement_rounds' })
 export class EngagementRound {
@@ -101,9 +102,12 @@ export class EngagementRound {
   @Prop({ type: Boolean, default: false })
   namesShown: boolean;
 
-  /** The draft's state at the fork: what the copy's changes are measured from. */
-  @Prop({ type: Buffer, required: true, select: false })
-  forkState: Buffer;
+  /**
+   * Rounds started before CopyRecords: the draft's state at the fork, now kept in
+   * `engagement_copy_forks`. Read only.
+   */
+  @Prop({ type: Buffer, select: false })
+  forkState?: Buffer;
 
   @Prop({ type: Date, required: true })
   forkedAt: Date;
@@ -111,11 +115,12 @@ export class EngagementRound {
   @Prop({ type: Types.ObjectId, required: true })
   createdBy: Types.ObjectId;
 
-  @Prop({ type: [SchemaFactory.createForClass(CopyWriter)], default: [], select: false })
-  writers: CopyWriter[];
+  /** Rounds started before CopyRecords: who wrote what, now in `engagement_copy_authorship`. Read only. */
+  @Prop({ type: [SchemaFactory.createForClass(CopyWriter)], default: undefined, select: false })
+  writers?: CopyWriter[];
 
-  @Prop({ type: [SchemaFactory.createForClass(CopyDeletion)], default: [], select: false })
-  deletions: CopyDeletion[];
+  @Prop({ type: [SchemaFactory.createForClass(CopyDeletion)], default: undefined, select: false })
+  deletions?: CopyDeletion[];
 
   @Prop({ type: [SchemaFactory.createForClass(RoundDecisionRecord)], default: [] })
   decisions: RoundDecisionRecord[];

@@ -17,6 +17,7 @@ import { EngagementEvent } from '../engagement-event.schema';
 import { hasClosed } from './engagement-copies';
 import { EngagementRound, type StoredRound } from './engagement-round.schema';
 import { engagementRoundView, type RoundContext } from './engagement-round-view';
+import { CopyRecords } from './copy-records';
 import { RoundClosing } from './round-closing';
 
 /**
@@ -36,6 +37,7 @@ export class EngagementRoundsService {
     private readonly roles: WorkspaceRoles,
     private readonly bus: EventBus,
     private readonly closing: RoundClosing,
+    private readonly records: CopyRecords,
   ) {}
 
   async list(caller: WorkspaceCaller): Promise<RoundView[]> {
@@ -82,8 +84,11 @@ export class EngagementRoundsService {
     checkTimes(opensAt, closesAt, now);
     const participants = await this.participants(caller, request.participantIds);
     const copyId = new Types.ObjectId();
+    const roundId = new Types.ObjectId();
     const forkState = await this.writer.fork(specificationId.toHexString(), copyId.toHexString());
+    await this.records.keepFork(roundId, forkState);
     const created = await this.rounds.create({
+      _id: roundId,
       workspaceId: caller.workspaceId,
       specificationId,
       eventId,
@@ -94,7 +99,6 @@ export class EngagementRoundsService {
       closedAt: null,
       participants,
       namesShown: request.namesShown ?? false,
-      forkState: Buffer.from(forkState),
       forkedAt: now,
       createdBy: caller.user._id,
       decisions: [],

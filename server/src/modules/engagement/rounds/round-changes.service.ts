@@ -30,11 +30,10 @@ import { SpecificationWriter } from '../../collab/specification-writer';
 import { SpecificationsService } from '../../specifications/specifications.service';
 import { FeedbackService } from '../feedback.service';
 import { CopyAuthorship } from './copy-authorship';
+import { CopyRecords, type CopyAuthors } from './copy-records';
 import { hasClosed } from './engagement-copies';
 import {
   EngagementRound,
-  type CopyDeletion,
-  type CopyWriter,
   type RoundDecisionRecord,
   type StoredRound,
 } from './engagement-round.schema';
@@ -42,7 +41,8 @@ import { EngagementRoundsService } from './engagement-rounds.service';
 
 /** The fork and the copy as they are now, for one reading of a round's changes. */
 interface Forks {
-  round: StoredRound & Pick<EngagementRound, 'forkState' | 'writers' | 'deletions'>;
+  round: StoredRound;
+  authors: CopyAuthors;
   fork: Y.Doc;
   copy: Y.Doc;
 }
@@ -60,6 +60,7 @@ export class RoundChangesService {
     private readonly reader: SpecificationReader,
     private readonly writer: SpecificationWriter,
     private readonly authorship: CopyAuthorship,
+    private readonly records: CopyRecords,
     private readonly accounts: AccountsService,
     private readonly roles: WorkspaceRoles,
     private readonly specifications: SpecificationsService,
@@ -189,23 +190,16 @@ export class RoundChangesService {
   private async open(caller: WorkspaceCaller, roundId: Types.ObjectId): Promise<Forks> {
     await this.roundsService.find(caller, roundId);
     await this.authorship.flush(roundId.toHexString());
-    const round = await this.rounds
-      .findById(roundId)
-      .select('+forkState +writers +deletions')
-      .lean<Forks['round']>()
-      .exec();
-    if (!round) throw new NotFound('that market engagement round');
+    const [round, forkState, authors] = await Promise.all([
+      this.rounds.findById(roundId).lean<StoredRound>().exec(),
+      this.records.fork(roundId),
+      this.records.authors(roundId),
+    ]);
+    if (!round || !forkState) throw new NotFound('that market engagement round');
     const fork = new Y.Doc();
-    Y.applyUpdate(
-      fork,
-      new Uint8Array(
-        round.forkState.buffer,
-        round.forkState.byteOffset,
-        round.forkState.byteLength,
-      ),
-    );
+    Y.applyUpdate(fork, forkState);
     const copy = await this.reader.read(round.copyId.toHexString());
-    return { round, fork, copy };
+    return { round, authors, fork, copy };
   }
 
   /** The change named `key`, which must not be decided yet and whose round has closed. */
@@ -231,7 +225,7 @@ export class RoundChangesService {
 
   private async changesOf(
     caller: WorkspaceCaller,
-    { round, fork, copy }: Forks,
+    { round, authors, fork, copy }: Forks,
   ): Promise<RoundChange[]> {
     const compared = compareSections(
       sectionBlocksOf(fork).map(keyedTextSection),
@@ -239,7 +233,10 @@ export class RoundChangesService {
     ).sections.filter((section) => section.change !== 'unchanged');
     const edits = sectionEditsOf(fork, copy);
     const authorIds = new Map(
-      compared.map((section) => [section.id ?? '', authorsOf(edits.get(section.id ?? ''), round)]),
+      compared.map((section) => [
+        section.id ?? '',
+        authorsOf(edits.get(section.id ?? ''), authors),
+      ]),
     );
     const everyone = [...new Set([...authorIds.values()].flat())].map(
       (id) => new Types.ObjectId(id),
@@ -331,10 +328,7 @@ export class RoundChangesService {
 }
 
 /** The people who wrote in a section or deleted from it, as recorded for the round. */
-function authorsOf(
-  edits: SectionEdits | undefined,
-  round: { writers: CopyWriter[]; deletions: CopyDeletion[] },
-): string[] {
+function authorsOf(edits: SectionEdits | undefined, round: CopyAuthors): string[] {
   if (!edits) return [];
   const authors = new Set<string>();
   for (const client of edits.writers) {
