@@ -2,7 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Role } from '@coproduce/domain';
 import { Model, Types } from 'mongoose';
+import { BatchedLookup } from '../../base/batched-lookup';
 import { Membership } from './membership.schema';
+
+interface MemberKey {
+  workspaceId: Types.ObjectId;
+  userId: Types.ObjectId;
+}
+
+interface FoundMembership {
+  role: Role;
+  workspaceArchived: boolean;
+}
 
 /**
  * A person's role in a workspace, as stored: what every access decision starts
@@ -11,6 +22,12 @@ import { Membership } from './membership.schema';
  */
 @Injectable()
 export class WorkspaceRoles {
+  /** Every request and every socket join asks: asked together, answered by one query. */
+  private readonly membershipLookups = new BatchedLookup<MemberKey, FoundMembership>(
+    (keys) => this.findMemberships(keys),
+    memberKey,
+  );
+
   constructor(@InjectModel(Membership.name) private readonly memberships: Model<Membership>) {}
 
   /** Null for someone who is not a member (or no longer). */
@@ -22,14 +39,36 @@ export class WorkspaceRoles {
   async findMembership(
     workspaceId: Types.ObjectId,
     userId: Types.ObjectId,
-  ): Promise<{ role: Role; workspaceArchived: boolean } | null> {
-    const membership = await this.memberships
-      .findOne({ workspaceId, userId }, { role: 1, workspaceArchived: 1 })
+  ): Promise<FoundMembership | null> {
+    return (await this.membershipLookups.get({ workspaceId, userId })) ?? null;
+  }
+
+  private async findMemberships(keys: MemberKey[]): Promise<Map<string, FoundMembership>> {
+    const usersByWorkspace = new Map<string, Types.ObjectId[]>();
+    for (const { workspaceId, userId } of keys) {
+      const users = usersByWorkspace.get(workspaceId.toHexString()) ?? [];
+      users.push(userId);
+      usersByWorkspace.set(workspaceId.toHexString(), users);
+    }
+    const clauses = [...usersByWorkspace].map(([workspaceId, userIds]) => ({
+      workspaceId: new Types.ObjectId(workspaceId),
+      userId: { $in: userIds },
+    }));
+    const found = await this.memberships
+      .find(clauses.length === 1 ? clauses[0]! : { $or: clauses }, {
+        workspaceId: 1,
+        userId: 1,
+        role: 1,
+        workspaceArchived: 1,
+      })
       .lean()
       .exec();
-    return membership
-      ? { role: membership.role, workspaceArchived: membership.workspaceArchived === true }
-      : null;
+    return new Map(
+      found.map((membership) => [
+        memberKey(membership),
+        { role: membership.role, workspaceArchived: membership.workspaceArchived === true },
+      ]),
+    );
   }
 
   /** Archives (or restores) the workspace in every membership's copy of the flag. */
@@ -79,4 +118,8 @@ export class WorkspaceRoles {
   ): Promise<{ workspaceId: Types.ObjectId; role: Role }[]> {
     return this.memberships.find({ userId }, { workspaceId: 1, role: 1 }).lean().exec();
   }
+}
+
+function memberKey({ workspaceId, userId }: MemberKey): string {
+  return `${workspaceId.toHexString()}:${userId.toHexString()}`;
 }

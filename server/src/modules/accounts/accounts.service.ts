@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { UserSummary } from '@coproduce/domain';
 import { Model, Types } from 'mongoose';
+import { BatchedLookup } from '../../base/batched-lookup';
 import { isDuplicateKeyError } from '../../base/duplicate-key';
 import { AccountExists, Conflict, NotFound } from '../../base/errors';
 import { hashPassword, verifyPassword } from './password';
@@ -14,6 +15,18 @@ export type NewAccount = { email: string; name: string } & (
 
 @Injectable()
 export class AccountsService {
+  /** Names asked for together (a storm of reconnecting sockets) are read by one query. */
+  private readonly names = new BatchedLookup<Types.ObjectId, string>(
+    async (ids) => {
+      const found = await this.users
+        .find({ _id: { $in: ids } }, { name: 1 })
+        .lean<Array<{ _id: Types.ObjectId; name: string }>>()
+        .exec();
+      return new Map(found.map((user) => [user._id.toHexString(), user.name]));
+    },
+    (id) => id.toHexString(),
+  );
+
   constructor(@InjectModel(User.name) private readonly users: Model<User>) {}
 
   findByEmail(email: string): Promise<UserDocument | null> {
@@ -27,8 +40,7 @@ export class AccountsService {
 
   /** The account's name alone, read plain (a live connection's every handshake asks). */
   async nameOf(id: Types.ObjectId): Promise<string | null> {
-    const found = await this.users.findById(id, { name: 1 }).lean<{ name: string }>().exec();
-    return found?.name ?? null;
+    return (await this.names.get(id)) ?? null;
   }
 
   async findSummaries(ids: Types.ObjectId[]): Promise<Map<string, UserSummary>> {

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectModel } from '@nestjs/mongoose';
 import type { SessionResponse } from '@coproduce/domain';
 import { Model, Types, type RootFilterQuery } from 'mongoose';
+import { BatchedLookup } from '../../base/batched-lookup';
 import type { AppConfig } from '../../base/config';
 import { TooManyRequests, WrongCredentials, WrongPassword } from '../../base/errors';
 import { parseObjectId } from '../../base/object-id.pipe';
@@ -22,8 +23,29 @@ const NOTE_USE_EVERY_MS = 60_000;
  * Sessions: one random token per sign-in, accepted as a bearer token, as the
  * session cookie and as the collab socket's `auth.token`.
  */
+/** What a live connection needs of its session. */
+interface LiveSession {
+  userId: Types.ObjectId;
+  expiresAt: Date;
+}
+
 @Injectable()
 export class AuthService {
+  /** Sessions by token hash, asked for together by sockets opening at once. */
+  private readonly liveSessions = new BatchedLookup<string, LiveSession>(
+    async (tokenHashes) => {
+      const found = await this.sessions
+        .find(
+          { tokenHash: { $in: tokenHashes }, expiresAt: { $gt: new Date() } },
+          { tokenHash: 1, userId: 1, expiresAt: 1 },
+        )
+        .lean<Array<LiveSession & { tokenHash: string }>>()
+        .exec();
+      return new Map(found.map((session) => [session.tokenHash, session]));
+    },
+    (tokenHash) => tokenHash,
+  );
+
   constructor(
     @InjectModel(Session.name) private readonly sessions: Model<Session>,
     private readonly accounts: AccountsService,
@@ -135,13 +157,7 @@ export class AuthService {
     token: unknown,
   ): Promise<{ userId: string; name: string; expiresAt: Date } | null> {
     if (!looksLikeToken(token)) return null;
-    const session = await this.sessions
-      .findOne(
-        { tokenHash: hashToken(token), expiresAt: { $gt: new Date() } },
-        { userId: 1, expiresAt: 1 },
-      )
-      .lean<{ userId: Types.ObjectId; expiresAt: Date }>()
-      .exec();
+    const session = await this.liveSessions.get(hashToken(token));
     if (!session) return null;
     const name = await this.accounts.nameOf(session.userId);
     return name === null

@@ -1,0 +1,49 @@
+import { BatchedLookup } from './batched-lookup';
+
+describe('BatchedLookup', () => {
+  const square = (queries: number[][]) =>
+    new BatchedLookup<number, number>(
+      async (keys) => {
+        queries.push(keys);
+        return new Map(keys.filter((key) => key >= 0).map((key) => [String(key), key * key]));
+      },
+      (key) => String(key),
+    );
+
+  it('answers the lookups of one turn with one query, each key asked once', async () => {
+    const queries: number[][] = [];
+    const lookup = square(queries);
+    const answers = await Promise.all([
+      lookup.get(2),
+      lookup.get(3),
+      lookup.get(2),
+      lookup.get(-1),
+    ]);
+    expect(answers).toEqual([4, 9, 4, undefined]);
+    expect(queries).toEqual([[2, 3, -1]]);
+    expect(await lookup.get(4)).toBe(16);
+    expect(queries).toHaveLength(2);
+  });
+
+  it('splits a storm into queries of at most 500 keys', async () => {
+    const queries: number[][] = [];
+    const lookup = square(queries);
+    await Promise.all(Array.from({ length: 1_200 }, (_, index) => lookup.get(index)));
+    expect(queries.map((keys) => keys.length)).toEqual([500, 500, 200]);
+  });
+
+  it('fails every lookup of a query that failed, and the next turn asks again', async () => {
+    let fail = true;
+    const lookup = new BatchedLookup<string, string>(
+      async (keys) => {
+        if (fail) throw new Error('no primary');
+        return new Map(keys.map((key) => [key, key.toUpperCase()]));
+      },
+      (key) => key,
+    );
+    const outcomes = await Promise.allSettled([lookup.get('a'), lookup.get('b')]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    fail = false;
+    expect(await lookup.get('a')).toBe('A');
+  });
+});
