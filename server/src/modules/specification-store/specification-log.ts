@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Y } from '@coproduce/protocol';
+import { compactionTurns } from './compaction-turns';
 import { DurableStateVector } from './durable-state-vector';
 import { newLogWriterId } from './log-writer-id';
 import type { FoldedRun, LogEntry, SpecificationStore } from './specification-store';
@@ -124,31 +125,36 @@ export class SpecificationLog {
     return this.snapshotBytes + this.unfoldedBytes;
   }
 
-  /** Folds the stored entries into the snapshot in the background; one compaction at a time. */
+  /**
+   * Folds the stored entries into the snapshot in the background; one compaction at a time
+   * per log, and on this node one at a time in all (CompactionTurns).
+   */
   compact(): Promise<void> {
     if (this.compacting) return this.compacting;
-    const count = this.unfolded.length;
-    const folded = runsOf(this.unfolded.slice(0, count));
-    // The document holds every folded entry, and perhaps updates still being written: a
-    // snapshot holding more than its entries is harmless, as Yjs applies an update once.
-    const state = Y.encodeStateAsUpdate(this.options.doc);
-    this.compacting = this.options.store
-      .compact(this.options.specificationId, {
-        state,
-        basedOnVersion: this.snapshotVersion,
-        folded,
-      })
-      .then((snapshot) => {
-        this.snapshotVersion = snapshot.version;
-        this.snapshotBytes = snapshot.state.length;
-        // Entries written meanwhile came after these: they stay for the next compaction.
-        for (const entry of this.unfolded.splice(0, count)) this.unfoldedBytes -= entry.bytes;
-      })
+    this.compacting = compactionTurns
+      .run(() => this.fold())
       .catch((error: unknown) => this.logger.error(`compaction failed: ${String(error)}`))
       .finally(() => {
         this.compacting = null;
       });
     return this.compacting;
+  }
+
+  private async fold(): Promise<void> {
+    const count = this.unfolded.length;
+    const folded = runsOf(this.unfolded.slice(0, count));
+    // The document holds every folded entry, and perhaps updates still being written: a
+    // snapshot holding more than its entries is harmless, as Yjs applies an update once.
+    const state = Y.encodeStateAsUpdate(this.options.doc);
+    const snapshot = await this.options.store.compact(this.options.specificationId, {
+      state,
+      basedOnVersion: this.snapshotVersion,
+      folded,
+    });
+    this.snapshotVersion = snapshot.version;
+    this.snapshotBytes = snapshot.state.length;
+    // Entries written meanwhile came after these: they stay for the next compaction.
+    for (const entry of this.unfolded.splice(0, count)) this.unfoldedBytes -= entry.bytes;
   }
 
   /** Waits until every appended update is durable and no compaction is running. */
