@@ -1,54 +1,23 @@
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Server } from 'socket.io';
-import { io, type Socket as ClientSocket } from 'socket.io-client';
+import type { Server } from 'socket.io';
+import { RealSockets, until } from '../connections/real-sockets.spec-support';
 import { SingleWriteAdapter } from './single-write-adapter';
 
-/** What one client received, in order. */
-type Received = Array<[event: string, ...args: unknown[]]>;
-
 describe('SingleWriteAdapter', () => {
-  let http: HttpServer;
+  let sockets: RealSockets;
   let server: Server;
-  let url: string;
-  const clients: ClientSocket[] = [];
 
   beforeEach(async () => {
-    http = createServer();
-    server = new Server(http, { adapter: SingleWriteAdapter as never });
+    sockets = await RealSockets.start({ adapter: SingleWriteAdapter as never });
+    server = sockets.server;
     server.on('connection', (socket) => {
       void socket.join('specification');
     });
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   });
 
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.disconnect();
-    await server.close();
-  });
+  afterEach(() => sockets.stop());
 
-  async function connect(transports: Array<'websocket' | 'polling'>): Promise<{
-    socket: ClientSocket;
-    received: Received;
-  }> {
-    const socket = io(url, { transports, upgrade: false, reconnection: false });
-    clients.push(socket);
-    const received: Received = [];
-    socket.onAny((event: string, ...args: unknown[]) => received.push([event, ...args]));
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', resolve);
-      socket.once('connect_error', reject);
-    });
-    return { socket, received };
-  }
-
-  async function until(check: () => boolean): Promise<void> {
-    for (let waited = 0; !check(); waited += 10) {
-      if (waited > 5_000) throw new Error('timed out');
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
+  const connect = (transports: Array<'websocket' | 'polling'>) =>
+    sockets.connect('/', { transports });
 
   it('delivers binary and text broadcasts intact and in order, over WebSocket and polling', async () => {
     const overWebSocket = await connect(['websocket']);
@@ -84,7 +53,7 @@ describe('SingleWriteAdapter', () => {
     const reader = await connect(['websocket']);
     server
       .to('specification')
-      .except(author.socket.id!)
+      .except(author.client.id!)
       .emit('yjs', 'spec-1', new Uint8Array([1]));
     server.to('specification').emit('yjs', 'spec-1', new Uint8Array([2]));
     await until(() => reader.received.length === 2 && author.received.length === 1);

@@ -1,29 +1,21 @@
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Server, type Socket } from 'socket.io';
-import { io, type Socket as ClientSocket } from 'socket.io-client';
+import type { Socket } from 'socket.io';
+import type { Socket as ClientSocket } from 'socket.io-client';
 import { CollabEvent } from '@coproduce/protocol';
 import { Connection } from './connection';
 import { ConnectionRegistry } from './connection-registry';
-
-/** What one client received, in order. */
-type Received = Array<[event: string, ...args: unknown[]]>;
+import { RealSockets, until, type Received } from './real-sockets.spec-support';
 
 describe('the connection registry, over real sockets', () => {
-  let http: HttpServer;
-  let server: Server;
-  let url: string;
+  let sockets: RealSockets;
   let registry: ConnectionRegistry;
-  const clients: ClientSocket[] = [];
   /** The connection the server made for each client, by the client's person. */
   let accepted: Array<{ connection: Connection; socket: Socket }>;
 
   beforeEach(async () => {
-    http = createServer();
-    server = new Server(http);
+    sockets = await RealSockets.start();
     registry = new ConnectionRegistry();
     accepted = [];
-    const namespace = server.of('/collab');
+    const namespace = sockets.server.of('/collab');
     registry.attach(namespace);
     namespace.on('connection', (socket) => {
       const { userId, sessionKey } = socket.handshake.auth as Record<string, string>;
@@ -37,41 +29,20 @@ describe('the connection registry, over real sockets', () => {
       socket.on('disconnect', () => registry.remove(connection));
       accepted.push({ connection, socket });
     });
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   });
 
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.disconnect();
-    await server.close();
-  });
+  afterEach(() => sockets.stop());
 
   async function connect(
     userId: string,
     sessionKey = `${userId}-session`,
   ): Promise<{ connection: Connection; received: Received; client: ClientSocket }> {
-    const client = io(`${url}/collab`, {
+    const { client, received } = await sockets.connect('/collab', {
       auth: { userId, sessionKey },
-      transports: ['websocket'],
-      reconnection: false,
-    });
-    clients.push(client);
-    const received: Received = [];
-    client.onAny((event: string, ...args: unknown[]) => received.push([event, ...args]));
-    await new Promise<void>((resolve, reject) => {
-      client.once('connect', resolve);
-      client.once('connect_error', reject);
     });
     await until(() => accepted.some(({ socket }) => socket.id === client.id));
     const connection = accepted.find(({ socket }) => socket.id === client.id)!.connection;
     return { connection, received, client };
-  }
-
-  async function until(check: () => boolean): Promise<void> {
-    for (let waited = 0; !check(); waited += 10) {
-      if (waited > 5_000) throw new Error('timed out');
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
   }
 
   const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 100));

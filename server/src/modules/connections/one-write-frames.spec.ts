@@ -1,49 +1,24 @@
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Server, type Socket } from 'socket.io';
-import { io, type Socket as ClientSocket } from 'socket.io-client';
+import type { Socket } from 'socket.io';
 import { emitInOneWrite } from './one-write-frames';
-
-type Received = Array<[event: string, ...args: unknown[]]>;
+import { RealSockets, until, type Received } from './real-sockets.spec-support';
 
 describe('emitInOneWrite', () => {
-  let http: HttpServer;
-  let server: Server;
-  let url: string;
-  const clients: ClientSocket[] = [];
+  let sockets: RealSockets;
 
   beforeEach(async () => {
-    http = createServer();
-    server = new Server(http);
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    sockets = await RealSockets.start();
   });
 
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.disconnect();
-    await server.close();
-  });
+  afterEach(() => sockets.stop());
 
   async function connect(
     transports: Array<'websocket' | 'polling'>,
   ): Promise<{ peer: Socket; received: Received }> {
-    const peerConnected = new Promise<Socket>((resolve) => server.once('connection', resolve));
-    const socket = io(url, { transports, upgrade: false, reconnection: false });
-    clients.push(socket);
-    const received: Received = [];
-    socket.onAny((event: string, ...args: unknown[]) => received.push([event, ...args]));
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', resolve);
-      socket.once('connect_error', reject);
-    });
+    const peerConnected = new Promise<Socket>((resolve) =>
+      sockets.server.once('connection', resolve),
+    );
+    const { received } = await sockets.connect('/', { transports });
     return { peer: await peerConnected, received };
-  }
-
-  async function until(check: () => boolean): Promise<void> {
-    for (let waited = 0; !check(); waited += 10) {
-      if (waited > 5_000) throw new Error('timed out');
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
   }
 
   it('delivers what socket.emit would, in order, over WebSocket and polling', async () => {
