@@ -160,16 +160,11 @@ export class EngagementRoundsService {
     return round;
   }
 
+  /** Rounds the caller may see: all, to whoever reads engagement; else the ones they take part in. */
   private visible(caller: WorkspaceCaller): Record<string, unknown> {
-    if (AccessPolicy.can(caller.role, 'engagement.read'))
-      return { workspaceId: caller.workspaceId };
-    if (caller.role === 'provider') {
-      return { workspaceId: caller.workspaceId, participants: caller.user._id };
-    }
-    if (AccessPolicy.can(caller.role, 'engagement-round.take-part')) {
-      return { workspaceId: caller.workspaceId };
-    }
-    return { workspaceId: caller.workspaceId, _id: null };
+    return AccessPolicy.can(caller.role, 'engagement.read')
+      ? { workspaceId: caller.workspaceId }
+      : { workspaceId: caller.workspaceId, participants: caller.user._id };
   }
 
   private async participants(
