@@ -1,0 +1,54 @@
+import { startEmbeddedMongo, type RunningEmbeddedMongo } from '@coproduce/embedded-mongo';
+import { createConnection, Types, type Connection, type Model } from 'mongoose';
+import { Membership, MembershipSchema } from './membership.schema';
+import { WorkspaceRoles } from './workspace-roles';
+
+describe('looking up memberships asked for together', () => {
+  let database: RunningEmbeddedMongo;
+  let connection: Connection;
+  let memberships: Model<Membership>;
+  let roles: WorkspaceRoles;
+
+  beforeAll(async () => {
+    database = await startEmbeddedMongo();
+    connection = await createConnection(database.uri, { dbName: 'coproduce' }).asPromise();
+    memberships = connection.model(Membership.name, MembershipSchema);
+    await memberships.init();
+    roles = new WorkspaceRoles(memberships);
+  });
+
+  afterAll(async () => {
+    await connection?.close();
+    await database?.stop();
+  });
+
+  it('answers each person in each workspace from one query, and nobody else', async () => {
+    const riverside = new Types.ObjectId();
+    const hillcrest = new Types.ObjectId();
+    const sam = new Types.ObjectId();
+    const chris = new Types.ObjectId();
+    await memberships.create([
+      { workspaceId: riverside, userId: sam, role: 'commissioner' },
+      { workspaceId: riverside, userId: chris, role: 'observer' },
+      { workspaceId: hillcrest, userId: sam, role: 'steering-member', workspaceArchived: true },
+    ]);
+    const find = jest.spyOn(memberships, 'find');
+
+    const answers = await Promise.all([
+      roles.findMembership(riverside, sam),
+      roles.findMembership(riverside, chris),
+      roles.findMembership(hillcrest, sam),
+      roles.findMembership(hillcrest, chris),
+      roles.findMembership(riverside, sam),
+    ]);
+
+    expect(answers).toEqual([
+      { role: 'commissioner', workspaceArchived: false },
+      { role: 'observer', workspaceArchived: false },
+      { role: 'steering-member', workspaceArchived: true },
+      null,
+      { role: 'commissioner', workspaceArchived: false },
+    ]);
+    expect(find).toHaveBeenCalledTimes(1);
+  });
+});
