@@ -84,18 +84,27 @@ describe('group commit across documents', () => {
   });
 
   it('starts writes at least the spacing apart, and an idle one at once', async () => {
-    const startedAt: number[] = [];
-    const coalescer = new LogAppendCoalescer<number>(async () => {
-      startedAt.push(performance.now());
-      return ALL_STORED;
-    }, 20);
-    const asked = performance.now();
-    await coalescer.append([1]);
-    expect(startedAt[0]! - asked).toBeLessThan(15);
-    const second = coalescer.append([2]);
-    const third = coalescer.append([3]);
-    await Promise.all([second, third]);
-    expect(startedAt).toHaveLength(2);
-    expect(startedAt[1]! - startedAt[0]!).toBeGreaterThanOrEqual(19);
+    let now = 1_000;
+    const writes: number[][] = [];
+    const coalescer = new LogAppendCoalescer<number>(
+      async (entries) => {
+        writes.push(entries);
+        return ALL_STORED;
+      },
+      30,
+      () => now,
+    );
+    const timer = jest.spyOn(global, 'setTimeout');
+    try {
+      await coalescer.append([1]);
+      expect(timer).not.toHaveBeenCalled();
+      now += 10; // the first write started 10 ms ago
+      const later = [coalescer.append([2]), coalescer.append([3])];
+      expect(timer).toHaveBeenCalledWith(expect.any(Function), 20);
+      await Promise.all(later);
+      expect(writes).toEqual([[1], [2, 3]]);
+    } finally {
+      timer.mockRestore();
+    }
   });
 });
