@@ -1,7 +1,13 @@
 import type { Locator, Page } from 'playwright-core';
 import { appInBrowser } from '../support/browser';
 import { selectPhrase, startThread, threadOn } from './comment-steps';
-import { checkScreen, openDemoWorkspace, signInThroughPage, waitUntilLoaded } from './screens';
+import {
+  checkScreen,
+  openDemoWorkspace,
+  signInThroughPage,
+  signInToWorkspaces,
+  waitUntilLoaded,
+} from './screens';
 
 /** Opens the demo workspace's draft specification and waits for its text and threads. */
 async function openDemoSpecification(page: Page, email: string): Promise<void> {
@@ -147,7 +153,8 @@ describe('comment threads in the browser, between two people at once', () => {
 
   it('the inbox lists a mention and opens the specification with that thread selected', () =>
     app.withPage(async (page) => {
-      await signInThroughPage(page, 'steering@demo.test');
+      // The sign-in's own move to the workspaces must land first, or it overtakes the click.
+      await signInToWorkspaces(page, 'steering@demo.test');
       await page.getByRole('link', { name: /^Inbox/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
       await waitUntilLoaded(page);
