@@ -111,6 +111,32 @@ describe('the saved state a person sees', () => {
     provider.destroy();
   });
 
+  it("a colleague's edit arriving while this device's edit is unsaved does not make it saved", () => {
+    const doc = new Y.Doc();
+    const { provider, statuses } = providerFor(doc);
+    connection.answerJoin();
+    connection.endpoint?.onFrame(encodeSyncStep1(new Uint8Array([0])));
+    saved(new Uint8Array([0]), 1);
+    doc.getText('notes').insert(0, 'mine');
+    expect(provider.status).toBe('saving');
+
+    const colleague = new Y.Doc();
+    colleague.getText('notes').insert(0, 'theirs');
+    connection.endpoint?.onFrame(encodeUpdate(Y.encodeStateAsUpdate(colleague)));
+    expect(provider.status).toBe('saving');
+
+    saved(Y.encodeStateVector(doc), 2);
+    expect(statuses.slice(-2)).toEqual(['saving', 'saved']);
+    // Further edits from colleagues leave it saved, without a status change each.
+    for (const words of [' and more', ' and more still']) {
+      colleague.getText('notes').insert(0, words);
+      connection.endpoint?.onFrame(encodeUpdate(Y.encodeStateAsUpdate(colleague)));
+    }
+    expect(statuses.slice(-1)).toEqual(['saved']);
+    expect(provider.status).toBe('saved');
+    provider.destroy();
+  });
+
   it("edits received from the server are the server's to keep; edits from this device are not", () => {
     const doc = new Y.Doc();
     const { provider } = providerFor(doc);

@@ -170,6 +170,10 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
         break;
       case 'update':
         Y.applyUpdate(this.doc, frame.update, this);
+        // What the server sends is the server's to keep: it cannot take "Saved" away, and
+        // checking every client's clock on each of a busy document's frames would cost more
+        // than applying them.
+        if (this.currentStatus === 'saved') return;
         break;
       case 'awareness':
         applyAwarenessUpdate(this.awareness, frame.update, this);
@@ -293,9 +297,9 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
   }
 
   private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin !== this && this.joined && this.answeredServer && this.canEdit) {
-      this.sendUpdate(encodeUpdate(update));
-    }
+    // A frame from the server: onFrame looks at the status once it is applied.
+    if (origin === this) return;
+    if (this.joined && this.answeredServer && this.canEdit) this.sendUpdate(encodeUpdate(update));
     this.updateStatus();
   };
 
