@@ -225,17 +225,19 @@ export async function stormProcesses(target, settings, { tokenFor, shape }) {
 
 /**
  * Fan-out in the same shape: documents seeded and open, every client editing at
- * `perClientRate`; deliveries pooled from every worker.
+ * `perClientRate`; deliveries pooled from every worker. `documents`: ones that exist
+ * already (`[{ docId, expect }]`, as seedDocuments returns), instead of seeding new ones.
  */
-export async function fanOutProcesses(target, settings, { tokenFor, shape }) {
-  const documents = await seedDocuments(target, settings.documents, settings.seedCharacters);
+export async function fanOutProcesses(target, settings, { tokenFor, shape, documents: given }) {
+  const documents =
+    given ?? (await seedDocuments(target, settings.documents, settings.seedCharacters));
   const workers = await startWorkers(settings.processes, {
     limitMs: settings.timeoutMs + settings.warmupMs + settings.measureMs + settings.drainMs,
   });
   try {
     const perWorker = assign({
       documents,
-      clients: settings.clientsPerDocument * settings.documents,
+      clients: settings.clientsPerDocument * documents.length,
       workers: settings.processes,
       tokenFor,
     });
@@ -267,11 +269,10 @@ export async function fanOutProcesses(target, settings, { tokenFor, shape }) {
     return {
       shape,
       processes: settings.processes,
-      documents: settings.documents,
+      documents: documents.length,
       clientsPerDocument: settings.clientsPerDocument,
       perClientRate: settings.perClientRate,
-      targetEditsPerSecond:
-        settings.perClientRate * settings.documents * settings.clientsPerDocument,
+      targetEditsPerSecond: settings.perClientRate * documents.length * settings.clientsPerDocument,
       achievedEditsPerSecond: Math.round(sent / measuredSeconds),
       sendLagMaxMs: round(Math.max(...answers.map((answer) => answer.sendLagMaxMs)), 1),
       fanOut: withMissing(latencies, sent * (settings.clientsPerDocument - 1)),

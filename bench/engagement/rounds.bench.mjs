@@ -20,6 +20,7 @@ import { createRequire } from 'node:module';
 import { signInAs, startCoproduce } from '../collab/coproduce-target.mjs';
 import { closeFleet, openFleet, poolRounds, runAtRate } from '../collab/fan-out.mjs';
 import { startHocuspocus } from '../collab/hocuspocus-target.mjs';
+import { fanOutProcesses } from '../collab/process-fleet.mjs';
 import { millisecondsSince, percentile, round } from '../embedded-mongo/latency-stats.mjs';
 import { writePages } from '../publishing/long-specification.mjs';
 
@@ -34,6 +35,8 @@ const settings = {
   perClientRate: numberFrom('BENCH_RATE', 1),
   measureSeconds: numberFrom('BENCH_SECONDS', 10),
   fanOutRounds: numberFrom('BENCH_FAN_OUT_ROUNDS', 3),
+  /** The same 30 people spread over this many load processes (0: not measured). */
+  fanOutProcesses: numberFrom('BENCH_PROCESSES', 5),
   clientTimeoutMs: 60_000,
   limitMinutes: numberFrom('BENCH_LIMIT_MINUTES', 8),
 };
@@ -198,11 +201,7 @@ async function fanOut(app, report, { draftState, lastRound, providers, team }) {
     closeFleet(hocuspocusFleet);
   }
   const [ours, theirs] = pooled;
-  const ratio = (read) => {
-    const a = read(ours);
-    const b = read(theirs);
-    return typeof a === 'number' && typeof b === 'number' && b > 0 ? round(a / b, 2) : null;
-  };
+  const ratio = ratioOf(ours, theirs);
   report.fanOut = {
     shape: `${settings.participants} clients (separate accounts, one connection each) on one document, ${settings.perClientRate} edit/s each, ${settings.fanOutRounds} alternating rounds of ${settings.measureSeconds} s pooled`,
     copyKilobytes: round(copyBytes / 1024, 1),
@@ -215,6 +214,66 @@ async function fanOut(app, report, { draftState, lastRound, providers, team }) {
       serverAndDatabaseCpuPerEdit: ratio(
         (r) => r.cpuMsPerEdit.server + (r.cpuMsPerEdit.database ?? 0),
       ),
+    },
+  };
+  if (settings.fanOutProcesses > 0) {
+    await fanOutInProcesses(app, hocuspocus, report, {
+      draftState,
+      copyId: lastRound.copyId,
+      tokens,
+    });
+  }
+}
+
+/** The ratio of a figure read from Coproduce's result to the same from Hocuspocus's. */
+function ratioOf(ours, theirs) {
+  return (read) => {
+    const a = read(ours);
+    const b = read(theirs);
+    return typeof a === 'number' && typeof b === 'number' && b > 0 ? round(a / b, 2) : null;
+  };
+}
+
+/**
+ * The same 30 people on the same copy, spread over several load processes (the load shape
+ * of issue 17, bench/collab/process-fleet.mjs: raw socket.io and y-protocols clients, not
+ * the project's provider). In one process every client's receiving queues behind the
+ * 28 others', which people in their own browsers never do; here a process holds a few.
+ */
+async function fanOutInProcesses(app, hocuspocus, report, { draftState, copyId, tokens }) {
+  const expect = [...Y.decodeStateVector(Y.encodeStateVectorFromUpdate(draftState))];
+  const options = {
+    processes: settings.fanOutProcesses,
+    clientsPerDocument: settings.participants,
+    perClientRate: settings.perClientRate,
+    warmupMs: 2_000,
+    measureMs: settings.measureSeconds * 2_000,
+    drainMs: 2_000,
+    timeoutMs: settings.clientTimeoutMs,
+  };
+  const shape = `${settings.participants} clients (separate accounts) over ${settings.fanOutProcesses} load processes on one document, ${settings.perClientRate} edit/s each, ${options.measureMs / 1000} s`;
+  log(`fan-out over ${settings.fanOutProcesses} processes: coproduce`);
+  const ours = await fanOutProcesses(app, options, {
+    tokenFor: (index) => tokens[index % tokens.length],
+    shape,
+    documents: [{ docId: copyId, expect }],
+  });
+  log(`fan-out over ${settings.fanOutProcesses} processes: hocuspocus`);
+  const [hocuspocusDoc] = await hocuspocus.newDocuments(1);
+  const theirs = await fanOutProcesses(hocuspocus, options, {
+    tokenFor: () => undefined,
+    shape,
+    documents: [{ docId: hocuspocusDoc, expect }],
+  });
+  const ratio = ratioOf(ours, theirs);
+  report.fanOutInProcesses = {
+    shape,
+    coproduce: ours,
+    hocuspocus: theirs,
+    ratios: {
+      fanOutP50: ratio((r) => r.fanOut.p50Ms),
+      fanOutP99: ratio((r) => r.fanOut.p99Ms),
+      serverCpuPerEdit: ratio((r) => r.cpuMsPerEdit.server),
     },
   };
 }
