@@ -32,6 +32,17 @@ describe('MongoDB value order', () => {
     expect(idKey(1)).not.toBe(idKey('1'));
   });
 
+  it('orders plain strings by code point and plain numbers by value, NaN first', () => {
+    const strings = ['', 'a', 'ab', 'b', 'z', '\u00e9', '\uffff', '\u{1F600}'];
+    expect([...strings].reverse().sort(compareValues)).toEqual(strings);
+    expect(compareValues('spec-1', `spec-${1}`)).toBe(0);
+    const numbers = [NaN, -Infinity, -1.5, 0, 2, Infinity];
+    expect([...numbers].reverse().sort(compareValues)).toEqual(numbers);
+    expect(compareValues(-0, 0)).toBe(0);
+    expect(compareValues(NaN, NaN)).toBe(0);
+    expect(compareValues(2, new Long(2))).toBe(0);
+  });
+
   it('keeps field order significant when comparing embedded documents', () => {
     expect(compareValues({ user: 'a', role: 'x' }, { user: 'a', role: 'x' })).toBe(0);
     expect(compareValues({ user: 'a', role: 'x' }, { role: 'x', user: 'a' })).not.toBe(0);

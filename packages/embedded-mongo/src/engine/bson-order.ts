@@ -145,6 +145,12 @@ function stringOf(value: unknown): string {
 
 /** Compares two BSON values in MongoDB order; arrays compare element-wise (as index keys do). */
 export function compareValues(a: unknown, b: unknown): number {
+  // Index keys are mostly plain strings and numbers, compared once per level of a B-tree
+  // walk: these answer without the general type dispatch (same order as below).
+  if (typeof a === 'string' && typeof b === 'string') return a === b ? 0 : compareUtf8(a, b);
+  if (typeof a === 'number' && typeof b === 'number' && !Number.isNaN(a) && !Number.isNaN(b)) {
+    return cmp(a, b);
+  }
   if (a instanceof TypeBracketBound || b instanceof TypeBracketBound) {
     const [rankA, sideA] =
       a instanceof TypeBracketBound ? [a.rank, a.upper ? 1 : -1] : [typeRank(a), 0];

@@ -86,20 +86,20 @@ export class CollectionIndex {
     return keys;
   }
 
+  // One walk down the tree per key in the common case (a key held by one document), not
+  // a lookup followed by an insert or a delete: a write's cost is mostly these walks.
   add(id: string, doc: Document): void {
     for (const key of this.keysOf(doc)) {
-      const ids = this.tree.get(key);
-      if (ids) ids.add(id);
-      else this.tree.set(key, new Set([id]));
+      if (!this.tree.setIfNotPresent(key, new Set([id]))) this.tree.get(key)?.add(id);
     }
   }
 
   remove(id: string, doc: Document): void {
     for (const key of this.keysOf(doc)) {
-      const ids = this.tree.get(key);
-      if (!ids) continue;
-      ids.delete(id);
-      if (ids.size === 0) this.tree.delete(key);
+      this.tree.editRange(key, key, true, (_key, ids) => {
+        ids.delete(id);
+        return ids.size === 0 ? { delete: true } : undefined;
+      });
     }
   }
 
