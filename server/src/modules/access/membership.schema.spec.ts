@@ -1,28 +1,16 @@
-import { startEmbeddedMongo, type RunningEmbeddedMongo } from '@coproduce/embedded-mongo';
-import {
-  createConnection,
-  Error as MongooseError,
-  Types,
-  type Connection,
-  type Model,
-} from 'mongoose';
+import { Error as MongooseError, Types, type Model } from 'mongoose';
+import { embeddedDatabase } from '../../base/embedded-database.spec-support';
 import { Membership, MembershipSchema } from './membership.schema';
 
 describe('a membership’s organisation, as stored', () => {
-  let database: RunningEmbeddedMongo;
-  let connection: Connection;
+  const database = embeddedDatabase();
   let memberships: Model<Membership>;
   const workspaceId = new Types.ObjectId();
 
   beforeAll(async () => {
-    database = await startEmbeddedMongo();
-    connection = await createConnection(database.uri, { dbName: 'coproduce' }).asPromise();
+    const connection = database();
     memberships = connection.model(Membership.name, MembershipSchema);
     await memberships.init();
-  });
-  afterAll(async () => {
-    await connection?.close();
-    await database?.stop();
   });
 
   it('a provider cannot be stored without one, even past the service', async () => {

@@ -1,25 +1,18 @@
-import { startEmbeddedMongo, type RunningEmbeddedMongo } from '@coproduce/embedded-mongo';
-import { createConnection, Types, type Connection, type Model } from 'mongoose';
+import { Types, type Model } from 'mongoose';
+import { embeddedDatabase } from '../../base/embedded-database.spec-support';
 import { Membership, MembershipSchema } from './membership.schema';
 import { WorkspaceRoles } from './workspace-roles';
 
 describe('looking up memberships asked for together', () => {
-  let database: RunningEmbeddedMongo;
-  let connection: Connection;
+  const database = embeddedDatabase();
   let memberships: Model<Membership>;
   let roles: WorkspaceRoles;
 
   beforeAll(async () => {
-    database = await startEmbeddedMongo();
-    connection = await createConnection(database.uri, { dbName: 'coproduce' }).asPromise();
+    const connection = database();
     memberships = connection.model(Membership.name, MembershipSchema);
     await memberships.init();
     roles = new WorkspaceRoles(memberships);
-  });
-
-  afterAll(async () => {
-    await connection?.close();
-    await database?.stop();
   });
 
   it('answers each person in each workspace from one query, and nobody else', async () => {

@@ -1,6 +1,7 @@
-import { startEmbeddedMongo, type RunningEmbeddedMongo } from '@coproduce/embedded-mongo';
 import { Y } from '@coproduce/protocol';
-import { createConnection, type Connection, type Model } from 'mongoose';
+import { startEmbeddedMongo } from '@coproduce/embedded-mongo';
+import { createConnection, type Model } from 'mongoose';
+import { embeddedDatabase } from '../../base/embedded-database.spec-support';
 import { newLogWriterId } from './log-writer-id';
 import { MongoSpecificationStore } from './mongo-specification-store';
 import {
@@ -39,25 +40,18 @@ function textOf(updates: Uint8Array[]): string {
 }
 
 describe('the specification log on MongoDB', () => {
-  let database: RunningEmbeddedMongo;
-  let connection: Connection;
+  const database = embeddedDatabase();
   let updates: Model<SpecificationUpdate>;
   let snapshots: Model<SpecificationSnapshot>;
   let store: MongoSpecificationStore;
 
   beforeAll(async () => {
-    database = await startEmbeddedMongo();
-    connection = await createConnection(database.uri, { dbName: 'coproduce' }).asPromise();
+    const connection = database();
     updates = connection.model(SpecificationUpdate.name, SpecificationUpdateSchema);
     snapshots = connection.model(SpecificationSnapshot.name, SpecificationSnapshotSchema);
     await Promise.all([updates.init(), snapshots.init()]);
     store = new MongoSpecificationStore(updates, snapshots);
     await store.onModuleInit();
-  });
-
-  afterAll(async () => {
-    await connection?.close();
-    await database?.stop();
   });
 
   beforeEach(() => {

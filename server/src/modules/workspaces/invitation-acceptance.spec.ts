@@ -1,7 +1,7 @@
-import { startEmbeddedMongo, type RunningEmbeddedMongo } from '@coproduce/embedded-mongo';
 import type { Role } from '@coproduce/domain';
 import { ConfigService } from '@nestjs/config';
-import { createConnection, Types, type Connection, type Model } from 'mongoose';
+import { Types, type Model } from 'mongoose';
+import { embeddedDatabase } from '../../base/embedded-database.spec-support';
 import { AccountExists } from '../../base/errors';
 import { EventBus } from '../../base/event-bus';
 import { Membership, MembershipSchema } from '../access/membership.schema';
@@ -54,8 +54,7 @@ class AccountsThatCanRace extends AccountsService {
 }
 
 describe('accepting an invitation is all or nothing for the person accepting', () => {
-  let database: RunningEmbeddedMongo;
-  let connection: Connection;
+  const database = embeddedDatabase();
   let users: Model<User>;
   let invitationModel: Model<Invitation>;
   let accounts: AccountsThatCanRace;
@@ -65,8 +64,7 @@ describe('accepting an invitation is all or nothing for the person accepting', (
   let workspaceId: Types.ObjectId;
 
   beforeAll(async () => {
-    database = await startEmbeddedMongo();
-    connection = await createConnection(database.uri, { dbName: 'coproduce' }).asPromise();
+    const connection = database();
     users = connection.model(User.name, UserSchema);
     invitationModel = connection.model(Invitation.name, InvitationSchema);
     const membershipModel = connection.model(Membership.name, MembershipSchema);
@@ -115,11 +113,6 @@ describe('accepting an invitation is all or nothing for the person accepting', (
       leadOrganisation: 'Integrated care board',
     });
     workspaceId = new Types.ObjectId(workspace.id);
-  });
-
-  afterAll(async () => {
-    await connection?.close();
-    await database?.stop();
   });
 
   afterEach(() => {

@@ -1,5 +1,5 @@
-import { startEmbeddedMongo, type RunningEmbeddedMongo } from '@coproduce/embedded-mongo';
-import { createConnection, Types, type Connection, type Model } from 'mongoose';
+import { Types, type Model } from 'mongoose';
+import { embeddedDatabase } from '../../../base/embedded-database.spec-support';
 import { CopyRecords } from './copy-records';
 import {
   CopyAuthorshipBatch,
@@ -10,26 +10,19 @@ import {
 import { EngagementRound, EngagementRoundSchema } from './engagement-round.schema';
 
 describe('what a round keeps beside its copy', () => {
-  let database: RunningEmbeddedMongo;
-  let connection: Connection;
+  const database = embeddedDatabase();
   let rounds: Model<EngagementRound>;
   let records: CopyRecords;
   const sam = new Types.ObjectId();
   const chris = new Types.ObjectId();
 
   beforeAll(async () => {
-    database = await startEmbeddedMongo();
-    connection = await createConnection(database.uri, { dbName: 'coproduce' }).asPromise();
+    const connection = database();
     const forks = connection.model(CopyFork.name, CopyForkSchema);
     const batches = connection.model(CopyAuthorshipBatch.name, CopyAuthorshipBatchSchema);
     rounds = connection.model(EngagementRound.name, EngagementRoundSchema);
     await Promise.all([forks.init(), batches.init(), rounds.init()]);
     records = new CopyRecords(forks, batches, rounds);
-  });
-
-  afterAll(async () => {
-    await connection?.close();
-    await database?.stop();
   });
 
   it('keeps the fork byte for byte, and the authors of every batch in order', async () => {
