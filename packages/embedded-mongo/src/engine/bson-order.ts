@@ -151,6 +151,8 @@ export function compareValues(a: unknown, b: unknown): number {
   if (typeof a === 'number' && typeof b === 'number' && !Number.isNaN(a) && !Number.isNaN(b)) {
     return cmp(a, b);
   }
+  // `_id` index keys: ObjectIds order by their bytes.
+  if (a instanceof ObjectId && b instanceof ObjectId) return compareBytes(a.id, b.id);
   if (a instanceof TypeBracketBound || b instanceof TypeBracketBound) {
     const [rankA, sideA] =
       a instanceof TypeBracketBound ? [a.rank, a.upper ? 1 : -1] : [typeRank(a), 0];
@@ -177,7 +179,7 @@ export function compareValues(a: unknown, b: unknown): number {
     case TypeRank.timestamp:
       return cmp(toNumber(a), toNumber(b));
     case TypeRank.objectId:
-      return Buffer.compare((a as ObjectId).id, (b as ObjectId).id);
+      return compareBytes((a as ObjectId).id, (b as ObjectId).id);
     case TypeRank.binary: {
       const subtypeA = a instanceof Binary ? a.sub_type : 0;
       const subtypeB = b instanceof Binary ? b.sub_type : 0;

@@ -35,13 +35,19 @@ export class CollectionIndex {
   /** True once any document put an array under an indexed path: range bounds may not be intersected then. */
   multikey = false;
   private readonly partialFilter: Query | undefined;
-  /** Set for a single-field index on a top-level field. */
-  private readonly topLevelField: string | undefined;
+  /** Set when every field of the index is a top-level field (no dotted path). */
+  private readonly topLevelFields: string[] | undefined;
+  /**
+   * The last document's keys: a write asks for them twice (the unique check, then the
+   * add), and stored documents are never mutated, so the same object has the same keys.
+   */
+  private lastKeys: { doc: Document; keys: IndexKey[] } | undefined;
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.entries(spec.key);
-    const [onlyPath] = this.fields.length === 1 ? this.fields[0] : [undefined];
-    this.topLevelField = onlyPath !== undefined && !onlyPath.includes('.') ? onlyPath : undefined;
+    this.topLevelFields = this.fields.every(([path]) => !path.includes('.'))
+      ? this.fields.map(([path]) => path)
+      : undefined;
     const directions = this.fields.map(([, direction]) => direction);
     this.compareKeys = (a, b) => {
       for (let i = 0; i < directions.length; i++) {
@@ -67,13 +73,19 @@ export class CollectionIndex {
 
   /** The key tuples a document contributes; none when sparse or partial leave it out. */
   keysOf(doc: Document): IndexKey[] {
+    if (this.lastKeys?.doc === doc) return this.lastKeys.keys;
+    const keys = this.computeKeys(doc);
+    this.lastKeys = { doc, keys };
+    return keys;
+  }
+
+  private computeKeys(doc: Document): IndexKey[] {
     if (this.partialFilter && !this.partialFilter.test(doc)) return [];
-    if (this.topLevelField !== undefined) {
-      // The common case (one top-level field holding a scalar) without the general path walk.
-      const field = this.topLevelField;
-      const value = Object.prototype.hasOwnProperty.call(doc, field) ? doc[field] : undefined;
-      if (value === undefined) return this.spec.sparse ? [] : [[null]];
-      if (!Array.isArray(value)) return [[value]];
+    const scalars = this.topLevelFields && topLevelScalars(doc, this.topLevelFields);
+    if (scalars) {
+      // The common case (top-level fields holding scalars) without the general path walk.
+      if (this.spec.sparse && scalars.every((value) => value === undefined)) return [];
+      return [scalars.map((value) => value ?? null)];
     }
     const perField = this.fields.map(([path]) => valuesAtPath(doc, path));
     if (this.spec.sparse && perField.every((values) => values.length === 0)) return [];
@@ -152,6 +164,17 @@ export class CollectionIndex {
     key.push(side === 'low' ? LOWEST : HIGHEST);
     return key;
   }
+}
+
+/** The values of top-level fields (undefined where missing), or undefined if one holds an array. */
+function topLevelScalars(doc: Document, fields: string[]): unknown[] | undefined {
+  const values: unknown[] = [];
+  for (const field of fields) {
+    const value = Object.prototype.hasOwnProperty.call(doc, field) ? doc[field] : undefined;
+    if (Array.isArray(value)) return undefined;
+    values.push(value);
+  }
+  return values;
 }
 
 function trailerRank(trailer: unknown): number {
