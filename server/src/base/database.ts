@@ -1,7 +1,8 @@
 import { Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectConnection, MongooseModule } from '@nestjs/mongoose';
-import { launchEmbeddedMongo } from '@coproduce/embedded-mongo';
+// The launcher alone: the package's index also loads the in-process store (+5 MB resident).
+import { launchEmbeddedMongo } from '@coproduce/embedded-mongo/launch';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Connection } from 'mongoose';
