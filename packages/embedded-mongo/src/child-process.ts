@@ -27,9 +27,6 @@ const LISTENING = /^embedded-mongo: listening on (mongodb:\/\/\S+)$/m;
 /** Built entry point; from `src/` (ts-jest / swc) and from `dist/` this is the same file. */
 const CLI_PATH = path.join(__dirname, '..', 'dist', 'cli.js');
 
-/** The young generation's semi-space size of the store's process, in MiB. */
-const SEMI_SPACE_MIB = 2;
-
 /**
  * Runs the server in a child process, so database work never blocks the
  * caller's event loop. The child also exits if this process dies (its IPC
@@ -46,10 +43,6 @@ export function launchEmbeddedMongo(
   const heapMiB = Math.max(4096, Math.floor(os.totalmem() / 1048576 / 2));
   const args = [
     `--max-old-space-size=${heapMiB}`,
-    // What a command allocates is garbage by its reply: a young generation of V8's usual
-    // 16 MiB semi-spaces would only hold more of it resident (30 MiB more under issue
-    // 17's load, measured), for no saving in CPU.
-    `--max-semi-space-size=${SEMI_SPACE_MIB}`,
     ...profileArguments(),
     CLI_PATH,
     ...listenArguments(options),
