@@ -203,12 +203,16 @@ describe('file storage', () => {
     expect(storage.journalCounters()).toMatchObject({ appends: 101, records: 2, datasyncs: 2 });
   });
 
-  it('fails the write, and every write after it, when the disk refuses one', async () => {
+  // Small records are written on the event loop, large ones in the thread pool: both fail alike.
+  it.each([
+    ['a small record', {}],
+    ['a large record', { bulky: 'x'.repeat(1024 * 1024) }],
+  ])('fails the write, and every write after it, when the disk refuses %s', async (_, extra) => {
     // A journal that is really /dev/full: every write fails with ENOSPC.
     await symlink('/dev/full', join(dbpath, 'journal-0000000001.log'));
     const storage = storageAt();
     await storage.open(() => undefined);
-    await expect(storage.append([specificationPut(1)])).rejects.toThrow(
+    await expect(storage.append([specificationPut(1, extra)])).rejects.toThrow(
       new StorageUnavailableError('journal write failed: ENOSPC: no space left on device, write'),
     );
     await expect(storage.append([specificationPut(2)])).rejects.toThrow('journal write failed');
