@@ -26,6 +26,16 @@ describe('engagement pages, as the people who use them', () => {
       await openEngagement(page, DEMO_EMAIL['engagement-lead']);
       const charts = page.locator('svg[role="img"][aria-label^="Chart:"]');
       expect(await charts.count()).toBe(4);
+      // The charts of counts draw their bars, not only their axes.
+      for (const title of [
+        'Feedback by status',
+        'Feedback by theme',
+        'Who has been heard, against the target cohort',
+      ]) {
+        const bars = page.locator(`svg[aria-label="Chart: ${title}"] .recharts-bar-rectangle`);
+        await bars.first().waitFor();
+        expect(await bars.count()).toBeGreaterThan(1);
+      }
       await checkScreen(page, 'engagement-overview');
 
       const toggle = page.getByRole('button', { name: /Show as a table.*feedback by status/ });

@@ -1,18 +1,10 @@
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  LabelList,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, LabelList } from 'recharts';
 import type { EngagementReport } from '@coproduce/domain';
 import { Table } from '../../components/Table';
 import { ChartFigure } from './ChartFigure';
 import { ChartKey } from './ChartKey';
-import { barEndLabel, countAxis, useBarLayout } from './chart-parts';
+import { barEndLabel } from './chart-parts';
+import { HorizontalBars } from './HorizontalBars';
 import { NHS_BLUE, NHS_DARK_GREY } from './chart-colours';
 import { cohortRows, cohortSummary, formatCount, groupsNotYetHeard } from './report-figures';
 
@@ -25,7 +17,6 @@ const TITLE = 'Who has been heard, against the target cohort';
  */
 export function CohortReachChart({ report }: { report: EngagementReport }) {
   const rows = cohortRows(report);
-  const layout = useBarLayout({ wide: 110, narrow: 92 });
   const silent = groupsNotYetHeard(rows);
   const data = rows.map((row) => ({
     group: row.group,
@@ -43,48 +34,34 @@ export function CohortReachChart({ report }: { report: EngagementReport }) {
       chart={(describedBy) =>
         rows.length === 0 ? null : (
           <>
-            <ResponsiveContainer width="100%" height={layout.chartHeight(rows.length)}>
-              <BarChart
-                data={data}
-                layout="vertical"
-                accessibilityLayer={false}
-                role="img"
-                aria-label={`Chart: ${TITLE}`}
-                aria-describedby={describedBy}
-                margin={layout.margin}
+            <HorizontalBars
+              title={TITLE}
+              describedBy={describedBy}
+              data={data}
+              categoryKey="group"
+              endRoom={{ wide: 110, narrow: 92 }}
+            >
+              <Bar
+                dataKey="reached"
+                name="Took part"
+                stackId="cohort"
+                fill={NHS_BLUE}
+                isAnimationActive={false}
               >
-                <CartesianGrid horizontal={false} stroke="#d8dde0" />
-                <XAxis type="number" {...countAxis} />
-                <YAxis
-                  type="category"
-                  dataKey="group"
-                  width={layout.labelWidth}
-                  tick={layout.tick}
-                  interval={0}
-                />
-                <Tooltip formatter={(value) => formatCount(Number(value))} />
-                <Bar
-                  dataKey="reached"
-                  name="Took part"
-                  stackId="cohort"
-                  fill={NHS_BLUE}
-                  isAnimationActive={false}
-                >
-                  <LabelList dataKey="reachedLabel" content={barEndLabel} />
-                </Bar>
-                <Bar
-                  dataKey="notYetHeard"
-                  name="Not yet heard"
-                  stackId="cohort"
-                  fill="#ffffff"
-                  stroke={NHS_DARK_GREY}
-                  strokeDasharray="4 2"
-                  isAnimationActive={false}
-                >
-                  <LabelList dataKey="cohortLabel" content={barEndLabel} />
-                </Bar>
-              </BarChart>
-            </ResponsiveContainer>
+                <LabelList dataKey="reachedLabel" content={barEndLabel} />
+              </Bar>
+              <Bar
+                dataKey="notYetHeard"
+                name="Not yet heard"
+                stackId="cohort"
+                fill="#ffffff"
+                stroke={NHS_DARK_GREY}
+                strokeDasharray="4 2"
+                isAnimationActive={false}
+              >
+                <LabelList dataKey="cohortLabel" content={barEndLabel} />
+              </Bar>
+            </HorizontalBars>
             <ChartKey
               items={[
                 { label: 'Took part', colour: NHS_BLUE },

@@ -1,18 +1,10 @@
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  LabelList,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, LabelList } from 'recharts';
 import type { EngagementReport } from '@coproduce/domain';
 import { Table } from '../../components/Table';
 import { ChartFigure } from './ChartFigure';
 import { ChartKey } from './ChartKey';
-import { barEndLabel, countAxis, useBarLayout } from './chart-parts';
+import { barEndLabel } from './chart-parts';
+import { HorizontalBars } from './HorizontalBars';
 import { NHS_BLUE, NHS_GREEN } from './chart-colours';
 import { formatCount, themeRows, themeSummary } from './report-figures';
 
@@ -21,7 +13,6 @@ const TITLE = 'Feedback by theme';
 /** The themes raised most, as bars: the part reflected in the specification first. */
 export function FeedbackThemesChart({ report }: { report: EngagementReport }) {
   const rows = themeRows(report);
-  const layout = useBarLayout({ wide: 50, narrow: 36 });
   return (
     <ChartFigure
       title={TITLE}
@@ -29,46 +20,32 @@ export function FeedbackThemesChart({ report }: { report: EngagementReport }) {
       chart={(describedBy) =>
         rows.length === 0 ? null : (
           <>
-            <ResponsiveContainer width="100%" height={layout.chartHeight(rows.length)}>
-              <BarChart
-                data={rows}
-                layout="vertical"
-                accessibilityLayer={false}
-                role="img"
-                aria-label={`Chart: ${TITLE}`}
-                aria-describedby={describedBy}
-                margin={layout.margin}
+            <HorizontalBars
+              title={TITLE}
+              describedBy={describedBy}
+              data={rows}
+              categoryKey="name"
+              endRoom={{ wide: 50, narrow: 36 }}
+            >
+              <Bar
+                dataKey="reflected"
+                name="Reflected in the specification"
+                stackId="theme"
+                fill={NHS_GREEN}
+                stroke="#ffffff"
+                isAnimationActive={false}
+              />
+              <Bar
+                dataKey="notReflected"
+                name="Other feedback"
+                stackId="theme"
+                fill={NHS_BLUE}
+                stroke="#ffffff"
+                isAnimationActive={false}
               >
-                <CartesianGrid horizontal={false} stroke="#d8dde0" />
-                <XAxis type="number" {...countAxis} />
-                <YAxis
-                  type="category"
-                  dataKey="name"
-                  width={layout.labelWidth}
-                  tick={layout.tick}
-                  interval={0}
-                />
-                <Tooltip formatter={(value) => formatCount(Number(value))} />
-                <Bar
-                  dataKey="reflected"
-                  name="Reflected in the specification"
-                  stackId="theme"
-                  fill={NHS_GREEN}
-                  stroke="#ffffff"
-                  isAnimationActive={false}
-                />
-                <Bar
-                  dataKey="notReflected"
-                  name="Other feedback"
-                  stackId="theme"
-                  fill={NHS_BLUE}
-                  stroke="#ffffff"
-                  isAnimationActive={false}
-                >
-                  <LabelList dataKey="count" content={barEndLabel} />
-                </Bar>
-              </BarChart>
-            </ResponsiveContainer>
+                <LabelList dataKey="count" content={barEndLabel} />
+              </Bar>
+            </HorizontalBars>
             <ChartKey
               items={[
                 { label: 'Reflected in the specification', colour: NHS_GREEN },
