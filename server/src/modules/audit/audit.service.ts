@@ -117,18 +117,9 @@ export class AuditService {
     filter: AuditFilter,
     paging: Paging,
   ): Promise<Listed<AuditEntryView>> {
-    const query = { workspaceId, ...conditionsOf(filter) };
-    const [entries, total] = await Promise.all([
-      this.entries
-        .find(query)
-        .sort({ at: -1, _id: -1 })
-        .skip((paging.page - 1) * paging.pageSize)
-        .limit(paging.pageSize)
-        .exec(),
-      this.entries.countDocuments(query).exec(),
-    ]);
-    const actors = await this.accounts.findSummaries(
-      entries.flatMap((e) => (e.actorId ? [e.actorId] : [])),
+    const { entries, total, actors } = await this.newestPage(
+      { workspaceId, ...conditionsOf(filter) },
+      paging,
     );
     return {
       total,
@@ -176,18 +167,7 @@ export class AuditService {
         { targetType: 'member', action: 'member.password-reset' },
       ],
     };
-    const [entries, total] = await Promise.all([
-      this.entries
-        .find(query)
-        .sort({ at: -1, _id: -1 })
-        .skip((paging.page - 1) * paging.pageSize)
-        .limit(paging.pageSize)
-        .exec(),
-      this.entries.countDocuments(query).exec(),
-    ]);
-    const actors = await this.accounts.findSummaries(
-      entries.flatMap((e) => (e.actorId ? [e.actorId] : [])),
-    );
+    const { entries, total, actors } = await this.newestPage(query, paging);
     return {
       total,
       items: entries.map((entry) => {
@@ -201,6 +181,23 @@ export class AuditService {
         };
       }),
     };
+  }
+
+  /** One page of the entries matching `query`, newest first, how many match, and who acted. */
+  private async newestPage(query: RootFilterQuery<AuditEntry>, paging: Paging) {
+    const [entries, total] = await Promise.all([
+      this.entries
+        .find(query)
+        .sort({ at: -1, _id: -1 })
+        .skip((paging.page - 1) * paging.pageSize)
+        .limit(paging.pageSize)
+        .exec(),
+      this.entries.countDocuments(query).exec(),
+    ]);
+    const actors = await this.accounts.findSummaries(
+      entries.flatMap((e) => (e.actorId ? [e.actorId] : [])),
+    );
+    return { entries, total, actors };
   }
 }
 
