@@ -1,6 +1,5 @@
 import type { Editor } from '@tiptap/react';
-import { ToolbarButton } from '../specification/ToolbarButton';
-import { useHasSelection } from '../specification/useHasSelection';
+import { SelectionToolbar } from '../specification/SelectionToolbar';
 
 /**
  * The "Comment" button over the text, for everyone who may comment (also those who may
@@ -16,24 +15,15 @@ export function CommentToolbar({
   /** The last attempt had no text selected. */
   selectionNeeded: boolean;
 }) {
-  const hasSelection = useHasSelection(editor);
-
   return (
-    <div
-      role="toolbar"
-      aria-label="Comments"
-      className="coproduce-toolbar coproduce-toolbar--comments"
-    >
-      <ToolbarButton
-        label="Comment"
-        shortcut="Mod-Alt-m"
-        disabled={!hasSelection}
-        tabIndex={0}
-        onActivate={onStart}
-      />
-      <span className="nhsuk-body-s coproduce-toolbar__note" role="status">
-        {selectionNeeded && !hasSelection ? 'Select some text to comment on it.' : ''}
-      </span>
-    </div>
+    <SelectionToolbar
+      editor={editor}
+      name="Comments"
+      action="Comment"
+      shortcut="Mod-Alt-m"
+      onActivate={onStart}
+      selectionNeeded={selectionNeeded}
+      selectionHint="Select some text to comment on it."
+    />
   );
 }

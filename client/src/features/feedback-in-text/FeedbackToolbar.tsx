@@ -1,6 +1,5 @@
 import type { Editor } from '@tiptap/react';
-import { ToolbarButton } from '../specification/ToolbarButton';
-import { useHasSelection } from '../specification/useHasSelection';
+import { SelectionToolbar } from '../specification/SelectionToolbar';
 
 /**
  * The "Link feedback" button over the text, for those who manage feedback (commissioners
@@ -16,22 +15,14 @@ export function FeedbackToolbar({
   /** The last attempt had no text selected. */
   selectionNeeded: boolean;
 }) {
-  const hasSelection = useHasSelection(editor);
   return (
-    <div
-      role="toolbar"
-      aria-label="Feedback"
-      className="coproduce-toolbar coproduce-toolbar--comments"
-    >
-      <ToolbarButton
-        label="Link feedback"
-        disabled={!hasSelection}
-        tabIndex={0}
-        onActivate={onStart}
-      />
-      <span className="nhsuk-body-s coproduce-toolbar__note" role="status">
-        {selectionNeeded && !hasSelection ? 'Select some words to link feedback to them.' : ''}
-      </span>
-    </div>
+    <SelectionToolbar
+      editor={editor}
+      name="Feedback"
+      action="Link feedback"
+      onActivate={onStart}
+      selectionNeeded={selectionNeeded}
+      selectionHint="Select some words to link feedback to them."
+    />
   );
 }
