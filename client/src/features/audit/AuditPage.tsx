@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { fetchAuditFilterOptions, listAuditEntries } from '../../api/audit';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { Pagination } from '../../components/Pagination';
@@ -87,13 +88,7 @@ export function AuditPage() {
   return (
     <Page title={pageTitle} breadcrumbs={breadcrumbs} hasError={entries.isError}>
       {entries.isError && <ApiErrorSummary error={entries.error} />}
-      <h1>
-        <span className="nhsuk-caption-l">
-          {workspaceName}
-          <span className="nhsuk-u-visually-hidden"> – </span>
-        </span>
-        Audit log
-      </h1>
+      <CaptionedHeading caption={workspaceName}>Audit log</CaptionedHeading>
       {!entries.isError && (
         <p>
           Every change made in this workspace, newest first. Nobody can edit or delete this record.

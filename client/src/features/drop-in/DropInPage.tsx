@@ -9,6 +9,7 @@ import {
 } from '@coproduce/domain';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { formatDateTime } from '../../dates';
@@ -108,13 +109,12 @@ function DropInForPerson({
   return (
     <Page title={`Drop-in: ${event.title}`} breadcrumbs={breadcrumbs}>
       <div className="coproduce-drop-in">
-        <h1 className="nhsuk-heading-l">
-          <span className="nhsuk-caption-l">
-            {ENGAGEMENT_EVENT_TYPE_NAMES[event.type]}
-            <span className="nhsuk-u-visually-hidden"> – </span>
-          </span>
+        <CaptionedHeading
+          className="nhsuk-heading-l"
+          caption={ENGAGEMENT_EVENT_TYPE_NAMES[event.type]}
+        >
           {event.title}
-        </h1>
+        </CaptionedHeading>
         <p className="nhsuk-body-s">
           {formatDateTime(event.startsAt)}
           {event.place ? `, ${event.place}` : ''}

@@ -3,6 +3,7 @@
 // own, never merged wholesale.
 import { Link, useParams } from 'react-router';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { paths } from '../../paths';
@@ -53,13 +54,7 @@ export function RoundChangesPage() {
   return (
     <Page title={`${TITLE} – ${shown.title}`} breadcrumbs={breadcrumbs} hasError={changes.isError}>
       {changes.isError && <ApiErrorSummary error={changes.error} />}
-      <h1>
-        <span className="nhsuk-caption-l">
-          {shown.title}
-          <span className="nhsuk-u-visually-hidden"> – </span>
-        </span>
-        {TITLE}
-      </h1>
+      <CaptionedHeading caption={shown.title}>{TITLE}</CaptionedHeading>
       <p>
         Each section that changed since the round started, with who changed it. Take a change into
         the draft{shown.specification ? ` of ${shown.specification.title}` : ''} as a new edit, or

@@ -3,6 +3,7 @@
 // and go on to bring its changes back.
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { Details } from '../../components/Details';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -77,12 +78,7 @@ export function RoundPage() {
           <p>The providers taking part can now open it from their list of rounds.</p>
         </SuccessBanner>
       )}
-      <h1>
-        <span className="nhsuk-caption-l">
-          Market engagement round<span className="nhsuk-u-visually-hidden"> – </span>
-        </span>
-        {shown.title}
-      </h1>
+      <CaptionedHeading caption="Market engagement round">{shown.title}</CaptionedHeading>
       <RoundSummary workspaceId={workspaceId} round={shown} status={status} />
       {manages && status !== 'closed' && (
         <>

@@ -2,6 +2,7 @@
 // rounds they take part in (their one way to an engagement copy).
 import { Link } from 'react-router';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { Table } from '../../components/Table';
@@ -42,13 +43,7 @@ export function RoundsPage() {
   return (
     <Page title={`${TITLE} – ${workspaceName}`} breadcrumbs={breadcrumbs} hasError={rounds.isError}>
       {rounds.isError && <ApiErrorSummary error={rounds.error} />}
-      <h1>
-        <span className="nhsuk-caption-l">
-          {workspaceName}
-          <span className="nhsuk-u-visually-hidden"> – </span>
-        </span>
-        {TITLE}
-      </h1>
+      <CaptionedHeading caption={workspaceName}>{TITLE}</CaptionedHeading>
       <p>
         {isProvider
           ? 'The rounds you take part in. In each, providers shape an engagement copy of a specification together, live, until the round closes.'

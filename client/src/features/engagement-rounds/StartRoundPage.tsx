@@ -2,6 +2,7 @@
 // providers from a market engagement event to shape together until the round closes.
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { paths } from '../../paths';
@@ -67,15 +68,7 @@ export function StartRoundPage() {
           navigate(paths.engagementRound(workspaceId, round.id), { state: { started: true } });
         }}
         onProblems={(problems) => setHasError(problems.length > 0)}
-        heading={
-          <h1>
-            <span className="nhsuk-caption-l">
-              {workspaceName}
-              <span className="nhsuk-u-visually-hidden"> – </span>
-            </span>
-            {TITLE}
-          </h1>
-        }
+        heading={<CaptionedHeading caption={workspaceName}>{TITLE}</CaptionedHeading>}
       />
     </Page>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { changeEngagementEvent } from '../../api/engagement';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { paths } from '../../paths';
@@ -62,15 +63,7 @@ export function ChangeEventPage() {
           navigate(paths.engagementEvent(workspaceId, eventId), { state: { changed: true } });
         }}
         onProblems={(problems) => setHasError(problems.length > 0)}
-        heading={
-          <h1>
-            <span className="nhsuk-caption-l">
-              {recorded.title}
-              <span className="nhsuk-u-visually-hidden"> – </span>
-            </span>
-            Change event details
-          </h1>
-        }
+        heading={<CaptionedHeading caption={recorded.title}>Change event details</CaptionedHeading>}
         submitText="Save changes"
         busyText="Saving changes…"
       />

@@ -2,6 +2,7 @@
 // form to add more), and for market engagement the notice to download.
 import { ENGAGEMENT_EVENT_TYPE_NAMES } from '@coproduce/domain';
 import { Link, useLocation, useParams } from 'react-router';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { SuccessBanner } from '../../components/SuccessBanner';
@@ -52,13 +53,9 @@ export function EngagementEventPage() {
     <Page title={recorded.title} breadcrumbs={breadcrumbs}>
       {outcome.recorded && <SuccessBanner heading="Event recorded" />}
       {outcome.changed && <SuccessBanner heading="Changes saved" />}
-      <h1>
-        <span className="nhsuk-caption-l">
-          {ENGAGEMENT_EVENT_TYPE_NAMES[recorded.type]}
-          <span className="nhsuk-u-visually-hidden"> – </span>
-        </span>
+      <CaptionedHeading caption={ENGAGEMENT_EVENT_TYPE_NAMES[recorded.type]}>
         {recorded.title}
-      </h1>
+      </CaptionedHeading>
       {manages && (
         <p>
           <Link to={paths.changeEngagementEvent(workspaceId, recorded.id)}>

@@ -3,6 +3,7 @@
 import { ENGAGEMENT_EVENT_TYPE_NAMES } from '@coproduce/domain';
 import { Link } from 'react-router';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { Table } from '../../components/Table';
@@ -44,13 +45,7 @@ export function EngagementEventsPage() {
   return (
     <Page title={`${title} – ${workspaceName}`} breadcrumbs={breadcrumbs} hasError={events.isError}>
       {events.isError && <ApiErrorSummary error={events.error} />}
-      <h1>
-        <span className="nhsuk-caption-l">
-          {workspaceName}
-          <span className="nhsuk-u-visually-hidden"> – </span>
-        </span>
-        {title}
-      </h1>
+      <CaptionedHeading caption={workspaceName}>{title}</CaptionedHeading>
       <p>
         {isProvider
           ? 'The market engagement events you took part in, newest first.'

@@ -3,6 +3,7 @@
 // themes and the target cohort.
 import { Link } from 'react-router';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { paths } from '../../paths';
@@ -49,13 +50,7 @@ export function EngagementOverviewPage() {
       hasError={report.isError}
     >
       {report.isError && <ApiErrorSummary error={report.error} />}
-      <h1>
-        <span className="nhsuk-caption-l">
-          {workspaceName}
-          <span className="nhsuk-u-visually-hidden"> – </span>
-        </span>
-        Engagement
-      </h1>
+      <CaptionedHeading caption={workspaceName}>Engagement</CaptionedHeading>
       <p>
         Who has been heard, at which events, what they said, and how it shaped the specification.
       </p>

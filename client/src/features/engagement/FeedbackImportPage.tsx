@@ -14,6 +14,7 @@ import {
 } from '../../api/feedback-import';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
 import { Button } from '../../components/Button';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -180,13 +181,7 @@ export function FeedbackImportPage() {
       )}
       <ErrorSummary problems={problems} />
       {failure !== null && <ApiErrorSummary error={failure} />}
-      <h1>
-        <span className="nhsuk-caption-l">
-          {workspaceName}
-          <span className="nhsuk-u-visually-hidden"> – </span>
-        </span>
-        {title}
-      </h1>
+      <CaptionedHeading caption={workspaceName}>{title}</CaptionedHeading>
       <p>
         Bring in feedback from a survey tool or a spreadsheet, saved as a CSV file. Each row is
         checked first and nothing is saved until every row is right.

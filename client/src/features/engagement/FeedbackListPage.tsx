@@ -4,6 +4,7 @@
 import { FEEDBACK_PAGE_SIZE } from '@coproduce/domain';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { Details } from '../../components/Details';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -71,13 +72,7 @@ export function FeedbackListPage() {
       hasError={loadError !== null}
     >
       {loadError && <ApiErrorSummary error={loadError} />}
-      <h1>
-        <span className="nhsuk-caption-l">
-          {workspaceName}
-          <span className="nhsuk-u-visually-hidden"> – </span>
-        </span>
-        Feedback
-      </h1>
+      <CaptionedHeading caption={workspaceName}>Feedback</CaptionedHeading>
       <p>What children, young people, families, professionals and providers said, newest first.</p>
       <EngagementDownloads workspaceId={workspaceId} />
       {manages && (

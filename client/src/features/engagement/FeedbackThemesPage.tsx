@@ -2,6 +2,7 @@
 // manage feedback add, rename and merge them.
 import { Link } from 'react-router';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { Details } from '../../components/Details';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -47,13 +48,7 @@ export function FeedbackThemesPage() {
   return (
     <Page title={`Themes – ${workspaceName}`} breadcrumbs={breadcrumbs} hasError={themes.isError}>
       {themes.isError && <ApiErrorSummary error={themes.error} />}
-      <h1>
-        <span className="nhsuk-caption-l">
-          {workspaceName}
-          <span className="nhsuk-u-visually-hidden"> – </span>
-        </span>
-        Themes
-      </h1>
+      <CaptionedHeading caption={workspaceName}>Themes</CaptionedHeading>
       <p>
         The workspace’s own list of what feedback is about. Renaming a theme renames it on all its
         feedback; merging moves its feedback into another theme.

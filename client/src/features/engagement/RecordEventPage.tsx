@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { createEngagementEvent } from '../../api/engagement';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { paths } from '../../paths';
@@ -52,15 +53,7 @@ export function RecordEventPage() {
           navigate(paths.engagementEvent(workspaceId, event.id), { state: { recorded: true } });
         }}
         onProblems={(problems) => setHasError(problems.length > 0)}
-        heading={
-          <h1>
-            <span className="nhsuk-caption-l">
-              {workspaceName}
-              <span className="nhsuk-u-visually-hidden"> – </span>
-            </span>
-            {TITLE}
-          </h1>
-        }
+        heading={<CaptionedHeading caption={workspaceName}>{TITLE}</CaptionedHeading>}
         submitText="Record event"
         busyText="Recording event…"
       />

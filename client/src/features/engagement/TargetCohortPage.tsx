@@ -1,6 +1,7 @@
 // The service's target cohort: how many people it is for, by audience and age band,
 // so the overview can show who has not yet been heard.
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { Table } from '../../components/Table';
@@ -46,13 +47,7 @@ export function TargetCohortPage() {
       hasError={cohort.isError || formHasError}
     >
       {cohort.isError && <ApiErrorSummary error={cohort.error} />}
-      <h1>
-        <span className="nhsuk-caption-l">
-          {workspaceName}
-          <span className="nhsuk-u-visually-hidden"> – </span>
-        </span>
-        Target cohort
-      </h1>
+      <CaptionedHeading caption={workspaceName}>Target cohort</CaptionedHeading>
       <p>
         The people this service is for. The engagement overview compares them with who has taken
         part, to show who has not yet been heard.

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { youSaidWeDidUrl, type YouSaidWeDidFormat } from '../../api/engagement';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
 import { Button } from '../../components/Button';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { formatDateTime } from '../../dates';
@@ -58,13 +59,7 @@ export function YouSaidWeDidPage() {
   return (
     <Page title={`${TITLE} – ${specification.name}`} breadcrumbs={breadcrumbs}>
       <article className="coproduce-yswd">
-        <h1>
-          <span className="nhsuk-caption-l">
-            {specification.name}
-            <span className="nhsuk-u-visually-hidden"> – </span>
-          </span>
-          {TITLE}
-        </h1>
+        <CaptionedHeading caption={specification.name}>{TITLE}</CaptionedHeading>
         <p>
           What children, young people, families, professionals and providers told us while we wrote
           this specification, and what we did about it.

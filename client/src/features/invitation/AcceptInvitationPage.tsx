@@ -2,6 +2,7 @@ import { ROLE_LABELS, type InvitationConfirmationEmailed } from '@coproduce/doma
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { ErrorSummary, type ProblemItem } from '../../components/ErrorSummary';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -61,13 +62,7 @@ export function AcceptInvitationPage() {
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <ErrorSummary problems={problems} />
-          <h1>
-            <span className="nhsuk-caption-l">
-              {title}
-              <span className="nhsuk-u-visually-hidden"> – </span>
-            </span>
-            Join {invitation.workspaceName}
-          </h1>
+          <CaptionedHeading caption={title}>Join {invitation.workspaceName}</CaptionedHeading>
           <SummaryList rows={rows} />
           {invitation.status !== 'pending' ? (
             <>

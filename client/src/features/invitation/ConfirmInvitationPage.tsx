@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { confirmInvitation, previewInvitationConfirmation } from '../../api/invitations';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
 import { Button } from '../../components/Button';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { SummaryList } from '../../components/SummaryList';
@@ -85,13 +86,7 @@ export function ConfirmInvitationPage() {
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           {confirming.isError && <ApiErrorSummary error={confirming.error} />}
-          <h1>
-            <span className="nhsuk-caption-l">
-              {TITLE}
-              <span className="nhsuk-u-visually-hidden"> – </span>
-            </span>
-            Join {confirmation.workspaceName}
-          </h1>
+          <CaptionedHeading caption={TITLE}>Join {confirmation.workspaceName}</CaptionedHeading>
           <SummaryList rows={rows} />
           <p>
             Confirming makes your Coproduce account, with the password you chose, and signs you in.

@@ -3,6 +3,7 @@
 import { Link, useParams } from 'react-router';
 import type { VersionDetail } from '@coproduce/domain';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { SummaryList } from '../../components/SummaryList';
@@ -78,13 +79,9 @@ export function VersionPage() {
       title={`Version ${detail.number} – ${detail.specificationTitle}`}
       breadcrumbs={breadcrumbs.slice(0, 2)}
     >
-      <h1>
-        <span className="nhsuk-caption-l">
-          Published specification, version {detail.number}
-          <span className="nhsuk-u-visually-hidden"> – </span>
-        </span>
+      <CaptionedHeading caption={<>Published specification, version {detail.number}</>}>
         {detail.specificationTitle}
-      </h1>
+      </CaptionedHeading>
       {detail.withdrawal && (
         <WarningCallout heading={`Version ${detail.number} has been withdrawn`}>
           <p>{detail.withdrawal.reason}</p>

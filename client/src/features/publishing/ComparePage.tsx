@@ -3,6 +3,7 @@
 import { Link, useSearchParams } from 'react-router';
 import type { ComparisonRef } from '@coproduce/domain';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import type { SelectOption } from '../../components/Select';
@@ -43,15 +44,11 @@ export function ComparePage() {
   return (
     <Page title={`Compare – ${title}`} breadcrumbs={breadcrumbs} hasError={comparison.isError}>
       {comparison.isError && <ApiErrorSummary error={comparison.error} />}
-      <h1>
-        <span className="nhsuk-caption-l">
-          {title}
-          <span className="nhsuk-u-visually-hidden"> – </span>
-        </span>
+      <CaptionedHeading caption={title}>
         {comparison.data
           ? `What changed from ${comparison.data.from.label} to ${comparison.data.to.label}`
           : 'Compare two texts'}
-      </h1>
+      </CaptionedHeading>
       {comparison.data && (
         <p className="nhsuk-body-s">
           {describeSide(comparison.data.from.label, comparison.data.from.at)}.{' '}

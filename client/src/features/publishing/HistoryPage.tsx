@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useState } from 'react';
 import type { ComparisonRef, HistoryEntry, RestoreResult, VersionSummary } from '@coproduce/domain';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { SuccessBanner } from '../../components/SuccessBanner';
@@ -71,13 +72,7 @@ export function HistoryPage() {
           </p>
         </SuccessBanner>
       )}
-      <h1>
-        <span className="nhsuk-caption-l">
-          {title}
-          <span className="nhsuk-u-visually-hidden"> – </span>
-        </span>
-        History and publishing
-      </h1>
+      <CaptionedHeading caption={title}>History and publishing</CaptionedHeading>
       <ul className="nhsuk-list">
         {may(workspace, 'specification.publish') && (
           <li>

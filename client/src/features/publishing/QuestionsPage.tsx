@@ -3,6 +3,7 @@
 import { Link } from 'react-router';
 import type { QuestionForCommissioners } from '@coproduce/domain';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { formatDateTime } from '../../dates';
@@ -46,13 +47,7 @@ export function QuestionsPage() {
   const answered = all.filter((question) => question.status === 'answered');
   return (
     <Page title={`Clarification questions – ${title}`} breadcrumbs={breadcrumbs}>
-      <h1>
-        <span className="nhsuk-caption-l">
-          {title}
-          <span className="nhsuk-u-visually-hidden"> – </span>
-        </span>
-        Clarification questions
-      </h1>
+      <CaptionedHeading caption={title}>Clarification questions</CaptionedHeading>
       <p>
         Providers' questions stay private to commissioners until answered. Publishing an answer
         shows the question and answer to every provider, without saying who asked.

@@ -4,6 +4,7 @@ import { CollabEvent } from '@coproduce/protocol';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { WarningCallout } from '../../components/WarningCallout';
@@ -86,12 +87,7 @@ export function SpecificationPage() {
   const archived = live?.role ? live.archived : specification.archivedAt !== undefined;
   return (
     <Page title={specification.title} breadcrumbs={breadcrumbs}>
-      <h1>
-        <span className="nhsuk-caption-l">
-          Service specification<span className="nhsuk-u-visually-hidden"> – </span>
-        </span>
-        {specification.title}
-      </h1>
+      <CaptionedHeading caption="Service specification">{specification.title}</CaptionedHeading>
       <p>
         <SpecificationStatusTag status={specification.status} />
       </p>

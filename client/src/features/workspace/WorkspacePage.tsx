@@ -1,6 +1,7 @@
 import { ROLE_LABELS } from '@coproduce/domain';
 import { Link, useParams } from 'react-router';
 import { ApiErrorSummary } from '../../components/ApiErrorSummary';
+import { CaptionedHeading } from '../../components/CaptionedHeading';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { SummaryList } from '../../components/SummaryList';
@@ -43,12 +44,7 @@ export function WorkspacePage() {
     workspace.data;
   return (
     <Page title={name} breadcrumbs={breadcrumbs}>
-      <h1>
-        <span className="nhsuk-caption-l">
-          Workspace<span className="nhsuk-u-visually-hidden"> – </span>
-        </span>
-        {name}
-      </h1>
+      <CaptionedHeading caption="Workspace">{name}</CaptionedHeading>
       {archivedAt && (
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Information: </span>
