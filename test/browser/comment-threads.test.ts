@@ -8,6 +8,7 @@ import {
   signInToWorkspaces,
   waitUntilLoaded,
 } from './screens';
+import { selectFirstWords } from './text-selection';
 
 /** Opens the demo workspace's draft specification and waits for its text and threads. */
 async function openDemoSpecification(page: Page, email: string): Promise<void> {
@@ -18,26 +19,12 @@ async function openDemoSpecification(page: Page, email: string): Promise<void> {
   await waitUntilLoaded(page);
 }
 
-/**
- * Selects the first `words` words of the first written paragraph, as a person dragging
- * over them would, and returns the text selected.
- */
-async function selectWords(page: Page, words: number, paragraphIndex = 0): Promise<string> {
-  const paragraph = page.locator('.coproduce-editor__content p:not(.is-empty)').nth(paragraphIndex);
-  await paragraph.click();
-  return paragraph.evaluate((element, count) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    const text = walker.nextNode() as Text;
-    const match = new RegExp(`^\\s*(?:\\S+\\s+){${count - 1}}\\S+`).exec(text.data);
-    const end = match ? match[0].length : text.data.length;
-    const range = document.createRange();
-    range.setStart(text, 0);
-    range.setEnd(text, end);
-    const selection = window.getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(range);
-    return text.data.slice(0, end);
-  }, words);
+/** Selects the first `words` words of a written paragraph and returns the text selected. */
+function selectWords(page: Page, words: number, paragraphIndex = 0): Promise<string> {
+  return selectFirstWords(
+    page.locator('.coproduce-editor__content p:not(.is-empty)').nth(paragraphIndex),
+    words,
+  );
 }
 
 /** The count of unread threads and mentions the header shows (0 when it shows none). */

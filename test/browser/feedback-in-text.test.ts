@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { appInBrowser } from '../support/browser';
 import { checkScreen, openDemoWorkspace, signInThroughPage, waitUntilLoaded } from './screens';
+import { selectFirstWords } from './text-selection';
 
 /** Opens the demo workspace's draft specification and waits for its text. */
 async function openDemoSpecification(page: Page, email: string): Promise<void> {
@@ -40,25 +41,14 @@ const cardOf = (page: Page, feedbackId: string) =>
   page.locator(`.coproduce-feedback-item[data-feedback-id="${feedbackId}"]`);
 
 /** Selects the first `words` words of the first written paragraph no feedback has shaped. */
-async function selectWordsOutsideFeedback(page: Page, words: number): Promise<string> {
-  const paragraph = page
-    .locator('.coproduce-editor__content p:not(.is-empty)')
-    .filter({ hasNot: page.locator('.coproduce-feedback-text') })
-    .first();
-  await paragraph.click();
-  return paragraph.evaluate((element, count) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    const text = walker.nextNode() as Text;
-    const match = new RegExp(`^\\s*(?:\\S+\\s+){${count - 1}}\\S+`).exec(text.data);
-    const end = match ? match[0].length : text.data.length;
-    const range = document.createRange();
-    range.setStart(text, 0);
-    range.setEnd(text, end);
-    const selection = window.getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(range);
-    return text.data.slice(0, end);
-  }, words);
+function selectWordsOutsideFeedback(page: Page, words: number): Promise<string> {
+  return selectFirstWords(
+    page
+      .locator('.coproduce-editor__content p:not(.is-empty)')
+      .filter({ hasNot: page.locator('.coproduce-feedback-text') })
+      .first(),
+    words,
+  );
 }
 
 describe('the feedback behind a specification’s text, in the browser', () => {
