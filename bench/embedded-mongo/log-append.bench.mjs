@@ -10,11 +10,12 @@
 // entry and per command (user + system time of every thread, from /proc/<pid>/stat) and
 // the wall time per command, over BENCH_ENTRIES (default 12,000) entries, after a
 // warm-up of the same size. Prints JSON.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient, ObjectId } from 'mongodb';
 import { launchEmbeddedMongo } from '@coproduce/embedded-mongo';
+import { cpuSeconds } from '../collab/process-usage.mjs';
 import { childPids } from './child-memory.mjs';
 import { round } from './latency-stats.mjs';
 
@@ -26,13 +27,6 @@ const SPECIFICATIONS = 20;
 const DURABLE = { w: 'majority', j: true };
 /** A typical keystroke's Yjs update is a few dozen bytes. */
 const UPDATE = Buffer.alloc(60, 7);
-const TICKS_PER_MS = 1000 / 100; // USER_HZ is 100 on Linux
-
-async function cpuMilliseconds(pid) {
-  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * TICKS_PER_MS;
-}
-
 async function appendEntries(log, perCommand, total, seqs, specifications, writer) {
   for (let written = 0; written < total; written += perCommand) {
     const documents = Array.from({ length: perCommand }, (_, k) => {
@@ -66,11 +60,11 @@ try {
     const writer = new ObjectId().toHexString();
     const seqs = new Array(SPECIFICATIONS).fill(0);
     await appendEntries(log, perCommand, entries, seqs, specifications, writer);
-    const cpuBefore = await cpuMilliseconds(pid);
+    const cpuBefore = cpuSeconds(pid);
     const start = performance.now();
     await appendEntries(log, perCommand, entries, seqs, specifications, writer);
     const wallMs = performance.now() - start;
-    const cpuMs = (await cpuMilliseconds(pid)) - cpuBefore;
+    const cpuMs = (cpuSeconds(pid) - cpuBefore) * 1000;
     const commands = entries / perCommand;
     results.push({
       entriesPerCommand: perCommand,
