@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_EMAIL } from '../support/api';
 import { appInBrowser } from '../support/browser';
 import { checkScreen, openDemoWorkspace, signInToWorkspaces, waitUntilLoaded } from './screens';
+import { fillDateInput } from './date-input';
 
 const SAID = 'Families want evening sessions at the family hub.';
 const WORDS = 'The NHS Long Term Plan';
@@ -32,7 +33,7 @@ describe('from what people said at an event to the words of the specification, a
       await lead.getByRole('link', { name: 'Record an engagement event' }).click();
       await lead.getByLabel('Drop-in session').check();
       await lead.getByLabel('Title').fill('Evening drop-in at the family hub');
-      await lead.getByLabel('Date', { exact: true }).fill('2026-11-19');
+      await fillDateInput(lead, 'Date', '2026-11-19');
       await lead.getByLabel('Start time').fill('18:00');
       await lead.getByRole('textbox', { name: 'Place' }).fill('Riverside Family Hub');
       await lead.getByLabel('Parents and carers').fill('11');

@@ -8,6 +8,7 @@ import {
   signInToWorkspaces,
   waitUntilLoaded,
 } from './screens';
+import { fillDateInput } from './date-input';
 
 /** From the demo workspace to the engagement overview, by its link. */
 async function openEngagement(page: Page, email: string): Promise<void> {
@@ -64,7 +65,7 @@ describe('engagement pages, as the people who use them', () => {
 
       await page.getByLabel('Drop-in session').check();
       await page.getByLabel('Title').fill('Drop-in at the youth club');
-      await page.getByLabel('Date', { exact: true }).fill('2026-11-12');
+      await fillDateInput(page, 'Date', '2026-11-12');
       await page.getByLabel('Start time').fill('16:00');
       await page.getByRole('textbox', { name: 'Place' }).fill('Hillside youth club');
       await page.getByLabel(/Aged 11 to 15 years/).fill('9');

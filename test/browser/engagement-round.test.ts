@@ -16,6 +16,7 @@ import {
   signInThroughPage,
   waitUntilLoaded,
 } from './screens';
+import { fillDateInput } from './date-input';
 
 const ROUND_TITLE = 'Short breaks: shaping the specification with providers';
 const DEMO_PROVIDER_WORDS = 'Providers offer evening sessions for working parents.';
@@ -113,8 +114,18 @@ describe('a market engagement round from start to bringing its changes back', ()
 
             await commissioner.getByLabel('Specification').selectOption(team.draft);
             await commissioner.getByLabel('Title').fill(ROUND_TITLE);
+            // A closing date with its month left out is named for what it lacks, and the
+            // summary's link lands on the date's first box.
+            const closing = commissioner.getByRole('group', { name: 'Closing date', exact: true });
+            await closing.getByLabel('Day').fill('3');
+            await closing.getByLabel('Year').fill('2027');
+            await commissioner.getByRole('button', { name: 'Start the round' }).click();
+            await summary.getByRole('link', { name: 'Closing date must include a month' }).click();
+            expect(
+              await closing.getByLabel('Day').evaluate((box) => box === document.activeElement),
+            ).toBe(true);
             const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-            await commissioner.getByLabel('Closing date').fill(inTwoDays);
+            await fillDateInput(commissioner, 'Closing date', inTwoDays);
             await commissioner.getByLabel('Closing time').fill('17:00');
             const providers = commissioner.getByRole('group', { name: /Providers taking part/ });
             for (const box of await providers.getByRole('checkbox').all()) await box.check();

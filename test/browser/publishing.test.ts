@@ -10,6 +10,7 @@ import {
   signInThroughPage,
   waitUntilLoaded,
 } from './screens';
+import { fillDateInput } from './date-input';
 
 const QUESTION = 'Can the key worker role be shared between two part-time staff?';
 const ANSWER = 'Yes, if each family has one named worker they can reach every week.';
@@ -90,9 +91,11 @@ describe('publishing a specification and reading it as a provider', () => {
           await commissioner
             .getByLabel('Release notes (optional)')
             .fill('The first version for providers to read.');
-          await commissioner
-            .getByLabel('Clarification questions close (optional)')
-            .fill('2099-12-31');
+          await fillDateInput(
+            commissioner,
+            'Clarification questions close (optional)',
+            '2099-12-31',
+          );
           await commissioner.getByRole('button', { name: 'Continue' }).click();
           await commissioner.getByRole('heading', { name: /Check before publishing/ }).waitFor();
           await checkScreen(commissioner, 'publishing-check');

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Button } from '../../components/Button';
 import { ErrorSummary, type ProblemItem } from '../../components/ErrorSummary';
 import { Select } from '../../components/Select';
-import { TextInput } from '../../components/TextInput';
+import { DateInput } from '../../components/DateInput';
 import { humanise } from './describe-audit-entry';
 import { validateAuditFilters, type AuditFilters } from './audit-search';
 
@@ -71,28 +71,28 @@ export function AuditFiltersForm({
         </div>
       </div>
       <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-one-quarter">
-          <TextInput
+        <div className="nhsuk-grid-column-one-half">
+          <DateInput
             id="from"
             label="From"
-            hint="The first day, included"
-            type="date"
+            hint="The first day, included. For example, 1 12 2026"
             value={values.from}
             onChange={set('from')}
             error={error('from')}
           />
         </div>
-        <div className="nhsuk-grid-column-one-quarter">
-          <TextInput
+        <div className="nhsuk-grid-column-one-half">
+          <DateInput
             id="to"
             label="To"
             hint="The last day, included"
-            type="date"
             value={values.to}
             onChange={set('to')}
             error={error('to')}
           />
         </div>
+      </div>
+      <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-half">
           <Select
             id="targetType"

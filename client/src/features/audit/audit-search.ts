@@ -1,4 +1,5 @@
 import { AUDIT_TARGET_TYPES, type AuditQuery, type AuditTargetType } from '@coproduce/domain';
+import { dateEntryProblem, isCalendarDate } from '../../calendar-dates';
 import type { ProblemItem } from '../../components/ErrorSummary';
 
 /** The audit page's filters as its form holds them: text, empty for "any". */
@@ -22,7 +23,6 @@ export const NO_FILTERS: AuditFilters = {
 
 const FILTER_NAMES = Object.keys(NO_FILTERS) as Array<keyof AuditFilters>;
 const ID = /^[0-9a-f]{24}$/i;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ACTION = /^[a-z][a-z-]*\.(?:[a-z][a-z.-]*)?$/;
 
 /** The filters and page an address asks for; anything that cannot be meant is left out. */
@@ -33,8 +33,8 @@ export function readAuditSearch(search: URLSearchParams): { filters: AuditFilter
   const filters: AuditFilters = {
     actorId: keep('actorId', (text) => ID.test(text)),
     action: keep('action', (text) => ACTION.test(text)),
-    from: keep('from', (text) => DAY.test(text)),
-    to: keep('to', (text) => DAY.test(text)),
+    from: keep('from', isCalendarDate),
+    to: keep('to', isCalendarDate),
     targetType: keep('targetType', (text) =>
       (AUDIT_TARGET_TYPES as readonly string[]).includes(text),
     ),
@@ -71,24 +71,15 @@ export function isFiltered(filters: AuditFilters): boolean {
 /** The dates, as the form's date fields give them: real days, the first not after the last. */
 export function validateAuditFilters(filters: AuditFilters): ProblemItem[] {
   const problems: ProblemItem[] = [];
-  if (filters.from && !isDay(filters.from)) {
-    problems.push({ fieldId: 'from', text: 'Enter a real start date' });
-  }
-  if (filters.to && !isDay(filters.to)) {
-    problems.push({ fieldId: 'to', text: 'Enter a real end date' });
-  }
+  const fromProblem = dateEntryProblem(filters.from, 'The first day', '1 12 2026');
+  if (fromProblem) problems.push({ fieldId: 'from', text: fromProblem });
+  const toProblem = dateEntryProblem(filters.to, 'The last day', '31 12 2026');
+  if (toProblem) problems.push({ fieldId: 'to', text: toProblem });
   if (problems.length === 0 && filters.from && filters.to && filters.from > filters.to) {
     problems.push({
       fieldId: 'to',
-      text: 'The end date must be the same as or after the start date',
+      text: 'The last day must be the same as or after the first day',
     });
   }
   return problems;
-}
-
-function isDay(text: string): boolean {
-  if (!DAY.test(text)) return false;
-  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

@@ -1,3 +1,4 @@
+import { DateInput } from '../../components/DateInput';
 import { TextInput } from '../../components/TextInput';
 import { ROUND_FIELDS, type ClosingValues } from './round-form';
 
@@ -15,10 +16,9 @@ interface ClosingFieldsProps {
 export function ClosingFields({ field }: ClosingFieldsProps) {
   return (
     <div className="coproduce-date-time">
-      <TextInput
-        type="date"
+      <DateInput
         label="Closing date"
-        hint="UK date"
+        hint="For example, 3 12 2026"
         {...field(ROUND_FIELDS.closesDate)}
       />
       <TextInput

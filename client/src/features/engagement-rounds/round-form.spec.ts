@@ -52,7 +52,7 @@ describe('starting a market engagement round', () => {
     expect(validateStartRound(values, now).problems).toEqual([
       {
         fieldId: 'round-closes-date',
-        text: 'Closing date must be a real date, for example 3 December 2026',
+        text: 'Closing date must be a real date, for example 3 12 2026',
       },
     ]);
     values.text['round-closes-date'] = '2026-11-20';

@@ -3,7 +3,7 @@
 // person can act on; the server checks again and its message is shown as it says it.
 import type { RoundRequest, RoundUpdate, RoundView } from '@coproduce/domain';
 import type { ProblemItem } from '../../components/ErrorSummary';
-import { isCalendarDate } from '../publishing/key-dates';
+import { dateEntryProblem } from '../../calendar-dates';
 import { isClockTime, isoToUkFields, ukDateTimeToIso } from '../engagement/uk-time';
 
 /** The closing date and time fields, keyed by field id as useFormFields keeps them. */
@@ -74,11 +74,9 @@ export function checkClosing(
   const time = values['round-closes-time'].trim();
   if (date === '') {
     problems.push({ fieldId: ROUND_FIELDS.closesDate, text: 'Enter the date the round closes' });
-  } else if (!isCalendarDate(date)) {
-    problems.push({
-      fieldId: ROUND_FIELDS.closesDate,
-      text: 'Closing date must be a real date, for example 3 December 2026',
-    });
+  } else {
+    const problem = dateEntryProblem(date, 'Closing date', '3 12 2026');
+    if (problem) problems.push({ fieldId: ROUND_FIELDS.closesDate, text: problem });
   }
   if (time === '') {
     problems.push({ fieldId: ROUND_FIELDS.closesTime, text: 'Enter the time the round closes' });

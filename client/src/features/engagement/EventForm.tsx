@@ -9,6 +9,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { problemsFrom } from '../../components/ApiErrorSummary';
 import { Button } from '../../components/Button';
+import { DateInput } from '../../components/DateInput';
 import { ErrorSummary, type ProblemItem } from '../../components/ErrorSummary';
 import { Radios } from '../../components/Radios';
 import { Textarea } from '../../components/Textarea';
@@ -104,14 +105,13 @@ export function EventForm({
         {...field('event-title')}
       />
       <div className="coproduce-date-time">
-        <TextInput type="date" label="Date" hint="UK date" {...field('event-date')} />
+        <DateInput label="Date" hint="For example, 14 6 2025" {...field('event-date')} />
         <TextInput type="time" label="Start time" hint="UK time" {...field('event-time')} />
       </div>
       <div className="coproduce-date-time">
-        <TextInput
-          type="date"
+        <DateInput
           label="End date (optional)"
-          hint="Only if it ran over more than one day, like a survey"
+          hint="Only if it ran over more than one day, like a survey. For example, 20 6 2025"
           {...field('event-end-date')}
         />
         <TextInput

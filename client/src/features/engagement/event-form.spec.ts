@@ -86,7 +86,7 @@ describe('checking an engagement event', () => {
     expect(validateEvent(filled({}, { 'event-date': '2025-02-30' }), 'record').problems[0]).toEqual(
       {
         fieldId: 'event-date',
-        text: 'Date of the event must be a real date, for example 14 June 2025',
+        text: 'Date of the event must be a real date, for example 14 6 2025',
       },
     );
     expect(

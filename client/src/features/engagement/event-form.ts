@@ -12,7 +12,7 @@ import {
   type EngagementEventType,
 } from '@coproduce/domain';
 import type { ProblemItem } from '../../components/ErrorSummary';
-import { isCalendarDate } from '../publishing/key-dates';
+import { dateEntryProblem } from '../../calendar-dates';
 import { readReach, reachRows, reachValuesFrom, type ReachValues } from './reach-grid';
 import { isClockTime, isoToUkFields, ukDateTimeToIso } from './uk-time';
 
@@ -117,11 +117,9 @@ function checkStart(text: EventTextValues, problems: ProblemItem[]): string | un
   const date = text['event-date'].trim();
   const time = text['event-time'].trim();
   if (date === '') problems.push({ fieldId: 'event-date', text: 'Enter the date of the event' });
-  else if (!isCalendarDate(date)) {
-    problems.push({
-      fieldId: 'event-date',
-      text: 'Date of the event must be a real date, for example 14 June 2025',
-    });
+  else {
+    const problem = dateEntryProblem(date, 'Date of the event', '14 6 2025');
+    if (problem) problems.push({ fieldId: 'event-date', text: problem });
   }
   if (time === '') {
     problems.push({ fieldId: 'event-time', text: 'Enter the time the event started' });
@@ -143,11 +141,9 @@ function checkEnd(
   const endDate = text['event-end-date'].trim();
   const endTime = text['event-end-time'].trim();
   if (endDate === '' && endTime === '') return null;
-  if (endDate !== '' && !isCalendarDate(endDate)) {
-    problems.push({
-      fieldId: 'event-end-date',
-      text: 'End date must be a real date, for example 14 June 2025, or left blank',
-    });
+  const endDateProblem = dateEntryProblem(endDate, 'End date', '14 6 2025');
+  if (endDateProblem) {
+    problems.push({ fieldId: 'event-end-date', text: `${endDateProblem}, or left blank` });
     return undefined;
   }
   if (endTime === '') {

@@ -1,7 +1,7 @@
 // Engagement events happen somewhere in the UK: people give their dates and times as
 // the clocks there read (GMT in winter, BST in summer), and read them back the same way,
 // wherever their own device thinks it is.
-import { isCalendarDate } from '../publishing/key-dates';
+import { isCalendarDate } from '../../calendar-dates';
 
 const UK = 'Europe/London';
 const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;

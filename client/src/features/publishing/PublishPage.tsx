@@ -13,6 +13,7 @@ import { Page } from '../../components/Page';
 import { SuccessBanner } from '../../components/SuccessBanner';
 import { SummaryList } from '../../components/SummaryList';
 import { Textarea } from '../../components/Textarea';
+import { DateInput } from '../../components/DateInput';
 import { TextInput } from '../../components/TextInput';
 import { useFormFields } from '../../components/useFormFields';
 import { formatDateTime } from '../../dates';
@@ -190,16 +191,14 @@ export function PublishPage() {
           hint="What this version is for and what changed since the last one. Providers read this first."
           {...field('version-notes')}
         />
-        <TextInput
-          type="date"
+        <DateInput
           label="Clarification questions close (optional)"
-          hint="Providers can ask questions until the end of this day, UK time"
+          hint="Providers can ask questions until the end of this day, UK time. For example, 12 1 2027"
           {...field('clarification-deadline')}
         />
-        <TextInput
-          type="date"
+        <DateInput
           label="Submission deadline (optional)"
-          hint="Shown to providers with the version"
+          hint="Shown to providers with the version. For example, 26 2 2027"
           {...field('submission-deadline')}
         />
         <Button>Continue</Button>

@@ -1,6 +1,5 @@
 import type { CalendarDate, VersionSummary } from '@coproduce/domain';
-
-const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { calendarInstant } from '../../calendar-dates';
 
 // A calendar day names no instant: format it in UTC so no time zone moves it a day.
 const calendarFormat = new Intl.DateTimeFormat('en-GB', {
@@ -17,19 +16,6 @@ const ukDayFormat = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
   timeZone: 'Europe/London',
 });
-
-function calendarInstant(date: CalendarDate): Date | undefined {
-  const match = CALENDAR_DATE.exec(date);
-  if (!match) return undefined;
-  const [, year, month, day] = match.map(Number);
-  const instant = new Date(Date.UTC(year!, month! - 1, day!));
-  // 2027-02-30 rolls over to March: not a real day.
-  return instant.getUTCDate() === day ? instant : undefined;
-}
-
-export function isCalendarDate(value: string): boolean {
-  return calendarInstant(value) !== undefined;
-}
 
 /** "12 January 2027", as NHS.UK writes dates. */
 export function formatCalendarDate(date: CalendarDate): string {

@@ -8,7 +8,7 @@ import {
   type PublishRequest,
 } from '@coproduce/domain';
 import type { ProblemItem } from '../../components/ErrorSummary';
-import { isCalendarDate } from './key-dates';
+import { dateEntryProblem, isCalendarDate } from '../../calendar-dates';
 
 export interface PublishFormValues {
   'version-name': string;
@@ -39,17 +39,17 @@ export function validatePublish(values: PublishFormValues): ProblemItem[] {
   }
   const clarification = values['clarification-deadline'].trim();
   const submission = values['submission-deadline'].trim();
-  if (clarification !== '' && !isCalendarDate(clarification)) {
-    problems.push({
-      fieldId: 'clarification-deadline',
-      text: 'Clarification deadline must be a real date, for example 12 January 2027',
-    });
+  const clarificationProblem = dateEntryProblem(
+    clarification,
+    'Clarification deadline',
+    '12 1 2027',
+  );
+  if (clarificationProblem) {
+    problems.push({ fieldId: 'clarification-deadline', text: clarificationProblem });
   }
-  if (submission !== '' && !isCalendarDate(submission)) {
-    problems.push({
-      fieldId: 'submission-deadline',
-      text: 'Submission deadline must be a real date, for example 26 February 2027',
-    });
+  const submissionProblem = dateEntryProblem(submission, 'Submission deadline', '26 2 2027');
+  if (submissionProblem) {
+    problems.push({ fieldId: 'submission-deadline', text: submissionProblem });
   } else if (
     submission !== '' &&
     clarification !== '' &&
