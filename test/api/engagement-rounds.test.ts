@@ -296,6 +296,67 @@ describe('a market engagement round', () => {
     for (const connection of [first, second, steering]) connection.close();
   });
 
+  it('a change of formatting alone is listed, with who made it, and taken into the draft', async () => {
+    const specificationId = await createSpecification(app.url, 'Round: formatting');
+    const steering = await connectWithToken(app.url, team.tokens['steering-member']);
+    const draft = await openSpecification(steering, specificationId);
+    const key = sectionBlocksOf(draft.doc).find(
+      (each) => each.heading && firstParagraph(each),
+    )!.key;
+    writeInto(draft.doc, key, 'Key workers meet families within ten days.');
+    await draft.provider.whenSaved();
+    const round = await startRound(specificationId);
+    const provider = await connectWithToken(app.url, team.tokens.provider);
+    const copy = await openSpecification(provider, round.body.copyId);
+    const section = sectionBlocksOf(copy.doc).find((each) => each.key === key)!;
+    const words = firstParagraph(section)!.get(0) as Y.XmlText;
+    words.format(0, 8, { bold: {} });
+    await copy.provider.whenSaved();
+    await api(
+      app.url,
+      'POST',
+      team.at(`/engagement-rounds/${round.body.id}/close`),
+      team.as('commissioner'),
+    );
+
+    const changes = await api<RoundChange[]>(
+      app.url,
+      'GET',
+      team.at(`/engagement-rounds/${round.body.id}/changes`),
+      team.as('commissioner'),
+    );
+    expect(changes.body).toHaveLength(1);
+    expect(changes.body[0]).toMatchObject({
+      key,
+      change: 'changed',
+      formattingChanged: true,
+      wordsAdded: 0,
+      wordsRemoved: 0,
+      authors: [{ name: 'Chris Morgan' }],
+    });
+
+    const taken = await api(
+      app.url,
+      'POST',
+      team.at(`/engagement-rounds/${round.body.id}/changes/${section.key}/take`),
+      team.as('commissioner'),
+    );
+    expect(taken.status).toBe(200);
+    const inDraft = () => {
+      const drafted = sectionBlocksOf(draft.doc).find((each) => each.key === section.key)!;
+      return (firstParagraph(drafted)!.get(0) as Y.XmlText).toDelta() as {
+        insert: string;
+        attributes?: object;
+      }[];
+    };
+    await eventually(
+      () => inDraft()[0]?.attributes !== undefined,
+      'the bold words reach the draft’s editor',
+    );
+    expect(inDraft()[0]).toEqual({ insert: 'Key work', attributes: { bold: {} } });
+    for (const connection of [provider, steering]) connection.close();
+  });
+
   it('has comment threads of its own: participants write them, names hidden, none after closing', async () => {
     const specificationId = await createSpecification(app.url, 'Round: comments');
     const round = await startRound(specificationId);

@@ -111,7 +111,9 @@ export interface RoundChange {
   runs: WordRun[];
   wordsAdded: number;
   wordsRemoved: number;
-  /** Everyone who wrote or deleted words in the section since the fork. */
+  /** Only the formatting changed: the words are the same (see SectionComparison). */
+  formattingChanged?: boolean;
+  /** Everyone who wrote, deleted or formatted words in the section since the fork. */
   authors: RoundAuthor[];
   decision: RoundDecision | null;
 }

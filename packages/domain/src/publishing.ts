@@ -192,6 +192,8 @@ export interface SectionComparison {
   runs: WordRun[];
   wordsAdded: number;
   wordsRemoved: number;
+  /** Only the formatting changed (bold, a list, a heading's level): the words are the same. */
+  formattingChanged?: boolean;
 }
 
 /**

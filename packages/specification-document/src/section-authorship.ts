@@ -28,7 +28,10 @@ export function sectionEditsOf(fork: Y.Doc, copy: Y.Doc): Map<string, SectionEdi
   const visit = (item: Y.Item, section: SectionEdits): void => {
     const { client, clock } = item.id;
     const isNew = clock >= (forked.get(client) ?? 0);
-    if (isNew && !item.deleted && item.countable) section.writers.add(client);
+    // Formatting (bold on, bold off) is an uncounted item of its own: its client wrote too.
+    if (isNew && !item.deleted && (item.countable || item.content instanceof Y.ContentFormat)) {
+      section.writers.add(client);
+    }
     if (!isNew && item.deleted && !deletedIn(fork, item.id)) {
       section.deletions.push({ client, clock, length: item.length });
     }

@@ -2,7 +2,7 @@ import { Y } from '@coproduce/protocol';
 import { specificationFragment } from './fragment';
 import { elementText } from './plain-text';
 import { sectionIdOf } from './section-id';
-import { blockLines, type TextSection } from './sections';
+import { markupOf, textOfBlocks, type TextSection } from './sections';
 
 /** The key of the text before the first heading. */
 export const START_SECTION_KEY = 'start';
@@ -45,9 +45,7 @@ export function keyedTextSection(section: SectionBlocks): TextSection {
   return {
     id: section.key,
     heading: section.heading ? elementText(section.heading) : '',
-    text: body
-      .flatMap(blockLines)
-      .filter((line) => line.trim() !== '')
-      .join('\n'),
+    text: textOfBlocks(body),
+    markup: markupOf(section.blocks),
   };
 }

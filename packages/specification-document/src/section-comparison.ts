@@ -91,12 +91,16 @@ function changedSection(from: TextSection, to: TextSection): SectionComparison {
     ...(renamed ? { previousHeading: from.heading } : {}),
   };
   if (from.text === to.text) {
+    // The same words, formatted otherwise (bold, a list, a heading's level): a change a
+    // reader should see, shown with its words as they stand.
+    const restyled = !renamed && from.markup !== to.markup;
     return {
       ...base,
-      change: renamed ? 'changed' : 'unchanged',
-      runs: [],
+      change: renamed || restyled ? 'changed' : 'unchanged',
+      runs: restyled && to.text !== '' ? [{ kind: 'unchanged', text: to.text }] : [],
       wordsAdded: 0,
       wordsRemoved: 0,
+      ...(restyled ? { formattingChanged: true } : {}),
     };
   }
   const runs = wordRuns(from.text, to.text);

@@ -167,6 +167,41 @@ describe('taking one section of an engagement copy into the draft', () => {
     expect(lines(someoneElse)).toEqual(lines(draft));
   });
 
+  it('brings formatting changed in the copy to the same words, and leaves the draft’s own', () => {
+    const bold = { bold: {} };
+    textOf(fork, 1).format(0, 9, bold);
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(fork));
+    Y.applyUpdate(draft, Y.encodeStateAsUpdate(fork));
+    // Since the fork: the copy bolds "accepted" and unbolds "Referrals"; the draft writes
+    // before both and puts "professionals" in italics.
+    textOf(copy, 1).format(14, 8, bold);
+    textOf(copy, 1).format(0, 9, { bold: null });
+    textOf(draft, 1).insert(0, 'All ');
+    textOf(draft, 1).format(32, 13, { italic: {} });
+
+    expect(takeSectionChange(fork, copy, draft, 'access')).toBe(true);
+
+    expect(textOf(draft, 1).toDelta()).toEqual([
+      { insert: 'All Referrals are ' },
+      { insert: 'accepted', attributes: bold },
+      { insert: ' from ' },
+      { insert: 'professionals', attributes: { italic: {} } },
+      { insert: '.' },
+    ]);
+  });
+
+  it('formatting on words the draft has deleted since stays gone', () => {
+    textOf(copy, 4).format(0, 11, { bold: {} });
+    textOf(draft, 4).delete(0, 4);
+
+    takeSectionChange(fork, copy, draft, 'workforce');
+
+    expect(textOf(draft, 4).toDelta()).toEqual([
+      { insert: 'workers', attributes: { bold: {} } },
+      { insert: ' are trained in autism.' },
+    ]);
+  });
+
   it('an unchanged section changes nothing', () => {
     const before = Y.encodeStateVector(draft);
     expect(takeSectionChange(fork, copy, draft, 'workforce')).toBe(false);
@@ -192,6 +227,17 @@ describe('who changed each section of an engagement copy', () => {
     expect(edits.get('access')!.deletions).toEqual([
       { client: draft.clientID, clock: expect.any(Number), length: 10 },
     ]);
+  });
+
+  it('names a client who only formatted words', () => {
+    const draft = draftOf(SECTIONS);
+    const fork = forkOf(draft);
+    const copy = forkOf(fork);
+    const provider = forkOf(copy);
+    textOf(provider, 4).format(0, 3, { bold: {} });
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(provider));
+
+    expect([...sectionEditsOf(fork, copy).get('workforce')!.writers]).toEqual([provider.clientID]);
   });
 
   it('a deleted paragraph counts in the section it stood in', () => {

@@ -127,11 +127,12 @@ function mergeText(
 ): boolean {
   const from = plainTextOf(forked);
   const to = plainTextOf(copied);
-  if (from === to) return false;
   const edits: TextEdit[] = [];
+  const restyling = new Restyling(forked, copied, drafted, draft);
   let fromAt = 0;
   let toAt = 0;
-  for (const part of diffChars(from, to)) {
+  const parts = from === to ? [{ value: from, added: false, removed: false }] : diffChars(from, to);
+  for (const part of parts) {
     const length = part.value.length;
     if (part.added) {
       edits.push({
@@ -143,10 +144,13 @@ function mergeText(
       for (const range of rangesInDraft(forked, fromAt, length, drafted, draft)) edits.push(range);
       fromAt += length;
     } else {
+      restyling.compare(fromAt, toAt, length);
       fromAt += length;
       toAt += length;
     }
   }
+  // Formatting moves no index: done first, at the places found before any edit.
+  const restyled = restyling.apply();
   // From the end, deletions before insertions at one place, so earlier places hold.
   edits.sort((a, b) => b.at - a.at || (a.remove ? -1 : 0) - (b.remove ? -1 : 0));
   for (const edit of edits) {
@@ -157,7 +161,72 @@ function mergeText(
       at += run.text.length;
     }
   }
-  return edits.length > 0;
+  return edits.length > 0 || restyled;
+}
+
+type Attributes = Record<string, unknown>;
+
+/**
+ * The copy's formatting changes to words the fork and the copy share (bold added, a link
+ * taken off), made to the same characters in the draft unless the draft has deleted them.
+ * Only what the copy changed is touched: the draft's own formatting since the fork stays.
+ */
+class Restyling {
+  private readonly forkedAttributes: Attributes[];
+  private readonly copiedAttributes: Attributes[];
+  private readonly formats: { at: number; length: number; attributes: Attributes; key: string }[] =
+    [];
+
+  constructor(
+    private readonly forked: Y.XmlText,
+    copied: Y.XmlText,
+    private readonly drafted: Y.XmlText,
+    private readonly draft: Y.Doc,
+  ) {
+    this.forkedAttributes = attributesByCharacter(forked);
+    this.copiedAttributes = attributesByCharacter(copied);
+  }
+
+  /** Notes the formatting changes over `length` characters the fork and the copy share. */
+  compare(fromAt: number, toAt: number, length: number): void {
+    for (let offset = 0; offset < length; offset++) {
+      const before = this.forkedAttributes[fromAt + offset] ?? {};
+      const after = this.copiedAttributes[toAt + offset] ?? {};
+      const change = attributeChange(before, after);
+      if (!change || isGone(this.forked, fromAt + offset, this.draft)) continue;
+      const at = placeInDraft(this.forked, fromAt + offset, this.drafted, this.draft);
+      const key = JSON.stringify(change);
+      const last = this.formats[this.formats.length - 1];
+      if (last && last.key === key && last.at + last.length === at) last.length += 1;
+      else this.formats.push({ at, length: 1, attributes: change, key });
+    }
+  }
+
+  apply(): boolean {
+    for (const { at, length, attributes } of this.formats)
+      this.drafted.format(at, length, attributes);
+    return this.formats.length > 0;
+  }
+}
+
+/** Each character's formatting, index for index with plainTextOf. */
+function attributesByCharacter(text: Y.XmlText): Attributes[] {
+  const byCharacter: Attributes[] = [];
+  for (const op of text.toDelta() as { insert: unknown; attributes?: Attributes }[]) {
+    const length = typeof op.insert === 'string' ? op.insert.length : 1;
+    for (let index = 0; index < length; index++) byCharacter.push(op.attributes ?? {});
+  }
+  return byCharacter;
+}
+
+/** What turns `before` into `after` (null removes a format), or null when they are alike. */
+function attributeChange(before: Attributes, after: Attributes): Attributes | null {
+  const change: Attributes = {};
+  for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[name]) === JSON.stringify(after[name])) continue;
+    change[name] = name in after ? after[name] : null;
+  }
+  return Object.keys(change).length > 0 ? change : null;
 }
 
 /** The draft's index for the fork's character `index` (its end when `index` is past the last). */

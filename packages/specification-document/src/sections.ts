@@ -11,28 +11,60 @@ export interface TextSection {
   heading: string;
   /** The section's paragraphs, list items and cells, one a line (the heading not included). */
   text: string;
+  /**
+   * The section's blocks, heading included, as XML: their kinds, attributes and formatting
+   * with the words. Tells a change of formatting alone (bold, a list, a heading's level)
+   * from no change; blank blocks are left out, as they are of `text`.
+   */
+  markup: string;
 }
 
 /** The sections of a specification as they are in `doc`, in order (the outline's headings). */
 export function sectionsOf(doc: Y.Doc): TextSection[] {
   const sections: TextSection[] = [];
-  let current: TextSection = { id: null, heading: '', text: '' };
-  const lines: string[][] = [[]];
+  let current: TextSection = { id: null, heading: '', text: '', markup: '' };
+  const blocks: Block[][] = [[]];
   for (const node of specificationFragment(doc).toArray()) {
     if (node instanceof Y.XmlElement && node.nodeName === 'heading') {
       sections.push(current);
-      current = { id: sectionIdOf(node.getAttributes()), heading: elementText(node), text: '' };
-      lines.push([]);
+      current = {
+        id: sectionIdOf(node.getAttributes()),
+        heading: elementText(node),
+        text: '',
+        markup: '',
+      };
+      blocks.push([node]);
     } else if (node instanceof Y.XmlElement || node instanceof Y.XmlText) {
-      lines[lines.length - 1]!.push(...blockLines(node));
+      blocks[blocks.length - 1]!.push(node);
     }
   }
   sections.push(current);
   sections.forEach((section, index) => {
-    section.text = lines[index]!.filter((line) => line.trim() !== '').join('\n');
+    const [first, ...rest] = blocks[index]!;
+    const body = index === 0 || !first ? blocks[index]! : rest;
+    section.text = textOfBlocks(body);
+    section.markup = markupOf(blocks[index]!);
   });
   // The text before the first heading counts only when there is some.
   return sections[0]!.text === '' ? sections.slice(1) : sections;
+}
+
+type Block = Y.XmlElement | Y.XmlText;
+
+/** Blocks' text, one line per paragraph, list item or cell, blank lines left out. */
+export function textOfBlocks(blocks: readonly Block[]): string {
+  return blocks
+    .flatMap(blockLines)
+    .filter((line) => line.trim() !== '')
+    .join('\n');
+}
+
+/** Blocks as XML (Yjs writes attributes and formats sorted), blank ones left out. */
+export function markupOf(blocks: readonly Block[]): string {
+  return blocks
+    .filter((block) => blockLines(block).some((line) => line.trim() !== ''))
+    .map((block) => block.toString())
+    .join('');
 }
 
 /** A block's text, one line per paragraph, list item or cell, so words never run together. */

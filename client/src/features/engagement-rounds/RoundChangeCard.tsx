@@ -4,7 +4,7 @@ import { takeRoundChange } from '../../api/engagement-rounds';
 import { Details } from '../../components/Details';
 import { RowAction } from '../../components/RowAction';
 import { paths } from '../../paths';
-import { sectionTitle } from '../publishing/comparison-folding';
+import { describeWordChange, sectionTitle } from '../publishing/comparison-folding';
 import { ComparedWords } from '../publishing/ComparedWords';
 import { SectionChangeTag } from '../publishing/SectionChangeTag';
 import { RecordFeedbackForm } from './RecordFeedbackForm';
@@ -33,7 +33,7 @@ export function RoundChangeCard({ workspaceId, round, change, onDecided }: Round
         <p className="nhsuk-body-s">Renamed from “{change.previousHeading}”.</p>
       )}
       <p className="nhsuk-body-s">
-        {change.wordsAdded} added, {change.wordsRemoved} removed.{' '}
+        {describeWordChange(change)}{' '}
         {change.authors.length > 0 &&
           `Written by ${change.authors.map(personWithOrganisation).join('; ')}.`}
       </p>

@@ -1,6 +1,7 @@
 import type { Comparison, SectionComparison } from '@coproduce/domain';
 import {
   describeSummary,
+  describeWordChange,
   foldUnchangedSections,
   sectionTitle,
   unchangedSummary,
@@ -54,9 +55,7 @@ function ChangedSection({ section }: { section: SectionComparison }) {
       {section.previousHeading !== undefined && (
         <p className="nhsuk-body-s">Renamed from “{section.previousHeading}”.</p>
       )}
-      <p className="nhsuk-body-s">
-        {section.wordsAdded} added, {section.wordsRemoved} removed
-      </p>
+      <p className="nhsuk-body-s">{describeWordChange(section)}</p>
       <ComparedWords runs={section.runs} />
     </section>
   );

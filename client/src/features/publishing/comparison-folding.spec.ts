@@ -1,6 +1,7 @@
 import type { SectionComparison, SectionChange } from '@coproduce/domain';
 import {
   describeSummary,
+  describeWordChange,
   foldUnchangedSections,
   sectionTitle,
   unchangedSummary,
@@ -87,5 +88,14 @@ describe('summing up a comparison', () => {
 
   it('says when the texts are the same', () => {
     expect(describeSummary(nothing)).toBe('The two texts are the same.');
+  });
+});
+
+describe('a changed section’s words in a sentence', () => {
+  it('counts the words added and removed, or says only the formatting changed', () => {
+    expect(describeWordChange({ wordsAdded: 3, wordsRemoved: 1 })).toBe('3 added, 1 removed.');
+    expect(describeWordChange({ wordsAdded: 0, wordsRemoved: 0, formattingChanged: true })).toBe(
+      'Only the formatting changed (such as bold, a list or a heading’s level); the words are the same.',
+    );
   });
 });

@@ -31,6 +31,16 @@ export function sectionTitle(section: Pick<SectionComparison, 'heading'>): strin
   return section.heading.trim() === '' ? 'Before the first heading' : section.heading;
 }
 
+/** How a changed section's words changed: "3 added, 1 removed.", or that only its formatting did. */
+export function describeWordChange(
+  section: Pick<SectionComparison, 'wordsAdded' | 'wordsRemoved' | 'formattingChanged'>,
+): string {
+  if (section.formattingChanged) {
+    return 'Only the formatting changed (such as bold, a list or a heading’s level); the words are the same.';
+  }
+  return `${section.wordsAdded} added, ${section.wordsRemoved} removed.`;
+}
+
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The comparison in two short sentences, above its sections. */

@@ -268,6 +268,7 @@ export class RoundChangesService {
         runs: section.runs,
         wordsAdded: section.wordsAdded,
         wordsRemoved: section.wordsRemoved,
+        ...(section.formattingChanged ? { formattingChanged: true } : {}),
         authors,
         decision: decision ? decisionView(decision, round, nameOf) : null,
       };
