@@ -252,6 +252,13 @@ describe('a market engagement round', () => {
     );
     expect(contentOf(draft.doc)).toContain('Meanwhile in the draft.');
     expect(contentOf(draft.doc)).not.toContain('Providers may subcontract advocacy.');
+    const roundPage = await api<RoundView>(
+      app.url,
+      'GET',
+      team.at(`/engagement-rounds/${round.body.id}`),
+      team.as('commissioner'),
+    );
+    expect(roundPage.body.changes).toEqual({ total: 2, decided: 1 });
 
     const again = await api(
       app.url,

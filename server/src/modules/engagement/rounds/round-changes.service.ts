@@ -77,13 +77,23 @@ export class RoundChangesService {
     }
   }
 
-  /** How many sections changed and how many are decided, for the round's page. */
+  /**
+   * How many sections changed and how many are decided, for the round's page: the
+   * comparison alone, without looking up who made each change.
+   */
   async count(
     caller: WorkspaceCaller,
     roundId: Types.ObjectId,
   ): Promise<{ total: number; decided: number }> {
-    const changes = await this.list(caller, roundId);
-    return { total: changes.length, decided: changes.filter((change) => change.decision).length };
+    const forks = await this.open(caller, roundId);
+    try {
+      const keys = new Set(changedSections(forks).map((section) => section.id ?? ''));
+      const decided = forks.round.decisions.filter((decision) => keys.has(decision.key));
+      return { total: keys.size, decided: decided.length };
+    } finally {
+      forks.fork.destroy();
+      forks.copy.destroy();
+    }
   }
 
   async take(caller: WorkspaceCaller, roundId: Types.ObjectId, key: string): Promise<RoundChange> {
@@ -223,14 +233,9 @@ export class RoundChangesService {
     return change;
   }
 
-  private async changesOf(
-    caller: WorkspaceCaller,
-    { round, authors, fork, copy }: Forks,
-  ): Promise<RoundChange[]> {
-    const compared = compareSections(
-      sectionBlocksOf(fork).map(keyedTextSection),
-      sectionBlocksOf(copy).map(keyedTextSection),
-    ).sections.filter((section) => section.change !== 'unchanged');
+  private async changesOf(caller: WorkspaceCaller, forks: Forks): Promise<RoundChange[]> {
+    const { round, authors, fork, copy } = forks;
+    const compared = changedSections(forks);
     const edits = sectionEditsOf(fork, copy);
     const authorIds = new Map(
       compared.map((section) => [
@@ -392,4 +397,12 @@ function wordsOf(change: Pick<SectionComparison, 'runs'>, kind: 'added' | 'remov
     .map((run) => run.text.trim())
     .filter(Boolean)
     .join(' … ');
+}
+
+/** The copy's sections that differ from the fork's, keyed as sectionBlocksOf keys them. */
+function changedSections({ fork, copy }: Pick<Forks, 'fork' | 'copy'>): SectionComparison[] {
+  return compareSections(
+    sectionBlocksOf(fork).map(keyedTextSection),
+    sectionBlocksOf(copy).map(keyedTextSection),
+  ).sections.filter((section) => section.change !== 'unchanged');
 }
