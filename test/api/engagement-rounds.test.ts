@@ -89,19 +89,13 @@ describe('a market engagement round', () => {
   });
 
   it('the demo has a closed round whose changes wait, each with the provider who made it', async () => {
-    const rounds = await api<RoundView[]>(
-      app.url,
-      'GET',
-      team.at('/engagement-rounds'),
-      team.as('commissioner'),
-    );
+    const rounds = await team.request<RoundView[]>('commissioner', 'GET', '/engagement-rounds');
     const demo = rounds.body.find((round) => round.title.startsWith('Providers’ wording'))!;
     expect(demo).toMatchObject({ status: 'closed', namesShown: false });
-    const changes = await api<RoundChange[]>(
-      app.url,
+    const changes = await team.request<RoundChange[]>(
+      'commissioner',
       'GET',
-      team.at(`/engagement-rounds/${demo.id}/changes`),
-      team.as('commissioner'),
+      `/engagement-rounds/${demo.id}/changes`,
     );
     const byAuthor = changes.body.map((change) => ({
       authors: change.authors.map((author) => author.name),
@@ -144,12 +138,7 @@ describe('a market engagement round', () => {
   it('is not found for a provider not taking part, by REST and on the socket', async () => {
     const specificationId = await createSpecification(app.url, 'Round: not for everyone');
     const round = await startRound(specificationId, { participantIds: [secondProvider.id] });
-    const asProvider = await api(
-      app.url,
-      'GET',
-      team.at(`/engagement-rounds/${round.body.id}`),
-      team.as('provider'),
-    );
+    const asProvider = await team.request('provider', 'GET', `/engagement-rounds/${round.body.id}`);
     expect(asProvider.status).toBe(404);
     const raw = await rawClient(app.url, team.tokens.provider);
     const ack = await raw.join(round.body.copyId);
@@ -168,11 +157,10 @@ describe('a market engagement round', () => {
     const raw = await rawClient(app.url, team.tokens.provider);
     expect(await raw.join(round.body.copyId)).toMatchObject({ ok: true, canEdit: true });
 
-    const closed = await api<RoundView>(
-      app.url,
+    const closed = await team.request<RoundView>(
+      'commissioner',
       'POST',
-      team.at(`/engagement-rounds/${round.body.id}/close`),
-      team.as('commissioner'),
+      `/engagement-rounds/${round.body.id}/close`,
     );
     expect(closed.body.status).toBe('closed');
     await eventually(
@@ -210,25 +198,18 @@ describe('a market engagement round', () => {
     await one.provider.whenSaved();
     await two.provider.whenSaved();
 
-    const early = await api(
-      app.url,
+    const early = await team.request(
+      'commissioner',
       'POST',
-      team.at(`/engagement-rounds/${round.body.id}/changes/${firstKey}/take`),
-      team.as('commissioner'),
+      `/engagement-rounds/${round.body.id}/changes/${firstKey}/take`,
     );
     expect(early.status).toBe(409);
-    await api(
-      app.url,
-      'POST',
-      team.at(`/engagement-rounds/${round.body.id}/close`),
-      team.as('commissioner'),
-    );
+    await team.request('commissioner', 'POST', `/engagement-rounds/${round.body.id}/close`);
 
-    const changes = await api<RoundChange[]>(
-      app.url,
+    const changes = await team.request<RoundChange[]>(
+      'commissioner',
       'GET',
-      team.at(`/engagement-rounds/${round.body.id}/changes`),
-      team.as('commissioner'),
+      `/engagement-rounds/${round.body.id}/changes`,
     );
     expect(changes.status).toBe(200);
     const byKey = new Map(changes.body.map((change) => [change.key, change]));
@@ -238,11 +219,10 @@ describe('a market engagement round', () => {
     const steering = await connectWithToken(app.url, team.tokens['steering-member']);
     const draft = await openSpecification(steering, specificationId);
     writeInto(draft.doc, firstKey!, 'Meanwhile in the draft. ');
-    const taken = await api<RoundChange>(
-      app.url,
+    const taken = await team.request<RoundChange>(
+      'commissioner',
       'POST',
-      team.at(`/engagement-rounds/${round.body.id}/changes/${firstKey}/take`),
-      team.as('commissioner'),
+      `/engagement-rounds/${round.body.id}/changes/${firstKey}/take`,
     );
     expect(taken.status).toBe(200);
     expect(taken.body.decision).toMatchObject({ kind: 'taken', by: { name: 'Priya Shah' } });
@@ -252,47 +232,44 @@ describe('a market engagement round', () => {
     );
     expect(contentOf(draft.doc)).toContain('Meanwhile in the draft.');
     expect(contentOf(draft.doc)).not.toContain('Providers may subcontract advocacy.');
-    const roundPage = await api<RoundView>(
-      app.url,
+    const roundPage = await team.request<RoundView>(
+      'commissioner',
       'GET',
-      team.at(`/engagement-rounds/${round.body.id}`),
-      team.as('commissioner'),
+      `/engagement-rounds/${round.body.id}`,
     );
     expect(roundPage.body.changes).toEqual({ total: 2, decided: 1 });
 
-    const again = await api(
-      app.url,
+    const again = await team.request(
+      'commissioner',
       'POST',
-      team.at(`/engagement-rounds/${round.body.id}/changes/${firstKey}/take`),
-      team.as('commissioner'),
+      `/engagement-rounds/${round.body.id}/changes/${firstKey}/take`,
     );
     expect(again.status).toBe(409);
 
-    const noReason = await api(
-      app.url,
+    const noReason = await team.request(
+      'commissioner',
       'POST',
-      team.at(`/engagement-rounds/${round.body.id}/changes/${secondKey}/feedback`),
-      team.as('commissioner', { status: 'not-taken-forward' }),
+      `/engagement-rounds/${round.body.id}/changes/${secondKey}/feedback`,
+      { status: 'not-taken-forward' },
     );
     expect(noReason.status).toBe(400);
-    const recorded = await api<RoundChange>(
-      app.url,
+    const recorded = await team.request<RoundChange>(
+      'commissioner',
       'POST',
-      team.at(`/engagement-rounds/${round.body.id}/changes/${secondKey}/feedback`),
-      team.as('commissioner', {
+      `/engagement-rounds/${round.body.id}/changes/${secondKey}/feedback`,
+      {
         status: 'not-taken-forward',
         reason: 'Advocacy stays with the independent provider already commissioned.',
         audience: 'voluntary-sector-providers',
-      }),
+      },
     );
     expect(recorded.status).toBe(201);
     expect(recorded.body.decision).toMatchObject({ kind: 'feedback', status: 'not-taken-forward' });
     const feedbackId = (recorded.body.decision as { feedbackId: string }).feedbackId;
-    const feedback = await api<Feedback>(
-      app.url,
+    const feedback = await team.request<Feedback>(
+      'engagement-lead',
       'GET',
-      team.at(`/feedback/${feedbackId}`),
-      team.as('engagement-lead'),
+      `/feedback/${feedbackId}`,
     );
     expect(feedback.body).toMatchObject({
       status: 'not-taken-forward',
@@ -319,18 +296,12 @@ describe('a market engagement round', () => {
     const words = firstParagraph(section)!.get(0) as Y.XmlText;
     words.format(0, 8, { bold: {} });
     await copy.provider.whenSaved();
-    await api(
-      app.url,
-      'POST',
-      team.at(`/engagement-rounds/${round.body.id}/close`),
-      team.as('commissioner'),
-    );
+    await team.request('commissioner', 'POST', `/engagement-rounds/${round.body.id}/close`);
 
-    const changes = await api<RoundChange[]>(
-      app.url,
+    const changes = await team.request<RoundChange[]>(
+      'commissioner',
       'GET',
-      team.at(`/engagement-rounds/${round.body.id}/changes`),
-      team.as('commissioner'),
+      `/engagement-rounds/${round.body.id}/changes`,
     );
     expect(changes.body).toHaveLength(1);
     expect(changes.body[0]).toMatchObject({
@@ -342,11 +313,10 @@ describe('a market engagement round', () => {
       authors: [{ name: 'Chris Morgan' }],
     });
 
-    const taken = await api(
-      app.url,
+    const taken = await team.request(
+      'commissioner',
       'POST',
-      team.at(`/engagement-rounds/${round.body.id}/changes/${section.key}/take`),
-      team.as('commissioner'),
+      `/engagement-rounds/${round.body.id}/changes/${section.key}/take`,
     );
     expect(taken.status).toBe(200);
     const inDraft = () => {
@@ -395,11 +365,11 @@ describe('a market engagement round', () => {
       },
     );
     expect(reply.status).toBe(201);
-    const mention = await api(
-      app.url,
+    const mention = await team.request(
+      'commissioner',
       'POST',
-      team.at(`/specifications/${round.body.copyId}/threads/${started.body.id}/comments`),
-      team.as('commissioner', { body: 'Noted.', mentions: [team.ids['steering-member']] }),
+      `/specifications/${round.body.copyId}/threads/${started.body.id}/comments`,
+      { body: 'Noted.', mentions: [team.ids['steering-member']] },
     );
     expect(mention.status).toBe(400);
     // Not taking part: as for nothing at all.
@@ -411,12 +381,7 @@ describe('a market engagement round', () => {
     const refused = await api(app.url, 'GET', threads, { token: outsider.token });
     expect(refused.status).toBe(404);
 
-    await api(
-      app.url,
-      'POST',
-      team.at(`/engagement-rounds/${round.body.id}/close`),
-      team.as('commissioner'),
-    );
+    await team.request('commissioner', 'POST', `/engagement-rounds/${round.body.id}/close`);
     const late = await api(
       app.url,
       'POST',

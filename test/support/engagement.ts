@@ -26,6 +26,13 @@ export interface DemoTeam {
   /** `/api/workspaces/:workspace` + rest. */
   at(rest: string): string;
   as(role: Role, body?: unknown): { token: string; body: unknown };
+  /** A request to the workspace's `rest` (as `at`) by the demo member in `role`. */
+  request<T = unknown>(
+    role: Role,
+    method: string,
+    rest: string,
+    body?: unknown,
+  ): Promise<ApiResponse<T>>;
 }
 
 export async function demoTeam(url: string): Promise<DemoTeam> {
@@ -51,6 +58,8 @@ export async function demoTeam(url: string): Promise<DemoTeam> {
     ids,
     at,
     as: (role, body) => ({ token: tokens[role], body }),
+    request: (role, method, rest, body) =>
+      api(url, method, at(rest), { token: tokens[role], body }),
   };
 }
 
