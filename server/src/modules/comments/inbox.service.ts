@@ -34,17 +34,13 @@ export class InboxService {
 
   /** The header's count alone: what `inboxFor` counts, without naming anyone. */
   async unreadCountFor(userId: string): Promise<number> {
-    return (await this.entriesFor(userId)).filter((entry) => entry.unread).length;
+    return (await this.entriesFor(userId)).found.filter((entry) => entry.unread).length;
   }
 
   async inboxFor(userId: string): Promise<CommentInbox> {
-    const found = await this.entriesFor(userId);
+    const { found, titles } = await this.entriesFor(userId);
     const shown = found.slice(0, INBOX_LIMIT);
-    const shownThreads = shown.map((each) => each.thread);
-    const [people, titles] = await Promise.all([
-      this.accounts.findSummaries(peopleIn(shownThreads)),
-      this.specifications.titlesOf(shownThreads.map((thread) => thread.specificationId)),
-    ]);
+    const people = await this.accounts.findSummaries(peopleIn(shown.map((each) => each.thread)));
     const items: InboxItem[] = shown.map(({ thread, reason, latest, unread }) => ({
       workspaceId: thread.workspaceId.toHexString(),
       specificationId: thread.specificationId.toHexString(),
@@ -62,17 +58,22 @@ export class InboxService {
     return { unreadCount: found.filter((each) => each.unread).length, items };
   }
 
-  /** Every thread in the person's inbox, newest first, each with why and whether unread. */
-  private async entriesFor(
-    userIdText: string,
-  ): Promise<Array<InboxPlacement & { thread: StoredThread }>> {
+  /**
+   * Every thread in the person's inbox, newest first, each with why and whether unread;
+   * with the titles of the specifications they are on, looked up to leave out copies.
+   */
+  private async entriesFor(userIdText: string): Promise<{
+    found: Array<InboxPlacement & { thread: StoredThread }>;
+    titles: Map<string, string>;
+  }> {
+    const nothing = { found: [], titles: new Map<string, string>() };
     const userId = parseObjectId(userIdText);
-    if (!userId) return [];
+    if (!userId) return nothing;
     // Threads belong to drafts: a provider's inbox is empty, in every workspace.
     const workspaceIds = (await this.roles.membershipsOf(userId))
       .filter((membership) => AccessPolicy.can(membership.role, 'specification.read-draft'))
       .map((membership) => membership.workspaceId);
-    if (workspaceIds.length === 0) return [];
+    if (workspaceIds.length === 0) return nothing;
     const threads = await this.threads
       .find(
         {
@@ -86,18 +87,19 @@ export class InboxService {
       .lean<StoredThread[]>()
       .exec();
     // Threads on specifications only: an engagement copy's comments stay with its round.
-    const specifications = await this.specifications.titlesOf(
+    const titles = await this.specifications.titlesOf(
       threads.map((thread) => thread.specificationId),
     );
     const onSpecifications = threads.filter((thread) =>
-      specifications.has(thread.specificationId.toHexString()),
+      titles.has(thread.specificationId.toHexString()),
     );
     const readAt = await this.readMarkers(userId, onSpecifications);
     const found = onSpecifications.flatMap((thread) => {
       const item = inboxItemFor(thread, userId, readAt.get(thread._id.toHexString()));
       return item ? [{ thread, ...item }] : [];
     });
-    return found.sort((a, b) => b.latest.createdAt.getTime() - a.latest.createdAt.getTime());
+    found.sort((a, b) => b.latest.createdAt.getTime() - a.latest.createdAt.getTime());
+    return { found, titles };
   }
 
   private async readMarkers(
