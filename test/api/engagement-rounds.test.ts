@@ -2,7 +2,13 @@
 // fork of the draft at that moment that providers taking part co-edit live; later draft
 // edits never reach it; closing turns every open copy read-only at once; then each
 // changed section is taken into the draft as a new edit or recorded as feedback, once.
-import type { CommentThread, Feedback, RoundChange, RoundView } from '@coproduce/domain';
+import type {
+  CommentInbox,
+  CommentThread,
+  Feedback,
+  RoundChange,
+  RoundView,
+} from '@coproduce/domain';
 import { Y } from '@coproduce/protocol';
 import {
   sectionBlocksOf,
@@ -372,6 +378,20 @@ describe('a market engagement round', () => {
       { body: 'Noted.', mentions: [team.ids['steering-member']] },
     );
     expect(mention.status).toBe(400);
+    // A copy's threads stay with its round: none reaches a team member's inbox, even one
+    // they wrote in and others answered since.
+    const comments = `/specifications/${round.body.copyId}/threads/${started.body.id}/comments`;
+    const noted = await team.request('commissioner', 'POST', comments, { body: 'Noted.' });
+    expect(noted.status).toBe(201);
+    const answer = await api(app.url, 'POST', team.at(comments), {
+      token: secondProvider.token,
+      body: { body: 'Thank you.' },
+    });
+    expect(answer.status).toBe(201);
+    const inbox = await api<CommentInbox>(app.url, 'GET', '/api/inbox', {
+      token: team.tokens.commissioner,
+    });
+    expect(inbox.body.items.map((item) => item.threadId)).not.toContain(started.body.id);
     // Not taking part: as for nothing at all.
     const outsider = await addSecondProvider(
       team,
