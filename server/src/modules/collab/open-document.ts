@@ -7,7 +7,6 @@ import {
   encodeAwareness,
   encodeAwarenessStates,
   encodeSyncStep1,
-  encodeSyncStep2,
   type CollabFrame,
   type FrameErrorCode,
   type Presence,
@@ -21,6 +20,7 @@ import type { ReadOnlyState } from './live-document-kinds';
 import { SpecificationLog } from '../specification-store/specification-log';
 import type { SpecificationStore } from '../specification-store/specification-store';
 import { PresenceLedger } from './presence-ledger';
+import { SyncAnswers } from './sync-answers';
 import { admitUpdate } from './update-admission';
 import { UpdateReceipts } from './update-receipts';
 import { UpdateRelay } from './update-relay';
@@ -67,6 +67,7 @@ export class OpenDocument {
   private readonly presence: PresenceLedger;
   private readonly relay: UpdateRelay;
   private readonly receipts = new UpdateReceipts();
+  private readonly syncAnswers: SyncAnswers;
   /** Updates from members applied to the document, and how many of them are written. */
   private appliedCount = 0;
   private writtenCount = 0;
@@ -90,6 +91,7 @@ export class OpenDocument {
     this.awareness.setLocalState(null);
     this.presence = new PresenceLedger(doc, limits.maxPresenceBytes);
     this.relay = new UpdateRelay(specificationId, channel);
+    this.syncAnswers = new SyncAnswers(doc);
   }
 
   /** Reads the specification's stored state and starts following its members' edits. */
@@ -208,7 +210,7 @@ export class OpenDocument {
         member.send(
           CollabEvent.yjs,
           this.specificationId,
-          encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, frame.stateVector)),
+          this.syncAnswers.answer(frame.stateVector),
         );
         return null;
       case 'sync-step-2':
@@ -362,6 +364,7 @@ export class OpenDocument {
   }
 
   destroy(): void {
+    this.syncAnswers.destroy();
     this.awareness.destroy();
     this.doc.destroy();
   }
