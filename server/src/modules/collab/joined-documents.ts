@@ -291,8 +291,10 @@ export class JoinedDocuments {
       return;
     }
     document.readOnly = access.readOnly;
-    answer({ ok: true, ...roleNotice(member, access.readOnly) });
-    document.join(member);
+    connection.sendTogether(() => {
+      answer({ ok: true, ...roleNotice(member, access.readOnly) });
+      document.join(member);
+    });
   }
 
   /**

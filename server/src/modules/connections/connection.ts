@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io';
 import type { CollabServerEvents } from '@coproduce/protocol';
 import type { ConnectedPerson } from './connected-person';
-import { emitInOneWrite } from './one-write-frames';
+import { emitInOneWrite, sendTogether } from './one-write-frames';
 
 /** One open `/collab` socket and the person it was opened by. */
 export class Connection {
@@ -23,6 +23,11 @@ export class Connection {
     ...args: Parameters<CollabServerEvents[E]>
   ): void {
     emitInOneWrite(this.socket, event, args);
+  }
+
+  /** Runs `send`, whose messages to this connection leave in one write. */
+  sendTogether(send: () => void): void {
+    sendTogether(this.socket, send);
   }
 
   /** Closes the socket; its disconnect handlers take it out of everything it joined. */

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io';
-import { emitInOneWrite } from './one-write-frames';
+import { emitInOneWrite, sendTogether } from './one-write-frames';
 import { RealSockets, until, type Received } from './real-sockets.spec-support';
 
 describe('emitInOneWrite', () => {
@@ -61,5 +61,52 @@ describe('emitInOneWrite', () => {
     expect(() => emitInOneWrite(peer, 'yjs', ['spec-1', Uint8Array.from([1])])).not.toThrow();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(received).toHaveLength(0);
+  });
+});
+
+describe('sendTogether', () => {
+  let sockets: RealSockets;
+
+  beforeEach(async () => {
+    sockets = await RealSockets.start();
+  });
+
+  afterEach(() => sockets.stop());
+
+  it('sends a join’s messages to a WebSocket in one system call, in socket.io’s order', async () => {
+    const peerConnected = new Promise<Socket>((resolve) =>
+      sockets.server.once('connection', resolve),
+    );
+    const { received } = await sockets.connect('/', { transports: ['websocket'] });
+    const peer = await peerConnected;
+    const tcp = (peer.conn.transport as unknown as { socket: { _socket: object } }).socket
+      ._socket as { _writev(...args: unknown[]): void; _write(...args: unknown[]): void };
+    const writev = jest.spyOn(tcp, '_writev');
+    const write = jest.spyOn(tcp, '_write');
+
+    sendTogether(peer, () => {
+      peer.emit('answer', { ok: true });
+      emitInOneWrite(peer, 'yjs', ['spec-1', Uint8Array.from([0, 0, 1])]);
+      emitInOneWrite(peer, 'doc:saved', ['spec-1', { stateVector: Uint8Array.from([0]) }]);
+    });
+
+    await until(() => received.length === 3);
+    expect(received.map(([event]) => event)).toEqual(['answer', 'yjs', 'doc:saved']);
+    expect(writev).toHaveBeenCalledTimes(1);
+    expect(write).not.toHaveBeenCalled();
+  });
+
+  it('sends as it would without it when the connection is not a WebSocket', async () => {
+    const peerConnected = new Promise<Socket>((resolve) =>
+      sockets.server.once('connection', resolve),
+    );
+    const { received } = await sockets.connect('/', { transports: ['polling'] });
+    const peer = await peerConnected;
+    sendTogether(peer, () => {
+      peer.emit('answer', { ok: true });
+      emitInOneWrite(peer, 'yjs', ['spec-1', Uint8Array.from([0, 0, 1])]);
+    });
+    await until(() => received.length === 2);
+    expect(received.map(([event]) => event)).toEqual(['answer', 'yjs']);
   });
 });
