@@ -75,6 +75,13 @@ export function cpuSeconds(pid) {
   return ticks / CLOCK_TICKS_PER_SECOND;
 }
 
+/** The read and write system calls `pid` has made so far, all its threads (/proc/PID/io). */
+export function systemCalls(pid) {
+  const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+  const count = (field) => Number(new RegExp(`^${field}: (\\d+)$`, 'm').exec(io)?.[1]);
+  return { reads: count('syscr'), writes: count('syscw') };
+}
+
 /** Direct children of `pid`. */
 export function childrenOf(pid) {
   const children = [];

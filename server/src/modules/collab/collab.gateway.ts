@@ -121,6 +121,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
         (ack as (reply: { ok: boolean }) => void)({ ok: docId !== null });
     });
     socket.on(CollabEvent.yjs, (docId: unknown, payload: unknown) => {
+      connection.holdUntilTicksRun();
       this.receive(connection, docId, payload);
     });
   }

@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io';
 import type { CollabServerEvents } from '@coproduce/protocol';
 import type { ConnectedPerson } from './connected-person';
-import { emitInOneWrite, sendTogether } from './one-write-frames';
+import { emitInOneWrite, holdUntilTicksRun, sendTogether } from './one-write-frames';
 
 /** One open `/collab` socket and the person it was opened by. */
 export class Connection {
@@ -28,6 +28,11 @@ export class Connection {
   /** Runs `send`, whose messages to this connection leave in one write. */
   sendTogether(send: () => void): void {
     sendTogether(this.socket, send);
+  }
+
+  /** What is sent to this connection until the current ticks have run leaves in one write. */
+  holdUntilTicksRun(): void {
+    holdUntilTicksRun(this.socket);
   }
 
   /** Closes the socket; its disconnect handlers take it out of everything it joined. */

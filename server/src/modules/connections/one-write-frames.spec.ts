@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io';
-import { emitInOneWrite, sendTogether } from './one-write-frames';
+import { emitInOneWrite, holdUntilTicksRun, sendTogether } from './one-write-frames';
 import { RealSockets, until, type Received } from './real-sockets.spec-support';
 
 describe('emitInOneWrite', () => {
@@ -92,6 +92,33 @@ describe('sendTogether', () => {
 
     await until(() => received.length === 3);
     expect(received.map(([event]) => event)).toEqual(['answer', 'yjs', 'doc:saved']);
+    expect(writev).toHaveBeenCalledTimes(1);
+    expect(write).not.toHaveBeenCalled();
+  });
+
+  it('holds what is sent in the ticks already queued, as socket.io queues a read’s events, and lets it go together', async () => {
+    const peerConnected = new Promise<Socket>((resolve) =>
+      sockets.server.once('connection', resolve),
+    );
+    const { received } = await sockets.connect('/', { transports: ['websocket'] });
+    const peer = await peerConnected;
+    const tcp = (peer.conn.transport as unknown as { socket: { _socket: object } }).socket
+      ._socket as { _writev(...args: unknown[]): void; _write(...args: unknown[]): void };
+    const writev = jest.spyOn(tcp, '_writev');
+    const write = jest.spyOn(tcp, '_write');
+
+    // Two events of one read: each handled in its own tick, both queued before either runs.
+    process.nextTick(() => {
+      holdUntilTicksRun(peer);
+      emitInOneWrite(peer, 'yjs', ['spec-1', Uint8Array.from([0, 1, 0])]);
+    });
+    process.nextTick(() => {
+      holdUntilTicksRun(peer);
+      emitInOneWrite(peer, 'doc:saved', ['spec-1', { stateVector: Uint8Array.from([0]) }]);
+    });
+
+    await until(() => received.length === 2);
+    expect(received.map(([event]) => event)).toEqual(['yjs', 'doc:saved']);
     expect(writev).toHaveBeenCalledTimes(1);
     expect(write).not.toHaveBeenCalled();
   });

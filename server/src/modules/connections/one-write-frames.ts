@@ -131,11 +131,8 @@ export function emitInOneWrite(socket: Socket, event: string, args: unknown[]): 
  * is corked while they are written. Their order is socket.io's, as without it.
  */
 export function sendTogether(socket: Socket, send: () => void): void {
-  // Past socket.io's public types: anything unexpected there is sent as without this.
-  const client = socket.client as unknown as Partial<EngineClient> | undefined;
-  const transport = client?.conn?.transport as WebSocketTransport | undefined;
-  const tcp = transport?.name === 'websocket' ? transport.socket?._socket : undefined;
-  if (typeof tcp?.cork !== 'function' || typeof tcp.uncork !== 'function') {
+  const tcp = tcpSocketOf(socket);
+  if (!tcp) {
     send();
     return;
   }
@@ -145,6 +142,34 @@ export function sendTogether(socket: Socket, send: () => void): void {
   } finally {
     tcp.uncork();
   }
+}
+
+const holding = new WeakSet<Corkable>();
+
+/**
+ * Holds what is sent to `socket` from now until the current callback's ticks have run, to
+ * leave in one system call: the answers to the frames of one read from it (sync step 2 and
+ * "Saved" to a joining editor) go together. socket.io hands each event of a read to its
+ * handlers in a tick of its own, queued before this one's release.
+ */
+export function holdUntilTicksRun(socket: Socket): void {
+  const tcp = tcpSocketOf(socket);
+  if (!tcp || holding.has(tcp)) return;
+  holding.add(tcp);
+  tcp.cork();
+  process.nextTick(() => {
+    holding.delete(tcp);
+    tcp.uncork();
+  });
+}
+
+/** The TCP socket under a socket.io socket's WebSocket, if that is what it is on now. */
+function tcpSocketOf(socket: Socket): Corkable | undefined {
+  // Past socket.io's public types: anything unexpected there is sent as without this.
+  const client = socket.client as unknown as Partial<EngineClient> | undefined;
+  const transport = client?.conn?.transport as WebSocketTransport | undefined;
+  const tcp = transport?.name === 'websocket' ? transport.socket?._socket : undefined;
+  return typeof tcp?.cork === 'function' && typeof tcp.uncork === 'function' ? tcp : undefined;
 }
 
 /** The conditions under which engine.io's WebSocket transport writes a pre-encoded frame. */
