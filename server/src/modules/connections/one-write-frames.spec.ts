@@ -73,7 +73,8 @@ describe('sendTogether', () => {
 
   afterEach(() => sockets.stop());
 
-  it('sends a join’s messages to a WebSocket in one system call, in socket.io’s order', async () => {
+  /** A peer on a WebSocket, with its TCP socket's writes watched. */
+  async function webSocketPeer() {
     const peerConnected = new Promise<Socket>((resolve) =>
       sockets.server.once('connection', resolve),
     );
@@ -81,8 +82,11 @@ describe('sendTogether', () => {
     const peer = await peerConnected;
     const tcp = (peer.conn.transport as unknown as { socket: { _socket: object } }).socket
       ._socket as { _writev(...args: unknown[]): void; _write(...args: unknown[]): void };
-    const writev = jest.spyOn(tcp, '_writev');
-    const write = jest.spyOn(tcp, '_write');
+    return { peer, received, writev: jest.spyOn(tcp, '_writev'), write: jest.spyOn(tcp, '_write') };
+  }
+
+  it('sends a join’s messages to a WebSocket in one system call, in socket.io’s order', async () => {
+    const { peer, received, writev, write } = await webSocketPeer();
 
     sendTogether(peer, () => {
       peer.emit('answer', { ok: true });
@@ -97,15 +101,7 @@ describe('sendTogether', () => {
   });
 
   it('holds what is sent in the ticks already queued, as socket.io queues a read’s events, and lets it go together', async () => {
-    const peerConnected = new Promise<Socket>((resolve) =>
-      sockets.server.once('connection', resolve),
-    );
-    const { received } = await sockets.connect('/', { transports: ['websocket'] });
-    const peer = await peerConnected;
-    const tcp = (peer.conn.transport as unknown as { socket: { _socket: object } }).socket
-      ._socket as { _writev(...args: unknown[]): void; _write(...args: unknown[]): void };
-    const writev = jest.spyOn(tcp, '_writev');
-    const write = jest.spyOn(tcp, '_write');
+    const { peer, received, writev, write } = await webSocketPeer();
 
     // Two events of one read: each handled in its own tick, both queued before either runs.
     process.nextTick(() => {
