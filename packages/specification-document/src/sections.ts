@@ -40,8 +40,8 @@ export function sectionsOf(doc: Y.Doc): TextSection[] {
   }
   sections.push(current);
   sections.forEach((section, index) => {
-    const [first, ...rest] = blocks[index]!;
-    const body = index === 0 || !first ? blocks[index]! : rest;
+    // Every section but the text before the first heading starts with its heading.
+    const body = index === 0 ? blocks[0]! : blocks[index]!.slice(1);
     section.text = textOfBlocks(body);
     section.markup = markupOf(blocks[index]!);
   });
