@@ -341,3 +341,64 @@ describe('the saved state a person sees', () => {
     }
   });
 });
+
+describe("others' edits arriving", () => {
+  /** A colleague's edit as the server relays it. */
+  function colleagueEdit(words: string): Uint8Array {
+    const colleague = new Y.Doc();
+    colleague.getText('notes').insert(0, words);
+    return encodeUpdate(Y.encodeStateAsUpdate(colleague));
+  }
+
+  /** Whether Yjs encodes each transaction's update: it does while anyone listens to 'update'. */
+  function encodesUpdates(doc: Y.Doc): boolean {
+    return doc._observers.has('update');
+  }
+
+  function joinedProvider(doc: Y.Doc): CollabProvider {
+    const { provider } = providerFor(doc);
+    connection.answerJoin();
+    connection.endpoint?.onFrame(encodeSyncStep1(new Uint8Array([0])));
+    return provider;
+  }
+
+  it('are applied without Yjs encoding them again; edits made here are still sent', () => {
+    const doc = new Y.Doc();
+    const provider = joinedProvider(doc);
+    const encodedWhileApplying: boolean[] = [];
+    doc.on('afterTransactionCleanup', () => encodedWhileApplying.push(encodesUpdates(doc)));
+
+    connection.endpoint?.onFrame(colleagueEdit('Named key worker'));
+    expect(doc.getText('notes').toString()).toBe('Named key worker');
+    expect(encodedWhileApplying).toEqual([false]);
+
+    doc.getText('notes').insert(0, 'A ');
+    expect(encodedWhileApplying).toEqual([false, true]);
+    expect(encodesUpdates(doc)).toBe(false);
+    expect(connection.kinds()).toEqual(['sync-step-1', 'sync-step-2', 'update']);
+    provider.destroy();
+  });
+
+  it('an edit made here in answer to one arriving is sent, and so is an undo', () => {
+    const doc = new Y.Doc();
+    const provider = joinedProvider(doc);
+    const notes = doc.getText('notes');
+    const undo = new Y.UndoManager(notes, { captureTimeout: 0 });
+    // Something on this device reacting to a colleague's edit with an edit of its own.
+    const reply = (event: Y.YTextEvent): void => {
+      if (event.transaction.origin === provider) notes.insert(notes.length, ' (seen)');
+    };
+    notes.observe(reply);
+
+    connection.endpoint?.onFrame(colleagueEdit('Named key worker'));
+    notes.unobserve(reply);
+    expect(notes.toString()).toBe('Named key worker (seen)');
+    expect(connection.kinds()).toEqual(['sync-step-1', 'sync-step-2', 'update']);
+
+    undo.undo();
+    expect(notes.toString()).toBe('Named key worker');
+    expect(connection.kinds()).toEqual(['sync-step-1', 'sync-step-2', 'update', 'update']);
+    undo.destroy();
+    provider.destroy();
+  });
+});

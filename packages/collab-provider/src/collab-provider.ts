@@ -91,6 +91,8 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
   private readonly pendingWaits = new Set<() => void>();
   /** Whether this provider made the Awareness, and so destroys it. */
   private readonly ownsAwareness: boolean;
+  /** Listening to the document's updates: only while one of this replica's own edits is under way. */
+  private hearingUpdates = false;
 
   constructor(
     private readonly connection: CollabConnection,
@@ -102,8 +104,9 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
     this.awareness = options.awareness ?? new Awareness(doc);
     this.ownsAwareness = options.awareness === undefined;
     this.joinTimeoutMs = options.joinTimeoutMs ?? 10_000;
-    doc.on('update', this.onDocumentUpdate);
+    doc.on('beforeTransaction', this.onBeforeTransaction);
     doc.on('afterTransaction', this.onAfterTransaction);
+    doc.on('afterAllTransactions', this.onAfterAllTransactions);
     this.awareness.on('update', this.onAwarenessUpdate);
     connection.attach(docId, this);
     if (connection.connected) this.onConnected();
@@ -244,8 +247,10 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
       removeAwarenessStates(this.awareness, [this.doc.clientID], 'local');
       this.connection.socket.emit(CollabEvent.leave, { docId: this.docId });
     }
-    this.doc.off('update', this.onDocumentUpdate);
+    this.doc.off('beforeTransaction', this.onBeforeTransaction);
     this.doc.off('afterTransaction', this.onAfterTransaction);
+    this.doc.off('afterAllTransactions', this.onAfterAllTransactions);
+    this.stopHearingUpdates();
     this.awareness.off('update', this.onAwarenessUpdate);
     this.connection.detach(this.docId, this);
     this.joined = false;
@@ -296,8 +301,30 @@ export class CollabProvider extends ObservableV2<CollabProviderEvents> implement
     this.joinRetryMs = Math.min(this.joinRetryMs * 2, LAST_JOIN_RETRY_MS);
   }
 
+  /**
+   * Yjs encodes a transaction's update for as long as anyone listens to 'update', frames
+   * applied from the server included, and this provider only sends its replica's own
+   * edits: with thirty people typing, most transactions are others' edits arriving, each
+   * encoded again for nothing. So it listens only from the start of an edit made here
+   * until every transaction under way has been cleaned up (Yjs emits the update before that).
+   */
+  private readonly onBeforeTransaction = (transaction: Y.Transaction): void => {
+    if (transaction.origin === this || this.hearingUpdates) return;
+    this.hearingUpdates = true;
+    this.doc.on('update', this.onDocumentUpdate);
+  };
+
+  private readonly onAfterAllTransactions = (): void => this.stopHearingUpdates();
+
+  private stopHearingUpdates(): void {
+    if (!this.hearingUpdates) return;
+    this.hearingUpdates = false;
+    this.doc.off('update', this.onDocumentUpdate);
+  }
+
   private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
-    // A frame from the server: onFrame looks at the status once it is applied.
+    // A frame from the server, cleaned up with an edit of this replica's: onFrame looks
+    // at the status once it is applied.
     if (origin === this) return;
     if (this.joined && this.answeredServer && this.canEdit) this.sendUpdate(encodeUpdate(update));
     this.updateStatus();
