@@ -60,7 +60,7 @@ function enlist(fleet, opened, index, docId) {
     const now = performance.now();
     for (const key of event.keysChanged) {
       const sentAt = stamps.get(key);
-      if (sentAt >= window.start && sentAt < window.end) window.latencies.push(now - sentAt);
+      if (sentAt >= window.start && sentAt < window.end) recordArrival(window, key, now - sentAt);
     }
   });
   client.onSaved?.((clock) => {
@@ -74,6 +74,18 @@ function enlist(fleet, opened, index, docId) {
     }
   });
   return client;
+}
+
+/**
+ * Each delivery, and per edit its first and last: the first receiver's wait is the
+ * server's part (and the network's), the spread to the last is mostly the receiving
+ * clients' own work, one after another in this process.
+ */
+function recordArrival(window, key, latency) {
+  window.latencies.push(latency);
+  const arrivals = window.arrivals.get(key);
+  if (arrivals === undefined) window.arrivals.set(key, { first: latency, last: latency });
+  else arrivals.last = Math.max(arrivals.last, latency);
 }
 
 function edit(client) {
@@ -108,6 +120,7 @@ export async function runAtRate(fleet, { perClientRate, warmupMs, measureMs, dra
     start: begin + warmupMs,
     end: begin + warmupMs + measureMs,
     latencies: [],
+    arrivals: new Map(),
     savedLatencies: [],
   };
   fleet.recording = window;
@@ -188,7 +201,9 @@ function summariseWindow(run) {
     perClientRate: run.perClientRate,
     targetEditsPerSecond: run.perClientRate * run.clientCount,
     achievedEditsPerSecond: Math.round(sent / run.measuredSeconds),
-    ...(expectedFanOut > 0 ? { fanOut: withMissing(window.latencies, expectedFanOut) } : {}),
+    ...(expectedFanOut > 0
+      ? { fanOut: withMissing(window.latencies, expectedFanOut), edits: perEditArrivals([window]) }
+      : {}),
     ...(run.measuresSaved ? { saved: withMissing(window.savedLatencies, sent) } : {}),
     sendLagMaxMs: round(run.sendLagMax, 1),
     cpu: run.cpu,
@@ -217,6 +232,7 @@ export function poolRounds(rounds) {
   return {
     rounds: rounds.length,
     fanOut: withMissing(latencies, expectedFanOut),
+    edits: perEditArrivals(rounds.map((round) => round.samples.window)),
     ...(rounds[0].samples.measuresSaved ? { saved: withMissing(savedLatencies, sent) } : {}),
     cpuMsPerEdit: perEdit(sumEach(rounds.map((round) => round.samples.cpuSeconds)), sent),
     perRound: rounds,
@@ -234,6 +250,19 @@ export function withMissing(latencies, expected) {
     p50Ms: finiteOrLost(percentile(all, 0.5)),
     p99Ms: finiteOrLost(percentile(all, 0.99)),
     maxMs: finiteOrLost(percentile(all, 1)),
+  };
+}
+
+/** Over the edits of `windows`: when the first receiver had each, and how long until the last. */
+function perEditArrivals(windows) {
+  const arrivals = windows.flatMap((window) => [...window.arrivals.values()]);
+  const first = arrivals.map((edit) => edit.first);
+  const spread = arrivals.map((edit) => edit.last - edit.first);
+  return {
+    firstReceiverP50Ms: round(percentile(first, 0.5), 2),
+    firstReceiverP99Ms: round(percentile(first, 0.99), 2),
+    spreadToLastP50Ms: round(percentile(spread, 0.5), 2),
+    spreadToLastP99Ms: round(percentile(spread, 0.99), 2),
   };
 }
 
