@@ -46,4 +46,54 @@ describe('BatchedLookup', () => {
     fail = false;
     expect(await lookup.get('a')).toBe('A');
   });
+
+  it('keeps what is asked while a query is out for the next query, all of it together', async () => {
+    const queries: number[][] = [];
+    let answerFirst: () => void = () => undefined;
+    const firstAnswered = new Promise<void>((resolve) => (answerFirst = resolve));
+    const lookup = new BatchedLookup<number, number>(
+      async (keys) => {
+        queries.push(keys);
+        if (queries.length === 1) await firstAnswered;
+        return new Map(keys.map((key) => [String(key), -key]));
+      },
+      (key) => String(key),
+    );
+    const first = lookup.get(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(queries).toEqual([[1]]);
+
+    // Three turns' lookups while the first query is out.
+    const later: Array<Promise<number | undefined>> = [];
+    for (const key of [2, 3, 4]) {
+      later.push(lookup.get(key));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(queries).toEqual([[1]]);
+
+    answerFirst();
+    expect(await first).toBe(-1);
+    expect(await Promise.all(later)).toEqual([-2, -3, -4]);
+    expect(queries).toEqual([[1], [2, 3, 4]]);
+  });
+
+  it('a failed query does not hold back what waited for it', async () => {
+    const queries: string[][] = [];
+    const lookup = new BatchedLookup<string, string>(
+      async (keys) => {
+        queries.push(keys);
+        await new Promise((resolve) => setImmediate(resolve));
+        if (queries.length === 1) throw new Error('no primary');
+        return new Map(keys.map((key) => [key, key.toUpperCase()]));
+      },
+      (key) => key,
+    );
+    const failed = lookup.get('a');
+    await new Promise((resolve) => setImmediate(resolve));
+    const waited = lookup.get('b');
+    await expect(failed).rejects.toThrow('no primary');
+    expect(await waited).toBe('B');
+    expect(queries).toEqual([['a'], ['b']]);
+  });
 });
+

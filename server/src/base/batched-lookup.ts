@@ -7,15 +7,19 @@ interface Waiting<Key, Value> {
 }
 
 /**
- * Gathers the lookups of one kind asked for in one event-loop turn and answers them all
- * with one query (`$in`), as a data loader does. When hundreds of sockets reconnect at
- * once (a deploy, a network blip), each asks who its session is and what its person may
- * open; a round trip each is most of what a storm costs the server and the database. A
- * lookup on its own waits a turn at most. Nothing is kept once answered.
+ * Gathers the lookups of one kind and answers them together with one query (`$in`), as a
+ * data loader does. When hundreds of sockets reconnect at once (a deploy, a network
+ * blip), each asks who its session is and what its person may open; a round trip each is
+ * most of what a storm costs the server and the database. Lookups asked in one
+ * event-loop turn go together, and while a query is out, what is asked meanwhile waits
+ * for it and goes in the next one (as a group commit does): the busier the database,
+ * the fuller each query, and a lookup on its own still goes at the end of its turn.
+ * Nothing is kept once answered.
  */
 export class BatchedLookup<Key, Value> {
   private waiting = new Map<string, Waiting<Key, Value>>();
   private scheduled = false;
+  private queriesOut = 0;
 
   /**
    * `lookUpMany` answers a batch of keys with what it found, by `keyOf`; a key it does not
@@ -32,10 +36,14 @@ export class BatchedLookup<Key, Value> {
       let waiting = this.waiting.get(id);
       if (!waiting) this.waiting.set(id, (waiting = { key, answers: [] }));
       waiting.answers.push({ resolve, reject });
-      if (this.scheduled) return;
-      this.scheduled = true;
-      setImmediate(() => this.run());
+      this.schedule();
     });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.queriesOut > 0 || this.waiting.size === 0) return;
+    this.scheduled = true;
+    setImmediate(() => this.run());
   }
 
   private run(): void {
@@ -43,7 +51,11 @@ export class BatchedLookup<Key, Value> {
     this.waiting = new Map();
     this.scheduled = false;
     for (let start = 0; start < batch.length; start += MOST_KEYS) {
-      void this.answer(batch.slice(start, start + MOST_KEYS));
+      this.queriesOut++;
+      void this.answer(batch.slice(start, start + MOST_KEYS)).finally(() => {
+        this.queriesOut--;
+        this.schedule();
+      });
     }
   }
 
