@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Role } from '@coproduce/domain';
 import { Model, Types } from 'mongoose';
 import { BatchedLookup } from '../../base/batched-lookup';
+import { findPlain } from '../../base/plain-reads';
 import { Membership } from './membership.schema';
 
 interface MemberKey {
@@ -54,15 +55,14 @@ export class WorkspaceRoles {
       workspaceId: new Types.ObjectId(workspaceId),
       userId: { $in: userIds },
     }));
-    const found = await this.memberships
-      .find(clauses.length === 1 ? clauses[0]! : { $or: clauses }, {
-        workspaceId: 1,
-        userId: 1,
-        role: 1,
-        workspaceArchived: 1,
-      })
-      .lean()
-      .exec();
+    const found = await findPlain<
+      Pick<Membership, 'workspaceId' | 'userId' | 'role' | 'workspaceArchived'>
+    >(this.memberships, clauses.length === 1 ? clauses[0]! : { $or: clauses }, {
+      workspaceId: 1,
+      userId: 1,
+      role: 1,
+      workspaceArchived: 1,
+    });
     return new Map(
       found.map((membership) => [
         memberKey(membership),

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { UserSummary } from '@coproduce/domain';
 import { Model, Types } from 'mongoose';
 import { BatchedLookup } from '../../base/batched-lookup';
+import { findPlain } from '../../base/plain-reads';
 import { isDuplicateKeyError } from '../../base/duplicate-key';
 import { AccountExists, Conflict, NotFound } from '../../base/errors';
 import { hashPassword, verifyPassword } from './password';
@@ -18,10 +19,11 @@ export class AccountsService {
   /** Names asked for together (a storm of reconnecting sockets) are read by one query. */
   private readonly names = new BatchedLookup<Types.ObjectId, string>(
     async (ids) => {
-      const found = await this.users
-        .find({ _id: { $in: ids } }, { name: 1 })
-        .lean<Array<{ _id: Types.ObjectId; name: string }>>()
-        .exec();
+      const found = await findPlain<{ _id: Types.ObjectId; name: string }>(
+        this.users,
+        { _id: { $in: ids } },
+        { name: 1 },
+      );
       return new Map(found.map((user) => [user._id.toHexString(), user.name]));
     },
     (id) => id.toHexString(),

@@ -4,6 +4,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { SessionResponse } from '@coproduce/domain';
 import { Model, Types, type RootFilterQuery } from 'mongoose';
 import { BatchedLookup } from '../../base/batched-lookup';
+import { findPlain } from '../../base/plain-reads';
 import type { AppConfig } from '../../base/config';
 import { TooManyRequests, WrongCredentials, WrongPassword } from '../../base/errors';
 import { parseObjectId } from '../../base/object-id.pipe';
@@ -34,13 +35,11 @@ export class AuthService {
   /** Sessions by token hash, asked for together by sockets opening at once. */
   private readonly liveSessions = new BatchedLookup<string, LiveSession>(
     async (tokenHashes) => {
-      const found = await this.sessions
-        .find(
-          { tokenHash: { $in: tokenHashes }, expiresAt: { $gt: new Date() } },
-          { tokenHash: 1, userId: 1, expiresAt: 1 },
-        )
-        .lean<Array<LiveSession & { tokenHash: string }>>()
-        .exec();
+      const found = await findPlain<LiveSession & { tokenHash: string }>(
+        this.sessions,
+        { tokenHash: { $in: tokenHashes }, expiresAt: { $gt: new Date() } },
+        { tokenHash: 1, userId: 1, expiresAt: 1 },
+      );
       return new Map(found.map((session) => [session.tokenHash, session]));
     },
     (tokenHash) => tokenHash,

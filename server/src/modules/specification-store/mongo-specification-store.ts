@@ -16,6 +16,7 @@ import {
   SpecificationUpdate,
   logEntryProblem,
 } from './specification-update.schema';
+import { findOnePlain, findPlain } from '../../base/plain-reads';
 import { storedBytes } from '../../base/stored-bytes';
 
 /**
@@ -61,9 +62,18 @@ export class MongoSpecificationStore extends SpecificationStore implements OnMod
   }
 
   async load(specificationId: string): Promise<StoredSpecification> {
+    // Every join of a specification not open yet comes here: read plainly, as stored.
     const [snapshot, entries] = await Promise.all([
-      this.snapshots.findOne({ specificationId }, { state: 1, version: 1 }).lean().exec(),
-      this.updates.find({ specificationId }, { writer: 1, seq: 1, update: 1 }).lean().exec(),
+      findOnePlain<{ state: unknown; version?: number }>(
+        this.snapshots,
+        { specificationId },
+        { state: 1, version: 1 },
+      ),
+      findPlain<{ writer?: string | null; seq: number; update: unknown }>(
+        this.updates,
+        { specificationId },
+        { writer: 1, seq: 1, update: 1 },
+      ),
     ]);
     return {
       snapshot: snapshot

@@ -19,16 +19,18 @@ import { SpecificationStore } from '../specification-store/specification-store';
 import { Specification, SpecificationDocument } from './specification.schema';
 import { archivedField } from '../../base/archived-field';
 import { BatchedLookup } from '../../base/batched-lookup';
+import { findPlain } from '../../base/plain-reads';
 
 @Injectable()
 export class SpecificationsService {
   /** What access needs of a specification: every socket join asks, so asked together. */
   private readonly forAccess = new BatchedLookup<Types.ObjectId, SpecificationForAccess>(
     async (ids) => {
-      const found = await this.specifications
-        .find({ _id: { $in: ids } }, { workspaceId: 1, status: 1, archivedAt: 1 })
-        .lean<SpecificationForAccess[]>()
-        .exec();
+      const found = await findPlain<SpecificationForAccess>(
+        this.specifications,
+        { _id: { $in: ids } },
+        { workspaceId: 1, status: 1, archivedAt: 1 },
+      );
       return new Map(
         found.map((specification) => [specification._id.toHexString(), specification]),
       );
