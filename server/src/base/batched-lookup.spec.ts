@@ -96,4 +96,3 @@ describe('BatchedLookup', () => {
     expect(queries).toEqual([['a'], ['b']]);
   });
 });
-
