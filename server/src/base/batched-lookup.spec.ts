@@ -95,4 +95,19 @@ describe('BatchedLookup', () => {
     expect(await waited).toBe('B');
     expect(queries).toEqual([['a'], ['b']]);
   });
+
+  it('a query that never answers holds back what is asked after it only briefly', async () => {
+    const lookup = new BatchedLookup<string, string>(
+      (keys) =>
+        keys.includes('stuck')
+          ? new Promise<Map<string, string>>(() => undefined)
+          : Promise.resolve(new Map(keys.map((key) => [key, key.toUpperCase()]))),
+      (key) => key,
+    );
+    void lookup.get('stuck');
+    await new Promise((resolve) => setImmediate(resolve));
+    const started = Date.now();
+    expect(await lookup.get('b')).toBe('B');
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
 });

@@ -1,5 +1,7 @@
 /** The most keys one query asks for: a storm's lookups go in several queries of this size. */
 const MOST_KEYS = 500;
+/** How long what is asked waits for the query out before going anyway: one stuck query must not hold up every join. */
+const WAIT_FOR_QUERY_OUT_MS = 20;
 
 interface Waiting<Key, Value> {
   key: Key;
@@ -12,14 +14,16 @@ interface Waiting<Key, Value> {
  * blip), each asks who its session is and what its person may open; a round trip each is
  * most of what a storm costs the server and the database. Lookups asked in one
  * event-loop turn go together, and while a query is out, what is asked meanwhile waits
- * for it and goes in the next one (as a group commit does): the busier the database,
- * the fuller each query, and a lookup on its own still goes at the end of its turn.
- * Nothing is kept once answered.
+ * for it (WAIT_FOR_QUERY_OUT_MS at most) and goes in the next one, as a group commit
+ * does: the busier the database, the fuller each query, and a lookup on its own still
+ * goes at the end of its turn. Nothing is kept once answered.
  */
 export class BatchedLookup<Key, Value> {
   private waiting = new Map<string, Waiting<Key, Value>>();
   private scheduled = false;
   private queriesOut = 0;
+  /** Set while what is asked waits for the queries out. */
+  private holding: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * `lookUpMany` answers a batch of keys with what it found, by `keyOf`; a key it does not
@@ -41,7 +45,7 @@ export class BatchedLookup<Key, Value> {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.queriesOut > 0 || this.waiting.size === 0) return;
+    if (this.scheduled || this.holding !== undefined || this.waiting.size === 0) return;
     this.scheduled = true;
     setImmediate(() => this.run());
   }
@@ -50,13 +54,22 @@ export class BatchedLookup<Key, Value> {
     const batch = [...this.waiting.values()];
     this.waiting = new Map();
     this.scheduled = false;
+    if (batch.length === 0) return;
+    clearTimeout(this.holding);
+    this.holding = setTimeout(() => this.release(), WAIT_FOR_QUERY_OUT_MS);
     for (let start = 0; start < batch.length; start += MOST_KEYS) {
       this.queriesOut++;
       void this.answer(batch.slice(start, start + MOST_KEYS)).finally(() => {
         this.queriesOut--;
-        this.schedule();
+        if (this.queriesOut === 0) this.release();
       });
     }
+  }
+
+  private release(): void {
+    clearTimeout(this.holding);
+    this.holding = undefined;
+    this.schedule();
   }
 
   private async answer(batch: Waiting<Key, Value>[]): Promise<void> {
