@@ -91,7 +91,7 @@ describe('group commit across documents', () => {
         writes.push(entries);
         return ALL_STORED;
       },
-      30,
+      { spacingMs: 30, lingerMs: 0 },
       () => now,
     );
     const timer = jest.spyOn(global, 'setTimeout');
@@ -103,6 +103,38 @@ describe('group commit across documents', () => {
       expect(timer).toHaveBeenCalledWith(expect.any(Function), 20);
       await Promise.all(later);
       expect(writes).toEqual([[1], [2, 3]]);
+    } finally {
+      timer.mockRestore();
+    }
+  });
+
+  it('starts a write the linger after its first entry was asked for, not at once', async () => {
+    let now = 1_000;
+    const writes: number[][] = [];
+    const coalescer = new LogAppendCoalescer<number>(
+      async (entries) => {
+        writes.push(entries);
+        return ALL_STORED;
+      },
+      { spacingMs: 5, lingerMs: 10 },
+      () => now,
+    );
+    const timer = jest.spyOn(global, 'setTimeout');
+    try {
+      const first = coalescer.append([1]);
+      expect(timer).toHaveBeenLastCalledWith(expect.any(Function), 10);
+      expect(writes).toEqual([]);
+      now += 4; // asked for 4 ms after the first: it goes in the same write
+      const second = coalescer.append([2]);
+      await Promise.all([first, second]);
+      expect(writes).toEqual([[1, 2]]);
+      expect(timer).toHaveBeenCalledTimes(1);
+
+      now += 3; // the first write started 7 ms ago; this entry waits its own linger
+      const third = coalescer.append([3]);
+      expect(timer).toHaveBeenLastCalledWith(expect.any(Function), 10);
+      await third;
+      expect(writes).toEqual([[1, 2], [3]]);
     } finally {
       timer.mockRestore();
     }

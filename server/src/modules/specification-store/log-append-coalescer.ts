@@ -25,8 +25,12 @@ interface Caller {
  *
  * Writes start at least `spacingMs` apart: when the database answers quickly, a write
  * would otherwise leave with whatever one turn held (a single keystroke under steady
- * typing), and each write costs both sides far more than its entries do. An idle log
- * writes at once; a busy one waits at most `spacingMs` for company.
+ * typing), and each write costs both sides far more than its entries do. And an entry
+ * waits `lingerMs` after it was asked for before its write starts, so the edit it holds
+ * has reached everyone editing (the relay goes out as it is applied) before the write
+ * competes with their delivery for the machine: on a host that runs the database too, a
+ * write started at once takes a core while thirty people's editors are still being sent
+ * the keystroke.
  */
 export class LogAppendCoalescer<Entry> {
   private queued: Entry[] = [];
@@ -34,15 +38,21 @@ export class LogAppendCoalescer<Entry> {
   private writing = false;
   private scheduled = false;
   private lastWriteAt = Number.NEGATIVE_INFINITY;
+  /** When the first entry now queued was asked for. */
+  private firstQueuedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly write: (entries: Entry[]) => Promise<RefusedEntries>,
-    private readonly spacingMs = 0,
+    private readonly timing: { spacingMs: number; lingerMs: number } = {
+      spacingMs: 0,
+      lingerMs: 0,
+    },
     private readonly now: () => number = () => performance.now(),
   ) {}
 
   append(entries: Entry[]): Promise<void> {
     return new Promise((resolve, reject) => {
+      if (this.callers.length === 0) this.firstQueuedAt = this.now();
       this.callers.push({ first: this.queued.length, count: entries.length, resolve, reject });
       this.queued.push(...entries);
       this.schedule();
@@ -56,7 +66,11 @@ export class LogAppendCoalescer<Entry> {
       this.scheduled = false;
       void this.flush();
     };
-    const wait = this.lastWriteAt + this.spacingMs - this.now();
+    const startAt = Math.max(
+      this.lastWriteAt + this.timing.spacingMs,
+      this.firstQueuedAt + this.timing.lingerMs,
+    );
+    const wait = startAt - this.now();
     if (wait > 0) setTimeout(start, wait);
     else setImmediate(start);
   }

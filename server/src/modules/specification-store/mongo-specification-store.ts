@@ -33,6 +33,14 @@ const DURABLE = { w: 'majority', j: true } as const;
  */
 const APPEND_SPACING_MS = 5;
 
+/**
+ * How long a log entry waits before its write starts: its edit reaches everyone first
+ * (issue 15's thirty people on one engagement copy: the last of them had each keystroke
+ * 1.4× later than Hocuspocus's with the write started at once, 1.0× with this), for
+ * "Saved" that much later.
+ */
+const APPEND_LINGER_MS = 10;
+
 /** The specification store on MongoDB, through mongoose. */
 @Injectable()
 export class MongoSpecificationStore extends SpecificationStore implements OnModuleInit {
@@ -48,7 +56,7 @@ export class MongoSpecificationStore extends SpecificationStore implements OnMod
 
   private readonly appends = new LogAppendCoalescer<SpecificationUpdate>(
     (entries) => this.insertLogEntries(entries),
-    APPEND_SPACING_MS,
+    { spacingMs: APPEND_SPACING_MS, lingerMs: APPEND_LINGER_MS },
   );
 
   /** A database written by the first layout keeps its unique seq index: it must go. */
