@@ -2,6 +2,20 @@ import { LogAppendCoalescer, type RefusedEntries } from './log-append-coalescer'
 
 const ALL_STORED: RefusedEntries = new Map();
 
+/** A coalescer on a clock the test moves, and the writes it made. */
+function timedCoalescer(timing: { spacingMs: number; lingerMs: number }, now: () => number) {
+  const writes: number[][] = [];
+  const coalescer = new LogAppendCoalescer<number>(
+    async (entries) => {
+      writes.push(entries);
+      return ALL_STORED;
+    },
+    timing,
+    now,
+  );
+  return { writes, coalescer };
+}
+
 describe('group commit across documents', () => {
   it('writes appends asked for in the same turn as one write', async () => {
     const writes: number[][] = [];
@@ -85,15 +99,7 @@ describe('group commit across documents', () => {
 
   it('starts writes at least the spacing apart, and an idle one at once', async () => {
     let now = 1_000;
-    const writes: number[][] = [];
-    const coalescer = new LogAppendCoalescer<number>(
-      async (entries) => {
-        writes.push(entries);
-        return ALL_STORED;
-      },
-      { spacingMs: 30, lingerMs: 0 },
-      () => now,
-    );
+    const { writes, coalescer } = timedCoalescer({ spacingMs: 30, lingerMs: 0 }, () => now);
     const timer = jest.spyOn(global, 'setTimeout');
     try {
       await coalescer.append([1]);
@@ -110,15 +116,7 @@ describe('group commit across documents', () => {
 
   it('starts a write the linger after its first entry was asked for, not at once', async () => {
     let now = 1_000;
-    const writes: number[][] = [];
-    const coalescer = new LogAppendCoalescer<number>(
-      async (entries) => {
-        writes.push(entries);
-        return ALL_STORED;
-      },
-      { spacingMs: 5, lingerMs: 10 },
-      () => now,
-    );
+    const { writes, coalescer } = timedCoalescer({ spacingMs: 5, lingerMs: 10 }, () => now);
     const timer = jest.spyOn(global, 'setTimeout');
     try {
       const first = coalescer.append([1]);
