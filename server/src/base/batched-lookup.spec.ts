@@ -110,4 +110,31 @@ describe('BatchedLookup', () => {
     expect(await lookup.get('b')).toBe('B');
     expect(Date.now() - started).toBeLessThan(1_000);
   });
+
+  it('after a query that never answers, later lookups go as soon as the query before them is in', async () => {
+    const queries: string[][] = [];
+    const lookup = new BatchedLookup<string, string>(
+      (keys) => {
+        queries.push(keys);
+        return keys.includes('stuck')
+          ? new Promise<Map<string, string>>(() => undefined)
+          : Promise.resolve(new Map(keys.map((key) => [key, key.toUpperCase()])));
+      },
+      (key) => key,
+    );
+    void lookup.get('stuck');
+    await new Promise((resolve) => setImmediate(resolve));
+    // The first lookup after it waits out the stuck query; what follows it must not.
+    await lookup.get('a');
+    const started = performance.now();
+    for (const key of ['b', 'c', 'd', 'e', 'f']) {
+      const answer = lookup.get(key);
+      await new Promise((resolve) => setImmediate(resolve));
+      void lookup.get(`${key}2`);
+      expect(await answer).toBe(key.toUpperCase());
+    }
+    // At least five waits of 20 ms if the stuck query still counted; room for a busy machine.
+    expect(performance.now() - started).toBeLessThan(90);
+    expect(queries[0]).toEqual(['stuck']);
+  });
 });

@@ -21,7 +21,8 @@ interface Waiting<Key, Value> {
 export class BatchedLookup<Key, Value> {
   private waiting = new Map<string, Waiting<Key, Value>>();
   private scheduled = false;
-  private queriesOut = 0;
+  /** Counts the runs, so that only the queries of the latest one release what waits. */
+  private runs = 0;
   /** Set while what is asked waits for the queries out. */
   private holding: ReturnType<typeof setTimeout> | undefined;
 
@@ -57,11 +58,14 @@ export class BatchedLookup<Key, Value> {
     if (batch.length === 0) return;
     clearTimeout(this.holding);
     this.holding = setTimeout(() => this.release(), WAIT_FOR_QUERY_OUT_MS);
+    // A query of an earlier run that never answered must not keep later runs waiting
+    // the full WAIT_FOR_QUERY_OUT_MS: what waits goes once this run's queries are in.
+    const run = ++this.runs;
+    let queriesOut = Math.ceil(batch.length / MOST_KEYS);
     for (let start = 0; start < batch.length; start += MOST_KEYS) {
-      this.queriesOut++;
       void this.answer(batch.slice(start, start + MOST_KEYS)).finally(() => {
-        this.queriesOut--;
-        if (this.queriesOut === 0) this.release();
+        queriesOut--;
+        if (queriesOut === 0 && run === this.runs) this.release();
       });
     }
   }
