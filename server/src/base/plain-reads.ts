@@ -3,7 +3,8 @@ import type { Model, mongo } from 'mongoose';
 /** What is needed of a model, whatever its documents: its connection and collection. */
 type AnyModel = Pick<Model<unknown>, 'db' | 'collection' | 'modelName'>;
 
-const driverCollections = new WeakMap<AnyModel, mongo.Collection>();
+/** By the driver's database object, so that a connection opened anew gets new collections. */
+const driverCollections = new WeakMap<mongo.Db, Map<string, mongo.Collection>>();
 
 /**
  * Plain documents read by the MongoDB driver itself, past mongoose's query layer (query
@@ -30,13 +31,13 @@ export function findOnePlain<T extends mongo.Document>(
 }
 
 function driverCollectionOf(model: AnyModel): mongo.Collection {
-  let collection = driverCollections.get(model);
-  if (!collection) {
-    // The app opens its connection before it serves anyone; a read before that is a bug.
-    const database = model.db.db;
-    if (!database) throw new Error(`${model.modelName} was read before the database connected`);
-    collection = database.collection(model.collection.collectionName);
-    driverCollections.set(model, collection);
-  }
+  // The app opens its connection before it serves anyone; a read before that is a bug.
+  const database = model.db.db;
+  if (!database) throw new Error(`${model.modelName} was read before the database connected`);
+  let collections = driverCollections.get(database);
+  if (!collections) driverCollections.set(database, (collections = new Map()));
+  const name = model.collection.collectionName;
+  let collection = collections.get(name);
+  if (!collection) collections.set(name, (collection = database.collection(name)));
   return collection;
 }
