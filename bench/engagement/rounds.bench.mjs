@@ -239,10 +239,11 @@ function ratioOf(ours, theirs) {
 }
 
 /**
- * The same 30 people on a fresh copy of the same draft, spread over several load processes (the load shape
- * of issue 17, bench/collab/process-fleet.mjs: raw socket.io and y-protocols clients, not
- * the project's provider). In one process every client's receiving queues behind the
- * 28 others', which people in their own browsers never do; here a process holds a few.
+ * The same 30 people on a fresh copy of the same draft, spread over several load processes
+ * (the load shape of issue 17, bench/collab/process-fleet.mjs: raw socket.io and
+ * y-protocols clients, not the project's provider). In one process every client's
+ * receiving queues behind the 28 others', which people in their own browsers never do;
+ * here a process holds a few.
  */
 async function fanOutInProcesses(app, hocuspocus, report, { draftState, copyId, tokens }) {
   const expect = [...Y.decodeStateVector(Y.encodeStateVectorFromUpdate(draftState))];
