@@ -122,6 +122,51 @@ describe("a specification's update log", () => {
     expect(covers(log.durableStateVector, doc)).toBe(true);
   });
 
+  it('opens from the snapshot and every writer’s entries in one transaction, with the same content', async () => {
+    const writers = Array.from({ length: 5 }, () => new Y.Doc());
+    const entries: LogEntry[] = [];
+    writers.forEach((writer, index) =>
+      writer.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin === 'relayed') return;
+        entries.push({ writer: `w${index}`, seq: entries.length + 1, update });
+        for (const other of writers) if (other !== writer) Y.applyUpdate(other, update, 'relayed');
+      }),
+    );
+    writers[0]!.getText('notes').insert(0, 'base');
+    store.snapshot = { state: Y.encodeStateAsUpdate(writers[0]!), version: 1 };
+    entries.length = 0;
+    for (let keystroke = 0; keystroke < 200; keystroke++) {
+      const text = writers[keystroke % writers.length]!.getText('notes');
+      text.insert(keystroke % (text.length + 1), String(keystroke % 10));
+    }
+    for (const entry of entries) store.entries.set(keyOf(entry), entry);
+    let transactions = 0;
+    doc.on('afterTransaction', () => transactions++);
+
+    await open();
+
+    expect(transactions).toBe(1);
+    expect(doc.getText('notes').toString()).toBe(writers[0]!.getText('notes').toString());
+  });
+
+  it('skips a stored entry that does not apply and still applies the others', async () => {
+    const writer = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    writer.on('update', (update: Uint8Array) => updates.push(update));
+    writer.getText('notes').insert(0, 'kept');
+    writer.getText('notes').insert(4, ' too');
+    store.entries.set('a:1', { writer: 'a', seq: 1, update: updates[0]! });
+    store.entries.set('b:1', { writer: 'b', seq: 1, update: Uint8Array.of(0xff, 0xff, 0xff) });
+    store.entries.set('a:2', { writer: 'a', seq: 2, update: updates[1]! });
+
+    await open();
+
+    expect(doc.getText('notes').toString()).toBe('kept too');
+    expect(Logger.prototype.error).toHaveBeenCalledWith(
+      expect.stringContaining('skipped a stored update that does not apply'),
+    );
+  });
+
   it('calls durable only what was written, not what the document holds meanwhile', async () => {
     const log = await open();
     store.holdAppends = true;

@@ -217,19 +217,25 @@ function runsOf(entries: ReadonlyArray<{ writer: string | null; seq: number }>):
 }
 
 /** Applies stored updates in one go, or one by one when some do not apply. */
+/**
+ * Applies the snapshot and then each log entry, all in one transaction (so the document's
+ * observers run once). Not merged first with `Y.mergeUpdates`: merging many small updates
+ * from many writers grows much faster than their number (a 60-page specification and 500
+ * entries from 30 writers: 73 ms merged against 9 ms one by one; 4,000 entries: 900
+ * against 75 ms; a throwaway script, Yjs alone). A log is folded when its document
+ * unloads, so it is long at an open after a server stopped without folding (a crash, a
+ * deadline passed) or when other nodes wrote to it, and the first person in waits for
+ * it. An entry that does not apply is skipped, and the others still are.
+ */
 function applyStored(doc: Y.Doc, updates: Uint8Array[], origin: unknown, logger: Logger): void {
   if (updates.length === 0) return;
-  try {
-    Y.applyUpdate(doc, updates.length === 1 ? updates[0] : Y.mergeUpdates(updates), origin);
-    return;
-  } catch (error) {
-    logger.error(`stored state did not merge, applying entry by entry: ${String(error)}`);
-  }
-  for (const update of updates) {
-    try {
-      Y.applyUpdate(doc, update, origin);
-    } catch (error) {
-      logger.error(`skipped a stored update that does not apply: ${String(error)}`);
+  doc.transact(() => {
+    for (const update of updates) {
+      try {
+        Y.applyUpdate(doc, update, origin);
+      } catch (error) {
+        logger.error(`skipped a stored update that does not apply: ${String(error)}`);
+      }
     }
-  }
+  }, origin);
 }
