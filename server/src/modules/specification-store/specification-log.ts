@@ -216,7 +216,6 @@ function runsOf(entries: ReadonlyArray<{ writer: string | null; seq: number }>):
   return runs;
 }
 
-/** Applies stored updates in one go, or one by one when some do not apply. */
 /**
  * Applies the snapshot and then each log entry, all in one transaction (so the document's
  * observers run once). Not merged first with `Y.mergeUpdates`: merging many small updates
