@@ -47,11 +47,34 @@ export class RealSockets {
     return { client, received };
   }
 
-  /** Disconnects the clients and closes the server (and its HTTP server). */
+  /**
+   * Disconnects the clients, waits until their connections have closed, and closes the
+   * server (and its HTTP server). A polling client says goodbye with one more request:
+   * with the server already gone that request fails a moment later, and its retry would
+   * run after Jest has torn the spec's environment down.
+   */
   async stop(): Promise<void> {
-    for (const client of this.clients.splice(0)) client.disconnect();
+    await Promise.all(this.clients.splice(0).map(disconnected));
     await this.server.close();
   }
+}
+
+const CLOSE_LIMIT_MS = 2_000;
+
+function disconnected(client: ClientSocket): Promise<void> {
+  const engine = client.io.engine;
+  if (!engine || engine.readyState === 'closed') {
+    client.disconnect();
+    return Promise.resolve();
+  }
+  return new Promise<void>((resolve) => {
+    const limit = setTimeout(resolve, CLOSE_LIMIT_MS);
+    engine.once('close', () => {
+      clearTimeout(limit);
+      resolve();
+    });
+    client.disconnect();
+  });
 }
 
 /** Waits until `check` holds (5 s at most). */
