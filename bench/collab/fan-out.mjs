@@ -276,7 +276,7 @@ export function perEdit(cpuSeconds, edits) {
   );
 }
 
-function sumEach(records) {
+export function sumEach(records) {
   const sums = {};
   for (const record of records) {
     for (const [name, value] of Object.entries(record)) sums[name] = (sums[name] ?? 0) + value;

@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { setPriority } from 'node:os';
 import { percentile, round } from '../embedded-mongo/latency-stats.mjs';
 import { stopProcess } from './coproduce-target.mjs';
-import { perEdit, withMissing } from './fan-out.mjs';
+import { perEdit, sumEach, withMissing } from './fan-out.mjs';
 import { sampleUsage } from './process-usage.mjs';
 
 const require = createRequire(import.meta.url);
@@ -266,7 +266,7 @@ export async function fanOutProcesses(target, settings, { tokenFor, shape, docum
     const editsInAll = answers.reduce((sum, answer) => sum + answer.sentInAll, 0);
     const measuredSeconds = settings.measureMs / 1000;
     const cpuSeconds = cpuSpent(usageBefore, usageAfter);
-    return {
+    const result = {
       shape,
       processes: settings.processes,
       documents: documents.length,
@@ -290,10 +290,59 @@ export async function fanOutProcesses(target, settings, { tokenFor, shape, docum
       cpuMsPerEdit: perEdit(cpuSeconds, editsInAll),
       memoryMiB: memoryReport(usageBefore, peaks, usageAfter),
     };
+    // What pooling rounds needs (poolProcessRounds), kept out of the JSON report.
+    Object.defineProperty(result, 'samples', {
+      value: { latencies, savedLatencies, sent, expectedFanOut: result.fanOut.expected },
+    });
+    return result;
   } finally {
     await workers.stop();
     await pause(target.unloadedAfterMs ?? 2_000);
   }
+}
+
+/**
+ * Several rounds of fanOutProcesses on one server as one result: percentiles over every
+ * delivery of every round, CPU per edit over all their edits, the highest memory peak, and
+ * each round's own tail beside it.
+ */
+export function poolProcessRounds(rounds) {
+  const [first] = rounds;
+  const latencies = rounds.flatMap((one) => one.samples.latencies);
+  const savedLatencies = rounds.flatMap((one) => one.samples.savedLatencies);
+  const sent = rounds.reduce((sum, one) => sum + one.samples.sent, 0);
+  const expectedFanOut = rounds.reduce((sum, one) => sum + one.samples.expectedFanOut, 0);
+  const editsInAll = rounds.reduce((sum, one) => sum + one.editsInAll, 0);
+  const cpuSeconds = sumEach(rounds.map((one) => one.cpuSeconds));
+  return {
+    shape: first.shape,
+    rounds: rounds.length,
+    processes: first.processes,
+    documents: first.documents,
+    clientsPerDocument: first.clientsPerDocument,
+    perClientRate: first.perClientRate,
+    fanOut: withMissing(latencies, expectedFanOut),
+    ...(first.saved ? { saved: withMissing(savedLatencies, sent) } : {}),
+    editsInAll,
+    cpuSeconds: Object.fromEntries(
+      Object.entries(cpuSeconds).map(([name, seconds]) => [name, round(seconds, 2)]),
+    ),
+    cpuMsPerEdit: perEdit(
+      Object.fromEntries(
+        Object.entries(cpuSeconds).filter(([name]) => name !== 'clientsWhileMeasured'),
+      ),
+      editsInAll,
+    ),
+    peakMemoryMiB: Math.max(
+      ...rounds.map((one) => one.memoryMiB.serverAndDatabasePeak ?? one.memoryMiB.server.peak),
+    ),
+    perRound: rounds.map((one) => ({
+      fanOut: one.fanOut,
+      ...(one.saved ? { saved: one.saved } : {}),
+      cpuMsPerEdit: one.cpuMsPerEdit,
+      sendLagMaxMs: one.sendLagMaxMs,
+    })),
+  };
 }
 
 function cpuSpent(before, after) {

@@ -4,7 +4,7 @@
 // same load shape in the same run, i.e. a ratio ≤ 1.0; `doc:saved` p99 under 50 ms).
 //
 //   npx -y pnpm@10.34.9 exec tsc -b      # the benchmark starts the built server
-//   node bench/engagement/rounds.bench.mjs > rounds-result.json   # progress on stderr; ~2.5 min
+//   node bench/engagement/rounds.bench.mjs > rounds-result.json   # progress on stderr; ~4 min
 //   # profiles of both servers: BENCH_PROFILE_DIR=/tmp/prof node bench/engagement/rounds.bench.mjs
 //
 // The app runs as the collab benchmark runs it (bench/collab/coproduce-target.mjs: built
@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import { signInAs, startCoproduce } from '../collab/coproduce-target.mjs';
 import { closeFleet, openFleet, poolRounds, runAtRate } from '../collab/fan-out.mjs';
 import { startHocuspocus } from '../collab/hocuspocus-target.mjs';
-import { fanOutProcesses } from '../collab/process-fleet.mjs';
+import { fanOutProcesses, poolProcessRounds } from '../collab/process-fleet.mjs';
 import { millisecondsSince, percentile, round } from '../embedded-mongo/latency-stats.mjs';
 import { writePages } from '../publishing/long-specification.mjs';
 
@@ -37,6 +37,8 @@ const settings = {
   fanOutRounds: numberFrom('BENCH_FAN_OUT_ROUNDS', 3),
   /** The same 30 people spread over this many load processes (0: not measured). */
   fanOutProcesses: numberFrom('BENCH_PROCESSES', 5),
+  /** Alternating rounds of that shape per server, pooled. */
+  processRounds: numberFrom('BENCH_PROCESS_ROUNDS', 3),
   clientTimeoutMs: 60_000,
   limitMinutes: numberFrom('BENCH_LIMIT_MINUTES', 8),
 };
@@ -243,7 +245,10 @@ function ratioOf(ours, theirs) {
  * (the load shape of issue 17, bench/collab/process-fleet.mjs: raw socket.io and
  * y-protocols clients, not the project's provider). In one process every client's
  * receiving queues behind the 28 others', which people in their own browsers never do;
- * here a process holds a few.
+ * here a process holds a few. Alternating rounds, pooled as in one process: a single
+ * window per server, the first always Coproduce's, moved the ratio by half between runs.
+ * Each round waits for its document to unload (fanOutProcesses), so Coproduce's fold of
+ * the copy does not land in Hocuspocus's window.
  */
 async function fanOutInProcesses(app, hocuspocus, report, { draftState, copyId, tokens }) {
   const expect = [...Y.decodeStateVector(Y.encodeStateVectorFromUpdate(draftState))];
@@ -252,24 +257,33 @@ async function fanOutInProcesses(app, hocuspocus, report, { draftState, copyId, 
     clientsPerDocument: settings.participants,
     perClientRate: settings.perClientRate,
     warmupMs: 2_000,
-    measureMs: settings.measureSeconds * 2_000,
+    measureMs: settings.measureSeconds * 1000,
     drainMs: 2_000,
     timeoutMs: settings.clientTimeoutMs,
   };
-  const shape = `${settings.participants} clients (separate accounts) over ${settings.fanOutProcesses} load processes on one document, ${settings.perClientRate} edit/s each, ${options.measureMs / 1000} s`;
-  log(`fan-out over ${settings.fanOutProcesses} processes: coproduce`);
-  const ours = await fanOutProcesses(app, options, {
-    tokenFor: (index) => tokens[index % tokens.length],
-    shape,
-    documents: [{ docId: copyId, expect }],
-  });
-  log(`fan-out over ${settings.fanOutProcesses} processes: hocuspocus`);
+  const shape = `${settings.participants} clients (separate accounts) over ${settings.fanOutProcesses} load processes on one document, ${settings.perClientRate} edit/s each, ${settings.processRounds} alternating rounds of ${options.measureMs / 1000} s pooled`;
   const [hocuspocusDoc] = await hocuspocus.newDocuments(1);
-  const theirs = await fanOutProcesses(hocuspocus, options, {
-    tokenFor: () => undefined,
-    shape,
-    documents: [{ docId: hocuspocusDoc, expect }],
-  });
+  const servers = [
+    { target: app, tokenFor: (index) => tokens[index % tokens.length], docId: copyId },
+    { target: hocuspocus, tokenFor: () => undefined, docId: hocuspocusDoc },
+  ];
+  const rounds = servers.map(() => []);
+  for (let turn = 0; turn < settings.processRounds; turn++) {
+    for (const index of turn % 2 === 0 ? [0, 1] : [1, 0]) {
+      const { target, tokenFor, docId } = servers[index];
+      log(
+        `fan-out over ${settings.fanOutProcesses} processes, round ${turn + 1}: ${target.name} (load average ${round(loadavg()[0], 2)})`,
+      );
+      rounds[index].push(
+        await fanOutProcesses(target, options, {
+          tokenFor,
+          shape,
+          documents: [{ docId, expect }],
+        }),
+      );
+    }
+  }
+  const [ours, theirs] = rounds.map(poolProcessRounds);
   const ratio = ratioOf(ours, theirs);
   report.fanOutInProcesses = {
     shape,
@@ -279,6 +293,9 @@ async function fanOutInProcesses(app, hocuspocus, report, { draftState, copyId, 
       fanOutP50: ratio((r) => r.fanOut.p50Ms),
       fanOutP99: ratio((r) => r.fanOut.p99Ms),
       serverCpuPerEdit: ratio((r) => r.cpuMsPerEdit.server),
+      serverAndDatabaseCpuPerEdit: ratio(
+        (r) => r.cpuMsPerEdit.server + (r.cpuMsPerEdit.database ?? 0),
+      ),
     },
   };
 }
