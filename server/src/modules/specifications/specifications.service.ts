@@ -19,6 +19,7 @@ import { SpecificationStore } from '../specification-store/specification-store';
 import { Specification, SpecificationDocument } from './specification.schema';
 import { archivedField } from '../../base/archived-field';
 import { BatchedLookup } from '../../base/batched-lookup';
+import { BatchedWrite } from '../../base/batched-write';
 import { findPlain } from '../../base/plain-reads';
 
 @Injectable()
@@ -37,6 +38,11 @@ export class SpecificationsService {
     },
     (id) => id.toHexString(),
   );
+
+  private readonly lastEditors = new BatchedWrite<{
+    specificationId: Types.ObjectId;
+    userId: Types.ObjectId;
+  }>((touches) => this.recordLastEditors(touches));
 
   constructor(
     @InjectModel(Specification.name) private readonly specifications: Model<Specification>,
@@ -259,18 +265,29 @@ export class SpecificationsService {
 
   /** The workspace a specification belongs to; null when there is no such specification. */
   async workspaceOf(specificationId: Types.ObjectId): Promise<Types.ObjectId | null> {
-    const found = await this.specifications
-      .findById(specificationId, { workspaceId: 1 })
-      .lean()
-      .exec();
-    return found?.workspaceId ?? null;
+    return (await this.forAccess.get(specificationId))?.workspaceId ?? null;
   }
 
-  /** Records who last changed a specification (the collab module calls this as people edit). */
-  async touch(specificationId: Types.ObjectId, userId: Types.ObjectId): Promise<void> {
-    await this.specifications
-      .updateOne({ _id: specificationId }, { $set: { updatedBy: userId } })
-      .exec();
+  /**
+   * Records who last changed a specification (the collab module calls this as people
+   * edit). Every editor's notice falls due together after a reconnection storm: they are
+   * written together, the latest of each specification's.
+   */
+  touch(specificationId: Types.ObjectId, userId: Types.ObjectId): Promise<void> {
+    return this.lastEditors.write({ specificationId, userId });
+  }
+
+  private async recordLastEditors(
+    touches: Array<{ specificationId: Types.ObjectId; userId: Types.ObjectId }>,
+  ): Promise<void> {
+    const latest = new Map<string, { specificationId: Types.ObjectId; userId: Types.ObjectId }>();
+    for (const touch of touches) latest.set(touch.specificationId.toHexString(), touch);
+    await this.specifications.bulkWrite(
+      [...latest.values()].map(({ specificationId, userId }) => ({
+        updateOne: { filter: { _id: specificationId }, update: { $set: { updatedBy: userId } } },
+      })),
+      { ordered: false },
+    );
   }
 }
 

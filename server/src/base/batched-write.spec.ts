@@ -1,0 +1,56 @@
+import { BatchedWrite } from './batched-write';
+
+describe('BatchedWrite', () => {
+  it('makes the writes of one turn with one call, in the order they were asked', async () => {
+    const calls: number[][] = [];
+    const writes = new BatchedWrite<number>(async (items) => {
+      calls.push(items);
+    });
+    await Promise.all([writes.write(1), writes.write(2), writes.write(3)]);
+    expect(calls).toEqual([[1, 2, 3]]);
+    await writes.write(4);
+    expect(calls).toEqual([[1, 2, 3], [4]]);
+  });
+
+  it('keeps what is asked while a write is out for the next write, all of it together', async () => {
+    const calls: number[][] = [];
+    let finishFirst: () => void = () => undefined;
+    const firstFinished = new Promise<void>((resolve) => (finishFirst = resolve));
+    const writes = new BatchedWrite<number>(async (items) => {
+      calls.push(items);
+      if (calls.length === 1) await firstFinished;
+    });
+    const first = writes.write(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toEqual([[1]]);
+    const later = [writes.write(2), writes.write(3)];
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(calls).toEqual([[1]]);
+    finishFirst();
+    await Promise.all([first, ...later]);
+    expect(calls).toEqual([[1], [2, 3]]);
+  });
+
+  it('splits a storm into writes of at most 500 items', async () => {
+    const sizes: number[] = [];
+    const writes = new BatchedWrite<number>(async (items) => {
+      sizes.push(items.length);
+    });
+    await Promise.all(Array.from({ length: 1_200 }, (_, index) => writes.write(index)));
+    expect(sizes).toEqual([500, 500, 200]);
+  });
+
+  it('fails only the callers of a write that failed, and goes on with the next', async () => {
+    let fail = true;
+    const written: string[] = [];
+    const writes = new BatchedWrite<string>(async (items) => {
+      if (fail) throw new Error('no primary');
+      written.push(...items);
+    });
+    const outcomes = await Promise.allSettled([writes.write('a'), writes.write('b')]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    fail = false;
+    await writes.write('c');
+    expect(written).toEqual(['c']);
+  });
+});

@@ -1,0 +1,45 @@
+/** The most items one write carries: a storm's writes go in several of this size. */
+const MOST_ITEMS = 500;
+
+interface Waiting<Item> {
+  item: Item;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Gathers writes of one kind and makes them together with one call (a bulk write), as a
+ * group commit does: what is asked in one event-loop turn goes together, and while a
+ * write is out, what is asked meanwhile goes in the next one, in order. After a storm of
+ * reconnections every editor's "edited" notice falls due in the same second, and a round
+ * trip each was hundreds of commands at once, every 30 seconds. Each caller learns how
+ * its own batch went.
+ */
+export class BatchedWrite<Item> {
+  private waiting: Waiting<Item>[] = [];
+  private writing = false;
+
+  constructor(private readonly writeMany: (items: Item[]) => Promise<void>) {}
+
+  write(item: Item): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ item, resolve, reject });
+      if (this.writing) return;
+      this.writing = true;
+      setImmediate(() => void this.drain());
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, MOST_ITEMS);
+      try {
+        await this.writeMany(batch.map((waiting) => waiting.item));
+        for (const { resolve } of batch) resolve();
+      } catch (error) {
+        for (const { reject } of batch) reject(error);
+      }
+    }
+    this.writing = false;
+  }
+}
