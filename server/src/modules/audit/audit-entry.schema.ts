@@ -93,3 +93,23 @@ AuditEntrySchema.pre('updateOne', function (this: Query<unknown, AuditEntry>) {
     'The audit log is append-only; updateOne is allowed only to add to an hourly summary.',
   );
 });
+// A bulk write may only add entries, or add to hourly summaries.
+AuditEntrySchema.pre('bulkWrite', function (next, operations: unknown[]) {
+  const rewrites = operations.some((operation) => {
+    if (typeof operation !== 'object' || operation === null) return true;
+    const { insertOne, updateOne, ...others } = operation as {
+      insertOne?: unknown;
+      updateOne?: { filter?: unknown; update?: unknown };
+    };
+    if (Object.keys(others).length > 0) return true;
+    if (insertOne !== undefined) return updateOne !== undefined;
+    return !updateOne || !isHourlySummaryUpsert(updateOne.filter, updateOne.update);
+  });
+  next(
+    rewrites
+      ? new Error(
+          'The audit log is append-only; a bulk write may only add entries and add to hourly summaries.',
+        )
+      : undefined,
+  );
+});

@@ -9,7 +9,8 @@ import {
   type AuditFilterOptions,
 } from '@coproduce/domain';
 import { Model, Types, type RootFilterQuery } from 'mongoose';
-import { isDuplicateKeyError } from '../../base/duplicate-key';
+import { BatchedWrite } from '../../base/batched-write';
+import { duplicateKeyOperations } from '../../base/duplicate-key';
 import { parseObjectId } from '../../base/object-id.pipe';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuditEntry } from './audit-entry.schema';
@@ -59,6 +60,10 @@ const HOUR_MS = 60 * 60 * 1000;
 
 @Injectable()
 export class AuditService {
+  private readonly editNotices = new BatchedWrite<EditNotice>((notices) =>
+    this.addToEditHours(notices),
+  );
+
   constructor(
     @InjectModel(AuditEntry.name) private readonly entries: Model<AuditEntry>,
     private readonly accounts: AccountsService,
@@ -79,35 +84,55 @@ export class AuditService {
   /**
    * Adds an edit notice to the summary of its person, specification and hour, making the
    * summary on the hour's first. The same notice heard twice (from two nodes) counts once.
+   * Notices that fall due together (every editor's, after a reconnection storm) are
+   * written together.
    */
-  async noteEdit(notice: EditNotice): Promise<void> {
-    const hour = new Date(Math.floor(notice.at.getTime() / HOUR_MS) * HOUR_MS);
-    const add = () =>
-      this.entries
-        .updateOne(
-          {
-            action: SPECIFICATION_EDIT_ACTION,
-            actorId: notice.actorId,
-            targetId: notice.specificationId.toHexString(),
-            at: hour,
+  noteEdit(notice: EditNotice): Promise<void> {
+    return this.editNotices.write(notice);
+  }
+
+  /**
+   * One upsert per summary in one bulk write. An upsert that met a summary another node
+   * made at the same moment (its unique index refused ours) is made again, and adds to it.
+   */
+  private async addToEditHours(notices: EditNotice[]): Promise<void> {
+    const summaries = new Map<string, { notice: EditNotice; hour: Date; times: Date[] }>();
+    for (const notice of notices) {
+      const hour = new Date(Math.floor(notice.at.getTime() / HOUR_MS) * HOUR_MS);
+      const key = `${notice.actorId.toHexString()} ${notice.specificationId.toHexString()} ${hour.getTime()}`;
+      const summary = summaries.get(key);
+      if (summary) summary.times.push(notice.at);
+      else summaries.set(key, { notice, hour, times: [notice.at] });
+    }
+    const upserts = [...summaries.values()].map(({ notice, hour, times }) => ({
+      updateOne: {
+        filter: {
+          action: SPECIFICATION_EDIT_ACTION,
+          actorId: notice.actorId,
+          targetId: notice.specificationId.toHexString(),
+          at: hour,
+        },
+        update: {
+          $setOnInsert: {
+            workspaceId: notice.workspaceId,
+            targetType: 'specification',
+            detail: new Map<string, string>(),
           },
-          {
-            $setOnInsert: {
-              workspaceId: notice.workspaceId,
-              targetType: 'specification',
-              detail: {},
-            },
-            $addToSet: { occurrences: notice.at },
-          },
-          { upsert: true, setDefaultsOnInsert: false },
-        )
-        .exec();
+          $addToSet: { occurrences: { $each: times } },
+        },
+        upsert: true,
+        setDefaultsOnInsert: false,
+      },
+    }));
     try {
-      await add();
+      await this.entries.bulkWrite(upserts, { ordered: false });
     } catch (error) {
-      // Someone else made the hour's summary at the same moment: add to theirs.
-      if (!isDuplicateKeyError(error)) throw error;
-      await add();
+      const raced = duplicateKeyOperations(error);
+      if (!raced) throw error;
+      await this.entries.bulkWrite(
+        raced.map((index) => upserts[index]),
+        { ordered: false },
+      );
     }
   }
 
