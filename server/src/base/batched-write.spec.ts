@@ -31,6 +31,28 @@ describe('BatchedWrite', () => {
     expect(calls).toEqual([[1], [2, 3]]);
   });
 
+  it('gathers what is asked within its time of the first into one write', async () => {
+    jest.useFakeTimers();
+    try {
+      const calls: number[][] = [];
+      const writes = new BatchedWrite<number>(async (items) => {
+        calls.push(items);
+      }, 250);
+      const written = [writes.write(1)];
+      await jest.advanceTimersByTimeAsync(200);
+      written.push(writes.write(2));
+      expect(calls).toEqual([]);
+      await jest.advanceTimersByTimeAsync(50);
+      expect(calls).toEqual([[1, 2]]);
+      written.push(writes.write(3));
+      await jest.advanceTimersByTimeAsync(250);
+      await Promise.all(written);
+      expect(calls).toEqual([[1, 2], [3]]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('splits a storm into writes of at most 500 items', async () => {
     const sizes: number[] = [];
     const writes = new BatchedWrite<number>(async (items) => {

@@ -9,24 +9,29 @@ interface Waiting<Item> {
 
 /**
  * Gathers writes of one kind and makes them together with one call (a bulk write), as a
- * group commit does: what is asked in one event-loop turn goes together, and while a
- * write is out, what is asked meanwhile goes in the next one, in order. After a storm of
- * reconnections every editor's "edited" notice falls due in the same second, and a round
- * trip each was hundreds of commands at once, every 30 seconds. Each caller learns how
- * its own batch went.
+ * group commit does: what is asked within `gatherMs` of the first goes together (in one
+ * event-loop turn when 0), and while a write is out, what is asked meanwhile goes in the
+ * next one, in order. After a storm of reconnections every editor's "edited" notice falls
+ * due within the same second, and a round trip each was hundreds of commands at once,
+ * every 30 seconds. Each caller learns how its own batch went.
  */
 export class BatchedWrite<Item> {
   private waiting: Waiting<Item>[] = [];
   private writing = false;
 
-  constructor(private readonly writeMany: (items: Item[]) => Promise<void>) {}
+  constructor(
+    private readonly writeMany: (items: Item[]) => Promise<void>,
+    private readonly gatherMs = 0,
+  ) {}
 
   write(item: Item): Promise<void> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
       if (this.writing) return;
       this.writing = true;
-      setImmediate(() => void this.drain());
+      const drain = () => void this.drain();
+      if (this.gatherMs > 0) setTimeout(drain, this.gatherMs);
+      else setImmediate(drain);
     });
   }
 

@@ -13,6 +13,7 @@ import { BatchedWrite } from '../../base/batched-write';
 import { duplicateKeyOperations } from '../../base/duplicate-key';
 import { parseObjectId } from '../../base/object-id.pipe';
 import { AccountsService } from '../accounts/accounts.service';
+import { EDIT_NOTICES_GATHER_MS } from '../specifications/specifications.events';
 import { AuditEntry } from './audit-entry.schema';
 
 export interface NewAuditEntry {
@@ -60,8 +61,9 @@ const HOUR_MS = 60 * 60 * 1000;
 
 @Injectable()
 export class AuditService {
-  private readonly editNotices = new BatchedWrite<EditNotice>((notices) =>
-    this.addToEditHours(notices),
+  private readonly editNotices = new BatchedWrite<EditNotice>(
+    (notices) => this.addToEditHours(notices),
+    EDIT_NOTICES_GATHER_MS,
   );
 
   constructor(

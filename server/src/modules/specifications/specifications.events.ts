@@ -26,6 +26,13 @@ export type SpecificationDeleted = {
   workspaceId: string;
 };
 
+/**
+ * How long those who record edit notices gather them before writing: after a reconnection
+ * storm every editor's notice falls due within a second or so, and nobody waits on these
+ * writes.
+ */
+export const EDIT_NOTICES_GATHER_MS = 250;
+
 // A type, not an interface: the bus takes only plain data, which an interface cannot promise.
 export type SpecificationEdited = {
   specificationId: string;

@@ -17,6 +17,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import { newLogWriterId } from '../specification-store/log-writer-id';
 import { SpecificationStore } from '../specification-store/specification-store';
 import { Specification, SpecificationDocument } from './specification.schema';
+import { EDIT_NOTICES_GATHER_MS } from './specifications.events';
 import { archivedField } from '../../base/archived-field';
 import { BatchedLookup } from '../../base/batched-lookup';
 import { BatchedWrite } from '../../base/batched-write';
@@ -42,7 +43,7 @@ export class SpecificationsService {
   private readonly lastEditors = new BatchedWrite<{
     specificationId: Types.ObjectId;
     userId: Types.ObjectId;
-  }>((touches) => this.recordLastEditors(touches));
+  }>((touches) => this.recordLastEditors(touches), EDIT_NOTICES_GATHER_MS);
 
   constructor(
     @InjectModel(Specification.name) private readonly specifications: Model<Specification>,
