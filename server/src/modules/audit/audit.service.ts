@@ -13,7 +13,6 @@ import { BatchedWrite } from '../../base/batched-write';
 import { duplicateKeyOperations } from '../../base/duplicate-key';
 import { parseObjectId } from '../../base/object-id.pipe';
 import { AccountsService } from '../accounts/accounts.service';
-import { EDIT_NOTICES_GATHER_MS } from '../specifications/specifications.events';
 import { AuditEntry } from './audit-entry.schema';
 
 export interface NewAuditEntry {
@@ -61,9 +60,8 @@ const HOUR_MS = 60 * 60 * 1000;
 
 @Injectable()
 export class AuditService {
-  private readonly editNotices = new BatchedWrite<EditNotice>(
-    (notices) => this.addToEditHours(notices),
-    EDIT_NOTICES_GATHER_MS,
+  private readonly editNotices = new BatchedWrite<EditNotice>((notices) =>
+    this.addToEditHours(notices),
   );
 
   constructor(
@@ -86,8 +84,7 @@ export class AuditService {
   /**
    * Adds an edit notice to the summary of its person, specification and hour, making the
    * summary on the hour's first. The same notice heard twice (from two nodes) counts once.
-   * Notices that fall due together (every editor's, after a reconnection storm) are
-   * written together.
+   * Notices noted in the same event-loop turn are written together.
    */
   noteEdit(notice: EditNotice): Promise<void> {
     return this.editNotices.write(notice);

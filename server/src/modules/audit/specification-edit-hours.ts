@@ -1,7 +1,11 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { BatchedWrite } from '../../base/batched-write';
 import { EventBus } from '../../base/event-bus';
 import { parseObjectId } from '../../base/object-id.pipe';
-import type { SpecificationEdited } from '../specifications/specifications.events';
+import {
+  EDIT_NOTICES_GATHER_MS,
+  type SpecificationEdited,
+} from '../specifications/specifications.events';
 import { SpecificationsService } from '../specifications/specifications.service';
 import { AuditService } from './audit.service';
 
@@ -14,6 +18,10 @@ import { AuditService } from './audit.service';
 export class SpecificationEditHours implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(SpecificationEditHours.name);
   private unsubscribe: (() => void) | undefined;
+  private readonly notices = new BatchedWrite<SpecificationEdited>(
+    (notices) => this.noteAll(notices),
+    EDIT_NOTICES_GATHER_MS,
+  );
 
   constructor(
     private readonly events: EventBus,
@@ -22,17 +30,29 @@ export class SpecificationEditHours implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.unsubscribe = this.events.subscribe('specification.edited', (edited) =>
-      this.note(edited).catch((error: unknown) =>
-        this.logger.warn(
-          `recording ${edited.userId}'s edits to ${edited.specificationId} failed: ${String(error)}`,
-        ),
-      ),
-    );
+    this.unsubscribe = this.events.subscribe('specification.edited', (edited) => {
+      void this.notices.write(edited);
+    });
   }
 
   onModuleDestroy(): void {
     this.unsubscribe?.();
+  }
+
+  /**
+   * Every editor's notice falls due together after a reconnection storm: gathered, their
+   * specifications are looked up in one query and their summaries written in one bulk write.
+   */
+  private async noteAll(notices: SpecificationEdited[]): Promise<void> {
+    await Promise.all(
+      notices.map((edited) =>
+        this.note(edited).catch((error: unknown) =>
+          this.logger.warn(
+            `recording ${edited.userId}'s edits to ${edited.specificationId} failed: ${String(error)}`,
+          ),
+        ),
+      ),
+    );
   }
 
   private async note(edited: SpecificationEdited): Promise<void> {
