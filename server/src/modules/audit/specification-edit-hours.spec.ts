@@ -7,6 +7,8 @@ import type { AccountsService } from '../accounts/accounts.service';
 import type { SpecificationStore } from '../specification-store/specification-store';
 import { Specification, SpecificationSchema } from '../specifications/specification.schema';
 import { SpecificationsService } from '../specifications/specifications.service';
+// Declares the edit notice on the bus.
+import '../specifications/specifications.events';
 import { AuditEntry, AuditEntrySchema } from './audit-entry.schema';
 import { AuditService } from './audit.service';
 import { SpecificationEditHours } from './specification-edit-hours';
