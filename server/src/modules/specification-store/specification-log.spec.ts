@@ -90,11 +90,11 @@ describe("a specification's update log", () => {
 
   afterEach(() => jest.restoreAllMocks());
 
-  async function open(): Promise<SpecificationLog> {
+  async function open(limits = LIMITS): Promise<SpecificationLog> {
     const log = await SpecificationLog.open({
       specificationId: 'spec-1',
       store,
-      limits: LIMITS,
+      limits,
       doc,
       origin: FROM_STORE,
       initialContent: () => typed('template'),
@@ -193,6 +193,27 @@ describe("a specification's update log", () => {
     // The template, and the two updates once each.
     expect(store.entries.size).toBe(3);
     expect(written).toEqual([2]);
+  });
+
+  it('folds somewhere between its limit and a quarter more, drawn afresh for each fold', async () => {
+    const random = jest.spyOn(Math, 'random').mockReturnValue(0.99);
+    const log = await open({ ...LIMITS, compactAfterEntries: 8 });
+    const text = doc.getText('notes');
+    const edit = async (times: number) => {
+      for (let i = 0; i < times; i++) {
+        text.insert(0, 'x');
+        await log.settle();
+      }
+    };
+    await edit(8); // nine entries, with the initial content's
+    expect(store.snapshot?.version ?? 0).toBe(0);
+    random.mockReturnValue(0);
+    await edit(1); // 8 × 1.2475: the tenth entry
+    expect(store.snapshot?.version).toBe(1);
+    await edit(7);
+    expect(store.snapshot?.version).toBe(1);
+    await edit(1); // this time at the limit itself
+    expect(store.snapshot?.version).toBe(2);
   });
 
   it('a compaction removes only the entries it folded: another writer’s entry stays in the log', async () => {

@@ -11,9 +11,16 @@ export interface SpecificationLogLimits {
   maxBatchBytes: number;
   /** The log is folded into the snapshot once it holds this many entries ... */
   compactAfterEntries: number;
-  /** ... or this many bytes. */
+  /** ... or this many bytes (each up to FOLD_SPREAD more, drawn per fold). */
   compactAfterBytes: number;
 }
+
+/**
+ * How much further than its limits a log may grow before it is folded, drawn afresh for
+ * each fold: documents opened together (every one after a deploy) and edited at the same
+ * pace would otherwise reach their limits, and fold, in the same second.
+ */
+export const FOLD_SPREAD = 0.25;
 
 /** What the owner of an open log hears about its writes. */
 export interface SpecificationLogListener {
@@ -55,6 +62,8 @@ export class SpecificationLog {
   private snapshotVersion: number;
   private snapshotBytes: number;
   private compacting: Promise<void> | null = null;
+  /** This fold's share past the limits, from 1 to 1 + FOLD_SPREAD. */
+  private foldPoint = drawFoldPoint();
 
   private constructor(
     private readonly options: OpenLogOptions,
@@ -153,6 +162,7 @@ export class SpecificationLog {
     });
     this.snapshotVersion = snapshot.version;
     this.snapshotBytes = snapshot.state.length;
+    this.foldPoint = drawFoldPoint();
     // Entries written meanwhile came after these: they stay for the next compaction.
     for (const entry of this.unfolded.splice(0, count)) this.unfoldedBytes -= entry.bytes;
   }
@@ -180,7 +190,10 @@ export class SpecificationLog {
     this.durable.written(entries);
     this.options.listener.written(entries.length);
     const { compactAfterEntries, compactAfterBytes } = this.options.limits;
-    if (this.unfolded.length >= compactAfterEntries || this.unfoldedBytes >= compactAfterBytes) {
+    if (
+      this.unfolded.length >= compactAfterEntries * this.foldPoint ||
+      this.unfoldedBytes >= compactAfterBytes * this.foldPoint
+    ) {
       void this.compact();
     }
   }
@@ -189,6 +202,10 @@ export class SpecificationLog {
     this.unfolded.push({ writer: entry.writer, seq: entry.seq, bytes: entry.update.length });
     this.unfoldedBytes += entry.update.length;
   }
+}
+
+function drawFoldPoint(): number {
+  return 1 + Math.random() * FOLD_SPREAD;
 }
 
 /** The entries as runs of consecutive seqs per writer: what a compaction deletes. */
