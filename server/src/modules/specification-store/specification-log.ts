@@ -20,7 +20,7 @@ export interface SpecificationLogLimits {
  * each fold: documents opened together (every one after a deploy) and edited at the same
  * pace would otherwise reach their limits, and fold, in the same second.
  */
-export const FOLD_SPREAD = 0.25;
+const FOLD_SPREAD = 0.25;
 
 /** What the owner of an open log hears about its writes. */
 export interface SpecificationLogListener {
