@@ -12,6 +12,7 @@ import {
   cpuSeconds,
   directoryBytes,
   highWaterMiB,
+  privateMiB,
   residentMiB,
 } from './process-usage.mjs';
 
@@ -173,6 +174,7 @@ export async function startCoproduce({ timeoutMs, databaseUri, env = {} }) {
         serverCpuSeconds: cpuSeconds(child.pid),
         serverHighWaterMiB: highWaterMiB(child.pid),
         databaseRssMiB: sum(residentMiB),
+        databasePrivateMiB: sum(privateMiB),
         databaseCpuSeconds: sum(cpuSeconds),
         databaseHighWaterMiB: sum(highWaterMiB),
       };

@@ -333,9 +333,7 @@ export function poolProcessRounds(rounds) {
       ),
       editsInAll,
     ),
-    peakMemoryMiB: Math.max(
-      ...rounds.map((one) => one.memoryMiB.serverAndDatabasePeak ?? one.memoryMiB.server.peak),
-    ),
+    peakMemoryMiB: Math.max(...rounds.map((one) => peakMemoryOf(one.memoryMiB))),
     perRound: rounds.map((one) => ({
       fanOut: one.fanOut,
       ...(one.saved ? { saved: one.saved } : {}),
@@ -354,6 +352,14 @@ function cpuSpent(before, after) {
   };
 }
 
+/**
+ * A server's peak for comparison with another's: with a store, what the two held together
+ * at one moment, shared pages once (`together`; runs before it was recorded: added up).
+ */
+export function peakMemoryOf(memory) {
+  return memory.together ?? memory.serverAndDatabasePeak ?? memory.server.peak;
+}
+
 /** Before, the peak sampled during, and the lifetime high-water mark after. */
 function memoryReport(before, peaks, after) {
   const report = {
@@ -369,8 +375,10 @@ function memoryReport(before, peaks, after) {
       peak: round(peaks.databaseRssMiB, 1),
       highWater: round(after.databaseHighWaterMiB, 1),
     };
-    // The largest both held at one moment (sampled together).
+    // The largest both held at one moment (sampled together): resident sizes added up,
+    // and with the pages they share (the Node binary's) counted once, as in one process.
     report.serverAndDatabasePeak = round(peaks.totalRssMiB, 1);
+    if (peaks.togetherMiB !== undefined) report.together = round(peaks.togetherMiB, 1);
   }
   return report;
 }
