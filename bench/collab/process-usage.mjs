@@ -17,18 +17,35 @@ export function highWaterMiB(pid) {
 }
 
 /**
- * Memory `pid` holds that no other process shares, in MiB (smaps_rollup's Private_*). The
- * embedded store is a second Node process: its resident size includes the pages of the
- * Node binary and shared libraries the app has resident too (about 40 MiB), which are
- * one copy in memory. The app's resident size plus the store's private memory is what
- * the two hold together (checked page by page against /proc/PID/pagemap: 170.0 against
- * 169.9 MiB at rest), the same measure as Hocuspocus's one process's resident size.
+ * Memory `pid` holds that no other process shares, in MiB. The embedded store is a second
+ * Node process: its resident size includes the pages of the Node binary and shared
+ * libraries the app has resident too (about 40 MiB), which are one copy in memory. The
+ * app's resident size plus the store's private memory is what the two hold together
+ * (checked page by page against /proc/PID/pagemap: 170.0 against 169.9 MiB at rest), the
+ * same measure as Hocuspocus's one process's resident size.
+ *
+ * Reading smaps_rollup walks the process's page tables under its memory lock (about 1 ms
+ * for the store), too much for every sample; the shared part is the binary's and libraries'
+ * pages, which hardly move once the store has started, so it is read again only after
+ * `SHARED_PAGES_MAX_AGE_MS` and subtracted from the resident size read each time.
  */
 export function privateMiB(pid) {
+  const now = Date.now();
+  let shared = sharedPages.get(pid);
+  if (!shared || now - shared.readAt > SHARED_PAGES_MAX_AGE_MS) {
+    shared = { mib: sharedMiB(pid), readAt: now };
+    sharedPages.set(pid, shared);
+  }
+  return residentMiB(pid) - shared.mib;
+}
+
+const SHARED_PAGES_MAX_AGE_MS = 2_000;
+const sharedPages = new Map();
+
+function sharedMiB(pid) {
   const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-  let kib = 0;
-  for (const match of rollup.matchAll(/^Private_\w+:\s+(\d+) kB/gm)) kib += Number(match[1]);
-  return kib / 1024;
+  const kib = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0);
+  return (kib('Shared_Clean') + kib('Shared_Dirty')) / 1024;
 }
 
 function statusMiB(pid, field) {
