@@ -75,4 +75,54 @@ describe('BatchedWrite', () => {
     await writes.write('c');
     expect(written).toEqual(['c']);
   });
+
+  describe('settling, for a stop', () => {
+    it('writes what is gathered at once, without waiting out the gather time', async () => {
+      const calls: number[][] = [];
+      const writes = new BatchedWrite<number>(async (items) => {
+        calls.push(items);
+      }, 60_000);
+      const written = [writes.write(1), writes.write(2)];
+
+      await writes.settle();
+
+      expect(calls).toEqual([[1, 2]]);
+      await Promise.all(written);
+      // The gather's timer went with it: nothing is written twice, and a later write gathers anew.
+      const later = writes.write(3);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(calls).toEqual([[1, 2]]);
+      await writes.settle();
+      await later;
+      expect(calls).toEqual([[1, 2], [3]]);
+    });
+
+    it('waits for the write that is out and for what was asked meanwhile', async () => {
+      const calls: number[][] = [];
+      let finishFirst: () => void = () => undefined;
+      const firstFinished = new Promise<void>((resolve) => (finishFirst = resolve));
+      const writes = new BatchedWrite<number>(async (items) => {
+        calls.push(items);
+        if (calls.length === 1) await firstFinished;
+      });
+      void writes.write(1);
+      await new Promise((resolve) => setImmediate(resolve));
+      void writes.write(2);
+      let settled = false;
+      const settling = writes.settle().then(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(settled).toBe(false);
+
+      finishFirst();
+      await settling;
+
+      expect(calls).toEqual([[1], [2]]);
+    });
+
+    it('with nothing asked, is done at once', async () => {
+      const writeMany = jest.fn(async () => undefined);
+      await new BatchedWrite<number>(writeMany, 250).settle();
+      expect(writeMany).not.toHaveBeenCalled();
+    });
+  });
 });

@@ -17,7 +17,11 @@ interface Waiting<Item> {
  */
 export class BatchedWrite<Item> {
   private waiting: Waiting<Item>[] = [];
+  /** Something is waiting or being written: a drain is due or under way. */
   private writing = false;
+  private draining: Promise<void> | null = null;
+  /** Cancels the drain that is due, when one is. */
+  private cancelDue: (() => void) | null = null;
 
   constructor(
     private readonly writeMany: (items: Item[]) => Promise<void>,
@@ -29,9 +33,31 @@ export class BatchedWrite<Item> {
       this.waiting.push({ item, resolve, reject });
       if (this.writing) return;
       this.writing = true;
-      const drain = () => void this.drain();
-      if (this.gatherMs > 0) setTimeout(drain, this.gatherMs);
-      else setImmediate(drain);
+      if (this.gatherMs > 0) {
+        const timer = setTimeout(() => this.startDrain(), this.gatherMs);
+        this.cancelDue = () => clearTimeout(timer);
+      } else {
+        const immediate = setImmediate(() => this.startDrain());
+        this.cancelDue = () => clearImmediate(immediate);
+      }
+    });
+  }
+
+  /**
+   * Writes what is gathered now rather than at the end of its gather time, and resolves
+   * once nothing is waiting or being written: for a stop, before the database closes, so
+   * the notices of the last moment are not lost.
+   */
+  async settle(): Promise<void> {
+    if (this.writing) this.startDrain();
+    await this.draining;
+  }
+
+  private startDrain(): void {
+    this.cancelDue?.();
+    this.cancelDue = null;
+    this.draining ??= this.drain().finally(() => {
+      this.draining = null;
     });
   }
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
   ACCOUNT_EVENT_ACTIONS,
@@ -59,7 +59,7 @@ export interface EditNotice {
 const HOUR_MS = 60 * 60 * 1000;
 
 @Injectable()
-export class AuditService {
+export class AuditService implements OnApplicationShutdown {
   private readonly editNotices = new BatchedWrite<EditNotice>((notices) =>
     this.addToEditHours(notices),
   );
@@ -68,6 +68,11 @@ export class AuditService {
     @InjectModel(AuditEntry.name) private readonly entries: Model<AuditEntry>,
     private readonly accounts: AccountsService,
   ) {}
+
+  /** Hourly summaries asked for in the last moment are written before the database closes. */
+  onApplicationShutdown(): Promise<void> {
+    return this.editNotices.settle();
+  }
 
   async record(entry: NewAuditEntry): Promise<void> {
     await this.entries.create({

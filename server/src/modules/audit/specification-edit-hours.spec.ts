@@ -7,8 +7,8 @@ import type { AccountsService } from '../accounts/accounts.service';
 import type { SpecificationStore } from '../specification-store/specification-store';
 import { Specification, SpecificationSchema } from '../specifications/specification.schema';
 import { SpecificationsService } from '../specifications/specifications.service';
-// Declares the edit notice on the bus.
-import '../specifications/specifications.events';
+// Declares the edit notice on the bus, and how long notices are gathered.
+import { EDIT_NOTICES_GATHER_MS } from '../specifications/specifications.events';
 import { AuditEntry, AuditEntrySchema } from './audit-entry.schema';
 import { AuditService } from './audit.service';
 import { SpecificationEditHours } from './specification-edit-hours';
@@ -80,5 +80,30 @@ describe('SpecificationEditHours', () => {
     expect(await written()).toBe(29);
     expect(bulkWrite).toHaveBeenCalledTimes(1);
     expect(await entries.countDocuments({ targetId: gone.toHexString() })).toBe(0);
+  });
+
+  it('at a stop, writes the notice of the last moment at once, not after the gather time', async () => {
+    const workspaceId = new Types.ObjectId();
+    const author = new Types.ObjectId();
+    const specification = await specifications.create({
+      workspaceId,
+      title: 'Short breaks for disabled children',
+      createdBy: author,
+      updatedBy: author,
+    });
+    events.publish('specification.edited', {
+      specificationId: specification._id.toHexString(),
+      userId: author.toHexString(),
+      at: new Date().toISOString(),
+    });
+    let gatherTimeOver = false;
+    setTimeout(() => (gatherTimeOver = true), EDIT_NOTICES_GATHER_MS);
+
+    await editHours.onApplicationShutdown();
+
+    expect(gatherTimeOver).toBe(false);
+    expect(await entries.countDocuments({ action: SPECIFICATION_EDIT_ACTION, workspaceId })).toBe(
+      1,
+    );
   });
 });

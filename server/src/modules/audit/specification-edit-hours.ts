@@ -1,4 +1,10 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { BatchedWrite } from '../../base/batched-write';
 import { EventBus } from '../../base/event-bus';
 import { parseObjectId } from '../../base/object-id.pipe';
@@ -15,7 +21,9 @@ import { AuditService } from './audit.service';
  * specification and hour that counts the hour's notices, never one per keystroke.
  */
 @Injectable()
-export class SpecificationEditHours implements OnModuleInit, OnModuleDestroy {
+export class SpecificationEditHours
+  implements OnModuleInit, OnModuleDestroy, OnApplicationShutdown
+{
   private readonly logger = new Logger(SpecificationEditHours.name);
   private unsubscribe: (() => void) | undefined;
   private readonly notices = new BatchedWrite<SpecificationEdited>(
@@ -37,6 +45,11 @@ export class SpecificationEditHours implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.unsubscribe?.();
+  }
+
+  /** The notices of the last moment are written before the database closes (it closes last). */
+  onApplicationShutdown(): Promise<void> {
+    return this.notices.settle();
   }
 
   /**

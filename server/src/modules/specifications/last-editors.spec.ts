@@ -5,6 +5,7 @@ import type { WorkspaceRoles } from '../access/workspace-roles';
 import type { AccountsService } from '../accounts/accounts.service';
 import type { SpecificationStore } from '../specification-store/specification-store';
 import { Specification, SpecificationSchema } from './specification.schema';
+import { EDIT_NOTICES_GATHER_MS } from './specifications.events';
 import { SpecificationsService } from './specifications.service';
 
 describe("SpecificationsService: a specification's last editor", () => {
@@ -57,6 +58,20 @@ describe("SpecificationsService: a specification's last editor", () => {
       const later = byId.get(earlier._id.toHexString());
       expect(later?.updatedAt.getTime()).toBeGreaterThan(earlier.updatedAt.getTime());
     }
+  });
+
+  it('at a stop, writes the editor of the last moment at once, not after the gather time', async () => {
+    const specificationId = await newSpecification();
+    const person = new Types.ObjectId();
+    const touched = service.touch(specificationId, person);
+    let gatherTimeOver = false;
+    setTimeout(() => (gatherTimeOver = true), EDIT_NOTICES_GATHER_MS);
+
+    await service.onApplicationShutdown();
+
+    expect(gatherTimeOver).toBe(false);
+    expect((await specifications.findById(specificationId).lean())?.updatedBy).toEqual(person);
+    await touched;
   });
 
   it('finds the workspace of a specification, and none for one that is not there', async () => {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type {
   Role,
@@ -24,7 +24,7 @@ import { BatchedWrite } from '../../base/batched-write';
 import { findPlain } from '../../base/plain-reads';
 
 @Injectable()
-export class SpecificationsService {
+export class SpecificationsService implements OnApplicationShutdown {
   /** What access needs of a specification: every socket join asks, so asked together. */
   private readonly forAccess = new BatchedLookup<Types.ObjectId, SpecificationForAccess>(
     async (ids) => {
@@ -52,6 +52,11 @@ export class SpecificationsService {
     private readonly store: SpecificationStore,
     private readonly events: EventBus,
   ) {}
+
+  /** The last editors gathered in the last moment are written before the database closes. */
+  onApplicationShutdown(): Promise<void> {
+    return this.lastEditors.settle();
+  }
 
   /** The specifications this role may see: providers only published ones. */
   async listFor(workspaceId: Types.ObjectId, role: Role): Promise<SpecificationSummary[]> {
