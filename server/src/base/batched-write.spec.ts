@@ -119,6 +119,28 @@ describe('BatchedWrite', () => {
       expect(calls).toEqual([[1], [2]]);
     });
 
+    it('writes what was asked just as a drain ended', async () => {
+      const calls: number[][] = [];
+      const writes = new BatchedWrite<number>(async (items) => {
+        calls.push(items);
+      }, 60_000);
+      const first = writes.write(1);
+      let second: Promise<void> = Promise.resolve();
+      let settlingAgain: Promise<void> = Promise.resolve();
+      // Runs as the first drain ends, before that drain's promise has been let go.
+      const askedMeanwhile = first.then(() => {
+        second = writes.write(2);
+        settlingAgain = writes.settle();
+      });
+
+      await writes.settle();
+      await askedMeanwhile;
+      await settlingAgain;
+
+      expect(calls).toEqual([[1], [2]]);
+      await second;
+    });
+
     it('with nothing asked, is done at once', async () => {
       const writeMany = jest.fn(async () => undefined);
       await new BatchedWrite<number>(writeMany, 250).settle();

@@ -49,8 +49,12 @@ export class BatchedWrite<Item> {
    * the notices of the last moment are not lost.
    */
   async settle(): Promise<void> {
-    if (this.writing) this.startDrain();
-    await this.draining;
+    // Again while anything waits: a write asked for just as a drain ended, before that
+    // drain's promise was let go, has no drain of its own yet.
+    while (this.writing) {
+      this.startDrain();
+      await this.draining;
+    }
   }
 
   private startDrain(): void {
