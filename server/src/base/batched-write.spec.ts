@@ -1,5 +1,17 @@
 import { BatchedWrite } from './batched-write';
 
+/** Writes recorded in `calls`; the first stays out until `finishFirst()`. */
+function firstWriteHeld() {
+  const calls: number[][] = [];
+  let finishFirst: () => void = () => undefined;
+  const firstFinished = new Promise<void>((resolve) => (finishFirst = resolve));
+  const writes = new BatchedWrite<number>(async (items) => {
+    calls.push(items);
+    if (calls.length === 1) await firstFinished;
+  });
+  return { calls, writes, finishFirst: () => finishFirst() };
+}
+
 describe('BatchedWrite', () => {
   it('makes the writes of one turn with one call, in the order they were asked', async () => {
     const calls: number[][] = [];
@@ -13,13 +25,7 @@ describe('BatchedWrite', () => {
   });
 
   it('keeps what is asked while a write is out for the next write, all of it together', async () => {
-    const calls: number[][] = [];
-    let finishFirst: () => void = () => undefined;
-    const firstFinished = new Promise<void>((resolve) => (finishFirst = resolve));
-    const writes = new BatchedWrite<number>(async (items) => {
-      calls.push(items);
-      if (calls.length === 1) await firstFinished;
-    });
+    const { calls, writes, finishFirst } = firstWriteHeld();
     const first = writes.write(1);
     await new Promise((resolve) => setImmediate(resolve));
     expect(calls).toEqual([[1]]);
@@ -98,13 +104,7 @@ describe('BatchedWrite', () => {
     });
 
     it('waits for the write that is out and for what was asked meanwhile', async () => {
-      const calls: number[][] = [];
-      let finishFirst: () => void = () => undefined;
-      const firstFinished = new Promise<void>((resolve) => (finishFirst = resolve));
-      const writes = new BatchedWrite<number>(async (items) => {
-        calls.push(items);
-        if (calls.length === 1) await firstFinished;
-      });
+      const { calls, writes, finishFirst } = firstWriteHeld();
       void writes.write(1);
       await new Promise((resolve) => setImmediate(resolve));
       void writes.write(2);
