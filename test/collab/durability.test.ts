@@ -5,8 +5,15 @@ import { join } from 'node:path';
 import { launchEmbeddedMongo } from '@coproduce/embedded-mongo';
 import type { CollabConnection } from '@coproduce/collab-provider';
 import { Y } from '@coproduce/protocol';
+import { SPECIFICATION_EDIT_ACTION, type AuditEntry } from '@coproduce/domain';
 import { startApp, type RunningApp } from '../support/app';
-import { connectAs, createSpecification, openSpecification } from '../support/collab';
+import { DEMO_EMAIL, api, signIn } from '../support/api';
+import {
+  connectAs,
+  createSpecification,
+  demoWorkspaceId,
+  openSpecification,
+} from '../support/collab';
 
 type Database = Awaited<ReturnType<typeof launchEmbeddedMongo>>;
 
@@ -94,6 +101,37 @@ describe('durability', () => {
     const reloaded = await openSpecification(reader, docId);
     expect(reloaded.doc.getText('notes').toString()).toBe(
       'Agreed at the steering group on 12 March',
+    );
+  });
+
+  it('an edit noted just before a stop is on the audit record after restart', async () => {
+    const env = { MONGODB_URI: database.uri };
+    app = await startApp({ env });
+    const docId = await createSpecification(app.url, 'Edited as the app stops');
+    const connection = await connectAs(app.url, 'commissioner');
+    connections.push(connection);
+    const { doc, provider } = await openSpecification(connection, docId);
+    doc.getText('notes').insert(0, 'What the youth council said at the drop-in');
+    await provider.whenSaved();
+    // The edit's notice waits a moment to be written with others': the stop comes within it.
+    app.signal('SIGTERM');
+    expect(await app.exited()).toEqual({ code: 0, signal: null });
+    connection.close();
+    await app.stop();
+
+    app = await startApp({ env });
+    const token = await signIn(app.url, DEMO_EMAIL.commissioner);
+    const workspaceId = await demoWorkspaceId(app.url, token);
+    const audit = await api<AuditEntry[]>(app.url, 'GET', `/api/workspaces/${workspaceId}/audit`, {
+      token,
+    });
+    expect(audit.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: SPECIFICATION_EDIT_ACTION,
+          target: { type: 'specification', id: docId },
+        }),
+      ]),
     );
   });
 });

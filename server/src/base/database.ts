@@ -1,4 +1,4 @@
-import { Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectConnection, MongooseModule } from '@nestjs/mongoose';
 // The launcher alone: the package's index also loads the in-process store (+5 MB resident).
@@ -85,8 +85,12 @@ class DatabaseServerModule {}
 
 /**
  * The connection every model uses. On shutdown the connection closes before
- * the embedded store stops, so no write is cut off half-way.
+ * the embedded store stops, so no write is cut off half-way. Global, because Nest runs
+ * global modules' shutdown hooks after every other module's: imported by the root alone,
+ * this one stopped before modules further down the import tree, whose own hooks still
+ * write (the edit notices gathered in the last moment found the connection closed).
  */
+@Global()
 @Module({
   imports: [
     DatabaseServerModule,
