@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,16 +17,11 @@ import {
 type Database = Awaited<ReturnType<typeof launchEmbeddedMongo>>;
 
 /**
- * SIGKILLs the app server this test process started. The fixture stops servers
- * politely; a crash has to be simulated from outside, by pid.
+ * SIGKILLs the app's server. The fixture stops servers politely; a crash has to be
+ * simulated from outside, by pid.
  */
-function killServerHard(): void {
-  const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], {
-    encoding: 'utf8',
-  });
-  const line = children.split('\n').find((row) => row.includes('server/dist/main.js'));
-  if (!line) throw new Error(`no app server among this process's children:\n${children}`);
-  process.kill(Number(line.trim().split(/\s+/)[0]), 'SIGKILL');
+function killServerHard(app: RunningApp): void {
+  process.kill(app.pid, 'SIGKILL');
 }
 
 describe('durability', () => {
@@ -41,9 +35,14 @@ describe('durability', () => {
     database = await launchEmbeddedMongo({ dbpath: join(workDir, 'db') });
   });
 
+  // Each test starts its servers again after a crash or a stop: the last one must go too.
+  afterEach(async () => {
+    await app?.stop();
+    app = undefined;
+  });
+
   afterAll(async () => {
     for (const connection of connections) connection.close();
-    await app?.stop();
     await database?.stop();
     rmSync(workDir, { recursive: true, force: true });
   });
@@ -66,7 +65,7 @@ describe('durability', () => {
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
     // Kill while the last writes may still be in flight.
-    killServerHard();
+    killServerHard(app);
     const acknowledged = afterEdit.filter((stateVector) => provider.isDurable(stateVector)).length;
     expect(acknowledged).toBeGreaterThan(200);
     connection.close();
@@ -91,7 +90,7 @@ describe('durability', () => {
     const { doc, provider } = await openSpecification(connection, docId);
     doc.getText('notes').insert(0, 'Agreed at the steering group on 12 March');
     await provider.whenSaved();
-    killServerHard();
+    killServerHard(app);
     connection.close();
     await app.stop();
 
