@@ -54,6 +54,9 @@ export async function startCoproduce({ timeoutMs, databaseUri, env = {} }) {
       ...(process.env.BENCH_PROFILE_DIR
         ? { EMBEDDED_MONGO_PROFILE_DIR: process.env.BENCH_PROFILE_DIR }
         : {}),
+      ...(process.env.BENCH_SERVER_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS }
+        : {}),
       ...env,
     },
     // The IPC channel lets the server notice if the benchmark dies and stop with it.

@@ -96,8 +96,9 @@ async function start({ startAt, timeoutMs }) {
 /**
  * Open loop: every synced client edits `perClientRate` times a second from `startAt`
  * (a late timer catches up, it does not skip); edits made in the measured window are
- * counted and their deliveries to this process's clients recorded; then `drainMs` to
- * deliver what was sent. An edit stamps the shared map with the wall clock, which every
+ * counted and their deliveries to this process's clients recorded, and those of edits
+ * made in the warm-up apart from them (`atStart`: everyone starting to type at once);
+ * then `drainMs` to deliver what was sent. An edit stamps the shared map with the wall clock, which every
  * process on the machine reads alike.
  */
 async function run({ startAt, perClientRate, warmupMs, measureMs, drainMs }) {
@@ -108,6 +109,7 @@ async function run({ startAt, perClientRate, warmupMs, measureMs, drainMs }) {
     end: startAt + warmupMs + measureMs,
     latencies: [],
     savedLatencies: [],
+    atStart: { from: startAt, latencies: [], savedLatencies: [] },
   };
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, startAt - Date.now())));
   recording = window;
@@ -146,6 +148,7 @@ async function run({ startAt, perClientRate, warmupMs, measureMs, drainMs }) {
     sendLagMaxMs,
     latencies: window.latencies,
     savedLatencies: window.savedLatencies,
+    atStart: window.atStart,
     cpuSeconds,
   };
 }
@@ -236,10 +239,17 @@ function makeClient({ server, url, docId, token, expect, key }) {
     const now = wallNow();
     for (const changed of event.keysChanged) {
       const sentAt = stamps.get(changed);
-      if (sentAt >= window.start && sentAt < window.end) window.latencies.push(now - sentAt);
+      latenciesFor(window, sentAt)?.latencies.push(now - sentAt);
     }
   });
   return client;
+}
+
+/** Where a delivery of an edit made at `sentAt` is recorded: the window, its warm-up, or nowhere. */
+function latenciesFor(window, sentAt) {
+  if (sentAt >= window.start && sentAt < window.end) return window;
+  if (sentAt >= window.atStart.from && sentAt < window.start) return window.atStart;
+  return undefined;
 }
 
 /** `doc:saved` covered this replica's clock up to `clock`: its edits up to there are durable. */
@@ -247,10 +257,7 @@ function settleSaves(client, clock) {
   const now = wallNow();
   while (client.pendingSaves.length > 0 && client.pendingSaves[0].clock <= clock) {
     const { sentAt } = client.pendingSaves.shift();
-    const window = recording;
-    if (window && sentAt >= window.start && sentAt < window.end) {
-      window.savedLatencies.push(now - sentAt);
-    }
+    if (recording) latenciesFor(recording, sentAt)?.savedLatencies.push(now - sentAt);
   }
 }
 

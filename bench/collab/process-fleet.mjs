@@ -264,6 +264,7 @@ export async function fanOutProcesses(target, settings, { tokenFor, shape, docum
     const latencies = answers.flatMap((answer) => answer.latencies);
     const savedLatencies = answers.flatMap((answer) => answer.savedLatencies);
     const editsInAll = answers.reduce((sum, answer) => sum + answer.sentInAll, 0);
+    const sentAtStart = editsInAll - sent;
     const measuredSeconds = settings.measureMs / 1000;
     const cpuSeconds = cpuSpent(usageBefore, usageAfter);
     const result = {
@@ -277,6 +278,23 @@ export async function fanOutProcesses(target, settings, { tokenFor, shape, docum
       sendLagMaxMs: round(Math.max(...answers.map((answer) => answer.sendLagMaxMs)), 1),
       fanOut: withMissing(latencies, sent * (settings.clientsPerDocument - 1)),
       ...(target.reportsSaved ? { saved: withMissing(savedLatencies, sent) } : {}),
+      // The warm-up's edits, apart: the first seconds of everyone typing at once, when the
+      // load processes' own code is still being compiled and takes most of the machine.
+      atStart: {
+        seconds: settings.warmupMs / 1000,
+        fanOut: withMissing(
+          answers.flatMap((answer) => answer.atStart.latencies),
+          sentAtStart * (settings.clientsPerDocument - 1),
+        ),
+        ...(target.reportsSaved
+          ? {
+              saved: withMissing(
+                answers.flatMap((answer) => answer.atStart.savedLatencies),
+                sentAtStart,
+              ),
+            }
+          : {}),
+      },
       // The servers' CPU covers warm-up, measurement and drain, so it is divided by every
       // edit made in them; the clients' covers the measured window.
       editsInAll,
