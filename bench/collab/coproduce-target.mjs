@@ -170,16 +170,16 @@ export async function startCoproduce({ timeoutMs, databaseUri, env = {} }) {
 
     /** The server process, and the embedded store it started, separately. */
     usage() {
-      const database = childrenOf(child.pid);
-      const sum = (read) => database.reduce((total, pid) => total + read(pid), 0);
+      const database = childrenOf(child.pid).map((pid) => ({ pid, resident: residentMiB(pid) }));
+      const sum = (read) => database.reduce((total, store) => total + read(store), 0);
       return {
         serverRssMiB: residentMiB(child.pid),
         serverCpuSeconds: cpuSeconds(child.pid),
         serverHighWaterMiB: highWaterMiB(child.pid),
-        databaseRssMiB: sum(residentMiB),
-        databasePrivateMiB: sum(privateMiB),
-        databaseCpuSeconds: sum(cpuSeconds),
-        databaseHighWaterMiB: sum(highWaterMiB),
+        databaseRssMiB: sum(({ resident }) => resident),
+        databasePrivateMiB: sum(({ pid, resident }) => privateMiB(pid, resident)),
+        databaseCpuSeconds: sum(({ pid }) => cpuSeconds(pid)),
+        databaseHighWaterMiB: sum(({ pid }) => highWaterMiB(pid)),
       };
     },
 

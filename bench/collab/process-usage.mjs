@@ -27,16 +27,17 @@ export function highWaterMiB(pid) {
  * Reading smaps_rollup walks the process's page tables under its memory lock (about 1 ms
  * for the store), too much for every sample; the shared part is the binary's and libraries'
  * pages, which hardly move once the store has started, so it is read again only after
- * `SHARED_PAGES_MAX_AGE_MS` and subtracted from the resident size read each time.
+ * `SHARED_PAGES_MAX_AGE_MS` and subtracted from the resident size read each time
+ * (`resident`, when the caller has just read it).
  */
-export function privateMiB(pid) {
+export function privateMiB(pid, resident = residentMiB(pid)) {
   const now = Date.now();
   let shared = sharedPages.get(pid);
   if (!shared || now - shared.readAt > SHARED_PAGES_MAX_AGE_MS) {
     shared = { mib: sharedMiB(pid), readAt: now };
     sharedPages.set(pid, shared);
   }
-  return residentMiB(pid) - shared.mib;
+  return resident - shared.mib;
 }
 
 const SHARED_PAGES_MAX_AGE_MS = 2_000;
