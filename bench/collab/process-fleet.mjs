@@ -355,6 +355,7 @@ export function poolProcessRounds(rounds) {
     perRound: rounds.map((one) => ({
       fanOut: one.fanOut,
       ...(one.saved ? { saved: one.saved } : {}),
+      atStart: one.atStart,
       cpuMsPerEdit: one.cpuMsPerEdit,
       sendLagMaxMs: one.sendLagMaxMs,
     })),
