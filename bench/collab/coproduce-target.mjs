@@ -37,7 +37,7 @@ export async function startCoproduce({ timeoutMs, databaseUri, env = {} }) {
   const workDir = mkdtempSync(join(tmpdir(), 'coproduce-collab-bench-'));
   const inherited = { ...process.env };
   delete inherited['MONGODB_URI'];
-  const child = spawn(process.execPath, [...profileFlags(), SERVER_MAIN], {
+  const child = spawn(process.execPath, [...profileFlags(), ...experimentArgs(), SERVER_MAIN], {
     env: {
       ...inherited,
       LOG_LEVEL: 'warn',
@@ -336,6 +336,11 @@ export function stopProcess(child) {
 }
 
 /** With BENCH_PROFILE_DIR set, servers write a V8 CPU profile there when they stop. */
+/** `BENCH_SERVER_ARGS`: Node and V8 flags for the app alone, many of which NODE_OPTIONS refuses. */
+function experimentArgs() {
+  return (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+}
+
 export function profileFlags() {
   const directory = process.env.BENCH_PROFILE_DIR;
   return directory ? ['--cpu-prof', `--cpu-prof-dir=${directory}`] : [];

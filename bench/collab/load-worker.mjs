@@ -98,8 +98,8 @@ async function start({ startAt, timeoutMs }) {
  * (a late timer catches up, it does not skip); edits made in the measured window are
  * counted and their deliveries to this process's clients recorded, and those of edits
  * made in the warm-up apart from them (`atStart`: everyone starting to type at once);
- * then `drainMs` to deliver what was sent. An edit stamps the shared map with the wall clock, which every
- * process on the machine reads alike.
+ * then `drainMs` to deliver what was sent. An edit stamps the shared map with the wall
+ * clock, which every process on the machine reads alike.
  */
 async function run({ startAt, perClientRate, warmupMs, measureMs, drainMs }) {
   const live = clients.filter((client) => client.syncedAt !== undefined);
