@@ -47,9 +47,10 @@ const settings = {
   processFanOutSeconds: numberFrom('BENCH_PROCESS_FAN_OUT_SECONDS', 30),
   /**
    * Editing before the fan-out is recorded, reported apart (`atStart`). For the first ~4 s
-   * of everyone typing the ten load processes take 1.5–1.8 of the machine's 2 cores (their
-   * code is still being compiled; 1.0–1.2 after), so a shorter warm-up made the recorded
-   * tail the load generator's start-up, for both servers (session 21, bench/RESULTS.md).
+   * of everyone typing the ten load processes take 1.4–1.8 of the machine's 2 cores
+   * (most likely their code still being compiled; about 1.0 after), so a shorter warm-up
+   * made the recorded tail the load generator's start-up, for both servers (session 21,
+   * bench/RESULTS.md).
    */
   processFanOutWarmUpSeconds: numberFrom('BENCH_PROCESS_FAN_OUT_WARM_UP_SECONDS', 8),
   processShapes: (process.env.BENCH_PROCESS_SHAPES ?? 'one-account,distinct-accounts').split(','),
