@@ -17,6 +17,7 @@ import { connectStorm } from './connect-storm.mjs';
 import { startCoproduce } from './coproduce-target.mjs';
 import { closeFleet, openFleet, poolRounds, runAtRate } from './fan-out.mjs';
 import { startHocuspocus } from './hocuspocus-target.mjs';
+import { startSocketIoFloor } from './socket-io-floor-target.mjs';
 import { largeDocument } from './large-document.mjs';
 import { memoryPerDocument } from './memory-per-document.mjs';
 import { fanOutProcesses, peakMemoryOf, stormProcesses } from './process-fleet.mjs';
@@ -53,6 +54,12 @@ const settings = {
    * bench/RESULTS.md).
    */
   processFanOutWarmUpSeconds: numberFrom('BENCH_PROCESS_FAN_OUT_WARM_UP_SECONDS', 8),
+  /**
+   * Adds the socket.io floor (socket-io-floor-server.mjs: Coproduce's wire with nothing
+   * behind it) to the multi-process phases, to tell what the wire costs from what the app
+   * adds.
+   */
+  floor: process.env.BENCH_FLOOR === '1',
   processShapes: (process.env.BENCH_PROCESS_SHAPES ?? 'one-account,distinct-accounts').split(','),
   clientTimeoutMs: 60_000,
   limitMinutes: numberFrom('BENCH_LIMIT_MINUTES', 25),
@@ -63,6 +70,7 @@ const settings = {
 };
 
 const targets = [];
+const FLOOR = 'socket.io-floor';
 const stopAll = () => Promise.allSettled(targets.map((target) => target.stop()));
 const deadline = setTimeout(() => {
   console.error(`stopped: the run passed BENCH_LIMIT_MINUTES (${settings.limitMinutes})`);
@@ -249,10 +257,13 @@ async function openFleetFor(target) {
   return fleet;
 }
 
-/** Coproduce ÷ Hocuspocus for each compared figure (below 1 means Coproduce is lower). */
+/**
+ * Coproduce ÷ Hocuspocus for each compared figure (below 1 means Coproduce is lower), and
+ * with BENCH_FLOOR, the socket.io floor ÷ Hocuspocus for the multi-process phases.
+ */
 function ratios(results) {
-  const pair = (phase, read) => {
-    const ours = results[phase]?.coproduce;
+  const pair = (phase, read, over = 'coproduce') => {
+    const ours = results[phase]?.[over];
     const theirs = results[phase]?.hocuspocus;
     if (!ours || !theirs) return undefined;
     const a = read(ours);
@@ -315,8 +326,20 @@ function ratios(results) {
       },
     ]),
   );
+  const floor = (phase, read) => pair(phase, shape('no-accounts', read), FLOOR);
   return {
     processes: processRatios,
+    ...(settings.floor
+      ? {
+          floorProcesses: {
+            stormAllSynced: floor('storm-processes', (r) => r.allSyncedMs),
+            stormServerCpu: floor('storm-processes', (r) => r.cpuSeconds.server),
+            fanOutP99: floor('fan-out-processes', (r) => r.fanOut.p99Ms),
+            fanOutP99AtStart: floor('fan-out-processes', (r) => r.atStart.fanOut.p99Ms),
+            fanOutServerCpuPerEdit: floor('fan-out-processes', (r) => r.cpuMsPerEdit.server),
+          },
+        }
+      : {}),
     fanOutP50: pair('fan-out', (r) => r.fanOut.p50Ms),
     fanOutP99: pair('fan-out', (r) => r.fanOut.p99Ms),
     serverCpuPerEdit: pair('fan-out', (r) => r.cpuMsPerEdit.server),
@@ -387,17 +410,21 @@ async function main() {
     const hocuspocus = await startHocuspocus({ template, timeoutMs: settings.clientTimeoutMs });
     targets.push(hocuspocus);
     report.templateBytes = template.length;
+    if (settings.floor) {
+      targets.push(await startSocketIoFloor({ template, timeoutMs: settings.clientTimeoutMs }));
+    }
 
     for (const phase of settings.phases) {
       if (phase === 'fan-out') {
         log(`fan-out: both servers, ${settings.baseRounds} alternating rounds`);
-        report.results[phase] = await fanOutRounds(targets);
+        report.results[phase] = await fanOutRounds([coproduce, hocuspocus]);
         continue;
       }
       const run = phaseRunners[phase];
       if (!run) throw new Error(`unknown phase ${phase}`);
       report.results[phase] = {};
       for (const target of targets) {
+        if (target.name === FLOOR && !phase.endsWith('-processes')) continue;
         const loadAverage = round(loadavg()[0], 2);
         log(`${phase}: ${target.name} (load average ${loadAverage})`);
         const began = performance.now();

@@ -87,31 +87,8 @@ export async function startCoproduce({ timeoutMs, databaseUri, env = {} }) {
   let accountCount = 0;
 
   /** `token`: whose session the connection uses; by default the demo editors take turns. */
-  const openConnection = async ({ token = tokens[nextToken++ % tokens.length] } = {}) => {
-    const connection = CollabConnection.connect(url, {
-      token,
-      forceNew: true,
-      reconnection: false,
-    });
-    await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no connection within time')), timeoutMs);
-      connection.socket.once('connect', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      connection.socket.once('connect_error', (error) => {
-        clearTimeout(timer);
-        connection.close();
-        reject(error);
-      });
-    });
-    return {
-      open: (docId) => openDocument(connection, docId, timeoutMs),
-      /** The socket itself, to hear the features' events (thread:changed, …). */
-      socket: connection.socket,
-      close: () => connection.close(),
-    };
-  };
+  const openConnection = ({ token = tokens[nextToken++ % tokens.length] } = {}) =>
+    connectCollab(url, token, timeoutMs);
 
   return {
     name: 'coproduce',
@@ -157,16 +134,7 @@ export async function startCoproduce({ timeoutMs, databaseUri, env = {} }) {
     },
 
     /** One client: its own connection, one document, synced (`options`: openConnection's). */
-    async openClient(docId, options) {
-      const connection = await openConnection(options);
-      try {
-        const client = await connection.open(docId);
-        return { ...client, close: () => connection.close() };
-      } catch (error) {
-        connection.close();
-        throw error;
-      }
-    },
+    openClient: (docId, options) => openCollabClient(openConnection(options), docId),
 
     /** The server process, and the embedded store it started, separately. */
     usage() {
@@ -233,6 +201,45 @@ export async function startCoproduce({ timeoutMs, databaseUri, env = {} }) {
 
     stop,
   };
+}
+
+/** A connection to a server speaking Coproduce's `/collab` wire, once connected. */
+export async function connectCollab(url, token, timeoutMs) {
+  const connection = CollabConnection.connect(url, {
+    token,
+    forceNew: true,
+    reconnection: false,
+  });
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no connection within time')), timeoutMs);
+    connection.socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    connection.socket.once('connect_error', (error) => {
+      clearTimeout(timer);
+      connection.close();
+      reject(error);
+    });
+  });
+  return {
+    open: (docId) => openDocument(connection, docId, timeoutMs),
+    /** The socket itself, to hear the features' events (thread:changed, …). */
+    socket: connection.socket,
+    close: () => connection.close(),
+  };
+}
+
+/** One client on a connection of its own (`opening`: connectCollab's promise), synced. */
+export async function openCollabClient(opening, docId) {
+  const connection = await opening;
+  try {
+    const client = await connection.open(docId);
+    return { ...client, close: () => connection.close() };
+  } catch (error) {
+    connection.close();
+    throw error;
+  }
 }
 
 function openDocument(connection, docId, timeoutMs) {

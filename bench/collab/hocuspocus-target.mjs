@@ -1,12 +1,7 @@
 // @hocuspocus/server in memory (hocuspocus-server.mjs, a child process), and its own
 // client, @hocuspocus/provider: one WebSocket per client, as its documentation sets it up.
-import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { profileFlags, stopProcess } from './coproduce-target.mjs';
-import { cpuSeconds, highWaterMiB, residentMiB } from './process-usage.mjs';
+import { forkServer } from './forked-server.mjs';
 
 // The CommonJS builds, like @coproduce/protocol's: an ES-module import of the provider
 // would load Yjs's ES build beside its CommonJS build, and two copies of Yjs do not mix.
@@ -19,31 +14,7 @@ const SERVER_SCRIPT = new URL('./hocuspocus-server.mjs', import.meta.url).pathna
 
 /** `template`: the update every document starts from (a new Coproduce specification's). */
 export async function startHocuspocus({ template, timeoutMs }) {
-  const workDir = mkdtempSync(join(tmpdir(), 'hocuspocus-collab-bench-'));
-  const templatePath = join(workDir, 'template.bin');
-  writeFileSync(templatePath, template);
-  const child = fork(SERVER_SCRIPT, [templatePath], {
-    execArgv: profileFlags(),
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const stop = async () => {
-    await stopProcess(child);
-    rmSync(workDir, { recursive: true, force: true });
-  };
-  let port;
-  try {
-    port = await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('Hocuspocus did not start')), 30_000);
-      child.once('message', (message) => {
-        clearTimeout(timer);
-        resolve(message.port);
-      });
-      child.once('exit', (code) => reject(new Error(`Hocuspocus exited with code ${code}`)));
-    });
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  const { child, port, usage, stop } = await forkServer(SERVER_SCRIPT, template, 'hocuspocus');
   const url = `ws://127.0.0.1:${port}`;
   let documentCount = 0;
 
@@ -95,13 +66,7 @@ export async function startHocuspocus({ template, timeoutMs }) {
       }
     },
 
-    usage() {
-      return {
-        serverRssMiB: residentMiB(child.pid),
-        serverCpuSeconds: cpuSeconds(child.pid),
-        serverHighWaterMiB: highWaterMiB(child.pid),
-      };
-    },
+    usage,
 
     stop,
   };
