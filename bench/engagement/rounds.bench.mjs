@@ -20,6 +20,7 @@ import { createRequire } from 'node:module';
 import { signInAs, startCoproduce } from '../collab/coproduce-target.mjs';
 import { closeFleet, openFleet, poolRounds, runAtRate } from '../collab/fan-out.mjs';
 import { startHocuspocus } from '../collab/hocuspocus-target.mjs';
+import { startSocketIoFloor } from '../collab/socket-io-floor-target.mjs';
 import { fanOutProcesses, poolProcessRounds } from '../collab/process-fleet.mjs';
 import { millisecondsSince, percentile, round } from '../embedded-mongo/latency-stats.mjs';
 import { writePages } from '../publishing/long-specification.mjs';
@@ -39,6 +40,11 @@ const settings = {
   fanOutProcesses: numberFrom('BENCH_PROCESSES', 5),
   /** Alternating rounds of that shape per server, pooled. */
   processRounds: numberFrom('BENCH_PROCESS_ROUNDS', 3),
+  /**
+   * Adds the socket.io floor (bench/collab/socket-io-floor-server.mjs, Coproduce's wire with
+   * nothing behind it) to the fan-out shapes, as a third server.
+   */
+  floor: process.env.BENCH_FLOOR === '1',
   clientTimeoutMs: 60_000,
   limitMinutes: numberFrom('BENCH_LIMIT_MINUTES', 8),
 };
@@ -148,8 +154,7 @@ function summary(samples) {
 async function fanOutRounds(fleets) {
   const rounds = fleets.map(() => []);
   for (let turn = 0; turn < settings.fanOutRounds; turn++) {
-    const order = turn % 2 === 0 ? [0, 1] : [1, 0];
-    for (const index of order) {
+    for (const index of alternating(fleets.length, turn)) {
       log(
         `fan-out round ${turn + 1}: ${fleets[index].target.name} (load average ${round(loadavg()[0], 2)})`,
       );
@@ -164,6 +169,12 @@ async function fanOutRounds(fleets) {
     }
   }
   return rounds.map(poolRounds);
+}
+
+/** Every server once a turn, the order reversed on odd turns. */
+function alternating(count, turn) {
+  const order = Array.from({ length: count }, (_, index) => index);
+  return turn % 2 === 0 ? order : order.reverse();
 }
 
 function meanServerCpuPercent(pooled) {
@@ -182,6 +193,10 @@ async function fanOut(app, report, { draftState, lastRound, processesRound, prov
     timeoutMs: settings.clientTimeoutMs,
   });
   targets.push(hocuspocus);
+  const floor = settings.floor
+    ? await startSocketIoFloor({ template: draftState, timeoutMs: settings.clientTimeoutMs })
+    : null;
+  if (floor) targets.push(floor);
 
   // 30 clients on one engagement copy, each signed in as its own person.
   const tokens = [...providers, ...team].map((session) => session.token);
@@ -194,36 +209,32 @@ async function fanOut(app, report, { draftState, lastRound, processesRound, prov
   const copyFleet = await openFleet(asParticipants, [lastRound.copyId], settings.participants);
   const copyBytes = copyFleet.clients[0].stateBytes();
   const [hocuspocusDoc] = await hocuspocus.newDocuments(1);
-  const hocuspocusFleet = await openFleet(hocuspocus, [hocuspocusDoc], settings.participants);
+  const fleets = [copyFleet, await openFleet(hocuspocus, [hocuspocusDoc], settings.participants)];
+  if (floor) {
+    fleets.push(await openFleet(floor, await floor.newDocuments(1), settings.participants));
+  }
   let pooled;
   try {
-    pooled = await fanOutRounds([copyFleet, hocuspocusFleet]);
+    pooled = await fanOutRounds(fleets);
   } finally {
-    closeFleet(copyFleet);
-    closeFleet(hocuspocusFleet);
+    fleets.forEach(closeFleet);
   }
-  const [ours, theirs] = pooled;
+  const [ours, theirs, floors] = pooled;
   const ratio = ratioOf(ours, theirs);
   report.fanOut = {
     shape: `${settings.participants} clients (separate accounts, one connection each) on one document, ${settings.perClientRate} edit/s each, ${settings.fanOutRounds} alternating rounds of ${settings.measureSeconds} s pooled`,
     copyKilobytes: round(copyBytes / 1024, 1),
     coproduce: { ...ours, meanCpuPercent: meanServerCpuPercent(ours) },
     hocuspocus: { ...theirs, meanCpuPercent: meanServerCpuPercent(theirs) },
-    ratios: {
-      fanOutP50: ratio((r) => r.fanOut.p50Ms),
-      fanOutP99: ratio((r) => r.fanOut.p99Ms),
-      serverCpuPerEdit: ratio((r) => r.cpuMsPerEdit.server),
-      serverAndDatabaseCpuPerEdit: ratio(
-        (r) => r.cpuMsPerEdit.server + (r.cpuMsPerEdit.database ?? 0),
-      ),
-    },
+    ratios: fanOutRatios(ratio),
+    ...(floors ? floorFigures(floors, theirs) : {}),
   };
   if (processesRound) {
     // The copy the rounds above edited is stored and unloaded once its last client has
     // gone; that is not part of the next shape's load, so it is let finish first.
     log(`waiting ${app.unloadedAfterMs} ms for the edited copy to unload`);
     await new Promise((resolve) => setTimeout(resolve, app.unloadedAfterMs));
-    await fanOutInProcesses(app, hocuspocus, report, {
+    await fanOutInProcesses(app, hocuspocus, floor, report, {
       draftState,
       copyId: processesRound.copyId,
       tokens,
@@ -250,7 +261,7 @@ function ratioOf(ours, theirs) {
  * Each round waits for its document to unload (fanOutProcesses), so Coproduce's fold of
  * the copy does not land in Hocuspocus's window.
  */
-async function fanOutInProcesses(app, hocuspocus, report, { draftState, copyId, tokens }) {
+async function fanOutInProcesses(app, hocuspocus, floor, report, { draftState, copyId, tokens }) {
   const expect = [...Y.decodeStateVector(Y.encodeStateVectorFromUpdate(draftState))];
   const options = {
     processes: settings.fanOutProcesses,
@@ -267,9 +278,13 @@ async function fanOutInProcesses(app, hocuspocus, report, { draftState, copyId, 
     { target: app, tokenFor: (index) => tokens[index % tokens.length], docId: copyId },
     { target: hocuspocus, tokenFor: () => undefined, docId: hocuspocusDoc },
   ];
+  if (floor) {
+    const [docId] = await floor.newDocuments(1);
+    servers.push({ target: floor, tokenFor: () => undefined, docId });
+  }
   const rounds = servers.map(() => []);
   for (let turn = 0; turn < settings.processRounds; turn++) {
-    for (const index of turn % 2 === 0 ? [0, 1] : [1, 0]) {
+    for (const index of alternating(servers.length, turn)) {
       const { target, tokenFor, docId } = servers[index];
       log(
         `fan-out over ${settings.fanOutProcesses} processes, round ${turn + 1}: ${target.name} (load average ${round(loadavg()[0], 2)})`,
@@ -283,21 +298,31 @@ async function fanOutInProcesses(app, hocuspocus, report, { draftState, copyId, 
       );
     }
   }
-  const [ours, theirs] = rounds.map(poolProcessRounds);
-  const ratio = ratioOf(ours, theirs);
+  const [ours, theirs, floors] = rounds.map(poolProcessRounds);
   report.fanOutInProcesses = {
     shape,
     coproduce: ours,
     hocuspocus: theirs,
-    ratios: {
-      fanOutP50: ratio((r) => r.fanOut.p50Ms),
-      fanOutP99: ratio((r) => r.fanOut.p99Ms),
-      serverCpuPerEdit: ratio((r) => r.cpuMsPerEdit.server),
-      serverAndDatabaseCpuPerEdit: ratio(
-        (r) => r.cpuMsPerEdit.server + (r.cpuMsPerEdit.database ?? 0),
-      ),
-    },
+    ratios: fanOutRatios(ratioOf(ours, theirs)),
+    ...(floors ? floorFigures(floors, theirs) : {}),
   };
+}
+
+/** The compared fan-out figures, each as `ratio` reads it from both results. */
+function fanOutRatios(ratio) {
+  return {
+    fanOutP50: ratio((r) => r.fanOut.p50Ms),
+    fanOutP99: ratio((r) => r.fanOut.p99Ms),
+    serverCpuPerEdit: ratio((r) => r.cpuMsPerEdit.server),
+    serverAndDatabaseCpuPerEdit: ratio(
+      (r) => r.cpuMsPerEdit.server + (r.cpuMsPerEdit.database ?? 0),
+    ),
+  };
+}
+
+/** The socket.io floor's result, and its ratios to Hocuspocus's. */
+function floorFigures(floor, hocuspocus) {
+  return { floor, floorRatios: fanOutRatios(ratioOf(floor, hocuspocus)) };
 }
 
 async function main() {
