@@ -17,7 +17,7 @@ import { connectStorm } from './connect-storm.mjs';
 import { startCoproduce } from './coproduce-target.mjs';
 import { closeFleet, openFleet, poolRounds, runAtRate } from './fan-out.mjs';
 import { startHocuspocus } from './hocuspocus-target.mjs';
-import { startSocketIoFloor } from './socket-io-floor-target.mjs';
+import { FLOOR_NAME, startSocketIoFloor } from './socket-io-floor-target.mjs';
 import { largeDocument } from './large-document.mjs';
 import { memoryPerDocument } from './memory-per-document.mjs';
 import { fanOutProcesses, peakMemoryOf, stormProcesses } from './process-fleet.mjs';
@@ -70,7 +70,6 @@ const settings = {
 };
 
 const targets = [];
-const FLOOR = 'socket.io-floor';
 const stopAll = () => Promise.allSettled(targets.map((target) => target.stop()));
 const deadline = setTimeout(() => {
   console.error(`stopped: the run passed BENCH_LIMIT_MINUTES (${settings.limitMinutes})`);
@@ -326,7 +325,7 @@ function ratios(results) {
       },
     ]),
   );
-  const floor = (phase, read) => pair(phase, shape('no-accounts', read), FLOOR);
+  const floor = (phase, read) => pair(phase, shape('no-accounts', read), FLOOR_NAME);
   return {
     processes: processRatios,
     ...(settings.floor
@@ -424,7 +423,7 @@ async function main() {
       if (!run) throw new Error(`unknown phase ${phase}`);
       report.results[phase] = {};
       for (const target of targets) {
-        if (target.name === FLOOR && !phase.endsWith('-processes')) continue;
+        if (target.name === FLOOR_NAME && !phase.endsWith('-processes')) continue;
         const loadAverage = round(loadavg()[0], 2);
         log(`${phase}: ${target.name} (load average ${loadAverage})`);
         const began = performance.now();

@@ -342,12 +342,12 @@ export function stopProcess(child) {
   });
 }
 
-/** With BENCH_PROFILE_DIR set, servers write a V8 CPU profile there when they stop. */
 /** `BENCH_SERVER_ARGS`: Node and V8 flags for the app alone, many of which NODE_OPTIONS refuses. */
 function experimentArgs() {
   return (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
 }
 
+/** With BENCH_PROFILE_DIR set, servers write a V8 CPU profile there when they stop. */
 export function profileFlags() {
   const directory = process.env.BENCH_PROFILE_DIR;
   return directory ? ['--cpu-prof', `--cpu-prof-dir=${directory}`] : [];

@@ -4,6 +4,8 @@
 // "Saved" sent as soon as a frame is applied. It uses the app's own socket.io and its
 // one-write relay (server/dist), so the gap between it and Coproduce is what the app adds,
 // and the gap between it and Hocuspocus is what the wire itself costs on this machine.
+// Unlike Coproduce and Hocuspocus it does not merge the updates of one event-loop turn
+// (at the benchmarks' rates few turns hold more than one), and a malformed frame ends it.
 // Not a server anyone should run: the benchmark's yardstick (BENCH_FLOOR=1).
 //
 // Usage (by socket-io-floor-target.mjs): node socket-io-floor-server.mjs <template-update-file>

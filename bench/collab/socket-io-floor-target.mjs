@@ -4,6 +4,8 @@ import { connectCollab, openCollabClient } from './coproduce-target.mjs';
 import { forkServer } from './forked-server.mjs';
 
 const SERVER_SCRIPT = new URL('./socket-io-floor-server.mjs', import.meta.url).pathname;
+/** How reports name it. */
+export const FLOOR_NAME = 'socket.io-floor';
 
 /** `template`: the update every document starts from (a new Coproduce specification's). */
 export async function startSocketIoFloor({ template, timeoutMs }) {
@@ -12,7 +14,7 @@ export async function startSocketIoFloor({ template, timeoutMs }) {
   let documentCount = 0;
   const openConnection = () => connectCollab(url, 'anyone', timeoutMs);
   return {
-    name: 'socket.io-floor',
+    name: FLOOR_NAME,
     url,
     wire: 'socket.io',
     pid: child.pid,
