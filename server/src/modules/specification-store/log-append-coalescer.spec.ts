@@ -137,4 +137,42 @@ describe('group commit across documents', () => {
       timer.mockRestore();
     }
   });
+
+  it('counts the linger from when the edits reached the server, not from when they were handed over', async () => {
+    let now = 1_000;
+    const { writes, coalescer } = timedCoalescer({ spacingMs: 5, lingerMs: 10 }, () => now);
+    const timer = jest.spyOn(global, 'setTimeout');
+    try {
+      // Edits that waited 12 ms for their document's previous write have had their linger.
+      await coalescer.append([1], now - 12);
+      expect(timer).not.toHaveBeenCalled();
+      now += 20;
+      // Edits that arrived 4 ms ago wait the 6 ms left of theirs.
+      const recent = coalescer.append([2], now - 4);
+      expect(timer).toHaveBeenLastCalledWith(expect.any(Function), 6);
+      await recent;
+      expect(writes).toEqual([[1], [2]]);
+    } finally {
+      timer.mockRestore();
+    }
+  });
+
+  it('starts a planned write sooner when older edits join it', async () => {
+    const now = 1_000;
+    const { writes, coalescer } = timedCoalescer({ spacingMs: 0, lingerMs: 10 }, () => now);
+    const timer = jest.spyOn(global, 'setTimeout');
+    const cleared = jest.spyOn(global, 'clearTimeout');
+    try {
+      const recent = coalescer.append([1], now);
+      expect(timer).toHaveBeenLastCalledWith(expect.any(Function), 10);
+      const older = coalescer.append([2], now - 10);
+      expect(cleared).toHaveBeenCalledTimes(1);
+      expect(timer).toHaveBeenCalledTimes(1);
+      await Promise.all([recent, older]);
+      expect(writes).toEqual([[1, 2]]);
+    } finally {
+      timer.mockRestore();
+      cleared.mockRestore();
+    }
+  });
 });

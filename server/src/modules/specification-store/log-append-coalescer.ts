@@ -25,21 +25,23 @@ interface Caller {
  *
  * Writes start at least `spacingMs` apart: when the database answers quickly, a write
  * would otherwise leave with whatever one turn held (a single keystroke under steady
- * typing), and each write costs both sides far more than its entries do. And an entry
- * waits `lingerMs` after it was asked for before its write starts, so the edit it holds
- * has reached everyone editing (the relay goes out as it is applied) before the write
- * competes with their delivery for the machine: on a host that runs the database too, a
- * write started at once takes a core while thirty people's editors are still being sent
- * the keystroke.
+ * typing), and each write costs both sides far more than its entries do. And a write
+ * starts no sooner than `lingerMs` after the oldest edit it holds reached the server, so
+ * that edit has reached everyone editing (the relay goes out as it is applied) before the
+ * write competes with their delivery for the machine: on a host that runs the database
+ * too, a write started at once takes a core while thirty people's editors are still being
+ * sent the keystroke. The caller says when its edits arrived: entries that waited for
+ * their document's previous write have had their linger already.
  */
 export class LogAppendCoalescer<Entry> {
   private queued: Entry[] = [];
   private callers: Caller[] = [];
   private writing = false;
-  private scheduled = false;
+  /** The pending start of the next write, and when it is due. */
+  private scheduled: { at: number; cancel: () => void } | null = null;
   private lastWriteAt = Number.NEGATIVE_INFINITY;
-  /** When the first entry now queued was asked for. */
-  private firstQueuedAt = Number.NEGATIVE_INFINITY;
+  /** When the oldest edit now queued reached the server. */
+  private oldestQueuedAt = Number.POSITIVE_INFINITY;
 
   constructor(
     private readonly write: (entries: Entry[]) => Promise<RefusedEntries>,
@@ -50,29 +52,43 @@ export class LogAppendCoalescer<Entry> {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  append(entries: Entry[]): Promise<void> {
+  /**
+   * Queues entries for the next write. `arrivedAt` (on this coalescer's clock) is when the
+   * oldest of their edits reached the server; by default, now.
+   */
+  append(entries: Entry[], arrivedAt: number = this.now()): Promise<void> {
     return new Promise((resolve, reject) => {
-      if (this.callers.length === 0) this.firstQueuedAt = this.now();
+      this.oldestQueuedAt = Math.min(this.oldestQueuedAt, arrivedAt);
       this.callers.push({ first: this.queued.length, count: entries.length, resolve, reject });
       this.queued.push(...entries);
       this.schedule();
     });
   }
 
+  /** Starts the next write when it is due, or sooner than planned if older edits came in. */
   private schedule(): void {
-    if (this.writing || this.scheduled) return;
-    this.scheduled = true;
-    const start = (): void => {
-      this.scheduled = false;
-      void this.flush();
-    };
+    if (this.writing) return;
     const startAt = Math.max(
       this.lastWriteAt + this.timing.spacingMs,
-      this.firstQueuedAt + this.timing.lingerMs,
+      this.oldestQueuedAt + this.timing.lingerMs,
     );
-    const wait = startAt - this.now();
-    if (wait > 0) setTimeout(start, wait);
-    else setImmediate(start);
+    if (this.scheduled) {
+      if (startAt >= this.scheduled.at) return;
+      this.scheduled.cancel();
+    }
+    const start = (): void => {
+      this.scheduled = null;
+      void this.flush();
+    };
+    const now = this.now();
+    if (startAt > now) {
+      const timer = setTimeout(start, startAt - now);
+      this.scheduled = { at: startAt, cancel: () => clearTimeout(timer) };
+    } else {
+      // Already as soon as it can be: nothing that comes in later starts it sooner.
+      const immediate = setImmediate(start);
+      this.scheduled = { at: Number.NEGATIVE_INFINITY, cancel: () => clearImmediate(immediate) };
+    }
   }
 
   private async flush(): Promise<void> {
@@ -80,6 +96,7 @@ export class LogAppendCoalescer<Entry> {
     const callers = this.callers;
     this.queued = [];
     this.callers = [];
+    this.oldestQueuedAt = Number.POSITIVE_INFINITY;
     this.writing = true;
     this.lastWriteAt = this.now();
     let refused: RefusedEntries;

@@ -34,8 +34,8 @@ const DURABLE = { w: 'majority', j: true } as const;
 const APPEND_SPACING_MS = 5;
 
 /**
- * How long a log entry waits before its write starts, so that its edit has reached
- * everyone before the database is woken to compete with them for the machine (issue 15's
+ * How long after an edit reached the server its log write may start, so that the edit has
+ * reached everyone before the database is woken to compete with them for the machine (issue 15's
  * thirty people on one engagement copy: fan-out p99 over all deliveries 1.39–1.45× of
  * Hocuspocus's with the write started at once, 0.90–1.21× with this), for "Saved" that
  * much later.
@@ -101,7 +101,7 @@ export class MongoSpecificationStore extends SpecificationStore implements OnMod
     await this.snapshots.deleteMany({ specificationId }).exec();
   }
 
-  async append(specificationId: string, entries: LogEntry[]): Promise<void> {
+  async append(specificationId: string, entries: LogEntry[], arrivedAt?: number): Promise<void> {
     const createdAt = new Date();
     await this.appends.append(
       entries.map(({ writer, seq, update }) => ({
@@ -111,6 +111,7 @@ export class MongoSpecificationStore extends SpecificationStore implements OnMod
         update: Buffer.from(update.buffer, update.byteOffset, update.byteLength),
         createdAt,
       })),
+      arrivedAt,
     );
   }
 

@@ -79,7 +79,7 @@ export class SpecificationLog {
     this.batcher = new WriteBatcher({
       label: options.specificationId,
       maxBatchBytes: options.limits.maxBatchBytes,
-      write: (entries) => this.write(entries),
+      write: (entries, arrivedAt) => this.write(entries, arrivedAt),
       written: (entries) => this.onWritten(entries),
       failed: (_error, attempt) => options.listener.failing(attempt),
     });
@@ -181,8 +181,8 @@ export class SpecificationLog {
     return this.batcher.stop();
   }
 
-  private async write(entries: LogEntry[]): Promise<void> {
-    await this.options.store.append(this.options.specificationId, entries);
+  private async write(entries: LogEntry[], arrivedAt: number): Promise<void> {
+    await this.options.store.append(this.options.specificationId, entries, arrivedAt);
     for (const entry of entries) this.recordStored(entry);
   }
 

@@ -47,8 +47,11 @@ export abstract class SpecificationStore {
    * Appends entries in one write. Resolves only once the database has acknowledged it;
    * rejects if any of it may not be durable (some of it may be stored all the same).
    * Another specification's entries that the database refuses never fail this append.
+   * `arrivedAt` (`performance.now()`) is when the oldest of these edits reached the server,
+   * if it was earlier than now: a store that holds writes back for the machine's sake
+   * counts from then.
    */
-  abstract append(specificationId: string, entries: LogEntry[]): Promise<void>;
+  abstract append(specificationId: string, entries: LogEntry[], arrivedAt?: number): Promise<void>;
 
   /**
    * Replaces the snapshot with one holding `state`, then removes exactly the folded entries

@@ -5,13 +5,15 @@ import { WriteBatcher, type BatchedUpdate, type WriteBatcherOptions } from './wr
 class HeldWrites {
   readonly pending: Array<{
     updates: number[];
+    arrivedAt: number;
     resolve: () => void;
     reject: (error: Error) => void;
   }> = [];
 
-  write = (entries: BatchedUpdate[]): Promise<void> =>
+  write = (entries: BatchedUpdate[], arrivedAt: number): Promise<void> =>
     new Promise((resolve, reject) => {
-      this.pending.push({ updates: entries.map(({ update }) => update[0]), resolve, reject });
+      const updates = entries.map(({ update }) => update[0]);
+      this.pending.push({ updates, arrivedAt, resolve, reject });
     });
 
   async next(): Promise<HeldWrites['pending'][number]> {
@@ -63,6 +65,26 @@ describe('writing one specification in batches', () => {
     await batcher.whenIdle();
     expect(written).toEqual([{ updates: [1, 2] }, { updates: [3, 4] }]);
     expect(batcher.unwrittenCount).toBe(0);
+  });
+
+  it('tells each write when its oldest update was added, however long it waited for the one before', async () => {
+    const writes = new HeldWrites();
+    const { batcher } = batcherOver(writes);
+    const clock = jest.spyOn(performance, 'now').mockReturnValue(1_000);
+    batcher.add(update(1));
+    const first = await writes.next();
+    expect(first.arrivedAt).toBe(1_000);
+    clock.mockReturnValue(1_004);
+    batcher.add(update(2));
+    clock.mockReturnValue(1_009);
+    batcher.add(update(3));
+    clock.mockReturnValue(1_030);
+    first.resolve();
+    const second = await writes.next();
+    expect(second.updates).toEqual([2, 3]);
+    expect(second.arrivedAt).toBe(1_004);
+    second.resolve();
+    await batcher.whenIdle();
   });
 
   it('keeps retrying a failing write, telling its owner after every failed attempt, until it is stored', async () => {

@@ -6,8 +6,11 @@ export interface BatchedUpdate {
 }
 
 export interface WriteBatcherOptions<Entry extends BatchedUpdate> {
-  /** Writes one batch durably; rejects if it may not have been. */
-  write(entries: Entry[]): Promise<void>;
+  /**
+   * Writes one batch durably; rejects if it may not have been. `arrivedAt` is when the
+   * batch's oldest update was added (`performance.now()`).
+   */
+  write(entries: Entry[], arrivedAt: number): Promise<void>;
   /** Called in order, once per acknowledged batch. */
   written(entries: Entry[]): void;
   /**
@@ -17,6 +20,11 @@ export interface WriteBatcherOptions<Entry extends BatchedUpdate> {
   failed?(error: unknown, attempt: number): void;
   maxBatchBytes: number;
   label: string;
+}
+
+interface Queued<Entry> {
+  entry: Entry;
+  addedAt: number;
 }
 
 const FIRST_RETRY_MS = 100;
@@ -32,7 +40,8 @@ const LAST_RETRY_MS = 5_000;
  */
 export class WriteBatcher<Entry extends BatchedUpdate> {
   private readonly logger: Logger;
-  private queue: Entry[] = [];
+  /** Each update waiting for a write, with when it was added. */
+  private queue: Array<Queued<Entry>> = [];
   /** Updates in the write now waiting for the database. */
   private inFlight = 0;
   private running = false;
@@ -57,7 +66,7 @@ export class WriteBatcher<Entry extends BatchedUpdate> {
 
   add(entry: Entry): void {
     if (this.stopped) return;
-    this.queue.push(entry);
+    this.queue.push({ entry, addedAt: performance.now() });
     if (!this.running) {
       this.running = true;
       // Let the updates of the current event-loop turn join this batch.
@@ -92,10 +101,11 @@ export class WriteBatcher<Entry extends BatchedUpdate> {
   private async drain(): Promise<void> {
     while (this.queue.length > 0 && !this.stopped) {
       const batch = this.takeBatch();
+      const entries = batch.map(({ entry }) => entry);
       this.inFlight = batch.length;
       let failure: { error: unknown } | null = null;
       try {
-        await this.options.write(batch);
+        await this.options.write(entries, batch[0].addedAt);
       } catch (error) {
         failure = { error };
       }
@@ -108,7 +118,7 @@ export class WriteBatcher<Entry extends BatchedUpdate> {
       }
       this.failedAttempts = 0;
       this.retryMs = FIRST_RETRY_MS;
-      this.options.written(batch);
+      this.options.written(entries);
     }
     this.running = false;
     this.resolveIdleWaiters();
@@ -137,10 +147,12 @@ export class WriteBatcher<Entry extends BatchedUpdate> {
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
-  private takeBatch(): Entry[] {
+  /** The oldest queued updates, up to the batch size; the first added is the first taken. */
+  private takeBatch(): Array<Queued<Entry>> {
     let bytes = 0;
     let count = 0;
-    for (const { update } of this.queue) {
+    for (const { entry } of this.queue) {
+      const { update } = entry;
       if (count > 0 && bytes + update.length > this.options.maxBatchBytes) break;
       bytes += update.length;
       count++;
