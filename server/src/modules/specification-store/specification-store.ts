@@ -47,9 +47,9 @@ export abstract class SpecificationStore {
    * Appends entries in one write. Resolves only once the database has acknowledged it;
    * rejects if any of it may not be durable (some of it may be stored all the same).
    * Another specification's entries that the database refuses never fail this append.
-   * `arrivedAt` (`performance.now()`) is when the oldest of these edits reached the server,
-   * if it was earlier than now: a store that holds writes back for the machine's sake
-   * counts from then.
+   * `arrivedAt` (`performance.now()`; by default now) is when the oldest of these edits
+   * reached the server: a store that holds writes back for the machine's sake counts from
+   * then, so edits that waited for their document's previous write are not held again.
    */
   abstract append(specificationId: string, entries: LogEntry[], arrivedAt?: number): Promise<void>;
 
