@@ -220,13 +220,12 @@ async function fanOut(app, report, { draftState, lastRound, processesRound, prov
     fleets.forEach(closeFleet);
   }
   const [ours, theirs, floors] = pooled;
-  const ratio = ratioOf(ours, theirs);
   report.fanOut = {
     shape: `${settings.participants} clients (separate accounts, one connection each) on one document, ${settings.perClientRate} edit/s each, ${settings.fanOutRounds} alternating rounds of ${settings.measureSeconds} s pooled`,
     copyKilobytes: round(copyBytes / 1024, 1),
     coproduce: { ...ours, meanCpuPercent: meanServerCpuPercent(ours) },
     hocuspocus: { ...theirs, meanCpuPercent: meanServerCpuPercent(theirs) },
-    ratios: fanOutRatios(ratio),
+    ratios: fanOutRatios(ratioOf(ours, theirs)),
     ...(floors ? floorFigures(floors, theirs) : {}),
   };
   if (processesRound) {

@@ -17,6 +17,8 @@ function timedCoalescer(timing: { spacingMs: number; lingerMs: number }, now: ()
 }
 
 describe('group commit across documents', () => {
+  afterEach(() => jest.restoreAllMocks());
+
   it('writes appends asked for in the same turn as one write', async () => {
     const writes: number[][] = [];
     const coalescer = new LogAppendCoalescer<number>(async (entries) => {
@@ -101,60 +103,48 @@ describe('group commit across documents', () => {
     let now = 1_000;
     const { writes, coalescer } = timedCoalescer({ spacingMs: 30, lingerMs: 0 }, () => now);
     const timer = jest.spyOn(global, 'setTimeout');
-    try {
-      await coalescer.append([1]);
-      expect(timer).not.toHaveBeenCalled();
-      now += 10; // the first write started 10 ms ago
-      const later = [coalescer.append([2]), coalescer.append([3])];
-      expect(timer).toHaveBeenCalledWith(expect.any(Function), 20);
-      await Promise.all(later);
-      expect(writes).toEqual([[1], [2, 3]]);
-    } finally {
-      timer.mockRestore();
-    }
+    await coalescer.append([1]);
+    expect(timer).not.toHaveBeenCalled();
+    now += 10; // the first write started 10 ms ago
+    const later = [coalescer.append([2]), coalescer.append([3])];
+    expect(timer).toHaveBeenCalledWith(expect.any(Function), 20);
+    await Promise.all(later);
+    expect(writes).toEqual([[1], [2, 3]]);
   });
 
   it('starts a write the linger after its first entry was asked for, not at once', async () => {
     let now = 1_000;
     const { writes, coalescer } = timedCoalescer({ spacingMs: 5, lingerMs: 10 }, () => now);
     const timer = jest.spyOn(global, 'setTimeout');
-    try {
-      const first = coalescer.append([1]);
-      expect(timer).toHaveBeenLastCalledWith(expect.any(Function), 10);
-      expect(writes).toEqual([]);
-      now += 4; // asked for 4 ms after the first: it goes in the same write
-      const second = coalescer.append([2]);
-      await Promise.all([first, second]);
-      expect(writes).toEqual([[1, 2]]);
-      expect(timer).toHaveBeenCalledTimes(1);
+    const first = coalescer.append([1]);
+    expect(timer).toHaveBeenLastCalledWith(expect.any(Function), 10);
+    expect(writes).toEqual([]);
+    now += 4; // asked for 4 ms after the first: it goes in the same write
+    const second = coalescer.append([2]);
+    await Promise.all([first, second]);
+    expect(writes).toEqual([[1, 2]]);
+    expect(timer).toHaveBeenCalledTimes(1);
 
-      now += 3; // the first write started 7 ms ago; this entry waits its own linger
-      const third = coalescer.append([3]);
-      expect(timer).toHaveBeenLastCalledWith(expect.any(Function), 10);
-      await third;
-      expect(writes).toEqual([[1, 2], [3]]);
-    } finally {
-      timer.mockRestore();
-    }
+    now += 3; // the first write started 7 ms ago; this entry waits its own linger
+    const third = coalescer.append([3]);
+    expect(timer).toHaveBeenLastCalledWith(expect.any(Function), 10);
+    await third;
+    expect(writes).toEqual([[1, 2], [3]]);
   });
 
   it('counts the linger from when the edits reached the server, not from when they were handed over', async () => {
     let now = 1_000;
     const { writes, coalescer } = timedCoalescer({ spacingMs: 5, lingerMs: 10 }, () => now);
     const timer = jest.spyOn(global, 'setTimeout');
-    try {
-      // Edits that waited 12 ms for their document's previous write have had their linger.
-      await coalescer.append([1], now - 12);
-      expect(timer).not.toHaveBeenCalled();
-      now += 20;
-      // Edits that arrived 4 ms ago wait the 6 ms left of theirs.
-      const recent = coalescer.append([2], now - 4);
-      expect(timer).toHaveBeenLastCalledWith(expect.any(Function), 6);
-      await recent;
-      expect(writes).toEqual([[1], [2]]);
-    } finally {
-      timer.mockRestore();
-    }
+    // Edits that waited 12 ms for their document's previous write have had their linger.
+    await coalescer.append([1], now - 12);
+    expect(timer).not.toHaveBeenCalled();
+    now += 20;
+    // Edits that arrived 4 ms ago wait the 6 ms left of theirs.
+    const recent = coalescer.append([2], now - 4);
+    expect(timer).toHaveBeenLastCalledWith(expect.any(Function), 6);
+    await recent;
+    expect(writes).toEqual([[1], [2]]);
   });
 
   it('starts a planned write sooner when older edits join it', async () => {
@@ -162,17 +152,12 @@ describe('group commit across documents', () => {
     const { writes, coalescer } = timedCoalescer({ spacingMs: 0, lingerMs: 10 }, () => now);
     const timer = jest.spyOn(global, 'setTimeout');
     const cleared = jest.spyOn(global, 'clearTimeout');
-    try {
-      const recent = coalescer.append([1], now);
-      expect(timer).toHaveBeenLastCalledWith(expect.any(Function), 10);
-      const older = coalescer.append([2], now - 10);
-      expect(cleared).toHaveBeenCalledTimes(1);
-      expect(timer).toHaveBeenCalledTimes(1);
-      await Promise.all([recent, older]);
-      expect(writes).toEqual([[1, 2]]);
-    } finally {
-      timer.mockRestore();
-      cleared.mockRestore();
-    }
+    const recent = coalescer.append([1], now);
+    expect(timer).toHaveBeenLastCalledWith(expect.any(Function), 10);
+    const older = coalescer.append([2], now - 10);
+    expect(cleared).toHaveBeenCalledTimes(1);
+    expect(timer).toHaveBeenCalledTimes(1);
+    await Promise.all([recent, older]);
+    expect(writes).toEqual([[1, 2]]);
   });
 });
